@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ciodash",
+    products: [
+        .executable(name: "ciodash", targets: ["ciodash"]),
+        .library(name: "CioDashCore", targets: ["CioDashCore"]),
+        .library(name: "CioDashRender", targets: ["CioDashRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // Debian's libyaml-dev and libncurses-dev, reached through module maps.
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+
+        // Domain, loading, validation and Vietnamese text handling: no terminal.
+        .target(
+            name: "CioDashCore",
+            dependencies: ["CYAML", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        // The bundled sample meetings (fixtures/), shipped as a resource of the binary.
+        .target(
+            name: "CioDashSamples",
+            path: "fixtures",
+            exclude: ["README.md"],
+            sources: ["SampleMeetings.swift"],
+            resources: [.copy("hue-2019"), .copy("gia-lai-2018")]
+        ),
+        // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal.
+        .target(name: "CioDashRender", dependencies: ["CioDashCore"]),
+        // The only code that talks to ncurses.
+        .target(name: "CioDashTerminal", dependencies: ["CNcursesw", "CioDashRender"]),
+        .executableTarget(
+            name: "ciodash",
+            dependencies: [
+                "CioDashCore", "CioDashRender", "CioDashTerminal", "CioDashSamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "CioDashCoreTests", dependencies: ["CioDashCore", "CioDashSamples"]),
+        .testTarget(
+            name: "CioDashRenderTests",
+            dependencies: ["CioDashRender", "CioDashCore", "CioDashSamples"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,24 @@
+/// One item of the meeting's agenda.
+public struct AgendaTopic: Hashable, Sendable {
+    /// `[a-z0-9-]+`, unique within the meeting.
+    public var id: String
+    public var title: String
+    public var titleEN: String?
+    /// Time budget in minutes for the presenter's countdown.
+    public var minutes: Int?
+    /// The metric id the overview shows for this topic.
+    public var headline: String?
+
+    public init(id: String, title: String, titleEN: String? = nil, minutes: Int? = nil, headline: String? = nil) {
+        self.id = id
+        self.title = title
+        self.titleEN = titleEN
+        self.minutes = minutes
+        self.headline = headline
+    }
+
+    /// The title in the requested language, falling back to Vietnamese.
+    public func title(in language: Language) -> String {
+        language == .en ? (titleEN ?? title) : title
+    }
+}

@@ -1,0 +1,31 @@
+/// A problem found in a meeting folder, with its place, in the compiler's format.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable { case error, warning }
+
+    public var severity: Severity
+    /// The file's path as the user gave it (folder argument joined with the relative path).
+    public var file: String
+    /// 1-based; nil when the problem has no line (an unreadable file, a missing file).
+    public var line: Int?
+    public var column: Int?
+    /// One sentence a secretariat clerk understands.
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `path:line:col: error: message`, so that editors can jump to it.
+    public var description: String {
+        var place = file
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
+        }
+        return "\(place): \(severity.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,56 @@
+/// A loaded meeting folder: the agenda and the provinces, in display order.
+public struct Meeting: Hashable, Sendable {
+    public var council: String
+    public var title: String
+    public var date: LocalDate
+    /// Start time as written ("08:00").
+    public var start: String?
+    public var venue: String?
+    public var chairs: [String]
+    public var language: Language
+    public var topics: [AgendaTopic]
+    /// Provinces in display order: `provinces:` of the agenda file first, then the rest by Vietnamese name.
+    public var provinces: [ProvinceReport]
+    /// The previous meeting, when `previous` names a folder that loads.
+    public var previous: PreviousMeeting?
+    /// Absolute path of the folder this was loaded from.
+    public var folder: String
+
+    public init(council: String, title: String, date: LocalDate, start: String? = nil, venue: String? = nil,
+                chairs: [String] = [], language: Language = .vi, topics: [AgendaTopic],
+                provinces: [ProvinceReport], previous: PreviousMeeting? = nil, folder: String) {
+        self.council = council
+        self.title = title
+        self.date = date
+        self.start = start
+        self.venue = venue
+        self.chairs = chairs
+        self.language = language
+        self.topics = topics
+        self.provinces = provinces
+        self.previous = previous
+        self.folder = folder
+    }
+
+    public func topic(_ id: String) -> AgendaTopic? { topics.first { $0.id == id } }
+    public func province(_ id: String) -> ProvinceReport? { provinces.first { $0.id == id } }
+}
+
+/// The parts of the previous meeting that deltas need: its date and each province's reports.
+public struct PreviousMeeting: Hashable, Sendable {
+    public var title: String
+    public var date: LocalDate
+    /// Reports keyed by province id, then topic id.
+    public var reports: [String: [String: TopicReport]]
+
+    public init(title: String, date: LocalDate, reports: [String: [String: TopicReport]]) {
+        self.title = title
+        self.date = date
+        self.reports = reports
+    }
+
+    /// The previous value of a metric, by province, topic and metric id.
+    public func value(province: String, topic: String, metric: String) -> Double? {
+        reports[province]?[topic]?.metric(metric)?.value
+    }
+}

@@ -1,0 +1,35 @@
+/// One province's status file, or what is left of it when the file is broken.
+public struct ProvinceReport: Hashable, Sendable {
+    /// File-name id, e.g. `thua-thien-hue`.
+    public var id: String
+    /// Display name in Vietnamese, NFC (e.g. "Thừa Thiên Huế").
+    public var name: String
+    /// Administrative unit code (before the 2025 mergers), e.g. "46".
+    public var code: String?
+    public var region: String?
+    /// The date the figures are as of.
+    public var reported: LocalDate?
+    public var source: String?
+    /// Reports keyed by agenda topic id.
+    public var topics: [String: TopicReport]
+    /// Path of the status file relative to the meeting folder, for messages.
+    public var file: String
+    /// Set when the file could not be loaded: the panel is shown flagged with this message.
+    public var brokenReason: String?
+
+    public init(id: String, name: String, code: String? = nil, region: String? = nil,
+                reported: LocalDate? = nil, source: String? = nil,
+                topics: [String: TopicReport] = [:], file: String, brokenReason: String? = nil) {
+        self.id = id
+        self.name = name
+        self.code = code
+        self.region = region
+        self.reported = reported
+        self.source = source
+        self.topics = topics
+        self.file = file
+        self.brokenReason = brokenReason
+    }
+
+    public var isBroken: Bool { brokenReason != nil }
+}

@@ -1,0 +1,73 @@
+/// Makes text from a file safe to draw: nothing from the data may drive the terminal.
+///
+/// C0 controls, DEL and C1 controls become visible caret or hex notation the way `less` shows them
+/// (`ESC` → `^[`, `DEL` → `^?`, U+009B → `<9B>`); bidirectional overrides, which can reorder what a
+/// reader sees, become `<U+202E>`. Tabs become a space. Every string from the data passes here before
+/// it reaches a cell, a snapshot or a message.
+public enum TextSanitizer {
+    /// One line of safe text; line breaks become a space.
+    public static func line(_ text: String) -> String {
+        sanitize(text, keepNewlines: false)
+    }
+
+    /// Safe text that keeps `\n` for paragraphs (CR LF and lone CR become `\n`).
+    public static func paragraph(_ text: String) -> String {
+        sanitize(text, keepNewlines: true)
+    }
+
+    /// Whether the text needs no change (fast path for the common case).
+    public static func isClean(_ text: String) -> Bool {
+        for s in text.unicodeScalars where needsReplacement(s) || s == "\n" || s == "\r" || s == "\t" {
+            return false
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v)
+    }
+
+    @inline(__always)
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
+    }
+
+    private static func sanitize(_ text: String, keepNewlines: Bool) -> String {
+        if isClean(text) { return text }
+        var out = String.UnicodeScalarView()
+        var previousWasCR = false
+        for s in text.unicodeScalars {
+            defer { previousWasCR = (s == "\r") }
+            switch s.value {
+            case 0x0A:
+                if previousWasCR { continue }  // CR LF already written as one break
+                out.append(keepNewlines ? "\n" : " ")
+            case 0x0D:
+                out.append(keepNewlines ? "\n" : " ")
+            case 0x09:
+                out.append(" ")
+            case 0x00..<0x20:
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(s.value + 0x40)))
+            case 0x7F:
+                out.append(contentsOf: "^?".unicodeScalars)
+            case 0x80...0x9F:
+                out.append(contentsOf: "<\(hex(s.value, digits: 2))>".unicodeScalars)
+            default:
+                if isBidiControl(s.value) {
+                    out.append(contentsOf: "<U+\(hex(s.value, digits: 4))>".unicodeScalars)
+                } else {
+                    out.append(s)
+                }
+            }
+        }
+        return String(out)
+    }
+
+    private static func hex(_ v: UInt32, digits: Int) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - s.count)) + s
+    }
+}
