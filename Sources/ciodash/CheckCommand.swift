@@ -13,8 +13,22 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The meeting folder (default: the bundled Huế 2019 sample).")
     var folder: String?
 
+    @Option(help: "Largest file read, in MiB.")
+    var maxFileMib: Int = LoadLimits.default.maxFileSize >> 20
+
+    @Option(help: "Longest text value, in characters.")
+    var maxStringLength: Int = LoadLimits.default.maxStringLength
+
+    func validate() throws {
+        guard (1...4096).contains(maxFileMib) else { throw ValidationError("--max-file-mib must be 1 to 4096.") }
+        guard maxStringLength >= 1 else { throw ValidationError("--max-string-length must be at least 1.") }
+    }
+
     func run() throws {
-        let result = MeetingLoader().load(folder: folder ?? SampleMeetings.hue2019.path)
+        var limits = LoadLimits.default
+        limits.maxFileSize = maxFileMib << 20
+        limits.maxStringLength = maxStringLength
+        let result = MeetingLoader(limits: limits).load(folder: folder ?? SampleMeetings.hue2019.path)
         var output = ""
         for diagnostic in result.diagnostics {
             // The path and the message both come from the folder: nothing in them may drive the terminal.

@@ -84,4 +84,14 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(output.contains("status \"^[]0;pwned^G^[[2J<9B>\" is not known"), output)
         XCTAssertTrue(output.contains("/provinces/evil^[[31m.txt: warning: "), output)
     }
+
+    func testLimitsCanBeRaised() throws {
+        try write("provinces/da-nang.yaml", "format: ciodash/1\nid: da-nang\nname: \(String(repeating: "Đ", count: 200))\ntopics:\n"
+                  + "  smart-city:\n    status: on-track\n")
+        let (refused, output) = try check([folder.path, "--max-string-length", "100"])
+        XCTAssertEqual(refused, 1)
+        XCTAssertTrue(output.contains("da-nang.yaml:3:7: error: a text value is 200 characters long, more than the 100-character limit"),
+                      output)
+        XCTAssertEqual(try check([folder.path, "--max-string-length", "200"]).status, 0)
+    }
 }

@@ -125,7 +125,7 @@ private struct TreeBuilder {
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.expandedSize) }
             add(node, size: frame.expandedSize)
         case YAML_ALIAS_EVENT:
-            let name = String(cString: event.data.alias.anchor)
+            let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             guard let target = anchors[name] else {
                 fail(line: line, column: column, LoadMessages.undefinedAlias(name))
                 return
