@@ -151,8 +151,7 @@ public enum ScreenComposer {
     /// The message for a terminal below the minimum, drawn in whatever room there is.
     public static func tooSmall(width: Int, height: Int, labels: Labels) -> Grid {
         var grid = Grid(width: width, height: height)
-        let text = "\(labels.tooSmall) (\(width)×\(height)); " + (labels.tooSmall == Labels.vi.tooSmall ? "cần" : "need")
-            + " \(minimumWidth)×\(minimumHeight)"
+        let text = "\(labels.tooSmall) (\(width)×\(height)); \(labels.need) \(minimumWidth)×\(minimumHeight)"
         let lines = TextLayout.wrap(text, width: max(1, width))
         let top = max(0, (height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < height {
