@@ -18,7 +18,8 @@ public enum ValueBar {
         for i in 0..<min(width, totalEighths / 8) { cells[i] = "█" }
         if totalEighths / 8 < width && totalEighths % 8 > 0 { cells[totalEighths / 8] = eighths[totalEighths % 8] }
         if let target = usableTarget, value < target {
-            let t = min(width - 1, Int((target / scale * Double(width)).rounded(.down)))
+            // The cell that ends at the target: the last one to fill to meet it.
+            let t = min(width - 1, Int((target / scale * Double(width)).rounded(.up)) - 1)
             if t >= 0 && cells[t] == "░" { cells[t] = "┊" }
         }
         return cells.joined()
