@@ -9,7 +9,6 @@ import Glibc
 /// with every control character already replaced: nothing from the data can reach the terminal as a
 /// command.
 final class ScreenPainter {
-    private let theme: Theme
     private var previous: Grid?
     private var clearScreenNext = true
 
@@ -18,7 +17,6 @@ final class ScreenPainter {
     private let attributes: [attr_t]
 
     init(theme: Theme, colour: Bool) {
-        self.theme = theme
         var pairs: [Int16] = []
         var attributes: [attr_t] = []
         for role in StyleRole.allCases {
@@ -116,13 +114,22 @@ final class ScreenPainter {
             let c = v < 0x20 || (0x7F...0x9F).contains(v) ? replacement : wchar_t(v)
             if chars.isEmpty {
                 chars.append(wcwidth(c) == Int32(cell.width) ? c : replacement)
-            } else if c != replacement && wcwidth(c) == 0 {
+            } else if c != replacement && wcwidth(c) == 0 && isJoiningMark(scalar) {
                 chars.append(c)
             }
         }
         if chars.isEmpty { chars.append(wchar(" ")) }
         chars.append(0)
         return chars
+    }
+
+    /// Combining marks and the emoji joiner; other zero-width format characters (bidirectional
+    /// overrides among them) could reorder what the reader sees, so they are dropped.
+    private static func isJoiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.value == 0x200D
+        }
     }
 
     private static func wchar(_ scalar: Unicode.Scalar) -> wchar_t { wchar_t(scalar.value) }
