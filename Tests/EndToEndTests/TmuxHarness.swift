@@ -165,13 +165,16 @@ final class TmuxHarness {
         return pid
     }
 
-    /// The command's pid: the pane's shell's child (waits for it to start).
+    /// The command's pid: the pane's shell's child, from `pgrep -P` (or /proc where procps is
+    /// missing); waits for it to start.
     func appPID(timeout: TimeInterval = 10) throws -> Int32 {
         let pane = try panePID()
+        let pgrep = try? Self.requireTool("pgrep")
         var found: Int32?
         try waitUntil("the app to start under pane pid \(pane)", timeout: timeout) {
-            let out = try Self.output(of: try Self.requireTool("pgrep"), ["-P", "\(pane)"]).output
-            found = out.split(separator: "\n").compactMap { Int32($0) }.first
+            let out = try pgrep.map { try Self.output(of: $0, ["-P", "\(pane)"]).output }
+                ?? (try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? ""
+            found = out.split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }.first
             return found != nil
         }
         return found!
