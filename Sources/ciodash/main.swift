@@ -6,7 +6,8 @@ struct CioDash: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ciodash",
         abstract: "Terminal dashboard for the CIO council of Central Vietnam and the Central Highlands.",
-        subcommands: [DashboardCommand.self, PresentCommand.self, SnapshotCommand.self, TestcardCommand.self],
+        subcommands: [DashboardCommand.self, PresentCommand.self, SnapshotCommand.self, CheckCommand.self,
+                      TestcardCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -1,0 +1,115 @@
+/// What `meeting.yaml` (or `.json`) says, with the places that later checks point at.
+struct MeetingFile {
+    /// Nil when the file cannot be used (no date, another format, not a mapping).
+    var meeting: Meeting?
+    /// The `provinces:` display order, nil when the file has no such list.
+    var listedProvinces: [Placed<String>]?
+    /// The `previous:` folder as written.
+    var previous: Placed<String>?
+
+    static let knownKeys = ["format", "council", "title", "date", "start", "venue", "chairs", "language",
+                            "previous", "topics", "provinces"]
+    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline"]
+
+    /// Decodes the agenda; `folder` becomes `Meeting.folder`.
+    static func decode(_ root: YAMLNode, reader: FieldReader, folder: String) -> MeetingFile {
+        var result = MeetingFile()
+        guard case .mapping = root.content else {
+            reader.error(at: root, LoadMessages.rootNotMapping)
+            return result
+        }
+        guard let fields = reader.fields(root, key: "meeting", known: knownKeys),
+              FormatVersion.check(fields, reader) else { return result }
+
+        let council = reader.requiredText(fields, "council") ?? ""
+        let title = reader.requiredText(fields, "title") ?? ""
+        var date: LocalDate?
+        if fields["date"] == nil {
+            reader.error(at: root, LoadMessages.missingField("date"))
+        } else {
+            date = reader.date(fields["date"], key: "date")
+            if let node = fields["date"], node.isNull { reader.error(at: node, LoadMessages.emptyField("date")) }
+        }
+        var start = reader.text(fields["start"], key: "start")
+        if let text = start, let node = fields["start"], !ScalarText.isClockTime(text) {
+            reader.error(at: node, LoadMessages.malformedTime(text))
+            start = nil
+        }
+        var language = Language.vi
+        if let text = reader.text(fields["language"], key: "language"), let node = fields["language"] {
+            if let known = Language(rawValue: text) { language = known } else {
+                reader.error(at: node, LoadMessages.unknownLanguage(text))
+            }
+        }
+        if let node = fields["previous"], let text = reader.text(node, key: "previous"), !text.isEmpty {
+            result.previous = Placed(text, at: node)
+        }
+        let topics = decodeTopics(fields, reader)
+        result.listedProvinces = decodeProvinceList(fields["provinces"], reader)
+
+        guard let date else { return result }
+        result.meeting = Meeting(council: council, title: title, date: date, start: start,
+                                 venue: reader.text(fields["venue"], key: "venue"),
+                                 chairs: reader.textList(fields["chairs"], key: "chairs"),
+                                 language: language, topics: topics, provinces: [], folder: folder)
+        return result
+    }
+
+    private static func decodeTopics(_ fields: Fields, _ reader: FieldReader) -> [AgendaTopic] {
+        guard let node = fields["topics"] else {
+            reader.error(at: fields.node, LoadMessages.missingField("topics"))
+            return []
+        }
+        guard case .sequence(let items) = node.content else {
+            reader.error(at: node, LoadMessages.wrongKind("topics", expected: "a list of agenda topics", found: node.kindDescription))
+            return []
+        }
+        var topics: [AgendaTopic] = []
+        var firstLines: [String: Int] = [:]
+        for item in items {
+            guard let topic = reader.fields(item, key: "topic", known: knownTopicKeys),
+                  let id = reader.requiredText(topic, "id"), let idNode = topic["id"] else { continue }
+            guard ScalarText.isIdentifier(id) else {
+                reader.error(at: idNode, LoadMessages.badTopicID(id))
+                continue
+            }
+            if let first = firstLines[id] {
+                reader.error(at: idNode, LoadMessages.duplicateTopic(id, firstLine: first))
+                continue
+            }
+            firstLines[id] = idNode.line
+            var minutes: Int?
+            if let node = topic["minutes"], let value = reader.number(node, key: "minutes") {
+                if value >= 0 && value == value.rounded() && value < 100_000 {
+                    minutes = Int(value)
+                } else {
+                    reader.error(at: node, LoadMessages.notWholeMinutes(node.scalarText ?? ""))
+                }
+            }
+            topics.append(AgendaTopic(id: id, title: reader.requiredText(topic, "title") ?? id,
+                                      titleEN: reader.text(topic["title_en"], key: "title_en"),
+                                      minutes: minutes,
+                                      headline: reader.text(topic["headline"], key: "headline")))
+        }
+        return topics
+    }
+
+    private static func decodeProvinceList(_ node: YAMLNode?, _ reader: FieldReader) -> [Placed<String>]? {
+        guard let node, !node.isNull else { return nil }
+        guard case .sequence(let items) = node.content else {
+            reader.error(at: node, LoadMessages.wrongKind("provinces", expected: "a list of province ids", found: node.kindDescription))
+            return nil
+        }
+        var listed: [Placed<String>] = []
+        var seen = Set<String>()
+        for item in items {
+            guard let id = reader.text(item, key: "provinces") else { continue }
+            if !seen.insert(id).inserted {
+                reader.warning(at: item, LoadMessages.listedTwice(id))
+                continue
+            }
+            listed.append(Placed(id, at: item))
+        }
+        return listed
+    }
+}

@@ -1,0 +1,249 @@
+import Dispatch
+import Foundation
+
+/// Loads and validates a meeting folder: `meeting.yaml`, `provinces/*.yaml`, optional `metrics.csv`,
+/// and the previous meeting named by `previous:`.
+///
+/// Never stops at the first problem: every good province loads, a broken province file becomes a
+/// flagged `ProvinceReport`, and every problem is returned as a `Diagnostic` with its place.
+public struct MeetingLoader: Sendable {
+    public var limits: LoadLimits
+
+    public init(limits: LoadLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads the folder at `folder` (as the user typed it; diagnostics' paths start with it).
+    public func load(folder: String) -> LoadResult {
+        load(folder: folder, display: folder, loadPrevious: true)
+    }
+
+    /// One status file waiting to be read.
+    private struct ProvinceSource {
+        var id: String
+        var relativePath: String
+        var isJSON: Bool
+    }
+
+    private func load(folder: String, display: String, loadPrevious: Bool) -> LoadResult {
+        let entries: [String]
+        switch DirectoryListing.names(folder) {
+        case .success(let names): entries = names
+        case .failure(let failure):
+            let problem = Diagnostic(.error, file: display, message: LoadMessages.folderUnreadable(failure.message))
+            return LoadResult(meeting: nil, diagnostics: [problem], folderUnreadable: true, folderArgument: display)
+        }
+        var diagnostics: [Diagnostic] = []
+        let names = Set(entries)
+
+        // The agenda.
+        var agenda = MeetingFile()
+        let meetingName = ["meeting.yaml", "meeting.yml", "meeting.json"].first { names.contains($0) }
+        if let meetingName {
+            if meetingName != "meeting.json" && names.contains("meeting.json") {
+                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, "meeting.json"),
+                                              message: LoadMessages.bothMeetingFiles))
+            }
+            let reader = FieldReader(file: FolderPath.join(display, meetingName))
+            if let root = parse(FolderPath.join(folder, meetingName), isJSON: meetingName.hasSuffix(".json"), into: reader) {
+                agenda = MeetingFile.decode(root, reader: reader, folder: absolutePath(folder))
+            }
+            diagnostics += reader.diagnostics
+        } else {
+            diagnostics.append(Diagnostic(.error, file: display, message: LoadMessages.noMeetingFile))
+        }
+        let topicIDs = agenda.meeting.map { Set($0.topics.map(\.id)) }
+        let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date)
+
+        // The provinces, in parallel; results land in per-file slots so the outcome is deterministic.
+        let sources = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
+        var loaded = [(ProvinceFile, [Diagnostic])?](repeating: nil, count: sources.count)
+        loaded.withUnsafeMutableBufferPointer { slots in
+            let slots = slots
+            DispatchQueue.concurrentPerform(iterations: sources.count) { i in
+                slots[i] = loadProvince(sources[i], folder: folder, display: display, agenda: context)
+            }
+        }
+        var provinces: [ProvinceFile] = []
+        provinces.reserveCapacity(sources.count)
+        for case let (province, problems)? in loaded {
+            provinces.append(province)
+            diagnostics += problems
+        }
+
+        if names.contains("metrics.csv") {
+            let reader = FieldReader(file: FolderPath.join(display, "metrics.csv"))
+            switch SourceFile.read(FolderPath.join(folder, "metrics.csv"), limits: limits) {
+            case .success(let bytes):
+                MetricsCSV.apply(MetricsCSV.read(bytes, reader: reader), to: &provinces, topicIDs: topicIDs, reader: reader)
+            case .failure(let failure):
+                reader.error(nil, nil, failure.message(limits: limits))
+            }
+            diagnostics += reader.diagnostics
+        }
+
+        let ordered = crossCheck(provinces, agenda: agenda, meetingFile: meetingName.map { FolderPath.join(display, $0) },
+                                 display: display, diagnostics: &diagnostics)
+
+        var meeting = agenda.meeting
+        meeting?.provinces = ordered
+        if loadPrevious, let previous = agenda.previous, let meetingName {
+            meeting?.previous = loadPreviousMeeting(previous, folder: folder, display: display,
+                                                    meetingFile: FolderPath.join(display, meetingName),
+                                                    diagnostics: &diagnostics)
+        }
+        return LoadResult(meeting: meeting, diagnostics: Self.sorted(diagnostics), folderUnreadable: false,
+                          folderArgument: display)
+    }
+
+    /// Reads and parses one file; nil (with the reason in `reader`) when it cannot be used.
+    private func parse(_ path: String, isJSON: Bool, into reader: FieldReader) -> YAMLNode? {
+        switch SourceFile.read(path, limits: limits) {
+        case .failure(let failure):
+            reader.error(nil, nil, failure.message(limits: limits))
+            return nil
+        case .success(let bytes):
+            let outcome = YAMLReader.parse(bytes, file: reader.file, isJSON: isJSON, limits: limits)
+            reader.append(outcome.diagnostics)
+            return outcome.root
+        }
+    }
+
+    private func provinceSources(folder: String, display: String, names: Set<String>,
+                                 diagnostics: inout [Diagnostic]) -> [ProvinceSource] {
+        guard names.contains("provinces") else {
+            diagnostics.append(Diagnostic(.warning, file: display, message: LoadMessages.noProvincesFolder))
+            return []
+        }
+        let listing: [String]
+        switch DirectoryListing.names(FolderPath.join(folder, "provinces")) {
+        case .success(let found): listing = found
+        case .failure(let failure):
+            diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
+                                          message: LoadMessages.provincesFolderUnreadable(failure.message)))
+            return []
+        }
+        var byID: [String: ProvinceSource] = [:]
+        var order: [String] = []
+        let preference = ["yaml": 0, "yml": 1, "json": 2]
+        for name in listing where !name.hasPrefix(".") {
+            let relative = "provinces/" + name
+            guard let dot = name.lastIndex(of: "."), let rank = preference[String(name[name.index(after: dot)...])],
+                  dot > name.startIndex else {
+                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, relative),
+                                              message: LoadMessages.notAStatusFile))
+                continue
+            }
+            let id = Normalization.nfc(String(name[..<dot]))
+            let source = ProvinceSource(id: id, relativePath: relative, isJSON: rank == 2)
+            if let other = byID[id] {
+                let otherRank = preference[String(other.relativePath.split(separator: ".").last ?? "")] ?? 3
+                let (kept, dropped) = otherRank <= rank ? (other, source) : (source, other)
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, dropped.relativePath),
+                                              message: LoadMessages.sameProvinceTwice(kept.relativePath)))
+                byID[id] = kept
+                continue
+            }
+            if order.count >= limits.maxProvinceFiles {
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
+                                              message: LoadMessages.tooManyFiles(limits.maxProvinceFiles)))
+                break
+            }
+            byID[id] = source
+            order.append(id)
+        }
+        return order.compactMap { byID[$0] }
+    }
+
+    private func loadProvince(_ source: ProvinceSource, folder: String, display: String,
+                              agenda: ProvinceFile.Agenda) -> (ProvinceFile, [Diagnostic]) {
+        let reader = FieldReader(file: FolderPath.join(display, source.relativePath))
+        guard let root = parse(FolderPath.join(folder, source.relativePath), isJSON: source.isJSON, into: reader) else {
+            let reason = reader.diagnostics.last { $0.severity == .error }
+                ?? Diagnostic(.error, file: reader.file, message: LoadMessages.emptyFile)
+            return (ProvinceFile.broken(id: source.id, file: source.relativePath, reason: reason), reader.diagnostics)
+        }
+        let province = ProvinceFile.decode(root, id: source.id, file: source.relativePath, agenda: agenda, reader: reader)
+        return (province, reader.diagnostics)
+    }
+
+    /// Folder-level checks, then the display order: the agenda's list first, then by Vietnamese name.
+    private func crossCheck(_ provinces: [ProvinceFile], agenda: MeetingFile, meetingFile: String?, display: String,
+                            diagnostics: inout [Diagnostic]) -> [ProvinceReport] {
+        var byID: [String: ProvinceReport] = [:]
+        for p in provinces { byID[p.report.id] = p.report }
+        if let topics = agenda.meeting?.topics {
+            for p in provinces where !p.report.isBroken {
+                for topic in topics where p.report.topics[topic.id] == nil {
+                    diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, p.report.file),
+                                                  line: p.topicsLine, column: p.topicsColumn,
+                                                  message: LoadMessages.missingAgendaTopic(topic.id)))
+                }
+            }
+        }
+        var ordered: [ProvinceReport] = []
+        var placed = Set<String>()
+        if let listed = agenda.listedProvinces {
+            for item in listed {
+                if let report = byID[item.value] {
+                    ordered.append(report)
+                    placed.insert(item.value)
+                } else if let meetingFile {
+                    diagnostics.append(Diagnostic(.warning, file: meetingFile, line: item.line, column: item.column,
+                                                  message: LoadMessages.listedWithoutFile(item.value)))
+                }
+            }
+        }
+        var rest = provinces.map(\.report).filter { !placed.contains($0.id) }
+        if agenda.listedProvinces != nil {
+            for report in rest {
+                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, report.file),
+                                              message: LoadMessages.notListed))
+            }
+        }
+        let keys = rest.map { VietnameseCollation.key($0.name) }
+        let indices = rest.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a].lexicographicallyPrecedes(keys[b]) }
+            return rest[a].id.utf8.lexicographicallyPrecedes(rest[b].id.utf8)
+        }
+        rest = indices.map { rest[$0] }
+        return ordered + rest
+    }
+
+    /// The previous meeting, one level deep; its problems become warnings here, never errors.
+    private func loadPreviousMeeting(_ previous: Placed<String>, folder: String, display: String, meetingFile: String,
+                                     diagnostics: inout [Diagnostic]) -> PreviousMeeting? {
+        let path = previous.value.hasPrefix("/") ? previous.value : FolderPath.join(folder, previous.value)
+        let shown = FolderPath.lexicallyNormalized(FolderPath.join(display, previous.value))
+        let result = load(folder: path, display: shown, loadPrevious: false)
+        guard let meeting = result.meeting else {
+            let reason = result.diagnostics.first { $0.severity == .error }?.message ?? LoadMessages.noMeetingFile
+            diagnostics.append(Diagnostic(.warning, file: meetingFile, line: previous.line, column: previous.column,
+                                          message: LoadMessages.previousUnusable(previous.value, reason)))
+            return nil
+        }
+        // Only its errors are repeated: its warnings belong to a check of that folder.
+        for problem in result.diagnostics where problem.severity == .error {
+            diagnostics.append(Diagnostic(.warning, file: problem.file, line: problem.line, column: problem.column,
+                                          message: LoadMessages.inPreviousMeeting(problem.message)))
+        }
+        var reports: [String: [String: TopicReport]] = [:]
+        for province in meeting.provinces where !province.isBroken { reports[province.id] = province.topics }
+        return PreviousMeeting(title: meeting.title, date: meeting.date, reports: reports)
+    }
+
+    private func absolutePath(_ folder: String) -> String {
+        URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL.path
+    }
+
+    /// By file, then line and column; problems without a line first; ties keep their order.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.file != y.file { return x.file.utf8.lexicographicallyPrecedes(y.file.utf8) }
+            if (x.line ?? 0) != (y.line ?? 0) { return (x.line ?? 0) < (y.line ?? 0) }
+            if (x.column ?? 0) != (y.column ?? 0) { return (x.column ?? 0) < (y.column ?? 0) }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

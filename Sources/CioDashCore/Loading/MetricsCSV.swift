@@ -1,0 +1,215 @@
+import CSV
+
+/// `metrics.csv`: figures kept in a spreadsheet, each row adding a metric to a province's topic
+/// report or overriding one with the same id. Empty optional cells keep what the province file says.
+enum MetricsCSV {
+    static let columns = ["province", "topic", "metric", "label", "value", "target", "unit", "previous", "source"]
+    static let requiredColumns: Set<String> = ["province", "topic", "metric", "value"]
+
+    /// One usable row, with its real line number in the file.
+    struct Row {
+        var line: Int
+        var province: String
+        var topic: String
+        var metric: String
+        var label: String?
+        var value: Double
+        var target: Double?
+        var unit: String?
+        var previous: Double?
+        var source: String?
+    }
+
+    /// Parses the file; rows with problems are reported and left out.
+    static func read(_ bytes: [UInt8], reader: FieldReader) -> [Row] {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = firstInvalidUTF8(body) {
+            let (line, column) = place(of: bad, in: body)
+            reader.error(line, column, body[bad] == 0 ? LoadMessages.nulByte : LoadMessages.notUTF8(Int(body[bad])))
+            return []
+        }
+        let text = Normalization.nfc(String(decoding: body, as: UTF8.self))
+        guard let csv = try? CSVReader(string: text, hasHeaderRow: false) else {
+            reader.error(1, nil, LoadMessages.csvEmpty)
+            return []
+        }
+        var line = 1
+        var header: Header?
+        var rows: [Row] = []
+        while let cells = csv.next() {
+            let rowLine = line
+            line += 1
+            for cell in cells { line += lineBreaks(in: cell) }
+            if cells.allSatisfy({ trimmed($0).isEmpty }) { continue }
+            guard let header else {
+                guard let found = readHeader(cells, line: rowLine, reader: reader) else { return [] }
+                header = found
+                continue
+            }
+            guard cells.count == header.cellCount else {
+                reader.error(rowLine, nil, LoadMessages.csvFieldCount(cells.count, expected: header.cellCount))
+                continue
+            }
+            if let row = readRow(cells, columns: header.positions, line: rowLine, reader: reader) { rows.append(row) }
+        }
+        if header == nil { reader.error(1, nil, LoadMessages.csvEmpty) }
+        return rows
+    }
+
+    /// Column positions by name, and how many cells every row must have.
+    private struct Header {
+        var positions: [String: Int]
+        var cellCount: Int
+    }
+
+    /// The header; nil (after reporting) when a required column is missing.
+    private static func readHeader(_ cells: [String], line: Int, reader: FieldReader) -> Header? {
+        var positions: [String: Int] = [:]
+        for (i, raw) in cells.enumerated() {
+            let name = trimmed(raw)
+            if !columns.contains(name) {
+                reader.error(line, nil, LoadMessages.csvUnknownColumn(name))
+            } else if positions[name] != nil {
+                reader.error(line, nil, LoadMessages.csvDuplicateColumn(name))
+            } else {
+                positions[name] = i
+            }
+        }
+        let missing = columns.filter { positions[$0] == nil }
+        if !missing.isEmpty { reader.error(line, nil, LoadMessages.csvMissingColumns(missing)) }
+        if !requiredColumns.isSubset(of: Set(positions.keys)) { return nil }
+        return Header(positions: positions, cellCount: cells.count)
+    }
+
+    private static func readRow(_ cells: [String], columns: [String: Int], line: Int, reader: FieldReader) -> Row? {
+        func cell(_ name: String) -> String? {
+            guard let i = columns[name] else { return nil }
+            let text = trimmed(cells[i])
+            return text.isEmpty ? nil : text
+        }
+        func number(_ name: String) -> (ok: Bool, value: Double?) {
+            guard let text = cell(name) else { return (true, nil) }
+            switch ScalarText.number(text) {
+            case .number(let value): return (true, value)
+            case .notFinite:
+                reader.error(line, nil, LoadMessages.notFinite(name, text))
+            case .notANumber:
+                reader.error(line, nil, LoadMessages.notANumber(name, text, quoted: false))
+            }
+            return (false, nil)
+        }
+        var ok = true
+        for name in ["province", "topic", "metric", "value"] where cell(name) == nil {
+            reader.error(line, nil, LoadMessages.csvEmptyCell(name))
+            ok = false
+        }
+        let value = number("value"), target = number("target"), previous = number("previous")
+        guard ok, value.ok, target.ok, previous.ok, let v = value.value,
+              let province = cell("province"), let topic = cell("topic"), let metric = cell("metric") else { return nil }
+        return Row(line: line, province: province, topic: topic, metric: metric, label: cell("label"), value: v,
+                   target: target.value, unit: cell("unit"), previous: previous.value, source: cell("source"))
+    }
+
+    /// Merges rows into the provinces; rows for broken provinces are skipped (the file is already flagged).
+    static func apply(_ rows: [Row], to provinces: inout [ProvinceFile], topicIDs: Set<String>?, reader: FieldReader) {
+        var index: [String: Int] = [:]
+        for (i, p) in provinces.enumerated() { index[p.report.id] = i }
+        var seen: [String: Int] = [:]
+        for row in rows {
+            guard let p = index[row.province] else {
+                reader.error(row.line, nil, LoadMessages.csvUnknownProvince(row.province))
+                continue
+            }
+            if let topicIDs, !topicIDs.contains(row.topic) {
+                reader.error(row.line, nil, LoadMessages.csvUnknownTopic(row.topic))
+                continue
+            }
+            if topicIDs == nil && !ScalarText.isIdentifier(row.topic) {
+                reader.error(row.line, nil, LoadMessages.badTopicID(row.topic))
+                continue
+            }
+            if provinces[p].report.isBroken { continue }
+            var topic = provinces[p].report.topics[row.topic] ?? TopicReport(status: .unknown)
+            var metric: Metric
+            if let existing = topic.metrics.firstIndex(where: { $0.id == row.metric }) {
+                metric = topic.metrics[existing]
+            } else {
+                guard let label = row.label else {
+                    reader.error(row.line, nil, LoadMessages.csvNewMetricNeedsLabel(row.metric))
+                    continue
+                }
+                metric = Metric(id: row.metric, label: label, value: row.value)
+            }
+            let key = "\(row.province)\u{0}\(row.topic)\u{0}\(row.metric)"
+            if let first = seen[key] { reader.warning(row.line, nil, LoadMessages.csvRepeatedRow(firstLine: first)) }
+            seen[key] = seen[key] ?? row.line
+            metric.value = row.value
+            if let label = row.label { metric.label = label }
+            if let target = row.target { metric.target = target }
+            if let unit = row.unit { metric.unit = unit }
+            if let previous = row.previous { metric.previous = previous }
+            if let source = row.source { metric.source = source }
+            if metric.isShare {
+                for (name, value) in [("value", metric.value), ("target", metric.target), ("previous", metric.previous)] {
+                    if let value, !(0...100).contains(value) {
+                        reader.warning(row.line, nil, LoadMessages.shareOutOfRange(name, value))
+                    }
+                }
+            }
+            if let existing = topic.metrics.firstIndex(where: { $0.id == row.metric }) {
+                topic.metrics[existing] = metric
+            } else {
+                topic.metrics.append(metric)
+            }
+            provinces[p].report.topics[row.topic] = topic
+        }
+    }
+
+    /// Line breaks inside a quoted cell: CR LF, CR and LF each count once.
+    static func lineBreaks(in cell: String) -> Int {
+        var count = 0
+        var previousCR = false
+        for s in cell.unicodeScalars {
+            if s == "\n" { if !previousCR { count += 1 } } else if s == "\r" { count += 1 }
+            previousCR = s == "\r"
+        }
+        return count
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Offset of the first byte that is not part of valid UTF-8, or a NUL byte.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = bytes.startIndex
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == 0 { return offset }
+                offset += encoded.count
+            case .error:
+                return offset
+            case .emptyInput:
+                return nil
+            }
+        }
+    }
+
+    /// 1-based line and column of a byte offset.
+    static func place(of offset: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1, column = 1
+        var i = bytes.startIndex
+        while i < offset {
+            if bytes[i] == 0x0A { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,148 @@
+/// One decoded `provinces/<id>.yaml`, with the places that the folder-level checks point at.
+struct ProvinceFile {
+    var report: ProvinceReport
+    /// Where `topics:` is written (or the top of the file), for "reports nothing on topic" warnings.
+    var topicsLine: Int?
+    var topicsColumn: Int?
+
+    /// What the province decoder needs from the agenda; nil fields when the agenda is unusable.
+    struct Agenda {
+        var topicIDs: Set<String>?
+        var date: LocalDate?
+    }
+
+    static let knownKeys = ["format", "id", "name", "code", "region", "reported", "source", "topics"]
+    static let knownReportKeys = ["status", "summary", "metrics", "highlights", "issues"]
+    static let knownMetricKeys = ["id", "label", "value", "target", "unit", "previous", "source", "illustrative"]
+
+    /// Days before the meeting after which a report counts as stale.
+    static let staleAfterDays = 60
+
+    /// A broken file: shown as a flagged panel named by its file-name id.
+    static func broken(id: String, file: String, reason: Diagnostic) -> ProvinceFile {
+        var place = ""
+        if let line = reason.line {
+            place = "line \(line)" + (reason.column.map { ", column \($0)" } ?? "") + ": "
+        }
+        return ProvinceFile(report: ProvinceReport(id: id, name: id, file: file, brokenReason: place + reason.message))
+    }
+
+    /// Decodes a parsed province file; a root that cannot be used gives a broken report.
+    static func decode(_ root: YAMLNode, id fileID: String, file: String, agenda: Agenda,
+                       reader: FieldReader) -> ProvinceFile {
+        guard case .mapping = root.content else {
+            reader.error(at: root, LoadMessages.rootNotMapping)
+            return broken(id: fileID, file: file, reason: reader.diagnostics[reader.diagnostics.count - 1])
+        }
+        guard let fields = reader.fields(root, key: "province", known: knownKeys) else {
+            return broken(id: fileID, file: file, reason: reader.diagnostics[reader.diagnostics.count - 1])
+        }
+        guard FormatVersion.check(fields, reader) else {
+            return broken(id: fileID, file: file, reason: reader.diagnostics[reader.diagnostics.count - 1])
+        }
+        if let id = reader.requiredText(fields, "id"), id != fileID, let node = fields["id"] {
+            reader.error(at: node, LoadMessages.idMismatch(id, fileID: fileID))
+        }
+        var report = ProvinceReport(id: fileID, name: reader.requiredText(fields, "name") ?? fileID,
+                                    code: reader.text(fields["code"], key: "code"),
+                                    region: reader.text(fields["region"], key: "region"),
+                                    source: reader.text(fields["source"], key: "source"), file: file)
+        if let node = fields["reported"], let reported = reader.date(node, key: "reported") {
+            report.reported = reported
+            if let meetingDate = agenda.date {
+                let days = meetingDate.days(since: reported)
+                if days > staleAfterDays { reader.warning(at: node, LoadMessages.staleReport(reported, days: days)) }
+            }
+        }
+        var result = ProvinceFile(report: report, topicsLine: root.line, topicsColumn: root.column)
+        guard let topicsEntry = fields.entry("topics") else {
+            reader.error(at: root, LoadMessages.missingField("topics"))
+            return result
+        }
+        result.topicsLine = topicsEntry.keyLine
+        result.topicsColumn = topicsEntry.keyColumn
+        let topicsNode = topicsEntry.value
+        if topicsNode.isNull { return result }
+        guard case .mapping(let entries) = topicsNode.content else {
+            reader.error(at: topicsNode, LoadMessages.wrongKind("topics", expected: "a mapping from topic id to report",
+                                                                found: topicsNode.kindDescription))
+            return result
+        }
+        for entry in entries {
+            guard ScalarText.isIdentifier(entry.key) else {
+                reader.error(entry.keyLine, entry.keyColumn, LoadMessages.badTopicID(entry.key))
+                continue
+            }
+            if let known = agenda.topicIDs, !known.contains(entry.key) {
+                reader.warning(entry.keyLine, entry.keyColumn, LoadMessages.topicNotOnAgenda(entry.key))
+            }
+            if let topic = decodeReport(entry.value, topic: entry.key, reader: reader) {
+                result.report.topics[entry.key] = topic
+            }
+        }
+        return result
+    }
+
+    private static func decodeReport(_ node: YAMLNode, topic: String, reader: FieldReader) -> TopicReport? {
+        guard let fields = reader.fields(node, key: topic, known: knownReportKeys) else { return nil }
+        var status = ReportStatus.unknown
+        if let text = reader.requiredText(fields, "status"), let statusNode = fields["status"] {
+            if let known = ReportStatus(rawValue: text) { status = known } else {
+                reader.error(at: statusNode, LoadMessages.unknownStatus(text))
+            }
+        }
+        var report = TopicReport(status: status, summary: reader.text(fields["summary"], key: "summary"),
+                                 highlights: reader.textList(fields["highlights"], key: "highlights"),
+                                 issues: reader.textList(fields["issues"], key: "issues"))
+        guard let metricsNode = fields["metrics"], !metricsNode.isNull else { return report }
+        guard case .sequence(let items) = metricsNode.content else {
+            reader.error(at: metricsNode, LoadMessages.wrongKind("metrics", expected: "a list of metrics",
+                                                                 found: metricsNode.kindDescription))
+            return report
+        }
+        var firstLines: [String: Int] = [:]
+        report.metrics.reserveCapacity(items.count)
+        for item in items {
+            guard let (metric, idNode) = decodeMetric(item, reader: reader) else { continue }
+            if let first = firstLines[metric.id] {
+                reader.error(at: idNode, LoadMessages.duplicateMetric(metric.id, topic: topic, firstLine: first))
+                continue
+            }
+            firstLines[metric.id] = idNode.line
+            report.metrics.append(metric)
+        }
+        return report
+    }
+
+    private static func decodeMetric(_ node: YAMLNode, reader: FieldReader) -> (Metric, YAMLNode)? {
+        guard let fields = reader.fields(node, key: "metric", known: knownMetricKeys) else { return nil }
+        let id = reader.requiredText(fields, "id")
+        let label = reader.requiredText(fields, "label")
+        let value: Double?
+        if let valueNode = fields["value"] {
+            value = reader.number(valueNode, key: "value")
+            if valueNode.isNull { reader.error(at: valueNode, LoadMessages.emptyField("value")) }
+        } else {
+            reader.error(at: node, LoadMessages.missingField("value"))
+            value = nil
+        }
+        let metric = Metric(id: id ?? "", label: label ?? id ?? "", value: value ?? 0,
+                            target: reader.number(fields["target"], key: "target"),
+                            unit: reader.text(fields["unit"], key: "unit"),
+                            previous: reader.number(fields["previous"], key: "previous"),
+                            source: reader.text(fields["source"], key: "source"),
+                            illustrative: reader.bool(fields["illustrative"], key: "illustrative") ?? false)
+        if metric.isShare {
+            checkShare("value", value, fields["value"], reader)
+            checkShare("target", metric.target, fields["target"], reader)
+            checkShare("previous", metric.previous, fields["previous"], reader)
+        }
+        guard id != nil, value != nil, let idNode = fields["id"] else { return nil }
+        return (metric, idNode)
+    }
+
+    static func checkShare(_ key: String, _ value: Double?, _ node: YAMLNode?, _ reader: FieldReader) {
+        guard let value, let node, !(0...100).contains(value) else { return }
+        reader.warning(at: node, LoadMessages.shareOutOfRange(key, value))
+    }
+}

@@ -1,0 +1,96 @@
+/// Reads numbers, booleans and dates from scalar text by hand: no regular expressions and no tag
+/// resolver, which is what keeps loading close to libyaml's own speed.
+enum ScalarText {
+    enum NumberResult: Equatable {
+        case number(Double)
+        /// Written as a number but not finite (`.inf`, `.nan`, `1e999`).
+        case notFinite
+        case notANumber
+    }
+
+    /// A decimal number: `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`, plus YAML's
+    /// `.inf` and `.nan` spellings (recognised only to reject them clearly).
+    static func number(_ text: String) -> NumberResult {
+        let utf8 = text.utf8[...]
+        guard !utf8.isEmpty, utf8.count <= 400 else { return .notANumber }
+        var i = utf8.startIndex
+        if utf8[i] == UInt8(ascii: "+") || utf8[i] == UInt8(ascii: "-") { i = utf8.index(after: i) }
+        let rest = utf8[i...]
+        if isInfOrNaN(rest) { return .notFinite }
+        var intDigits = 0, fracDigits = 0
+        while i < utf8.endIndex, isDigit(utf8[i]) { intDigits += 1; i = utf8.index(after: i) }
+        if i < utf8.endIndex, utf8[i] == UInt8(ascii: ".") {
+            i = utf8.index(after: i)
+            while i < utf8.endIndex, isDigit(utf8[i]) { fracDigits += 1; i = utf8.index(after: i) }
+        }
+        guard intDigits + fracDigits > 0 else { return .notANumber }
+        if i < utf8.endIndex, utf8[i] == UInt8(ascii: "e") || utf8[i] == UInt8(ascii: "E") {
+            i = utf8.index(after: i)
+            if i < utf8.endIndex, utf8[i] == UInt8(ascii: "+") || utf8[i] == UInt8(ascii: "-") {
+                i = utf8.index(after: i)
+            }
+            var expDigits = 0
+            while i < utf8.endIndex, isDigit(utf8[i]) { expDigits += 1; i = utf8.index(after: i) }
+            guard expDigits > 0 else { return .notANumber }
+        }
+        guard i == utf8.endIndex, let value = Double(text) else { return .notANumber }
+        return value.isFinite ? .number(value) : .notFinite
+    }
+
+    /// YAML 1.1 booleans (`true`/`false`, `yes`/`no`, `on`/`off`, `y`/`n` in their three casings).
+    static func bool(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N": return false
+        default: return nil
+        }
+    }
+
+    /// Whether `text` is `HH:MM` on a 24-hour clock.
+    static func isClockTime(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count == 5, b[2] == UInt8(ascii: ":"), isDigit(b[0]), isDigit(b[1]), isDigit(b[3]), isDigit(b[4])
+        else { return false }
+        let hours = Int(b[0] - 48) * 10 + Int(b[1] - 48)
+        let minutes = Int(b[3] - 48) * 10 + Int(b[4] - 48)
+        return hours < 24 && minutes < 60
+    }
+
+    /// Whether `text` is `[a-z0-9-]+`.
+    static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }
+    }
+
+    /// Whether `text` groups digits in threes with `separator` ("1.349", "12.000.000").
+    static func looksLikeThousands(_ text: String, separator: Character) -> Bool {
+        let groups = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard groups.count >= 2, let first = groups.first, (1...3).contains(first.count) else { return false }
+        return groups.allSatisfy { $0.utf8.allSatisfy(isDigit) } && groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    /// What the writer of "12,5%" or "1.349,5" most likely meant, as a plain number, if anything.
+    static func suggestedNumber(_ text: String) -> String? {
+        var t = String(text.unicodeScalars.filter { $0 != "%" && $0 != " " }.map(Character.init))
+        if looksLikeThousands(t, separator: ",") {
+            t.removeAll { $0 == "," }
+        } else if t.contains(",") {
+            // Vietnamese notation: "." groups thousands, "," marks decimals.
+            t.removeAll { $0 == "." }
+            t = String(t.map { $0 == "," ? "." : $0 })
+        }
+        guard t != text, case .number = number(t) else { return nil }
+        return t
+    }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    private static func isInfOrNaN(_ rest: Substring.UTF8View.SubSequence) -> Bool {
+        switch String(Substring(rest)) {
+        case ".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN", "inf", "Inf", "nan", "NaN", "Infinity", "infinity":
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import CioDashCore
+import CioDashSamples
+
+/// `ciodash check [DIR]`: tells the secretariat what is wrong in a meeting folder.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a meeting folder and list every problem as path:line:col: error|warning: message.",
+        discussion: "Exit status: 0 when there are no errors, 1 when there are, 2 when the folder cannot be read."
+    )
+
+    @Argument(help: "The meeting folder (default: the bundled Huế 2019 sample).")
+    var folder: String?
+
+    func run() throws {
+        let result = MeetingLoader().load(folder: folder ?? SampleMeetings.hue2019.path)
+        var output = ""
+        for diagnostic in result.diagnostics {
+            // The path and the message both come from the folder: nothing in them may drive the terminal.
+            output += TextSanitizer.line(diagnostic.description) + "\n"
+        }
+        output += Self.summary(result) + "\n"
+        print(output, terminator: "")
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// "19 provinces loaded, 0 errors, 2 warnings" (and how many are broken, when some are).
+    static func summary(_ result: LoadResult) -> String {
+        if result.folderUnreadable { return "folder not read, \(plural(result.errorCount, "error"))" }
+        let provinces = result.meeting?.provinces ?? []
+        let broken = provinces.filter(\.isBroken).count
+        var parts = ["\(plural(provinces.count - broken, "province")) loaded"]
+        if broken > 0 { parts.append("\(broken) broken") }
+        if result.meeting == nil { parts = ["no usable meeting file"] }
+        parts.append(plural(result.errorCount, "error"))
+        parts.append(plural(result.warningCount, "warning"))
+        return parts.joined(separator: ", ")
+    }
+
+    private static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+}

@@ -1,0 +1,123 @@
+import XCTest
+@testable import CioDashCore
+
+final class MetricsCSVTests: XCTestCase {
+    private let header = "province,topic,metric,label,value,target,unit,previous,source\n"
+
+    private func load(csv: String) throws -> (TestFolder, LoadResult) {
+        let folder = try TestFolder([
+            "meeting.yaml": sampleMeeting,
+            "provinces/thua-thien-hue.yaml": provinceFile(),
+            "provinces/da-nang.yaml": provinceFile(id: "da-nang", name: "Đà Nẵng"),
+            "metrics.csv": csv,
+        ])
+        return (folder, folder.load())
+    }
+
+    private func messages(_ result: LoadResult, _ folder: TestFolder) -> [String] {
+        result.diagnostics.filter { $0.file == folder.file("metrics.csv") }
+            .map { "\($0.line.map(String.init) ?? "-") \($0.severity.rawValue): \($0.message)" }
+    }
+
+    func testRowsAddAndOverrideMetrics() throws {
+        let csv = header
+            + "thua-thien-hue,smart-city,ioc-services,,11,,,,SGGP\n"
+            + "thua-thien-hue,smart-city,citizen-reports,\"Phản ánh, kiến nghị\",3500,,,,Báo Mới\n"
+            + "da-nang,digital-signatures,certificates,Chứng thư số,1200,2000,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder), [])
+        let hue = try XCTUnwrap(result.meeting?.province("thua-thien-hue")?.topics["smart-city"])
+        let ioc = try XCTUnwrap(hue.metric("ioc-services"))
+        XCTAssertEqual(ioc.value, 11)
+        XCTAssertEqual(ioc.label, "Dịch vụ IOC", "an empty label cell keeps the file's label")
+        XCTAssertEqual(ioc.target, 12, "an empty target cell keeps the file's target")
+        XCTAssertEqual(ioc.source, "SGGP")
+        XCTAssertEqual(hue.metric("citizen-reports")?.label, "Phản ánh, kiến nghị")
+        XCTAssertEqual(hue.metrics.map(\.id), ["ioc-services", "online-share", "citizen-reports"])
+        let signatures = try XCTUnwrap(result.meeting?.province("da-nang")?.topics["digital-signatures"])
+        XCTAssertEqual(signatures.metric("certificates")?.target, 2000)
+    }
+
+    func testRowLinesCountQuotedNewlines() throws {
+        let csv = header
+            + "thua-thien-hue,smart-city,a,\"two\nlines\",1,,,,\n"
+            + "thua-thien-hue,smart-city,b,\"three\r\nlines\r\nhere\",2,,,,\n"
+            + "hue,smart-city,c,C,3,,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder), ["7 error: province \"hue\" has no file in provinces/; the row is ignored"])
+    }
+
+    func testCRLFAndBOMFiles() throws {
+        let csv = "\u{FEFF}" + (header + "hue,smart-city,c,C,3,,,,\n").replacingOccurrences(of: "\n", with: "\r\n")
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder), ["2 error: province \"hue\" has no file in provinces/; the row is ignored"])
+    }
+
+    func testRowErrors() throws {
+        let csv = header
+            + "thua-thien-hue,budget,x,X,1,,,,\n"
+            + "thua-thien-hue,smart-city,x,X,\"1.349,5\",,,,\n"
+            + "thua-thien-hue,smart-city,x,X,12%,,,,\n"
+            + "thua-thien-hue,smart-city,x,X,1,,,\n"
+            + "thua-thien-hue,smart-city,new-one,,1,,,,\n"
+            + "thua-thien-hue,smart-city,x,X,,,,,\n"
+            + "thua-thien-hue,smart-city,x,X,150,,%,,\n"
+            + "thua-thien-hue,smart-city,x,X,50,,%,,\n"
+            + ",,,,,,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder), [
+            "2 error: topic \"budget\" is not on the meeting's agenda; the row is ignored",
+            "3 error: value \"1.349,5\" is not a number; use a dot for decimals and no thousands separator (1349.5)",
+            "4 error: value \"12%\" is not a number; write the number alone (12) and put % in unit",
+            "5 error: this row has 8 fields but the header has 9; the row is ignored",
+            "6 error: metric \"new-one\" is new, so the row needs a label; the row is ignored",
+            "7 error: the value cell is empty; the row is ignored",
+            "8 warning: value 150 lies outside 0–100 although the unit is % (a share)",
+            "9 warning: this row repeats the metric of line 8 and overrides it",
+        ])
+        XCTAssertEqual(result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("x")?.value, 50)
+    }
+
+    func testHeaderProblems() throws {
+        let (folder, result) = try load(csv: "province,topic,metric,label,valu,target\nthua-thien-hue,smart-city,x,X,1,2\n")
+        XCTAssertEqual(messages(result, folder), [
+            "1 error: metrics.csv has the unknown column \"valu\"; the header must be province,topic,metric,label,value,target,unit,previous,source",
+            "1 error: metrics.csv lacks the columns value, unit, previous, source; the header must be province,topic,metric,label,value,target,unit,previous,source",
+        ])
+        XCTAssertNil(result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("x"))
+
+        let (folder2, result2) = try load(csv: "province,topic,metric,value\nthua-thien-hue,smart-city,ioc-services,13\n")
+        XCTAssertEqual(messages(result2, folder2), [
+            "1 error: metrics.csv lacks the columns label, target, unit, previous, source; the header must be province,topic,metric,label,value,target,unit,previous,source",
+        ])
+        XCTAssertEqual(result2.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("ioc-services")?.value, 13,
+                       "rows still apply when only optional columns are missing")
+    }
+
+    func testEmptyAndBinaryFiles() throws {
+        let (folder, result) = try load(csv: "")
+        XCTAssertEqual(messages(result, folder), [
+            "1 error: metrics.csv is empty; it needs at least the header line province,topic,metric,label,value,target,unit,previous,source",
+        ])
+        let (folder2, _) = try load(csv: header)
+        try folder2.write("metrics.csv", bytes: Array(header.utf8) + [0x68, 0xFE, 0x0A])
+        XCTAssertEqual(messages(folder2.load(), folder2),
+                       ["2 error: the file is not valid UTF-8 text (byte 0xFE); save it as UTF-8"])
+    }
+
+    func testNewTopicReportFromCSV() throws {
+        let text = provinceFile()
+        let cut = try XCTUnwrap(text.range(of: "  digital-signatures:"))
+        let folder = try TestFolder([
+            "meeting.yaml": sampleMeeting,
+            "provinces/thua-thien-hue.yaml": String(text[..<cut.lowerBound]),
+            "provinces/da-nang.yaml": provinceFile(id: "da-nang", name: "Đà Nẵng"),
+            "metrics.csv": header + "thua-thien-hue,digital-signatures,certificates,Chứng thư số,800,,,,\n",
+        ])
+        let result = folder.load()
+        let report = try XCTUnwrap(result.meeting?.province("thua-thien-hue")?.topics["digital-signatures"])
+        XCTAssertEqual(report.status, .unknown)
+        XCTAssertEqual(report.metrics.map(\.value), [800])
+        XCTAssertEqual(result.diagnostics, [], "figures from the CSV count as reporting on the topic")
+    }
+}
