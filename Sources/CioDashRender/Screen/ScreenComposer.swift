@@ -83,7 +83,8 @@ public enum ScreenComposer {
         grid.fill(x: 0, y: 0, width: width, height: 1, role: .title)
         let right = " \(state.language.rawValue.uppercased()) "
         let view = state.view.title(in: meeting, labels: labels, language: state.language)
-        let left = " \(meeting.title) · \(meeting.date) │ \(view)"
+        // The view first: on a narrow screen the long meeting title is what gets cut.
+        let left = " \(view) │ \(meeting.date) · \(meeting.title)"
         grid.put(left, x: 0, y: 0, maxWidth: width - right.count - 1, role: .title)
         grid.put(right, x: width - right.count, y: 0, role: .title)
         return 1

@@ -29,8 +29,9 @@ public enum AgendaView {
         let minutesWidth = 8
         let titleWidth = max(1, width - 4 - timeWidth - minutesWidth)
         grid.ensureRow(y)
-        grid.put(labels.agenda, x: 0, y: y, role: .header)
+        grid.put(labels.rank, x: 1, y: y, role: .header)
         if timeWidth > 0 { grid.put(labels.time, x: 4, y: y, role: .header) }
+        grid.put(labels.topic, x: 4 + timeWidth, y: y, maxWidth: titleWidth, role: .header)
         grid.put(TextLayout.padLeft(labels.minutes, to: minutesWidth - 1), x: width - minutesWidth + 1, y: y, role: .header)
         y += 1
         Box.rule(in: &grid, x: 0, y: y, width: width)

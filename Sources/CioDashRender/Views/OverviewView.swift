@@ -12,7 +12,7 @@ public enum OverviewView {
         var grid = Grid(width: width, height: 0)
 
         let longest = meeting.provinces.map { DisplayWidth.of($0.name) }.max() ?? 10
-        var nameWidth = min(max(longest, 10), 22)
+        var nameWidth = min(max(longest, 10), 22) + 1
         var columnWidth = (width - nameWidth) / columns
         if columnWidth < 9 {
             nameWidth = max(8, width - 9 * columns)
@@ -75,7 +75,7 @@ public enum OverviewView {
         // Legend: symbols, the illustrative mark, and what each column's figure is.
         var legend = ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }
         legend.append("* " + labels.illustrative)
-        for line in TextLayout.wrap(labels.legend + ": " + legend.joined(separator: "  "), width: width) {
+        for line in TextLayout.wrap(labels.legend + ": " + legend.joined(separator: " · "), width: width) {
             grid.ensureRow(y)
             grid.put(line, x: 0, y: y, role: .muted)
             y += 1

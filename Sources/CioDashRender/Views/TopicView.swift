@@ -110,7 +110,7 @@ public enum TopicView {
         }
         y += 1
         let legend = labels.legend + ": " + ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }
-            .joined(separator: "  ") + "  * " + labels.illustrative
+            .joined(separator: " · ") + " · * " + labels.illustrative
         for line in TextLayout.wrap(legend, width: width) {
             grid.ensureRow(y)
             grid.put(line, x: 0, y: y, role: .muted)

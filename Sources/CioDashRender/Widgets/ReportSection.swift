@@ -71,7 +71,8 @@ public enum ReportSection {
                 grid.ensureRow(y + i)
                 grid.put(text, x: 0, y: y + i)
             }
-            if bar >= 6 {
+            // A bar needs something to measure against: a share, or a target.
+            if bar >= 6 && (metric.isShare || metric.target != nil) {
                 ValueBar.draw(in: &grid, x: xBar, y: y, width: bar, value: metric.value, target: metric.target, isShare: metric.isShare)
             }
             var value = MetricFormat.valueWithUnit(metric.value, metric: metric, language: language)
