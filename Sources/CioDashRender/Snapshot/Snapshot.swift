@@ -24,10 +24,9 @@ public struct Snapshot: Sendable {
     /// Lines of one view with its preamble.
     public func lines(for view: ViewID) -> [String] {
         let labels = Labels.forLanguage(language)
-        var out = preamble(labels: labels) + [
-            fit(labels.view + ": " + view.title(in: meeting, labels: labels, language: language) + " (\(view))"),
-            String(repeating: "─", count: width),
-        ]
+        var out = preamble(labels: labels)
+            + wrap(labels.view + ": " + view.title(in: meeting, labels: labels, language: language) + " (\(view))")
+            + [String(repeating: "─", count: width)]
         let context = RenderContext(language: language, width: width)
         if let body = ViewRenderer.body(view, meeting: meeting, context: context) {
             out += body.grid.lines
@@ -64,16 +63,16 @@ public struct Snapshot: Sendable {
     func preamble(labels: Labels) -> [String] {
         var lines = [
             labels.council + ": " + meeting.council,
-            labels.meeting + ": " + meeting.title + " (" + meeting.date.description + ")",
+            labels.meeting + ": " + meeting.date.description + " · " + meeting.title,
         ]
         if let asOf = meeting.dataAsOf { lines.append(labels.dataAsOf + ": " + asOf.description) }
         lines.append(labels.generatedAt + ": " + UTCTimestamp.format(generatedAt))
-        return lines.map(fit)
+        return lines.flatMap(wrap)
     }
 
-    /// Header lines are data too: sanitised and cut to the width.
-    private func fit(_ line: String) -> String {
-        TextLayout.truncate(TextSanitizer.line(line), to: width)
+    /// Header lines are data too: sanitised, and wrapped so that nothing is cut.
+    private func wrap(_ line: String) -> [String] {
+        TextLayout.wrap(TextSanitizer.line(line), width: width)
     }
 }
 
