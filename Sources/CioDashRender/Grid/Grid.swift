@@ -3,13 +3,25 @@ import CioDashCore
 /// The picture of one view: a rectangle of cells that both the screen and the text snapshot use.
 public struct Grid: Hashable, Sendable {
     public let width: Int
-    public let height: Int
+    public private(set) var height: Int
     public private(set) var cells: [Cell]
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// Adds blank rows at the bottom, for views drawn at their natural height.
+    public mutating func appendRows(_ count: Int) {
+        guard count > 0 else { return }
+        cells.append(contentsOf: repeatElement(.blank, count: count * width))
+        height += count
+    }
+
+    /// Makes sure row `y` exists.
+    public mutating func ensureRow(_ y: Int) {
+        if y >= height { appendRows(y + 1 - height) }
     }
 
     public subscript(x: Int, y: Int) -> Cell {
@@ -76,6 +88,12 @@ public struct Grid: Hashable, Sendable {
             }
             repairWideCharacters(row: y + row)
         }
+    }
+
+    /// Copies one cell from another grid (used to cut a window out of a taller view).
+    public mutating func copyCell(from other: Grid, x: Int, y: Int, toX: Int, toY: Int) {
+        guard toX >= 0, toX < width, toY >= 0, toY < height else { return }
+        cells[toY * width + toX] = other[x, y]
     }
 
     /// One row as plain text, trailing spaces removed.

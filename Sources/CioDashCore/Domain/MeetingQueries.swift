@@ -1,0 +1,48 @@
+/// Questions the views and navigation ask of a meeting, answered in one place.
+extension Meeting {
+    /// The latest `reported` date among the provinces: what "data as of" means for the meeting.
+    public var dataAsOf: LocalDate? {
+        provinces.compactMap(\.reported).max()
+    }
+
+    /// A province's headline metric for a topic, if it reports one.
+    public func headline(province: ProvinceReport, topic: AgendaTopic) -> Metric? {
+        guard let id = topic.headline else { return nil }
+        return province.topics[topic.id]?.metric(id)
+    }
+
+    /// The figure to compare a metric with: the previous meeting's value when that meeting is loaded,
+    /// otherwise the `previous` the province wrote itself.
+    public func previousValue(province: String, topic: String, metric: Metric) -> Double? {
+        previous?.value(province: province, topic: topic, metric: metric.id) ?? metric.previous
+    }
+
+    /// Provinces ranked by a topic's headline metric, highest first; those without it follow in
+    /// display order, broken files last. Ties keep display order so the ranking is stable.
+    public func ranked(topic: AgendaTopic) -> [ProvinceReport] {
+        let indexed = provinces.enumerated().map { ($0.offset, $0.element) }
+        func value(_ p: ProvinceReport) -> Double? {
+            guard let v = headline(province: p, topic: topic)?.value, v.isFinite else { return nil }
+            return v
+        }
+        return indexed.sorted { a, b in
+            let (ia, pa) = a, (ib, pb) = b
+            if pa.isBroken != pb.isBroken { return !pa.isBroken }
+            switch (value(pa), value(pb)) {
+            case let (x?, y?): return x != y ? x > y : ia < ib
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return ia < ib
+            }
+        }.map(\.1)
+    }
+
+    /// How many provinces report each status on a topic.
+    public func statusCounts(topic: AgendaTopic) -> [ReportStatus: Int] {
+        var counts: [ReportStatus: Int] = [:]
+        for p in provinces where !p.isBroken {
+            if let s = p.topics[topic.id]?.status { counts[s, default: 0] += 1 }
+        }
+        return counts
+    }
+}

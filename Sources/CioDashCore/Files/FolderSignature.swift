@@ -1,0 +1,45 @@
+import Foundation
+
+/// A cheap fingerprint of a meeting folder (names, sizes, modification times of the files the loader
+/// reads), compared about once a second to notice that a status file changed.
+public struct FolderSignature: Equatable, Sendable {
+    private var entries: [String: Entry]
+
+    struct Entry: Equatable, Sendable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// Reads the fingerprint of `folder`; missing files simply do not appear.
+    public init(folder: String) {
+        entries = [:]
+        for name in ["meeting.yaml", "meeting.json", "metrics.csv"] {
+            add(folder + "/" + name, as: name)
+        }
+        add(folder + "/provinces", as: "provinces/")
+        let provinces = folder + "/provinces"
+        if let dir = opendir(provinces) {
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                add(provinces + "/" + name, as: "provinces/" + name)
+            }
+        }
+    }
+
+    /// Relative paths whose entry differs between the two fingerprints.
+    public func changedFiles(since other: FolderSignature) -> [String] {
+        let keys = Set(entries.keys).union(other.entries.keys)
+        return keys.filter { entries[$0] != other.entries[$0] }.sorted()
+    }
+
+    private mutating func add(_ path: String, as key: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        entries[key] = Entry(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+    }
+}

@@ -1,0 +1,99 @@
+import CioDashCore
+
+/// Everything the dashboard's screen is a function of, apart from the meeting and the clock.
+public struct NavigationState: Equatable, Sendable {
+    public enum Mode: Equatable, Sendable { case browse, present }
+
+    /// A prompt at the bottom of the screen that is taking typed text.
+    public enum Prompt: Equatable, Sendable {
+        case search(String)
+        case goToSlide(String)
+    }
+
+    public var mode: Mode
+    public var view: ViewID
+    public var language: Language
+    /// Overview selection: province row and topic column.
+    public var overviewRow = 0
+    public var overviewColumn = 0
+    /// Selected row in the topic view's ranking, the province view's topics and the agenda.
+    public var topicRow = 0
+    public var provinceRow = 0
+    public var agendaRow = 0
+    /// First body row shown; the screen clamps it and keeps the selection visible.
+    public var scroll = 0
+    /// Set by selection moves, cleared by explicit scrolling, so PgDn is not undone by the next frame.
+    public var followSelection = true
+    /// Body rows visible on screen, set by the shell on resize; PgUp/PgDn move by it.
+    public var pageSize = 20
+    /// Views to go back to with Esc/Backspace, most recent last.
+    public var history: [ViewID] = []
+    public var prompt: Prompt?
+    /// The last confirmed search (folded), for `n` and for highlighting.
+    public var search: String?
+    /// Index of the current match in the search's match list, for `n`.
+    public var searchPosition = -1
+    public var showHelp = false
+    /// One-line message for the status line (saved snapshot, reload result, no match).
+    public var message: String?
+    /// Presenter: index into the slide deck.
+    public var slide = 0
+    public var timer = TopicTimer()
+
+    public init(mode: Mode = .browse, view: ViewID? = nil, language: Language) {
+        self.mode = mode
+        self.view = view ?? (mode == .present ? .agenda : .overview)
+        self.language = language
+    }
+}
+
+/// What the shell must do after a key: the pure update only asks for it.
+public enum NavigationEffect: Equatable, Sendable {
+    case quit
+    case reload
+    /// Write the current view as a text snapshot.
+    case saveSnapshot(ViewID)
+}
+
+/// The presenter's per-topic countdown. Time comes in as seconds from a monotonic clock.
+public struct TopicTimer: Equatable, Sendable {
+    /// Seconds spent on each topic before the current run.
+    public var spent: [String: Double] = [:]
+    public var activeTopic: String?
+    public var runningSince: Double?
+    public var paused = false
+
+    public init() {}
+
+    /// Seconds spent on `topic` so far, at time `now`.
+    public func elapsed(_ topic: String, now: Double) -> Double {
+        var total = spent[topic] ?? 0
+        if topic == activeTopic, let since = runningSince { total += max(0, now - since) }
+        return total
+    }
+
+    /// Switches the running clock to `topic` (nil for slides outside any topic).
+    public mutating func activate(_ topic: String?, now: Double) {
+        guard topic != activeTopic else { return }
+        stopRun(now: now)
+        activeTopic = topic
+        if topic != nil && !paused { runningSince = now }
+    }
+
+    public mutating func togglePause(now: Double) {
+        if paused {
+            paused = false
+            if activeTopic != nil { runningSince = now }
+        } else {
+            stopRun(now: now)
+            paused = true
+        }
+    }
+
+    private mutating func stopRun(now: Double) {
+        if let topic = activeTopic, let since = runningSince {
+            spent[topic, default: 0] += max(0, now - since)
+        }
+        runningSince = nil
+    }
+}

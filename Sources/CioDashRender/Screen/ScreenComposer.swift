@@ -1,0 +1,163 @@
+import CioDashCore
+
+/// The whole screen for a state: header (a banner in presenter mode), the view's body scrolled to
+/// keep the selection visible, a status line and key hints. The ncurses layer only copies it out.
+public enum ScreenComposer {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    /// What the clock says, given by the shell so that composing stays pure.
+    public struct Clock: Sendable {
+        /// Monotonic seconds, for the presenter's countdown.
+        public var now: Double
+        /// Local wall-clock time "HH:MM".
+        public var wall: String
+
+        public init(now: Double, wall: String) {
+            self.now = now
+            self.wall = wall
+        }
+    }
+
+    public struct Frame: Sendable {
+        public var grid: Grid
+        /// The scroll offset actually used, to store back into the state.
+        public var scroll: Int
+        /// Body rows visible, to store as the state's page size.
+        public var viewport: Int
+    }
+
+    public static func compose(meeting: Meeting, state: NavigationState, deck: PresenterDeck, width: Int, height: Int,
+                               clock: Clock, notice: String? = nil) -> Frame {
+        let labels = Labels.forLanguage(state.language)
+        guard width >= minimumWidth, height >= minimumHeight else {
+            return Frame(grid: tooSmall(width: width, height: height, labels: labels), scroll: state.scroll, viewport: 0)
+        }
+        var grid = Grid(width: width, height: height)
+        let top = state.mode == .present
+            ? drawBanner(&grid, meeting: meeting, state: state, deck: deck, clock: clock, labels: labels)
+            : drawHeader(&grid, meeting: meeting, state: state, labels: labels)
+        let viewport = height - top - 2
+        let context = RenderContext(language: state.language, width: width - 2, selectedRow: selectedRow(state),
+                                    selectedColumn: state.view == .overview ? state.overviewColumn : nil,
+                                    highlight: state.search)
+        let body = ViewRenderer.body(state.view, meeting: meeting, context: context)
+            ?? ViewBody(grid: Grid(width: width - 2, height: 0))
+        var scroll = min(max(0, state.scroll), max(0, body.grid.height - viewport))
+        if state.followSelection, let focus = body.focus {
+            if focus.lowerBound < scroll { scroll = focus.lowerBound }
+            if focus.upperBound > scroll + viewport { scroll = min(focus.lowerBound, focus.upperBound - viewport) }
+            scroll = max(0, scroll)
+        }
+        var window = Grid(width: width - 2, height: viewport)
+        for row in 0..<viewport where scroll + row < body.grid.height {
+            for col in 0..<body.grid.width {
+                window.copyCell(from: body.grid, x: col, y: scroll + row, toX: col, toY: row)
+            }
+        }
+        grid.blit(window, x: 1, y: top)
+
+        drawStatusLine(&grid, y: height - 2, state: state, notice: notice, labels: labels,
+                       position: (scroll, viewport, body.grid.height))
+        grid.fill(x: 0, y: height - 1, width: width, height: 1, role: .footer)
+        grid.put(state.mode == .present ? presenterHints(state.language) : labels.keyHints,
+                 x: 1, y: height - 1, maxWidth: width - 2, role: .footer)
+        if state.showHelp { HelpOverlay.draw(on: &grid, mode: state.mode, labels: labels, language: state.language) }
+        return Frame(grid: grid, scroll: scroll, viewport: viewport)
+    }
+
+    static func selectedRow(_ state: NavigationState) -> Int? {
+        guard state.mode == .browse else { return nil }
+        switch state.view {
+        case .overview: return state.overviewRow
+        case .topic: return state.topicRow
+        case .province: return state.provinceRow
+        case .agenda: return state.agendaRow
+        case .panel: return nil
+        }
+    }
+
+    /// One header line: meeting, date, view; the language on the right.
+    static func drawHeader(_ grid: inout Grid, meeting: Meeting, state: NavigationState, labels: Labels) -> Int {
+        let width = grid.width
+        grid.fill(x: 0, y: 0, width: width, height: 1, role: .title)
+        let right = " \(state.language.rawValue.uppercased()) "
+        let view = state.view.title(in: meeting, labels: labels, language: state.language)
+        // The view first: on a narrow screen the long meeting title is what gets cut.
+        let left = " \(view) │ \(meeting.date) · \(meeting.title)"
+        grid.put(left, x: 0, y: 0, maxWidth: width - right.count - 1, role: .title)
+        grid.put(right, x: width - right.count, y: 0, role: .title)
+        return 1
+    }
+
+    /// The presenter's banner: a boxed, centred slide title with slide counter, clock and countdown.
+    static func drawBanner(_ grid: inout Grid, meeting: Meeting, state: NavigationState, deck: PresenterDeck,
+                           clock: Clock, labels: Labels) -> Int {
+        let width = grid.width
+        var info = ["\(labels.slide) \(state.slide + 1)/\(deck.slides.count)", clock.wall]
+        var overrun = false
+        if let topicID = deck.topic(at: state.slide), let topic = meeting.topic(topicID), let minutes = topic.minutes {
+            let left = Double(minutes * 60) - state.timer.elapsed(topicID, now: clock.now)
+            overrun = left < 0
+            var countdown = overrun ? "⚠ \(labels.overrun) +\(mmss(-left))" : "⏱ \(mmss(left)) \(labels.timeLeft)"
+            if state.timer.paused { countdown += " (\(labels.paused))" }
+            info.append(countdown)
+        }
+        let title = state.view.title(in: meeting, labels: labels, language: state.language)
+        Box.draw(in: &grid, x: 0, y: 0, width: width, height: 3, title: nil, role: .title)
+        let text = TextLayout.truncate(title.uppercased(), to: width - 4)
+        grid.put(text, x: max(2, (width - DisplayWidth.of(text)) / 2), y: 1, role: .title)
+        let status = " " + info.joined(separator: " · ") + " "
+        let x = max(1, width - DisplayWidth.of(status) - 2)
+        grid.put(status, x: x, y: 2, maxWidth: width - x - 1, role: overrun ? .overrun : .label)
+        return 3
+    }
+
+    static func drawStatusLine(_ grid: inout Grid, y: Int, state: NavigationState, notice: String?, labels: Labels,
+                               position: (scroll: Int, viewport: Int, total: Int)) {
+        let width = grid.width
+        var right = ""
+        if position.total > position.viewport {
+            let last = min(position.total, position.scroll + position.viewport)
+            right = "\(position.scroll + 1)–\(last)/\(position.total) "
+        }
+        let room = width - 2 - right.count - 1
+        switch state.prompt {
+        case .search(let text)?:
+            grid.put("\(labels.searchPrompt): \(text)▏", x: 1, y: y, maxWidth: room, role: .match)
+        case .goToSlide(let text)?:
+            grid.put("\(labels.slide): \(text)▏", x: 1, y: y, maxWidth: room, role: .match)
+        case nil:
+            if let message = state.message {
+                grid.put(message, x: 1, y: y, maxWidth: room, role: .label)
+            } else if let notice {
+                grid.put("⚠ " + notice, x: 1, y: y, maxWidth: room, role: .warning)
+            }
+        }
+        if !right.isEmpty { grid.put(right, x: width - right.count, y: y, role: .muted) }
+    }
+
+    static func presenterHints(_ language: Language) -> String {
+        language == .vi
+            ? "Space/PgDn tiếp · PgUp lùi · ] [ chủ đề · g trang · t dừng giờ · L English · ? trợ giúp · q thoát"
+            : "Space/PgDn next · PgUp back · ] [ topic · g slide · t pause · L Tiếng Việt · ? help · q quit"
+    }
+
+    static func mmss(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.down))
+        let m = s / 60, r = s % 60
+        return "\(m < 10 ? "0" : "")\(m):\(r < 10 ? "0" : "")\(r)"
+    }
+
+    /// The message for a terminal below the minimum, drawn in whatever room there is.
+    public static func tooSmall(width: Int, height: Int, labels: Labels) -> Grid {
+        var grid = Grid(width: width, height: height)
+        let text = "\(labels.tooSmall) (\(width)×\(height)); \(labels.need) \(minimumWidth)×\(minimumHeight)"
+        let lines = TextLayout.wrap(text, width: max(1, width))
+        let top = max(0, (height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < height {
+            grid.put(line, x: max(0, (width - DisplayWidth.of(line)) / 2), y: top + i, role: .warning)
+        }
+        return grid
+    }
+}

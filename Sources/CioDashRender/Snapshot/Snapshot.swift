@@ -1,0 +1,97 @@
+import CioDashCore
+
+/// A view (or every view) as plain text for the minutes: a preamble that says what it is, then the
+/// same grid the screen shows. UTF-8, no escape sequences, no line wider than the width.
+public struct Snapshot: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, markdown }
+
+    public var meeting: Meeting
+    public var language: Language
+    public var width: Int
+    /// Cut each view to this many lines in all (preamble included); nil draws the natural height.
+    public var height: Int?
+    /// Seconds since 1970 (UTC) printed as "generated at"; the caller honours SOURCE_DATE_EPOCH.
+    public var generatedAt: Int
+
+    public init(meeting: Meeting, language: Language, width: Int, height: Int? = nil, generatedAt: Int) {
+        self.meeting = meeting
+        self.language = language
+        self.width = max(20, width)
+        self.height = height
+        self.generatedAt = generatedAt
+    }
+
+    /// Lines of one view with its preamble.
+    public func lines(for view: ViewID) -> [String] {
+        let labels = Labels.forLanguage(language)
+        var out = preamble(labels: labels)
+            + wrap(labels.view + ": " + view.title(in: meeting, labels: labels, language: language) + " (\(view))")
+            + [String(repeating: "─", count: width)]
+        let context = RenderContext(language: language, width: width)
+        if let body = ViewRenderer.body(view, meeting: meeting, context: context) {
+            out += body.grid.lines
+        }
+        while out.last == "" { out.removeLast() }
+        if let height, out.count > height { out = Array(out.prefix(max(0, height))) }
+        return out
+    }
+
+    /// One document: the given views in order, each under its own heading, separated by a double rule.
+    public func text(for views: [ViewID]) -> String {
+        var sections: [String] = []
+        for view in views {
+            sections.append(lines(for: view).joined(separator: "\n"))
+        }
+        return sections.joined(separator: "\n\n" + String(repeating: "═", count: width) + "\n\n") + "\n"
+    }
+
+    /// The same text for a Markdown file: a heading, then the text in a fence that no content can close.
+    public func markdown(for views: [ViewID]) -> String {
+        let labels = Labels.forLanguage(language)
+        let body = text(for: views)
+        var longestRun = 0, run = 0
+        for ch in body.unicodeScalars {
+            run = ch == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longestRun + 1))
+        let title = views.count == 1 ? views[0].title(in: meeting, labels: labels, language: language) : labels.overview
+        let heading = "# " + TextSanitizer.line(meeting.title) + " — " + TextSanitizer.line(title)
+        return heading + "\n\n" + fence + "text\n" + body + fence + "\n"
+    }
+
+    func preamble(labels: Labels) -> [String] {
+        var lines = [
+            labels.council + ": " + meeting.council,
+            labels.meeting + ": " + meeting.date.description + " · " + meeting.title,
+        ]
+        if let asOf = meeting.dataAsOf { lines.append(labels.dataAsOf + ": " + asOf.description) }
+        lines.append(labels.generatedAt + ": " + UTCTimestamp.format(generatedAt))
+        return lines.flatMap(wrap)
+    }
+
+    /// Header lines are data too: sanitised, and wrapped so that nothing is cut.
+    private func wrap(_ line: String) -> [String] {
+        TextLayout.wrap(TextSanitizer.line(line), width: width)
+    }
+}
+
+/// "2019-07-27 08:00:00 UTC" from seconds since 1970, without the locale or time zone of the machine.
+public enum UTCTimestamp {
+    public static func format(_ seconds: Int) -> String {
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let secs = seconds - days * 86_400
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d)) \(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60)) UTC"
+    }
+}

@@ -1,0 +1,124 @@
+import CioDashCore
+
+/// Provinces × agenda topics: each cell the status badge and the topic's headline figure,
+/// then a totals row and a legend.
+public enum OverviewView {
+    public static func render(_ meeting: Meeting, context: RenderContext) -> ViewBody {
+        let labels = context.labels
+        let language = context.language
+        let width = max(1, context.width)
+        let topics = meeting.topics
+        let columns = max(1, topics.count)
+        var grid = Grid(width: width, height: 0)
+
+        let longest = meeting.provinces.map { DisplayWidth.of($0.name) }.max() ?? 10
+        var nameWidth = min(max(longest, 10), 22) + 1
+        var columnWidth = (width - nameWidth) / columns
+        if columnWidth < 9 {
+            nameWidth = max(8, width - 9 * columns)
+            columnWidth = max(3, (width - nameWidth) / columns)
+        }
+        let inner = columnWidth - 1
+
+        // Column headers: agenda number and title on up to two lines.
+        var y = 0
+        grid.ensureRow(y + 1)
+        grid.put(labels.province, x: 0, y: y + 1, maxWidth: nameWidth - 1, role: .header)
+        for (i, topic) in topics.enumerated() {
+            let x = nameWidth + i * columnWidth + 1
+            let number = "\(i + 1) "
+            let heading = TopicHeading.lines(topic.title(in: language), width: max(1, inner - number.count), lines: 2)
+            for (row, text) in heading.enumerated() {
+                grid.put((row == 0 ? number : "  ") + text, x: x, y: y + row, maxWidth: inner, role: .header)
+            }
+        }
+        y += 2
+        Box.rule(in: &grid, x: 0, y: y, width: width)
+        y += 1
+
+        var focus: Range<Int>?
+        for (row, province) in meeting.provinces.enumerated() {
+            grid.ensureRow(y)
+            let isSelectedRow = context.selectedRow == row
+            let nameRole: StyleRole = matches(context.highlight, province.name) ? .match : (isSelectedRow ? .header : .normal)
+            grid.put(province.name, x: 0, y: y, maxWidth: nameWidth - 1, role: nameRole)
+            if province.isBroken {
+                let reason = "⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? "")
+                grid.put(reason, x: nameWidth + 1, y: y, maxWidth: width - nameWidth - 1, role: .error)
+                if isSelectedRow { grid.setRole(.selected, x: nameWidth, y: y, width: width - nameWidth) }
+            } else {
+                for (col, topic) in topics.enumerated() {
+                    let x = nameWidth + col * columnWidth + 1
+                    drawCell(&grid, x: x, y: y, width: inner, meeting: meeting, province: province, topic: topic,
+                             labels: labels, language: language)
+                    if isSelectedRow && context.selectedColumn == col {
+                        grid.setRole(.selected, x: x - 1, y: y, width: columnWidth)
+                    }
+                }
+            }
+            if isSelectedRow { focus = y..<(y + 1) }
+            y += 1
+        }
+
+        Box.rule(in: &grid, x: 0, y: y, width: width)
+        y += 1
+        grid.ensureRow(y)
+        grid.put(labels.totals, x: 0, y: y, maxWidth: nameWidth - 1, role: .header)
+        for (col, topic) in topics.enumerated() {
+            let counts = meeting.statusCounts(topic: topic)
+            let text = ReportStatus.allCases.compactMap { s in counts[s].map { StatusBadge.symbol(s) + String($0) } }
+                .joined(separator: " ")
+            grid.put(text, x: nameWidth + col * columnWidth + 1, y: y, maxWidth: inner, role: .label)
+        }
+        y += 2
+
+        // Legend: symbols, the illustrative mark, and what each column's figure is.
+        var legend = ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }
+        legend.append("* " + labels.illustrative)
+        for line in TextLayout.wrap(labels.legend + ": " + legend.joined(separator: " · "), width: width) {
+            grid.ensureRow(y)
+            grid.put(line, x: 0, y: y, role: .muted)
+            y += 1
+        }
+        for (i, topic) in topics.enumerated() {
+            guard let id = topic.headline else { continue }
+            let sample = meeting.provinces.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first
+            var text = "\(i + 1) \(topic.title(in: language)): \(sample?.label ?? id)"
+            if let unit = sample?.unit, !unit.isEmpty { text += " (\(unit))" }
+            for line in TextLayout.wrap(text, width: width) {
+                grid.ensureRow(y)
+                grid.put(line, x: 0, y: y, role: .muted)
+                y += 1
+            }
+        }
+        return ViewBody(grid: grid, focus: focus)
+    }
+
+    /// One province × topic cell: status symbol, headline figure, a bar where there is room.
+    static func drawCell(_ grid: inout Grid, x: Int, y: Int, width: Int, meeting: Meeting, province: ProvinceReport,
+                         topic: AgendaTopic, labels: Labels, language: Language) {
+        guard let report = province.topics[topic.id] else {
+            grid.put("– " + labels.noReport, x: x, y: y, maxWidth: width, role: .muted)
+            return
+        }
+        grid.put(StatusBadge.symbol(report.status), x: x, y: y, role: StatusBadge.role(report.status))
+        guard let metric = meeting.headline(province: province, topic: topic) else { return }
+        let digits = width < 12 ? 0 : 1
+        var value = metric.isShare
+            ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
+            : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
+        if metric.illustrative { value += "*" }
+        let valueWidth = min(width - 2, max(7, DisplayWidth.of(value)))
+        grid.put(TextLayout.padLeft(value, to: valueWidth), x: x + 2, y: y, role: .normal)
+        let barWidth = min(12, width - 3 - valueWidth)
+        if barWidth >= 4 {
+            ValueBar.draw(in: &grid, x: x + 3 + valueWidth, y: y, width: barWidth, value: metric.value,
+                          target: metric.target, isShare: metric.isShare)
+        }
+    }
+
+    static func matches(_ folded: String?, _ text: String) -> Bool {
+        guard let folded, !folded.isEmpty else { return false }
+        return SearchKey.fold(text).contains(folded)
+    }
+}

@@ -1,0 +1,67 @@
+import CioDashCore
+
+/// One province across all agenda topics.
+public enum ProvinceView {
+    public static func render(_ meeting: Meeting, province: ProvinceReport, context: RenderContext) -> ViewBody {
+        let labels = context.labels
+        let width = max(1, context.width)
+        var grid = Grid(width: width, height: 0)
+        var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels)
+        var focus: Range<Int>?
+        if let reason = province.brokenReason {
+            y = ProvinceHeading.drawBroken(in: &grid, y: y, width: width, reason: reason, labels: labels)
+            return ViewBody(grid: grid, focus: nil)
+        }
+        for (i, topic) in meeting.topics.enumerated() {
+            y += 1
+            let top = y
+            Box.rule(in: &grid, x: 0, y: y, width: width, label: "\(i + 1). \(topic.title(in: context.language))")
+            y += 1
+            if let report = province.topics[topic.id] {
+                y = ReportSection.draw(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
+                                       report: report, labels: labels, language: context.language, detailed: false)
+            } else {
+                grid.ensureRow(y)
+                grid.put("– " + labels.noReport, x: 0, y: y, role: .muted)
+                y += 1
+            }
+            if context.selectedRow == i {
+                grid.setRole(.selected, x: 0, y: top, width: width)
+                focus = top..<y
+            }
+        }
+        return ViewBody(grid: grid, focus: focus)
+    }
+}
+
+/// The lines that open a province's views: name, code, region, data date, source.
+enum ProvinceHeading {
+    static func draw(in grid: inout Grid, province: ProvinceReport, width: Int, labels: Labels) -> Int {
+        var y = 0
+        grid.ensureRow(y)
+        var title = province.name
+        if let code = province.code { title += " (\(code))" }
+        grid.put(title, x: 0, y: y, maxWidth: width, role: .title)
+        y += 1
+        var facts: [String] = []
+        if let region = province.region { facts.append(region) }
+        if let reported = province.reported { facts.append(labels.reported + " " + reported.description) }
+        if let source = province.source { facts.append(labels.source + ": " + source) }
+        for line in TextLayout.wrap(facts.joined(separator: " · "), width: width) where !facts.isEmpty {
+            grid.ensureRow(y)
+            grid.put(line, x: 0, y: y, role: .muted)
+            y += 1
+        }
+        return y
+    }
+
+    static func drawBroken(in grid: inout Grid, y start: Int, width: Int, reason: String, labels: Labels) -> Int {
+        var y = start + 1
+        for line in TextLayout.wrap("⚠ " + labels.brokenFile + ": " + reason, width: width) {
+            grid.ensureRow(y)
+            grid.put(line, x: 0, y: y, role: .error)
+            y += 1
+        }
+        return y
+    }
+}

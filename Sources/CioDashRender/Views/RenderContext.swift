@@ -1,0 +1,23 @@
+import CioDashCore
+
+/// What a view needs besides the meeting: language, width and the current selection.
+public struct RenderContext: Sendable {
+    public var language: Language
+    public var width: Int
+    /// The selected row (province, ranked province, topic, agenda item) where the view has rows.
+    public var selectedRow: Int?
+    /// The selected topic column in the overview.
+    public var selectedColumn: Int?
+    /// Folded search text whose matches are highlighted.
+    public var highlight: String?
+
+    public init(language: Language, width: Int, selectedRow: Int? = nil, selectedColumn: Int? = nil, highlight: String? = nil) {
+        self.language = language
+        self.width = width
+        self.selectedRow = selectedRow
+        self.selectedColumn = selectedColumn
+        self.highlight = highlight
+    }
+
+    public var labels: Labels { Labels.forLanguage(language) }
+}

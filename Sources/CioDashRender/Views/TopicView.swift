@@ -1,0 +1,125 @@
+import CioDashCore
+
+/// One agenda topic across all provinces, ranked by its headline figure, with bars against target
+/// and the change since the previous meeting.
+public enum TopicView {
+    public static func render(_ meeting: Meeting, topic: AgendaTopic, context: RenderContext) -> ViewBody {
+        let labels = context.labels
+        let language = context.language
+        let width = max(1, context.width)
+        var grid = Grid(width: width, height: 0)
+        var y = 0
+
+        let number = (meeting.topics.firstIndex(of: topic) ?? 0) + 1
+        for line in TextLayout.wrap("\(number). \(topic.title(in: language))", width: width) {
+            grid.ensureRow(y)
+            grid.put(line, x: 0, y: y, role: .title)
+            y += 1
+        }
+        if language == .vi, let english = topic.titleEN {
+            grid.ensureRow(y)
+            grid.put(english, x: 0, y: y, maxWidth: width, role: .muted)
+            y += 1
+        }
+        let ranked = meeting.ranked(topic: topic)
+        let sample = topic.headline.flatMap { id in ranked.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first }
+        var headline = labels.headline + ": " + (sample?.label ?? topic.headline ?? labels.noData)
+        if let unit = sample?.unit, !unit.isEmpty { headline += " (\(unit))" }
+        if let previous = meeting.previous {
+            headline += " · " + labels.change + " " + labels.since + " " + previous.date.description
+        }
+        let counts = meeting.statusCounts(topic: topic)
+        headline += " · " + ReportStatus.allCases.compactMap { s in counts[s].map { StatusBadge.symbol(s) + String($0) } }
+            .joined(separator: " ")
+        for line in TextLayout.wrap(headline, width: width) {
+            grid.ensureRow(y)
+            grid.put(line, x: 0, y: y, role: .label)
+            y += 1
+        }
+        y += 1
+
+        // Columns shrink from the right: change, target, then status words, as width runs out.
+        let nameWidth = min(22, max(10, ranked.map { DisplayWidth.of($0.name) }.max() ?? 10))
+        let valueWidth = 10
+        var statusWidth = 17
+        var targetWidth = 10
+        var changeWidth = meeting.previous == nil && !ranked.contains(where: { hasPrevious($0, topic, meeting) }) ? 0 : 9
+        func barWidth() -> Int { width - (4 + nameWidth + 1 + statusWidth + 1 + valueWidth + targetWidth + changeWidth + 1) }
+        if barWidth() < 10 { statusWidth = 2 }
+        if barWidth() < 8 { changeWidth = 0 }
+        if barWidth() < 6 { targetWidth = 0 }
+        let bar = max(0, min(40, barWidth()))
+
+        let xName = 4, xStatus = 4 + nameWidth + 1, xBar = xStatus + statusWidth
+        let xValue = xBar + (bar > 0 ? bar + 1 : 0), xTarget = xValue + valueWidth, xChange = xTarget + targetWidth
+        grid.ensureRow(y)
+        grid.put(labels.rank, x: 0, y: y, role: .header)
+        grid.put(labels.province, x: xName, y: y, maxWidth: nameWidth, role: .header)
+        if statusWidth > 2 { grid.put(labels.status, x: xStatus, y: y, maxWidth: statusWidth - 1, role: .header) }
+        grid.put(TextLayout.padLeft(labels.value, to: valueWidth - 1), x: xValue, y: y, role: .header)
+        if targetWidth > 0 { grid.put(TextLayout.padLeft(labels.target, to: targetWidth - 1), x: xTarget, y: y, role: .header) }
+        if changeWidth > 0 { grid.put(TextLayout.padLeft(labels.change, to: changeWidth - 1), x: xChange, y: y, role: .header) }
+        y += 1
+        Box.rule(in: &grid, x: 0, y: y, width: width)
+        y += 1
+
+        var focus: Range<Int>?
+        var rank = 0
+        for (row, province) in ranked.enumerated() {
+            grid.ensureRow(y)
+            let metric = meeting.headline(province: province, topic: topic)
+            if metric != nil { rank += 1 }
+            if metric != nil { grid.put(TextLayout.padLeft(String(rank), to: 3), x: 0, y: y, role: .muted) }
+            let nameRole: StyleRole = OverviewView.matches(context.highlight, province.name) ? .match : .normal
+            grid.put(province.name, x: xName, y: y, maxWidth: nameWidth, role: nameRole)
+            if province.isBroken {
+                grid.put("⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? ""), x: xStatus, y: y,
+                         maxWidth: width - xStatus, role: .error)
+            } else if let report = province.topics[topic.id] {
+                grid.put(StatusBadge.text(report.status, labels: labels), x: xStatus, y: y,
+                         maxWidth: max(1, statusWidth - 1), role: StatusBadge.role(report.status))
+                if let metric {
+                    if bar > 0 {
+                        ValueBar.draw(in: &grid, x: xBar, y: y, width: bar, value: metric.value, target: metric.target,
+                                      isShare: metric.isShare)
+                    }
+                    var value = MetricFormat.value(metric.value, metric: metric, language: language)
+                    if metric.illustrative { value += "*" }
+                    grid.put(TextLayout.padLeft(value, to: valueWidth - 1), x: xValue, y: y)
+                    if targetWidth > 0, let target = metric.target {
+                        grid.put(TextLayout.padLeft(MetricFormat.value(target, metric: metric, language: language),
+                                                    to: targetWidth - 1), x: xTarget, y: y, role: .muted)
+                    }
+                    if changeWidth > 0,
+                       let change = MetricFormat.change(current: metric.value,
+                                                        previous: meeting.previousValue(province: province.id, topic: topic.id, metric: metric),
+                                                        metric: metric, language: language) {
+                        grid.put(TextLayout.padLeft(change, to: changeWidth - 1), x: xChange, y: y, role: .label)
+                    }
+                } else {
+                    grid.put(labels.noData, x: xBar, y: y, maxWidth: width - xBar, role: .muted)
+                }
+            } else {
+                grid.put("– " + labels.noReport, x: xStatus, y: y, maxWidth: width - xStatus, role: .muted)
+            }
+            if context.selectedRow == row {
+                grid.setRole(.selected, x: 0, y: y, width: width)
+                focus = y..<(y + 1)
+            }
+            y += 1
+        }
+        y += 1
+        let legend = labels.legend + ": " + ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }
+            .joined(separator: " · ") + " · * " + labels.illustrative
+        for line in TextLayout.wrap(legend, width: width) {
+            grid.ensureRow(y)
+            grid.put(line, x: 0, y: y, role: .muted)
+            y += 1
+        }
+        return ViewBody(grid: grid, focus: focus)
+    }
+
+    private static func hasPrevious(_ province: ProvinceReport, _ topic: AgendaTopic, _ meeting: Meeting) -> Bool {
+        meeting.headline(province: province, topic: topic)?.previous != nil
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import CioDashCore
+
+/// Which view is shown: the same names the `--view` option takes.
+public enum ViewID: Hashable, Sendable, CustomStringConvertible {
+    case agenda
+    case overview
+    case topic(String)
+    case province(String)
+    case panel(province: String, topic: String)
+
+    /// `overview`, `topic:smart-city`, `panel:da-nang/smart-city`.
+    public var description: String {
+        switch self {
+        case .agenda: return "agenda"
+        case .overview: return "overview"
+        case .topic(let t): return "topic:\(t)"
+        case .province(let p): return "province:\(p)"
+        case .panel(let p, let t): return "panel:\(p)/\(t)"
+        }
+    }
+
+    /// A name for files: `panel-da-nang-smart-city`.
+    public var fileStem: String {
+        description.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "/", with: "-")
+    }
+
+    /// The view's name in the interface language, with the data's names.
+    public func title(in meeting: Meeting, labels: Labels, language: Language) -> String {
+        switch self {
+        case .agenda: return labels.agenda
+        case .overview: return labels.overview
+        case .topic(let t): return meeting.topic(t)?.title(in: language) ?? t
+        case .province(let p): return meeting.province(p)?.name ?? p
+        case .panel(let p, let t):
+            return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
+        }
+    }
+}

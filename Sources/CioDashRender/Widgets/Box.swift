@@ -1,0 +1,29 @@
+/// A boxed panel drawn with Unicode box characters, its title set into the top border.
+public enum Box {
+    /// Draws the frame of a box and returns the inner rectangle (x, y, width, height).
+    @discardableResult
+    public static func draw(in grid: inout Grid, x: Int, y: Int, width: Int, height: Int, title: String? = nil,
+                            role: StyleRole = .muted, titleRole: StyleRole = .title) -> (x: Int, y: Int, width: Int, height: Int) {
+        guard width >= 2, height >= 2 else { return (x, y, 0, 0) }
+        grid.ensureRow(y + height - 1)
+        grid.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y, role: role)
+        for row in (y + 1)..<(y + height - 1) {
+            grid.put("│", x: x, y: row, role: role)
+            grid.put("│", x: x + width - 1, y: row, role: role)
+        }
+        grid.put("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + height - 1, role: role)
+        if let title, width > 6 {
+            grid.put(" " + TextLayout.truncate(title, to: width - 6) + " ", x: x + 2, y: y, role: titleRole)
+        }
+        return (x + 2, y + 1, max(0, width - 4), max(0, height - 2))
+    }
+
+    /// A horizontal rule across `width` cells, with an optional label at its start.
+    public static func rule(in grid: inout Grid, x: Int, y: Int, width: Int, label: String? = nil, role: StyleRole = .muted) {
+        grid.ensureRow(y)
+        grid.put(String(repeating: "─", count: max(0, width)), x: x, y: y, role: role)
+        if let label, width > 6 {
+            grid.put(" " + TextLayout.truncate(label, to: width - 4) + " ", x: x + 1, y: y, role: .title)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import CioDashCore
+
+/// One province's report on one topic: status, summary, metrics with bars, highlights and obstacles.
+/// The province view shows it compact; the panel view in full, with every figure's source.
+public enum ReportSection {
+    /// Draws the section from row `y` down and returns the next free row.
+    public static func draw(in grid: inout Grid, y start: Int, width: Int, meeting: Meeting, province: ProvinceReport,
+                            topic: AgendaTopic, report: TopicReport, labels: Labels, language: Language, detailed: Bool) -> Int {
+        var y = start
+        func line(_ text: String, role: StyleRole, indent: Int = 0, hanging: String = "") {
+            let body = TextLayout.wrap(text, width: max(1, width - indent - DisplayWidth.of(hanging)))
+            for (i, part) in body.enumerated() {
+                grid.ensureRow(y)
+                if i == 0 && !hanging.isEmpty { grid.put(hanging, x: indent, y: y, role: role) }
+                grid.put(part, x: indent + DisplayWidth.of(hanging), y: y, role: role)
+                y += 1
+            }
+        }
+
+        grid.ensureRow(y)
+        grid.put(labels.status + ": ", x: 0, y: y, role: .label)
+        grid.put(StatusBadge.text(report.status, labels: labels), x: DisplayWidth.of(labels.status) + 2, y: y,
+                 role: StatusBadge.role(report.status))
+        y += 1
+        if let summary = report.summary, !summary.isEmpty {
+            line(summary, role: .normal)
+        }
+        if !report.metrics.isEmpty {
+            y += 1
+            y = drawMetrics(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
+                            metrics: report.metrics, labels: labels, language: language, detailed: detailed)
+        }
+        if !report.highlights.isEmpty {
+            y += 1
+            line(labels.highlights, role: .header)
+            for h in report.highlights { line(h, role: .normal, indent: 1, hanging: "+ ") }
+        }
+        if !report.issues.isEmpty {
+            y += 1
+            line(labels.obstacles, role: .header)
+            for o in report.issues { line(o, role: .warning, indent: 1, hanging: "! ") }
+        }
+        return y
+    }
+
+    /// The metrics table: label, bar, value, target, change; in detail, a source line under each.
+    static func drawMetrics(in grid: inout Grid, y start: Int, width: Int, meeting: Meeting, province: ProvinceReport,
+                            topic: AgendaTopic, metrics: [Metric], labels: Labels, language: Language, detailed: Bool) -> Int {
+        var y = start
+        let valueWidth = 16, targetWidth = 10, changeWidth = 9
+        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label) }.max() ?? 16), max(12, width / 3))
+        var bar = width - (labelWidth + 1 + valueWidth + targetWidth + changeWidth + 2)
+        let showTarget = bar >= 0 || width - labelWidth - valueWidth >= targetWidth + 1
+        let showChange = bar >= 0
+        bar = min(30, bar)
+        let xBar = labelWidth + 1
+        let xValue = xBar + (bar >= 6 ? bar + 1 : 0)
+        let xTarget = xValue + valueWidth
+        let xChange = xTarget + (showTarget ? targetWidth : 0)
+
+        grid.ensureRow(y)
+        grid.put(labels.metrics, x: 0, y: y, maxWidth: labelWidth, role: .header)
+        grid.put(TextLayout.padLeft(labels.value, to: valueWidth - 1), x: xValue, y: y, role: .header)
+        if showTarget { grid.put(TextLayout.padLeft(labels.target, to: targetWidth - 1), x: xTarget, y: y, role: .header) }
+        if showChange { grid.put(TextLayout.padLeft(labels.change, to: changeWidth - 1), x: xChange, y: y, role: .header) }
+        y += 1
+        for metric in metrics {
+            grid.ensureRow(y)
+            let labelLines = detailed ? TextLayout.wrap(metric.label, width: labelWidth) : [TextLayout.truncate(metric.label, to: labelWidth)]
+            for (i, text) in labelLines.enumerated() {
+                grid.ensureRow(y + i)
+                grid.put(text, x: 0, y: y + i)
+            }
+            // A bar needs something to measure against: a share, or a target.
+            if bar >= 6 && (metric.isShare || metric.target != nil) {
+                ValueBar.draw(in: &grid, x: xBar, y: y, width: bar, value: metric.value, target: metric.target, isShare: metric.isShare)
+            }
+            var value = MetricFormat.valueWithUnit(metric.value, metric: metric, language: language)
+            if metric.illustrative { value += "*" }
+            grid.put(TextLayout.padLeft(value, to: valueWidth - 1), x: xValue, y: y)
+            if showTarget, let target = metric.target {
+                grid.put(TextLayout.padLeft(MetricFormat.value(target, metric: metric, language: language), to: targetWidth - 1),
+                         x: xTarget, y: y, role: .muted)
+            }
+            let previous = meeting.previousValue(province: province.id, topic: topic.id, metric: metric)
+            if showChange, let change = MetricFormat.change(current: metric.value, previous: previous, metric: metric, language: language) {
+                grid.put(TextLayout.padLeft(change, to: changeWidth - 1), x: xChange, y: y, role: .label)
+            }
+            y += labelLines.count
+            if detailed {
+                var facts: [String] = [metric.illustrative ? "* " + labels.illustrative : labels.reportedFigure]
+                if let previous {
+                    facts.append(labels.previous + " " + MetricFormat.value(previous, metric: metric, language: language))
+                }
+                if let source = metric.source, !source.isEmpty { facts.append(labels.source + ": " + source) }
+                for part in TextLayout.wrap(facts.joined(separator: " · "), width: max(1, width - 2)) {
+                    grid.ensureRow(y)
+                    grid.put(part, x: 2, y: y, role: .muted)
+                    y += 1
+                }
+            }
+        }
+        return y
+    }
+}

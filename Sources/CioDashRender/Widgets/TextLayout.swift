@@ -1,0 +1,72 @@
+import CioDashCore
+
+/// Fitting text into a number of cells: truncation with an ellipsis and word wrap by display width.
+public enum TextLayout {
+    /// `text` cut to at most `width` cells, ending in "…" when cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        return prefix(text, cells: width - 1) + "…"
+    }
+
+    /// The longest prefix of `text` (whole characters, marks kept) that fits in `cells`.
+    public static func prefix(_ text: String, cells: Int) -> String {
+        var used = 0
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let w = DisplayWidth.of(s)
+            if used + w > cells { break }
+            used += w
+            out.append(s)
+        }
+        return String(out)
+    }
+
+    /// `text` padded with spaces on the right to `width` cells (truncated if longer).
+    public static func padRight(_ text: String, to width: Int) -> String {
+        let t = truncate(text, to: width)
+        return t + String(repeating: " ", count: max(0, width - DisplayWidth.of(t)))
+    }
+
+    /// `text` padded on the left to `width` cells, for numbers.
+    public static func padLeft(_ text: String, to width: Int) -> String {
+        let t = truncate(text, to: width)
+        return String(repeating: " ", count: max(0, width - DisplayWidth.of(t))) + t
+    }
+
+    /// Word wrap to `width` cells. Paragraph breaks (`\n`) are kept; a word longer than a line is split.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in TextSanitizer.paragraph(text).split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ") {
+                var w = String(word)
+                var ww = DisplayWidth.of(w)
+                if lineWidth > 0 && lineWidth + 1 + ww <= width {
+                    line += " " + w
+                    lineWidth += 1 + ww
+                    continue
+                }
+                if lineWidth > 0 {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while ww > width {
+                    let head = prefix(w, cells: width)
+                    if head.isEmpty { break }
+                    lines.append(head)
+                    w = String(w.unicodeScalars.dropFirst(head.unicodeScalars.count))
+                    ww = DisplayWidth.of(w)
+                }
+                line = w
+                lineWidth = ww
+            }
+            lines.append(line)
+        }
+        while lines.last == "" && lines.count > 1 { lines.removeLast() }
+        return lines
+    }
+}

@@ -1,0 +1,38 @@
+/// A horizontal bar of a value against its target, with eighth-block precision.
+///
+/// The scale is the larger of target and value (100 for shares), so a bar is full exactly when the
+/// target is met; the target's position is marked `┊` when the value falls short of it.
+public enum ValueBar {
+    private static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+    /// The bar's text, exactly `width` cells wide.
+    public static func text(value: Double, target: Double?, isShare: Bool, width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard value.isFinite, value >= 0 else { return String(repeating: "·", count: width) }
+        let usableTarget = target.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        let scale = isShare ? 100.0 : max(usableTarget ?? value, value)
+        guard scale > 0 else { return String(repeating: "░", count: width) }
+        let fraction = min(1, value / scale)
+        let totalEighths = Int((fraction * Double(width * 8)).rounded())
+        var cells = Array(repeating: "░", count: width)
+        for i in 0..<min(width, totalEighths / 8) { cells[i] = "█" }
+        if totalEighths / 8 < width && totalEighths % 8 > 0 { cells[totalEighths / 8] = eighths[totalEighths % 8] }
+        if let target = usableTarget, value < target {
+            // The cell that ends at the target: the last one to fill to meet it.
+            let t = min(width - 1, Int((target / scale * Double(width)).rounded(.up)) - 1)
+            if t >= 0 && cells[t] == "░" { cells[t] = "┊" }
+        }
+        return cells.joined()
+    }
+
+    /// Draws the bar into a grid: filled part in the bar role, the rest muted.
+    public static func draw(in grid: inout Grid, x: Int, y: Int, width: Int, value: Double, target: Double?, isShare: Bool) {
+        let bar = text(value: value, target: target, isShare: isShare, width: width)
+        var col = x
+        for ch in bar {
+            let role: StyleRole = ch == "░" ? .muted : (ch == "┊" ? .barTarget : .bar)
+            grid.put(String(ch), x: col, y: y, role: role)
+            col += 1
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import CNcursesw
+import CioDashRender
+import Glibc
+
+/// Reads one key from ncurses and says what it is as a `Key`.
+enum KeyReader {
+    /// Waits up to `timeout` milliseconds (nil: until a key comes). Returns nil on timeout and for
+    /// keys the dashboard has no use for.
+    static func read(timeout: Int?) -> Key? {
+        let screen = ciodash_stdscr()
+        wtimeout(screen, Int32(clamping: timeout ?? -1))
+        var value: wint_t = 0
+        let kind = wget_wch(screen, &value)
+        switch kind {
+        case KEY_CODE_YES:
+            return functionKey(Int32(bitPattern: value))
+        case OK:
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            if scalar == "\u{1B}" { return swallowingUnknownSequence() ? nil : .escape }
+            if let key = controlKey(scalar) { return key }
+            guard isPrintable(scalar) else { return nil }
+            return .character(joiningMarks(after: scalar))
+        default:
+            return nil
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        // tmux and some xterms send Home/End as ESC[1~ / ESC[4~, which terminfo calls Find/Select.
+        case KEY_HOME, KEY_FIND, KEY_A1: return .home
+        case KEY_END, KEY_SELECT, KEY_C1: return .end
+        case KEY_RESIZE: return .resize
+        case ciodash_key_f(1)...ciodash_key_f(63): return .function(Int(code - ciodash_key_f(0)))
+        default: return nil
+        }
+    }
+
+    static func controlKey(_ scalar: Unicode.Scalar) -> Key? {
+        switch scalar.value {
+        case 0x0D, 0x0A: return .enter
+        case 0x1B: return .escape
+        case 0x7F, 0x08: return .backspace
+        case 0x09: return .tab
+        // Raw mode delivers Ctrl-C as a byte instead of SIGINT.
+        case 0x03: return .interrupt
+        default: return nil
+        }
+    }
+
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v >= 0x20 && !(0x7F...0x9F).contains(v)
+    }
+
+    /// Sequences some terminals send that their terminfo entry does not list: tmux sends ESC[1~ and
+    /// ESC[4~ for Home and End whatever TERM says, and xterm-256color knows them only as ESC OH/OF.
+    /// Unknown, they would arrive as Esc plus text, and Home would act as Esc.
+    static func defineMissingSequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+            ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
+        ]
+        for (sequence, key) in sequences where key_defined(sequence) <= 0 {
+            define_key(sequence, key)
+        }
+    }
+
+    /// After ncurses has waited ESCDELAY, an Esc with more bytes right behind it is a sequence
+    /// ncurses does not know (a key missing from terminfo), not the Esc key: drop it whole so that it
+    /// neither acts as Esc nor types "[1;5A". Returns whether there was one.
+    private static func swallowingUnknownSequence() -> Bool {
+        let screen = ciodash_stdscr()
+        wtimeout(screen, 0)
+        var value: wint_t = 0
+        guard wget_wch(screen, &value) != ERR else { return false }
+        // CSI: parameters until a final byte 0x40–0x7E; SS3 and Alt+key: one more character.
+        if value == 0x5B {
+            while wget_wch(screen, &value) != ERR, !(0x40...0x7E).contains(value) {}
+        } else if value == 0x4F {
+            _ = wget_wch(screen, &value)
+        }
+        return true
+    }
+
+    /// Typed text arrives one scalar at a time; an input method that sends decomposed Vietnamese
+    /// ("e" then U+0302 U+0301) gives one character "ế", not three keys.
+    private static func joiningMarks(after base: Unicode.Scalar) -> Character {
+        var text = String.UnicodeScalarView([base])
+        let screen = ciodash_stdscr()
+        wtimeout(screen, 0)
+        while true {
+            var value: wint_t = 0
+            let kind = wget_wch(screen, &value)
+            if kind == ERR { break }
+            if kind == OK, let mark = Unicode.Scalar(UInt32(value)), isPrintable(mark), wcwidth(wchar_t(value)) == 0 {
+                var joined = text
+                joined.append(mark)
+                // Zero-width format characters (ZWSP) do not join: they would make two characters.
+                if String(joined).count == 1 {
+                    text = joined
+                    continue
+                }
+            }
+            // Not a mark: leave it for the next read.
+            if kind == KEY_CODE_YES { ungetch(Int32(bitPattern: value)) } else { unget_wch(wchar_t(value)) }
+            break
+        }
+        return Character(String(text))
+    }
+}

@@ -1,0 +1,85 @@
+import CNcursesw
+import Glibc
+import Synchronization
+
+/// The one routine that gives the terminal back, and the exit and signal hooks that call it.
+///
+/// Swift traps do not unwind and SIGHUP has no ncurses handler, so without these hooks a crash or a
+/// closed window leaves the shell on the alternate screen with the cursor hidden and echo off.
+/// Whoever comes first (normal exit, an error path, `atexit`, a signal) restores; the rest do nothing.
+enum TerminalRestorer {
+    /// Signals after which the process ends with status 128 + signal.
+    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// Crashes: after restoring, the previous disposition (SIG_DFL, or the Swift runtime's backtracer)
+    /// gets the signal again, so the crash is still reported and still dumps core.
+    static let crashSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGTRAP, SIGFPE]
+
+    private static let idle = 0, active = 1, restored = 2
+
+    /// Called right after `newterm`; the hooks stay installed for the life of the process.
+    static func arm() {
+        _ = screenState.load(ordering: .relaxed)  // initialise the global before a handler can touch it
+        installHooksOnce()
+        screenState.store(active, ordering: .sequentiallyConsistent)
+    }
+
+    static var isActive: Bool { screenState.load(ordering: .sequentiallyConsistent) == active }
+
+    /// Ends curses mode once: `endwin` leaves the alternate screen, shows the cursor, turns the keypad
+    /// mode off and puts back the tty modes saved at `newterm`.
+    static func restore() {
+        // Block the signals we handle, so that none can end the process halfway through endwin.
+        var all = sigset_t(), old = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, &old)
+        restoreNow()
+        pthread_sigmask(SIG_SETMASK, &old, nil)
+    }
+
+    fileprivate static func restoreNow() {
+        guard screenState.compareExchange(expected: active, desired: restored, ordering: .sequentiallyConsistent).exchanged
+        else { return }
+        endwin()
+    }
+
+    private static var hooksInstalled = false
+
+    private static func installHooksOnce() {
+        guard !hooksInstalled else { return }
+        hooksInstalled = true
+        atexit { TerminalRestorer.restoreNow() }
+        for sig in terminationSignals { install(onTermination, for: sig) }
+        for sig in crashSignals { install(onCrash, for: sig) }
+    }
+
+    private static func install(_ handler: @escaping @convention(c) (Int32) -> Void, for sig: Int32) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        // Other signals wait while one handler restores; SA_ONSTACK lets a stack overflow be caught
+        // on the alternate stack the Swift runtime sets up for its backtracer.
+        sigfillset(&action.sa_mask)
+        action.sa_flags = SA_ONSTACK
+        sigaction(sig, &action, previousActions + Int(sig))
+    }
+}
+
+private let screenState = Atomic<Int>(0)
+
+/// Room for every signal number's previous action, filled before any handler can run.
+nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = {
+    let p = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    p.initialize(repeating: sigaction(), count: 65)
+    return p
+}()
+
+private func onTermination(_ sig: Int32) {
+    TerminalRestorer.restoreNow()
+    _exit(128 + sig)
+}
+
+private func onCrash(_ sig: Int32) {
+    TerminalRestorer.restoreNow()
+    // The raised signal stays pending until this handler returns, then goes to the previous action.
+    sigaction(sig, previousActions + Int(sig), nil)
+    raise(sig)
+}

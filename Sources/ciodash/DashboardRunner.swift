@@ -1,0 +1,158 @@
+import ArgumentParser
+import CioDashCore
+import CioDashRender
+import CioDashTerminal
+import Foundation
+
+/// The live dashboard's loop: keys go through the pure navigator, the screen is composed from the
+/// state and painted; effects (save, reload, quit) and the folder watch happen here.
+struct DashboardRunner {
+    let meetingOptions: MeetingOptions
+    let screenOptions: ScreenOptions
+    let mode: NavigationState.Mode
+
+    /// How long a key wait lasts; the clock, countdown and folder watch advance between keys.
+    static let tickMilliseconds = 250
+
+    func run() throws {
+        var (meeting, result) = try loadMeetingOrExit(meetingOptions)
+        var state = NavigationState(mode: mode, language: screenOptions.lang ?? meeting.language)
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.open(theme: screenOptions.theme)
+        } catch TerminalError.notATerminal {
+            // Piped or redirected: print the starting view instead of drawing escape codes into a file.
+            let width = screenOptions.width ?? environmentColumns() ?? 100
+            let snapshot = Snapshot(meeting: meeting, language: state.language, width: max(20, width), generatedAt: generationTime())
+            FileHandle.standardOutput.write(Data(snapshot.text(for: [state.view]).utf8))
+            return
+        } catch {
+            printError("ciodash: \(error)")
+            throw ExitCode(2)
+        }
+        defer { session.restore() }
+
+        var navigator = Navigator(meeting: meeting)
+        state = navigator.clamped(NavigationState(mode: mode, language: state.language))
+        if mode == .present { state.timer.activate(navigator.deck.topic(at: state.slide), now: Monotonic.now()) }
+        var notice = Self.notice(for: result, language: state.language)
+        let folder = meetingOptions.resolvedFolder
+        var signature = FolderSignature(folder: folder)
+        var lastPoll = Monotonic.now()
+        let store = SnapshotStore(meetingFolder: folder)
+
+        while true {
+            let size = session.size
+            let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: size.width,
+                                               height: size.height, clock: .init(now: Monotonic.now(), wall: WallClock.hoursMinutes()),
+                                               notice: notice)
+            state.scroll = frame.scroll
+            state.pageSize = max(1, frame.viewport)
+            session.paint(frame.grid)
+
+            let key = session.readKey(timeout: Self.tickMilliseconds)
+            let now = Monotonic.now()
+            if let key {
+                if key == .resize { session.requestFullRepaint() }
+                let (next, effect) = navigator.update(state, key, now: now)
+                state = next
+                switch effect {
+                case .quit?:
+                    return
+                case .reload?:
+                    signature = FolderSignature(folder: folder)
+                    reload(&meeting, &result, &navigator, &state, &notice, changed: [])
+                case .saveSnapshot(let view)?:
+                    let snapshot = Snapshot(meeting: meeting, language: state.language, width: size.width,
+                                            generatedAt: generationTime())
+                    let labels = Labels.forLanguage(state.language)
+                    switch store.save(snapshot.text(for: [view]), view: view) {
+                    case .success(let path): state.message = "\(labels.snapshotSaved): \(path)"
+                    case .failure(let error): state.message = "\(labels.snapshotFailed): \(error)"
+                    }
+                case nil:
+                    break
+                }
+            }
+            if now - lastPoll >= 1 {
+                lastPoll = now
+                let current = FolderSignature(folder: folder)
+                let changed = current.changedFiles(since: signature)
+                if !changed.isEmpty {
+                    signature = current
+                    reload(&meeting, &result, &navigator, &state, &notice, changed: changed)
+                }
+            }
+        }
+    }
+
+    /// Reloads the folder. A meeting file or province file caught half-written or broken keeps the
+    /// last good data on screen, with a visible warning naming the file.
+    private func reload(_ meeting: inout Meeting, _ result: inout LoadResult, _ navigator: inout Navigator,
+                        _ state: inout NavigationState, _ notice: inout String?, changed: [String]) {
+        let labels = Labels.forLanguage(state.language)
+        let fresh = meetingOptions.load()
+        guard var next = fresh.meeting else {
+            let first = fresh.diagnostics.first { $0.severity == .error }
+            notice = labels.reloadFailed + (first.map { ": " + $0.description } ?? "")
+            return
+        }
+        var kept: [String] = []
+        for (i, province) in next.provinces.enumerated() where province.isBroken {
+            if let good = meeting.province(province.id), !good.isBroken {
+                next.provinces[i] = good
+                kept.append(province.file)
+            }
+        }
+        meeting = next
+        result = fresh
+        navigator = Navigator(meeting: meeting)
+        state = navigator.clamped(state)
+        if kept.isEmpty {
+            notice = Self.notice(for: fresh, language: state.language)
+            state.message = labels.reloaded + (changed.isEmpty ? "" : ": " + changed.prefix(3).joined(separator: ", "))
+        } else {
+            notice = labels.reloadFailed + ": " + kept.joined(separator: ", ")
+        }
+    }
+
+    /// A standing warning when the folder has errors, so nobody presents broken data unknowingly.
+    static func notice(for result: LoadResult, language: Language) -> String? {
+        guard result.errorCount > 0 else { return nil }
+        return language == .vi
+            ? "\(result.errorCount) lỗi trong thư mục; chạy 'ciodash check' để xem"
+            : "\(result.errorCount) error(s) in the folder; run 'ciodash check' for details"
+    }
+
+    private func environmentColumns() -> Int? {
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+    }
+}
+
+/// Seconds from a clock that never jumps, for countdowns and polling.
+enum Monotonic {
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// The local wall-clock time for the presenter's banner.
+enum WallClock {
+    static func hoursMinutes() -> String {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        let h = Int(parts.tm_hour), m = Int(parts.tm_min)
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+
+    static func stamp() -> String {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
+    }
+}

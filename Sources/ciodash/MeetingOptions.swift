@@ -1,0 +1,56 @@
+import ArgumentParser
+import CioDashCore
+import CioDashSamples
+import Foundation
+
+/// Options every command that reads a meeting folder shares.
+struct MeetingOptions: ParsableArguments {
+    @Argument(help: "The meeting folder (meeting.yaml and provinces/). Default: the bundled 2019 Huế sample.")
+    var folder: String?
+
+    @Option(name: .long, help: ArgumentHelp("Largest status file read, in bytes.", valueName: "bytes"))
+    var maxFileSize: Int = LoadLimits.default.maxFileSize
+
+    @Option(name: .long, help: ArgumentHelp("Longest text value accepted, in characters.", valueName: "chars"))
+    var maxStringLength: Int = LoadLimits.default.maxStringLength
+
+    /// The folder to read: the argument, or the sample bundled into the binary.
+    var resolvedFolder: String { folder ?? SampleMeetings.hue2019.path }
+
+    var limits: LoadLimits {
+        var limits = LoadLimits.default
+        limits.maxFileSize = max(1, maxFileSize)
+        limits.maxStringLength = max(1, maxStringLength)
+        return limits
+    }
+
+    func load() -> LoadResult { MeetingLoader(limits: limits).load(folder: resolvedFolder) }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Loads a meeting for a command that needs one, or exits with the loader's messages.
+func loadMeetingOrExit(_ options: MeetingOptions) throws -> (Meeting, LoadResult) {
+    let result = options.load()
+    guard let meeting = result.meeting else {
+        for d in result.diagnostics where d.severity == .error {
+            printError(TextSanitizer.line(d.description))
+        }
+        printError("ciodash: cannot open the meeting in \(TextSanitizer.line(options.resolvedFolder))")
+        throw ExitCode(2)
+    }
+    return (meeting, result)
+}
+
+/// A line on standard error, for messages that must not mix with a snapshot on standard output.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// "generated at": SOURCE_DATE_EPOCH when set (reproducible output), otherwise now.
+func generationTime() -> Int {
+    if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let epoch = Int(text), epoch >= 0 {
+        return epoch
+    }
+    return Int(Date().timeIntervalSince1970)
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import CioDashCore
+import CioDashRender
+import Foundation
+
+/// `ciodash snapshot`: any view as plain text or Markdown, for the minutes.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Write a view as plain text (or Markdown) for the minutes.",
+        discussion: """
+        Views: overview, agenda, topic:<topic-id>, province:<province-id>, panel:<province-id>/<topic-id>, all.
+        Provinces may be named without diacritics: province:hue, province:"dak lak".
+        Set SOURCE_DATE_EPOCH for byte-for-byte reproducible output.
+        """
+    )
+
+    @OptionGroup var meetingOptions: MeetingOptions
+
+    @Option(name: .long, help: "The view to write.")
+    var view: String = "overview"
+
+    @Option(name: .long, help: "Line width in terminal cells (20–1000).")
+    var width: Int = 100
+
+    @Option(name: .long, help: "Cut each view to this many lines; default: the whole view.")
+    var height: Int?
+
+    @Option(name: .long, help: "text or markdown.")
+    var format: Snapshot.Format = .text
+
+    @Option(name: .long, help: "vi or en; default: the meeting's language.")
+    var lang: Language?
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Overwrite the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
+        if let height, height < 1 { throw ValidationError("--height must be at least 1") }
+    }
+
+    func run() throws {
+        let (meeting, result) = try loadMeetingOrExit(meetingOptions)
+        if result.errorCount > 0 {
+            printError("ciodash: \(result.errorCount) problem(s) in \(TextSanitizer.line(meetingOptions.resolvedFolder)); run 'ciodash check' for details")
+        }
+        let views: [ViewID]
+        if view.trimmingCharacters(in: .whitespaces) == "all" {
+            views = ViewRenderer.allViews(of: meeting)
+        } else {
+            switch ViewResolver.resolve(view, in: meeting) {
+            case .success(let id): views = [id]
+            case .failure(let failure):
+                printError("ciodash: \(failure)")
+                throw ExitCode(2)
+            }
+        }
+        let snapshot = Snapshot(meeting: meeting, language: lang ?? meeting.language, width: width, height: height,
+                                generatedAt: generationTime())
+        let text = format == .markdown ? snapshot.markdown(for: views) : snapshot.text(for: views)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try AtomicFile.write(Array(text.utf8), to: output, overwrite: force)
+        } catch {
+            printError("ciodash: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Snapshot.Format: ExpressibleByArgument {}

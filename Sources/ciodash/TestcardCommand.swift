@@ -1,0 +1,66 @@
+import ArgumentParser
+import CioDashRender
+import CioDashTerminal
+import Foundation
+
+/// `ciodash testcard`: a screen check for the projector laptop before the session.
+struct TestcardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "testcard",
+        abstract: "Show a test card: Vietnamese text, wide characters, escapes from data, colours and keys.",
+        discussion: """
+            Run it on the laptop and projector you will present with. Both Vietnamese lines must read \
+            "Thừa Thiên Huế · Đắk Lắk" with every mark in place, the ESC and OSC lines must show ^[ \
+            as text, and each style name must be readable. Press keys to see what they send; Space \
+            marks a cell, r repaints the whole screen, q, Esc or Ctrl-C quits.
+            """
+    )
+
+    @Option(help: "Colour theme.")
+    var theme: Theme = .default
+
+    /// Traps after the first frame, to test that a crash gives the terminal back.
+    @Flag(name: .customLong("debug-crash"), help: .hidden)
+    var debugCrash = false
+
+    func run() throws {
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.open(theme: theme)
+        } catch TerminalError.notATerminal {
+            printPlain()
+            return
+        } catch let error as TerminalError {
+            FileHandle.standardError.write(Data("ciodash: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        defer { session.restore() }
+
+        var card = TestCard(sizeText: "", terminalName: session.terminalName, localeCodeset: session.localeCodeset,
+                            colour: session.colour, themeName: session.theme.name)
+        while true {
+            let size = session.size
+            card.sizeText = size.description
+            session.paint(card.render(width: size.width, height: size.height))
+            if debugCrash { fatalError("testcard --debug-crash: deliberate trap after the first frame") }
+
+            guard let key = session.readKey(timeout: nil) else { continue }
+            card.lastKey = key
+            switch key {
+            case .character("q"), .escape, .interrupt: return
+            case .character(" "): card.marked.toggle()
+            case .character("r"): session.requestFullRepaint()
+            default: break
+            }
+        }
+    }
+
+    /// The card as plain lines, for a pipe or a file.
+    private func printPlain() {
+        let width = TerminalSize.ofStandardOutput()?.width ?? 80
+        let card = TestCard(sizeText: "(not a terminal)", terminalName: ProcessInfo.processInfo.environment["TERM"] ?? "",
+                            localeCodeset: "-", colour: false, themeName: theme.name)
+        let lines = card.render(width: width, height: 12).lines
+        print(lines.joined(separator: "\n"))
+    }
+}

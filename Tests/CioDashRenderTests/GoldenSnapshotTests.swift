@@ -1,0 +1,85 @@
+import CioDashCore
+import CioDashSamples
+import Foundation
+import XCTest
+@testable import CioDashRender
+
+/// Golden text of every view of the bundled sample at 80 and 120 columns, in both languages.
+/// Set CIODASH_RECORD_GOLDEN=1 to rewrite the files after an intended change, then review the diff.
+final class GoldenSnapshotTests: XCTestCase {
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    /// 2019-07-27 08:00 UTC: the meeting's own morning, so the files never change with the clock.
+    static let epoch = 1_564_214_400
+
+    func sample() throws -> Meeting {
+        let result = MeetingLoader().load(folder: SampleMeetings.hue2019.path)
+        return try XCTUnwrap(result.meeting, "the bundled sample loads: \(result.diagnostics)")
+    }
+
+    func testEveryViewAt80And120ColumnsInBothLanguages() throws {
+        let meeting = try sample()
+        for width in [80, 120] {
+            for language in Language.allCases {
+                let text = Snapshot(meeting: meeting, language: language, width: width, generatedAt: Self.epoch)
+                    .text(for: ViewRenderer.allViews(of: meeting))
+                try assertGolden(text, name: "all-\(width)-\(language.rawValue).txt")
+            }
+        }
+    }
+
+    func testMarkdownWrapsTheSameText() throws {
+        let meeting = try sample()
+        let snapshot = Snapshot(meeting: meeting, language: .vi, width: 80, generatedAt: Self.epoch)
+        try assertGolden(snapshot.markdown(for: [.overview]), name: "overview-80-vi.md")
+        XCTAssertTrue(snapshot.markdown(for: [.overview]).contains(snapshot.text(for: [.overview])))
+    }
+
+    func testSampleSnapshotIsDeterministicAndComplete() throws {
+        let meeting = try sample()
+        let views = ViewRenderer.allViews(of: meeting)
+        let a = Snapshot(meeting: meeting, language: .vi, width: 100, generatedAt: Self.epoch).text(for: views)
+        let b = Snapshot(meeting: try sample(), language: .vi, width: 100, generatedAt: Self.epoch).text(for: views)
+        XCTAssertEqual(Array(a.utf8), Array(b.utf8), "two renders of the sample give the same bytes")
+        for province in meeting.provinces { XCTAssertTrue(a.contains(province.name), "missing \(province.name)") }
+        for topic in meeting.topics { XCTAssertTrue(a.contains(topic.title), "missing \(topic.title)") }
+        XCTAssertEqual(meeting.provinces.count, 19)
+    }
+
+    func testSampleLinesNeverExceedTheWidth() throws {
+        let meeting = try sample()
+        let views = ViewRenderer.allViews(of: meeting)
+        // Every width for the tables (overview, topics); every view at a spread of odd and even widths.
+        let spread: Set<Int> = [40, 41, 57, 80, 99, 120, 163, 240]
+        for width in 40...240 {
+            let snapshot = Snapshot(meeting: meeting, language: width % 2 == 0 ? .vi : .en, width: width, generatedAt: 0)
+            let selection = spread.contains(width) ? views : Array(views.prefix(2 + meeting.topics.count))
+            for view in selection {
+                for line in snapshot.lines(for: view) where DisplayWidth.of(line) > width {
+                    XCTFail("\(view) at width \(width): \(DisplayWidth.of(line)) cells: \(line)")
+                }
+            }
+        }
+    }
+
+    func assertGolden(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = Self.goldenFolder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["CIODASH_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            XCTFail("no golden file \(name); run with CIODASH_RECORD_GOLDEN=1 to create it", file: file, line: line)
+            return
+        }
+        // Bytes, not String ==: Swift equates NFC and NFD, and a normalisation change must show.
+        if Array(data) == Array(text.utf8) { return }
+        let expected = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+        let actual = text.components(separatedBy: "\n")
+        let index = zip(expected, actual).enumerated().first { Array($0.element.0.utf8) != Array($0.element.1.utf8) }?.offset
+            ?? min(expected.count, actual.count)
+        let want = index < expected.count ? expected[index] : "<end of file>"
+        let got = index < actual.count ? actual[index] : "<end of text>"
+        XCTFail("\(name) differs at line \(index + 1):\n expected: \(want)\n actual:   \(got)", file: file, line: line)
+    }
+}

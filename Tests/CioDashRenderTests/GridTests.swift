@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import CioDashRender
+
+final class GridTests: XCTestCase {
+    func testWideCharacterAtTheEdgeIsNotHalfDrawn() {
+        var grid = Grid(width: 5, height: 1)
+        let written = grid.put("ab漢字", x: 0, y: 0)
+        XCTAssertEqual(written, 4, "a, b and one wide character fit in 5 cells; the second would straddle the edge")
+        XCTAssertEqual(grid.line(0), "ab漢")
+        XCTAssertEqual(grid[3, 0].width, 0, "right half of 漢 is a continuation cell")
+    }
+
+    func testCombiningMarksJoinTheirBaseCharacter() {
+        var grid = Grid(width: 20, height: 1)
+        let nfd = "Thừa Thiên Huế".decomposedStringWithCanonicalMapping
+        XCTAssertEqual(grid.put(nfd, x: 0, y: 0), 14)
+        XCTAssertEqual(Array(grid.line(0).unicodeScalars), Array(nfd.unicodeScalars))
+    }
+
+    func testControlCharactersNeverReachACell() {
+        var grid = Grid(width: 40, height: 1)
+        grid.put("a\u{1B}[2Jb\u{9B}c\u{7F}", x: 0, y: 0)
+        XCTAssertEqual(grid.line(0), "a^[[2Jb<9B>c^?")
+        XCTAssertFalse(grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
+    }
+
+    func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var grid = Grid(width: 6, height: 1)
+        grid.put("漢字", x: 0, y: 0)
+        grid.put("x", x: 1, y: 0)
+        XCTAssertEqual(grid.line(0), " x字")
+    }
+
+    func testBlitRepairsWideCharactersCutAtItsEdge() {
+        var base = Grid(width: 6, height: 1)
+        base.put("漢字漢", x: 0, y: 0)
+        var patch = Grid(width: 1, height: 1)
+        patch.put("z", x: 0, y: 0)
+        base.blit(patch, x: 2, y: 0)
+        XCTAssertEqual(base.line(0), "漢z 漢")
+    }
+
+    func testPutClipsToMaxWidthAndNegativeStart() {
+        var grid = Grid(width: 10, height: 1)
+        grid.put("abcdef", x: 2, y: 0, maxWidth: 3)
+        XCTAssertEqual(grid.line(0), "  abc")
+        grid.put("123456", x: -3, y: 0)
+        XCTAssertEqual(grid.line(0), "456bc")
+    }
+}
