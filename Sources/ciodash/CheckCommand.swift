@@ -1,6 +1,5 @@
 import ArgumentParser
 import CioDashCore
-import CioDashSamples
 
 /// `ciodash check [DIR]`: tells the secretariat what is wrong in a meeting folder.
 struct CheckCommand: ParsableCommand {
@@ -10,25 +9,10 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit status: 0 when there are no errors, 1 when there are, 2 when the folder cannot be read."
     )
 
-    @Argument(help: "The meeting folder (default: the bundled Huế 2019 sample).")
-    var folder: String?
-
-    @Option(help: "Largest file read, in MiB.")
-    var maxFileMib: Int = LoadLimits.default.maxFileSize >> 20
-
-    @Option(help: "Longest text value, in characters.")
-    var maxStringLength: Int = LoadLimits.default.maxStringLength
-
-    func validate() throws {
-        guard (1...4096).contains(maxFileMib) else { throw ValidationError("--max-file-mib must be 1 to 4096.") }
-        guard maxStringLength >= 1 else { throw ValidationError("--max-string-length must be at least 1.") }
-    }
+    @OptionGroup var meeting: MeetingOptions
 
     func run() throws {
-        var limits = LoadLimits.default
-        limits.maxFileSize = maxFileMib << 20
-        limits.maxStringLength = maxStringLength
-        let result = MeetingLoader(limits: limits).load(folder: folder ?? SampleMeetings.hue2019.path)
+        let result = meeting.load()
         var output = ""
         for diagnostic in result.diagnostics {
             // The path and the message both come from the folder: nothing in them may drive the terminal.
