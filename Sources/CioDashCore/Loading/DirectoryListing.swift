@@ -6,16 +6,21 @@ import Darwin
 
 /// The names in one folder, read with POSIX calls so that failures keep their cause.
 enum DirectoryListing {
+    /// Why a folder cannot be listed, as the end of a sentence ("permission denied").
+    struct Failure: Error {
+        var message: String
+    }
+
     /// Entry names sorted by their bytes (deterministic on every file system), without `.` and `..`;
     /// or a sentence saying why the folder cannot be read.
-    static func names(_ path: String) -> Result<[String], DirectoryFailure> {
+    static func names(_ path: String) -> Result<[String], Failure> {
         guard let dir = opendir(path) else {
             switch errno {
-            case ENOENT: return .failure(DirectoryFailure(message: "it does not exist"))
-            case ENOTDIR: return .failure(DirectoryFailure(message: "it is not a folder"))
-            case EACCES, EPERM: return .failure(DirectoryFailure(message: "permission denied"))
-            case ELOOP: return .failure(DirectoryFailure(message: "it is a symbolic link that loops back on itself"))
-            case let code: return .failure(DirectoryFailure(message: SourceFile.describe(errno: code)))
+            case ENOENT: return .failure(Failure(message: "it does not exist"))
+            case ENOTDIR: return .failure(Failure(message: "it is not a folder"))
+            case EACCES, EPERM: return .failure(Failure(message: "permission denied"))
+            case ELOOP: return .failure(Failure(message: "it is a symbolic link that loops back on itself"))
+            case let code: return .failure(Failure(message: SourceFile.describe(errno: code)))
             }
         }
         defer { closedir(dir) }
@@ -31,9 +36,4 @@ enum DirectoryListing {
         names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return .success(names)
     }
-}
-
-/// Why a folder cannot be listed, as the end of a sentence ("permission denied").
-struct DirectoryFailure: Error {
-    var message: String
 }

@@ -137,7 +137,7 @@ enum LoadMessages {
         if quoted, case .number = ScalarText.number(text) {
             if text.contains(".") && ScalarText.looksLikeThousands(text, separator: ".") {
                 return "\(key) \(quote(text)) is text, not a number; write numbers without quotes and without "
-                    + "thousands separators (\(text.replacingDots()) for \(text) in Vietnamese notation)"
+                    + "thousands separators (\(text.filter { $0 != "." }) for \(text) in Vietnamese notation)"
             }
             return "\(key) \(quote(text)) is text, not a number; write it without quotes"
         }
@@ -217,8 +217,4 @@ enum LoadMessages {
     static func formatted(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
-}
-
-private extension String {
-    func replacingDots() -> String { String(unicodeScalars.filter { $0 != "." }.map(Character.init)) }
 }
