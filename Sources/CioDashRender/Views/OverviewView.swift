@@ -75,6 +75,9 @@ public enum OverviewView {
         // Legend: symbols, the illustrative mark, and what each column's figure is.
         var legend = ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }
         legend.append("* " + labels.illustrative)
+        if let previous = meeting.previous, columnWidth > 24 {
+            legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + previous.date.description)
+        }
         for line in TextLayout.wrap(labels.legend + ": " + legend.joined(separator: " · "), width: width) {
             grid.ensureRow(y)
             grid.put(line, x: 0, y: y, role: .muted)
@@ -110,10 +113,26 @@ public enum OverviewView {
         if metric.illustrative { value += "*" }
         let valueWidth = min(width - 2, max(7, DisplayWidth.of(value)))
         grid.put(TextLayout.padLeft(value, to: valueWidth), x: x + 2, y: y, role: .normal)
-        let barWidth = min(12, width - 3 - valueWidth)
+        // Wide columns also show the change since the previous meeting and the status in words.
+        let change = MetricFormat.change(current: metric.value,
+                                         previous: meeting.previousValue(province: province.id, topic: topic.id, metric: metric),
+                                         metric: metric, language: language)
+        let changeWidth = change == nil || width < 24 ? 0 : 7
+        let statusText = StatusBadge.text(report.status, labels: labels).dropFirst(2)
+        let statusWidth = width >= 44 ? min(16, DisplayWidth.of(statusText) + 2) : 0
+        let barWidth = min(20, width - 3 - valueWidth - changeWidth - statusWidth)
+        var column = x + 3 + valueWidth
         if barWidth >= 4 {
-            ValueBar.draw(in: &grid, x: x + 3 + valueWidth, y: y, width: barWidth, value: metric.value,
+            ValueBar.draw(in: &grid, x: column, y: y, width: barWidth, value: metric.value,
                           target: metric.target, isShare: metric.isShare)
+            column += barWidth
+        }
+        if let change, changeWidth > 0 {
+            grid.put(TextLayout.padLeft(change, to: changeWidth - 1), x: column, y: y, role: .label)
+            column += changeWidth
+        }
+        if statusWidth > 0 {
+            grid.put(String(statusText), x: column + 1, y: y, maxWidth: statusWidth - 1, role: StatusBadge.role(report.status))
         }
     }
 

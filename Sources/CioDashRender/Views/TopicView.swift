@@ -48,7 +48,7 @@ public enum TopicView {
         if barWidth() < 10 { statusWidth = 2 }
         if barWidth() < 8 { changeWidth = 0 }
         if barWidth() < 6 { targetWidth = 0 }
-        let bar = max(0, min(40, barWidth()))
+        let bar = max(0, min(60, barWidth()))
 
         let xName = 4, xStatus = 4 + nameWidth + 1, xBar = xStatus + statusWidth
         let xValue = xBar + (bar > 0 ? bar + 1 : 0), xTarget = xValue + valueWidth, xChange = xTarget + targetWidth
