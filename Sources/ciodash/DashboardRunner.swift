@@ -49,6 +49,7 @@ struct DashboardRunner {
             state.scroll = frame.scroll
             state.pageSize = max(1, frame.viewport)
             session.paint(frame.grid)
+            if screenOptions.debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
 
             let key = session.readKey(timeout: Self.tickMilliseconds)
             let now = Monotonic.now()
