@@ -4,10 +4,13 @@ import Glibc
 ///
 /// Lines: `first-frame <unix time in ns>` once, after the first frame reached the terminal (compare
 /// with the launch time taken by the caller, e.g. `date +%s%N`), then for every frame
-/// `frame <ns spent in paint> cells=<cells written> full=<0|1>`.
+/// `frame <ns spent in paint> cells=<cells written> full=<0|1>`, followed by ` key=<ns>` on the first
+/// frame after a key: the time from the key being read to that frame reaching the terminal, which
+/// covers navigation, composing the screen and painting it.
 final class FrameLog {
     private let fd: Int32
     private var firstFrameLogged = false
+    private var keyReadAt: Int64?
 
     init?(environmentVariable: String = "CIODASH_FRAME_LOG") {
         guard let path = getenv(environmentVariable), path.pointee != 0 else { return nil }
@@ -23,13 +26,20 @@ final class FrameLog {
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
+    /// Notes that a key was just read; the next `frame` reports how long its redraw took.
+    func keyRead() {
+        keyReadAt = Self.now(CLOCK_MONOTONIC)
+    }
+
     func frame(started: Int64, cells: Int, full: Bool) {
         let ended = Self.now(CLOCK_MONOTONIC)
         if !firstFrameLogged {
             firstFrameLogged = true
             append("first-frame \(Self.now(CLOCK_REALTIME))\n")
         }
-        append("frame \(ended - started) cells=\(cells) full=\(full ? 1 : 0)\n")
+        let key = keyReadAt.map { " key=\(ended - $0)" } ?? ""
+        keyReadAt = nil
+        append("frame \(ended - started) cells=\(cells) full=\(full ? 1 : 0)\(key)\n")
     }
 
     private func append(_ line: String) {

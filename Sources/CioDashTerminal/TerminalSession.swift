@@ -111,6 +111,7 @@ public final class TerminalSession {
     public func readKey(timeout: Int?) -> Key? {
         guard TerminalRestorer.isActive else { return nil }
         let key = KeyReader.read(timeout: timeout)
+        if key != nil { frameLog?.keyRead() }
         if key == .resize { painter.invalidate() }
         return key
     }

@@ -47,4 +47,8 @@ struct ScreenOptions: ParsableArguments {
 
     @Option(name: .long, help: "Width of the text printed when standard output is not a terminal.")
     var width: Int?
+
+    /// Traps after the first frame, to test that a crash gives the terminal back.
+    @Flag(name: .customLong("debug-crash"), help: .hidden)
+    var debugCrash = false
 }

@@ -49,6 +49,7 @@ struct DashboardRunner {
             state.scroll = frame.scroll
             state.pageSize = max(1, frame.viewport)
             session.paint(frame.grid)
+            if screenOptions.debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
 
             let key = session.readKey(timeout: Self.tickMilliseconds)
             let now = Monotonic.now()
@@ -95,6 +96,8 @@ struct DashboardRunner {
         guard var next = fresh.meeting else {
             let first = fresh.diagnostics.first { $0.severity == .error }
             notice = labels.reloadFailed + (first.map { ": " + $0.description } ?? "")
+            // The status line shows a message before the notice: an older "reloaded" must not hide it.
+            state.message = nil
             return
         }
         var kept: [String] = []
@@ -110,10 +113,12 @@ struct DashboardRunner {
         state = navigator.clamped(state)
         if kept.isEmpty {
             notice = Self.notice(for: fresh, language: state.language)
-            state.message = labels.reloaded + (changed.isEmpty ? "" : ": " + changed.prefix(3).joined(separator: ", "))
         } else {
             notice = labels.reloadFailed + ": " + kept.joined(separator: ", ")
         }
+        // A message hides the notice on the status line: say "reloaded" only when there is no warning.
+        state.message = notice != nil ? nil
+            : labels.reloaded + (changed.isEmpty ? "" : ": " + changed.prefix(3).joined(separator: ", "))
     }
 
     /// A standing warning when the folder has errors, so nobody presents broken data unknowingly.

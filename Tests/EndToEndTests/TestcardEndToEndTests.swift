@@ -33,10 +33,7 @@ final class TestcardEndToEndTests: XCTestCase {
     /// The terminal is as the shell left it: main screen, cursor shown, keypad modes off, same tty modes.
     private func assertTerminalGivenBack(_ h: TmuxHarness, after what: String,
                                          file: StaticString = #filePath, line: UInt = #line) throws {
-        let flags = try h.displayFlags("alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_cursor_flag}#{keypad_flag}")
-        let stty = try h.sttyAfterExit()
-        let state = "\(flags) stty=\(stty.after == stty.before ? "unchanged" : "changed:\n\(stty.before) ->\n\(stty.after)")"
-        XCTAssertEqual(state, "alternate=0 cursor=1 keypad=00 stty=unchanged",
+        XCTAssertEqual(try h.terminalStateAfterExit(), TmuxHarness.terminalGivenBack,
                        "after \(what): expected the terminal as before the start", file: file, line: line)
     }
 

@@ -160,6 +160,17 @@ final class TmuxHarness {
         try run(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .newlines)
     }
 
+    /// The terminal after the command ended, as one line: "alternate=0 cursor=1 keypad=00 stty=unchanged"
+    /// when it was given back (main screen, cursor shown, keypad modes off, the shell's tty modes);
+    /// otherwise it shows what differs. Waits for the script to record `stty -g` after the command.
+    func terminalStateAfterExit() throws -> String {
+        let flags = try displayFlags("alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_cursor_flag}#{keypad_flag}")
+        let stty = try sttyAfterExit()
+        return "\(flags) stty=\(stty.after == stty.before ? "unchanged" : "changed:\n\(stty.before) ->\n\(stty.after)")"
+    }
+
+    static let terminalGivenBack = "alternate=0 cursor=1 keypad=00 stty=unchanged"
+
     func panePID() throws -> Int32 {
         guard let pid = Int32(try displayFlags("#{pane_pid}")) else { throw Failure(description: "no pane pid") }
         return pid
