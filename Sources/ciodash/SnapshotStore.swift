@@ -6,6 +6,8 @@ import Foundation
 /// and never over an existing file. Never inside the meeting folder: delegates browse read-only.
 struct SnapshotStore {
     let directory: String
+    /// How the saved path is shown: relative to the working directory when it lies inside it.
+    let displayPrefix: String
 
     init(meetingFolder: String, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         let folder = URL(fileURLWithPath: meetingFolder).standardizedFileURL.resolvingSymlinksInPath().path
@@ -13,8 +15,10 @@ struct SnapshotStore {
         if here == folder || here.hasPrefix(folder + "/") {
             let home = ProcessInfo.processInfo.environment["HOME"] ?? NSTemporaryDirectory()
             directory = home + "/ciodash-snapshots"
+            displayPrefix = directory
         } else {
             directory = workingDirectory + "/ciodash-snapshots"
+            displayPrefix = "./ciodash-snapshots"
         }
     }
 
@@ -25,12 +29,12 @@ struct SnapshotStore {
         } catch {
             return .failure(SaveError(message: "cannot create \(directory): \(error.localizedDescription)"))
         }
-        let stem = directory + "/" + WallClock.stamp() + "-" + view.fileStem
+        let stem = WallClock.stamp() + "-" + view.fileStem
         for attempt in 1...50 {
-            let path = stem + (attempt == 1 ? "" : "-\(attempt)") + ".txt"
+            let name = stem + (attempt == 1 ? "" : "-\(attempt)") + ".txt"
             do {
-                try AtomicFile.write(Array(text.utf8), to: path, overwrite: false)
-                return .success(path)
+                try AtomicFile.write(Array(text.utf8), to: directory + "/" + name, overwrite: false)
+                return .success(displayPrefix + "/" + name)
             } catch .exists {
                 continue
             } catch {

@@ -60,8 +60,8 @@ public enum ScreenComposer {
         drawStatusLine(&grid, y: height - 2, state: state, notice: notice, labels: labels,
                        position: (scroll, viewport, body.grid.height))
         grid.fill(x: 0, y: height - 1, width: width, height: 1, role: .footer)
-        grid.put(state.mode == .present ? presenterHints(state.language) : labels.keyHints,
-                 x: 1, y: height - 1, maxWidth: width - 2, role: .footer)
+        let hints = state.mode == .present ? presenterHints(state.language) : labels.keyHints
+        grid.put(TextLayout.truncate(hints, to: width - 2), x: 1, y: height - 1, role: .footer)
         if state.showHelp { HelpOverlay.draw(on: &grid, mode: state.mode, labels: labels, language: state.language) }
         return Frame(grid: grid, scroll: scroll, viewport: viewport)
     }
@@ -85,7 +85,7 @@ public enum ScreenComposer {
         let view = state.view.title(in: meeting, labels: labels, language: state.language)
         // The view first: on a narrow screen the long meeting title is what gets cut.
         let left = " \(view) │ \(meeting.date) · \(meeting.title)"
-        grid.put(left, x: 0, y: 0, maxWidth: width - right.count - 1, role: .title)
+        grid.put(TextLayout.truncate(left, to: width - right.count - 1), x: 0, y: 0, role: .title)
         grid.put(right, x: width - right.count, y: 0, role: .title)
         return 1
     }
@@ -139,8 +139,8 @@ public enum ScreenComposer {
 
     static func presenterHints(_ language: Language) -> String {
         language == .vi
-            ? "Space/PgDn tiếp · PgUp lùi · ] [ chủ đề · g trang · t dừng giờ · L English · ? trợ giúp · q thoát"
-            : "Space/PgDn next · PgUp back · ] [ topic · g slide · t pause · L Tiếng Việt · ? help · q quit"
+            ? "? trợ giúp · q thoát · Space/PgDn tiếp · PgUp lùi · ] [ chủ đề · g trang · t dừng giờ · L English"
+            : "? help · q quit · Space/PgDn next · PgUp back · ] [ topic · g slide · t pause · L Tiếng Việt"
     }
 
     static func mmss(_ seconds: Double) -> String {

@@ -32,7 +32,7 @@ public struct Labels: Sendable {
         council: "Hội đồng", meeting: "Phiên họp", view: "Màn hình", dataAsOf: "Số liệu đến", generatedAt: "Tạo lúc",
         date: "Ngày", venue: "Địa điểm", chairs: "Chủ trì",
         tooSmall: "Cửa sổ quá nhỏ", need: "cần", provinces: "tỉnh/thành", topics: "chủ đề", legend: "Chú giải", since: "so với",
-        keyHints: "↑↓←→ chọn · Enter mở · Esc quay lại · Tab đổi màn · / tìm · s lưu · L English · ? trợ giúp · q thoát",
+        keyHints: "? trợ giúp · q thoát · ↑↓←→ chọn · Enter mở · Esc quay lại · Tab đổi màn · / tìm · s lưu · L English",
         slide: "Trang", timeLeft: "còn", overrun: "QUÁ GIỜ", paused: "tạm dừng",
         searchPrompt: "Tìm", noMatch: "không tìm thấy", snapshotSaved: "Đã lưu", snapshotFailed: "Không lưu được",
         reloaded: "Đã tải lại", reloadFailed: "Tải lại lỗi, giữ số liệu cũ"
@@ -52,7 +52,7 @@ public struct Labels: Sendable {
         council: "Council", meeting: "Meeting", view: "View", dataAsOf: "Data as of", generatedAt: "Generated at",
         date: "Date", venue: "Venue", chairs: "Chairs",
         tooSmall: "Terminal too small", need: "need", provinces: "provinces", topics: "topics", legend: "Legend", since: "vs",
-        keyHints: "↑↓←→ select · Enter open · Esc back · Tab views · / search · s save · L Tiếng Việt · ? help · q quit",
+        keyHints: "? help · q quit · ↑↓←→ select · Enter open · Esc back · Tab views · / search · s save · L Tiếng Việt",
         slide: "Slide", timeLeft: "left", overrun: "OVERRUN", paused: "paused",
         searchPrompt: "Search", noMatch: "no match", snapshotSaved: "Saved", snapshotFailed: "Could not save",
         reloaded: "Reloaded", reloadFailed: "Reload failed, keeping last good data"
