@@ -41,21 +41,35 @@ struct DashboardRunner {
         var lastPoll = Monotonic.now()
         let store = SnapshotStore(meetingFolder: folder)
 
+        var generation = 0
+        var lastFrame: FrameInputs?
+
         while true {
             let size = session.size
-            let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: size.width,
-                                               height: size.height, clock: .init(now: Monotonic.now(), wall: WallClock.hoursMinutes()),
-                                               notice: notice)
-            state.scroll = frame.scroll
-            state.pageSize = max(1, frame.viewport)
-            session.paint(frame.grid)
+            let now = Monotonic.now()
+            let wall = WallClock.hoursMinutes()
+            // Between keys only the clock moves: compose again only when something on screen can differ.
+            let inputs = FrameInputs(state: state, size: size, notice: notice, wall: wall, generation: generation,
+                                     second: mode == .present ? Int(now) : 0)
+            if inputs != lastFrame {
+                let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: size.width,
+                                                   height: size.height, clock: .init(now: now, wall: wall), notice: notice)
+                state.scroll = frame.scroll
+                state.pageSize = max(1, frame.viewport)
+                session.paint(frame.grid)
+                lastFrame = FrameInputs(state: state, size: size, notice: notice, wall: wall, generation: generation,
+                                        second: inputs.second)
+            }
             if screenOptions.debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
 
             let key = session.readKey(timeout: Self.tickMilliseconds)
-            let now = Monotonic.now()
+            let afterKey = Monotonic.now()
             if let key {
-                if key == .resize { session.requestFullRepaint() }
-                let (next, effect) = navigator.update(state, key, now: now)
+                if key == .resize {
+                    session.requestFullRepaint()
+                    lastFrame = nil
+                }
+                let (next, effect) = navigator.update(state, key, now: afterKey)
                 state = next
                 switch effect {
                 case .quit?:
@@ -63,6 +77,7 @@ struct DashboardRunner {
                 case .reload?:
                     signature = FolderSignature(folder: folder)
                     reload(&meeting, &result, &navigator, &state, &notice, changed: [])
+                    generation += 1
                 case .saveSnapshot(let view)?:
                     let snapshot = Snapshot(meeting: meeting, language: state.language, width: size.width,
                                             generatedAt: generationTime())
@@ -75,13 +90,14 @@ struct DashboardRunner {
                     break
                 }
             }
-            if now - lastPoll >= 1 {
-                lastPoll = now
+            if afterKey - lastPoll >= 1 {
+                lastPoll = afterKey
                 let current = FolderSignature(folder: folder)
                 let changed = current.changedFiles(since: signature)
                 if !changed.isEmpty {
                     signature = current
                     reload(&meeting, &result, &navigator, &state, &notice, changed: changed)
+                    generation += 1
                 }
             }
         }
@@ -132,6 +148,17 @@ struct DashboardRunner {
     private func environmentColumns() -> Int? {
         ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
     }
+}
+
+/// Everything a frame is drawn from besides the meeting (which `generation` counts reloads of).
+private struct FrameInputs: Equatable {
+    var state: NavigationState
+    var size: TerminalSize
+    var notice: String?
+    var wall: String
+    var generation: Int
+    /// The presenter's countdown ticks each second; browsing has none.
+    var second: Int
 }
 
 /// Seconds from a clock that never jumps, for countdowns and polling.
