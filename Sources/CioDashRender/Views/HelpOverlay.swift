@@ -21,7 +21,8 @@ public enum HelpOverlay {
             ("PgUp PgDn Home End", vi ? "cuộn" : "scroll"),
         ]
         keys += [
-            ("/  n", vi ? "tìm tỉnh, chủ đề (gõ không dấu được) / kết quả tiếp" : "search provinces, topics (no accents needed) / next match"),
+            ("/", vi ? "tìm tỉnh, chủ đề (gõ không dấu được)" : "search provinces, topics (accents optional)"),
+            ("n", vi ? "kết quả tìm tiếp theo" : "next search match"),
             ("s", vi ? "lưu màn hình thành văn bản (./ciodash-snapshots/)" : "save this view as text (./ciodash-snapshots/)"),
             ("r", vi ? "tải lại thư mục" : "reload the folder"),
             ("L", vi ? "English" : "Tiếng Việt"),
@@ -42,7 +43,7 @@ public enum HelpOverlay {
         let inner = Box.draw(in: &grid, x: x, y: y, width: width, height: height, title: labels.help, role: .title)
         for (i, (key, text)) in keys.enumerated() where i < inner.height {
             grid.put(key, x: inner.x, y: inner.y + i, maxWidth: keyWidth, role: .header)
-            grid.put(text, x: inner.x + keyWidth + 2, y: inner.y + i, maxWidth: inner.width - keyWidth - 2)
+            grid.put(TextLayout.truncate(text, to: inner.width - keyWidth - 2), x: inner.x + keyWidth + 2, y: inner.y + i)
         }
     }
 }
