@@ -10,6 +10,8 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return (v < 0x20 || (v >= 0x7F && v < 0xA0)) ? 0 : 1 }
+        // Vietnamese precomposed letters, box drawing and blocks: one cell each, no table lookup.
+        if (0x1E00...0x1EFF).contains(v) || (0x2500...0x259F).contains(v) { return 1 }
         // Hangul medial vowels and final consonants (Jamo and Jamo Extended-B) join the syllable's
         // two cells; U+1171E is a non-spacing mark in glibc 2.36's Unicode 14 data.
         if v == 0x200B || (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) || v == 0x1171E {

@@ -42,15 +42,15 @@ public struct Grid: Hashable, Sendable {
             let w = DisplayWidth.of(scalar)
             if w == 0 {
                 // A combining mark joins the character before it, as the terminal draws it.
-                if lastLead >= 0 { cells[y * width + lastLead].text.unicodeScalars.append(scalar) }
+                if lastLead >= 0 { cells[y * width + lastLead].marks.unicodeScalars.append(scalar) }
                 continue
             }
             if column + w > limit { break }
             if column < 0 { column += w; continue }
             clearWide(at: column, y: y)
             if w == 2 { clearWide(at: column + 1, y: y) }
-            cells[y * width + column] = Cell(text: String(scalar), width: UInt8(w), role: role)
-            if w == 2 { cells[y * width + column + 1] = Cell(text: "", width: 0, role: role) }
+            cells[y * width + column] = Cell(base: scalar, width: UInt8(w), role: role)
+            if w == 2 { cells[y * width + column + 1] = Cell(base: " ", width: 0, role: role) }
             lastLead = column
             column += w
         }
@@ -62,7 +62,7 @@ public struct Grid: Hashable, Sendable {
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
-        let cell = Cell(text: String(character), width: 1, role: role)
+        let cell = Cell(base: character, width: 1, role: role)
         for row in y0..<y1 {
             clearWide(at: x0, y: row)
             clearWide(at: x1 - 1, y: row)
@@ -98,13 +98,22 @@ public struct Grid: Hashable, Sendable {
 
     /// One row as plain text, trailing spaces removed.
     public func line(_ y: Int) -> String {
-        var s = ""
+        // Bytes, not String appends: this runs for every row of every snapshot.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width * 3)
+        var kept = 0
         for x in 0..<width {
-            let cell = self[x, y]
-            if !cell.isContinuation { s += cell.text }
+            let cell = cells[y * width + x]
+            if cell.width == 0 { continue }  // right half of a wide character
+            if cell.base.value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: cell.base.value))
+            } else {
+                UTF8.encode(cell.base) { bytes.append($0) }
+            }
+            if !cell.marks.isEmpty { bytes.append(contentsOf: cell.marks.utf8) }
+            if cell.base != " " || !cell.marks.isEmpty { kept = bytes.count }
         }
-        while s.last == " " { s.removeLast() }
-        return s
+        return String(decoding: bytes[0..<kept], as: UTF8.self)
     }
 
     /// All rows as plain text lines.

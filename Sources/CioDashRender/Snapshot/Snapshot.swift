@@ -23,8 +23,12 @@ public struct Snapshot: Sendable {
 
     /// Lines of one view with its preamble.
     public func lines(for view: ViewID) -> [String] {
+        lines(for: view, preamble: preamble(labels: Labels.forLanguage(language)))
+    }
+
+    private func lines(for view: ViewID, preamble: [String]) -> [String] {
         let labels = Labels.forLanguage(language)
-        var out = preamble(labels: labels)
+        var out = preamble
             + wrap(labels.view + ": " + view.title(in: meeting, labels: labels, language: language) + " (\(view))")
             + [String(repeating: "─", count: width)]
         let context = RenderContext(language: language, width: width)
@@ -38,10 +42,8 @@ public struct Snapshot: Sendable {
 
     /// One document: the given views in order, each under its own heading, separated by a double rule.
     public func text(for views: [ViewID]) -> String {
-        var sections: [String] = []
-        for view in views {
-            sections.append(lines(for: view).joined(separator: "\n"))
-        }
+        let preamble = preamble(labels: Labels.forLanguage(language))
+        let sections = views.map { lines(for: $0, preamble: preamble).joined(separator: "\n") }
         return sections.joined(separator: "\n\n" + String(repeating: "═", count: width) + "\n\n") + "\n"
     }
 

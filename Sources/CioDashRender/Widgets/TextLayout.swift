@@ -37,35 +37,59 @@ public enum TextLayout {
     /// Word wrap to `width` cells. Paragraph breaks (`\n`) are kept; a word longer than a line is split.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // Lines are cut out of the text by index, so no string is built a scalar at a time:
+        // this runs for every paragraph of every view.
+        let clean = TextSanitizer.isClean(text) ? text : TextSanitizer.paragraph(text)
+        let scalars = clean.unicodeScalars
         var lines: [String] = []
-        for paragraph in TextSanitizer.paragraph(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            for word in paragraph.split(separator: " ") {
-                var w = String(word)
-                var ww = DisplayWidth.of(w)
-                if lineWidth > 0 && lineWidth + 1 + ww <= width {
-                    line += " " + w
-                    lineWidth += 1 + ww
-                    continue
-                }
-                if lineWidth > 0 {
-                    lines.append(line)
-                    line = ""
+        var lineStart = scalars.startIndex, lineEnd = scalars.startIndex, lineWidth = 0
+        var wordStart = scalars.startIndex, wordWidth = 0
+
+        func placeWord(endingAt end: String.UnicodeScalarView.Index) {
+            guard wordStart < end else { return }
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                lineWidth += 1 + wordWidth
+                lineEnd = end
+                return
+            }
+            if lineWidth > 0 { lines.append(String(scalars[lineStart..<lineEnd])) }
+            lineStart = wordStart
+            lineWidth = 0
+            // A word wider than the line is cut into line-sized pieces.
+            var i = wordStart
+            while i < end {
+                let w = DisplayWidth.of(scalars[i])
+                if lineWidth + w > width && lineWidth > 0 {
+                    lines.append(String(scalars[lineStart..<i]))
+                    lineStart = i
                     lineWidth = 0
                 }
-                while ww > width {
-                    let head = prefix(w, cells: width)
-                    if head.isEmpty { break }
-                    lines.append(head)
-                    w = String(w.unicodeScalars.dropFirst(head.unicodeScalars.count))
-                    ww = DisplayWidth.of(w)
-                }
-                line = w
-                lineWidth = ww
+                lineWidth += w
+                i = scalars.index(after: i)
             }
-            lines.append(line)
+            lineEnd = end
         }
+        func endParagraph() {
+            lines.append(lineWidth > 0 ? String(scalars[lineStart..<lineEnd]) : "")
+            lineWidth = 0
+        }
+
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            let next = scalars.index(after: i)
+            if scalar == " " || scalar == "\n" {
+                placeWord(endingAt: i)
+                if scalar == "\n" { endParagraph() }
+                wordStart = next
+                wordWidth = 0
+            } else {
+                wordWidth += DisplayWidth.of(scalar)
+            }
+            i = next
+        }
+        placeWord(endingAt: scalars.endIndex)
+        endParagraph()
         while lines.last == "" && lines.count > 1 { lines.removeLast() }
         return lines
     }
