@@ -225,3 +225,45 @@ final class NavigatorTests: XCTestCase {
         XCTAssertTrue(s.history.isEmpty)
     }
 }
+
+/// Every key in every view and mode: the state stays valid and only the keys that ask for an
+/// effect produce one.
+final class NavigatorExhaustiveTests: XCTestCase {
+    static let keys: [Key] = [.up, .down, .left, .right, .enter, .escape, .backspace, .tab, .backTab,
+                              .pageUp, .pageDown, .home, .end, .function(1), .function(5), .interrupt, .resize]
+        + "hjkl?LsrnqQ/gt[]0123456789 xẾđ".map { .character($0) }
+
+    func testEveryKeyInEveryViewAndModeKeepsAValidState() {
+        let meeting = MeetingFixture.make()
+        let nav = Navigator(meeting: meeting)
+        let views = ViewRenderer.allViews(of: meeting)
+        for mode in [NavigationState.Mode.browse, .present] {
+            // The presenter only ever shows slides of its deck.
+            for view in views where mode == .browse || nav.deck.slides.contains(view) {
+                for key in Self.keys {
+                    var start = NavigationState(mode: mode, view: view, language: .vi)
+                    if mode == .present, let slide = nav.deck.slides.firstIndex(of: view) { start.slide = slide }
+                    let (s, effect) = nav.update(start, key, now: 10)
+                    XCTAssertEqual(nav.clamped(s), s, "\(mode) \(view) \(key): state left the meeting")
+                    switch key {
+                    case .character("q"), .character("Q"), .interrupt:
+                        XCTAssertEqual(effect, .quit, "\(mode) \(view) \(key)")
+                    case .character("s"):
+                        XCTAssertEqual(effect, .saveSnapshot(view), "\(mode) \(view) \(key)")
+                    case .character("r"):
+                        XCTAssertEqual(effect, .reload, "\(mode) \(view) \(key)")
+                    default:
+                        XCTAssertNil(effect, "\(mode) \(view) \(key) asked for \(String(describing: effect))")
+                    }
+                    if mode == .present {
+                        XCTAssertEqual(s.view, nav.deck.slides[s.slide], "\(view) \(key): the presenter shows its current slide")
+                    }
+                    // A prompt or help opened by this key must close again with Esc and leave no prompt behind.
+                    let closed = nav.update(nav.update(s, .escape).0, .escape).0
+                    XCTAssertNil(closed.prompt, "\(mode) \(view) \(key): Esc closes the prompt")
+                    XCTAssertFalse(closed.showHelp, "\(mode) \(view) \(key): Esc closes help")
+                }
+            }
+        }
+    }
+}

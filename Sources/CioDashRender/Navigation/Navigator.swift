@@ -309,8 +309,10 @@ public struct Navigator: Sendable {
         s.provinceRow = clamp(s.provinceRow, meeting.topics.count)
         s.agendaRow = clamp(s.agendaRow, meeting.topics.count)
         s.slide = clamp(s.slide, deck.slides.count)
-        if !exists(s.view) {
-            s.view = s.mode == .present ? (deck.slides.indices.contains(s.slide) ? deck.slides[s.slide] : .agenda) : .overview
+        if s.mode == .present {
+            s.view = deck.slides.indices.contains(s.slide) ? deck.slides[s.slide] : .agenda
+        } else if !exists(s.view) {
+            s.view = .overview
         }
         s.history.removeAll { !exists($0) }
         return s
