@@ -170,13 +170,20 @@ struct YAMLTreeBuilder {
     mutating func reportParserError(_ parser: yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         if parser.error == YAML_READER_ERROR {
-            let (line, column) = place(ofByte: Int(parser.problem_offset))
+            var offset = Int(parser.problem_offset)
+            if problem.contains("trailing") {
+                // libyaml points at the byte that does not continue the character; the user needs the
+                // character's first byte (a Latin-1 "ế" is 0xEA followed by an ordinary letter).
+                offset -= 1
+                while offset > 0, let b = byte(at: offset), b & 0xC0 == 0x80 { offset -= 1 }
+            }
+            let (line, column) = place(ofByte: offset)
             let value = Int(parser.problem_value)
             let message: String
             if problem.hasPrefix("control characters") {
                 message = value == 0 ? LoadMessages.nulByte : LoadMessages.controlCharacter(value)
             } else if problem.contains("UTF-8") || problem.contains("Unicode") {
-                message = LoadMessages.notUTF8(Int(byte(at: Int(parser.problem_offset)) ?? UInt8(truncatingIfNeeded: value)))
+                message = LoadMessages.notUTF8(Int(byte(at: offset) ?? UInt8(truncatingIfNeeded: value)))
             } else {
                 message = LoadMessages.syntax(problem, context: nil, contextLine: nil)
             }
