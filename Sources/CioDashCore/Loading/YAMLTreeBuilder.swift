@@ -76,7 +76,13 @@ struct YAMLTreeBuilder {
                     return
                 }
             }
-            let raw = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
+            let raw = String(decoding: bytes, as: UTF8.self)
+            // Raw control bytes never get here (libyaml refuses them); escapes such as "\e" do.
+            if YAMLTreeBuilder.mayHoldControl(bytes), let control = TextSanitizer.firstControl(in: raw) {
+                diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
+                                              message: LoadMessages.controlInText(control)))
+            }
             let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE && !isStringTag(s.tag)
             let node = YAMLNode(.scalar(Normalization.nfc(raw), isPlain: isPlain), line: line, column: column)
             if let anchor = s.anchor { anchors[String(cString: anchor)] = (node, 1) }
@@ -147,6 +153,12 @@ struct YAMLTreeBuilder {
         stack[top].entries.append(YAMLMappingEntry(key: key.text, keyLine: key.line, keyColumn: key.column, value: node))
         let position = stack[top].entries.count - 1
         if stack[top].keyIndex != nil { stack[top].keyIndex?[key.text] = position }
+    }
+
+    /// Whether UTF-8 text may encode a control character, DEL, a C1 control (C2 80–9F) or a bidi
+    /// control (U+061C: D8 9C; U+200E–U+206F: E2 80/81 …): a byte test, so clean text costs one pass.
+    static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
     }
 
     /// The line of an earlier equal key in this mapping, if any.
