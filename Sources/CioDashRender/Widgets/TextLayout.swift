@@ -59,7 +59,9 @@ public enum TextLayout {
                     if head.isEmpty { break }
                     lines.append(head)
                     w = String(w.unicodeScalars.dropFirst(head.unicodeScalars.count))
-                    ww = DisplayWidth.of(w)
+                    // Widths add up scalar by scalar: measuring the rest again would make a
+                    // 10,000-character word quadratic.
+                    ww -= DisplayWidth.of(head)
                 }
                 line = w
                 lineWidth = ww
