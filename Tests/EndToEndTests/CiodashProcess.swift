@@ -27,8 +27,10 @@ enum CiodashProcess {
     }
 
     /// Runs `ciodash ARGUMENTS` with `prefix` before it (a program and its arguments, e.g. `setpriv`),
-    /// in `directory`. Output goes to files, not pipes, so a large snapshot cannot block the child.
-    static func run(_ arguments: [String], prefix: [String] = [], in directory: String? = nil) throws -> Outcome {
+    /// in `directory`, with `environment` added. Output goes to files, not pipes, so a large snapshot
+    /// cannot block the child.
+    static func run(_ arguments: [String], prefix: [String] = [], in directory: String? = nil,
+                    environment: [String: String] = [:]) throws -> Outcome {
         let binary = try binary()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-out-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -46,6 +48,7 @@ enum CiodashProcess {
             process.arguments = arguments
         }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
