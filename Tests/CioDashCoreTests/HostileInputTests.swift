@@ -317,6 +317,19 @@ final class HostileInputTests: XCTestCase {
         assertBroken(load(f), f, "7:45: anchors and aliases expand to more than 10,000 values, so the file is refused")
     }
 
+    /// The last limit: files read from provinces/ (20,000 by default; 3 here, so the test stays small).
+    func testProvinceFileCountLimit() throws {
+        let f = try folder(hue: provinceFile())
+        for id in ["quang-nam", "quang-ngai"] { try f.write("provinces/\(id).yaml", provinceFile(id: id, name: id)) }
+        var limits = LoadLimits()
+        limits.maxProvinceFiles = 3
+        let result = load(f, limits: limits)
+        XCTAssertEqual(errors(result, f, "provinces"), ["-:-: provinces/ holds more than 3 files; only the first 3 are read"])
+        XCTAssertEqual(result.meeting?.provinces.map(\.id).sorted(), ["da-nang", "quang-nam", "quang-ngai"],
+                       "the first three by name are read")
+        XCTAssertEqual(result.exitCode, 1)
+    }
+
     // MARK: The file system
 
     func testSymlinkLoopsInProvinces() throws {
