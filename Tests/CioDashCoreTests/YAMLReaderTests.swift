@@ -151,6 +151,14 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(outcome.fatal?.column, 5)
     }
 
+    func testBrokenCharacterIsNamedByItsFirstByte() {
+        // Latin-1 "ế" (0xEA) announces a three-byte character; libyaml stops at the newline after it.
+        let outcome = YAMLReader.parse(Array("a: 1\nb: Hu".utf8) + [0xEA, 0x0A], file: "f.yaml")
+        XCTAssertEqual(outcome.fatal?.message, "the file is not valid UTF-8 text (byte 0xEA); save it as UTF-8")
+        XCTAssertEqual(outcome.fatal?.line, 2)
+        XCTAssertEqual(outcome.fatal?.column, 6)
+    }
+
     func testNULByteIsAClearError() {
         let outcome = YAMLReader.parse(Array("a: 1\nb: x".utf8) + [0] + Array("y\n".utf8), file: "f.yaml")
         XCTAssertEqual(outcome.fatal?.message,

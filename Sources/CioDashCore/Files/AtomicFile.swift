@@ -20,10 +20,7 @@ public enum AtomicFile {
         let directory = (path as NSString).deletingLastPathComponent
         let folder = directory.isEmpty ? "." : directory
         if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
-        var template = Array((folder + "/.ciodash-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .cannotWrite(path, reason: errorText()) }
-        let temporary = String(cString: template)
+        let (fd, temporary) = try createTemporary(in: folder, for: path)
         var ok = false
         defer { if !ok { unlink(temporary) } }
         var written = 0
@@ -39,10 +36,6 @@ public enum AtomicFile {
             }
             written += n
         }
-        // A snapshot the user can read: 0644 less the umask (mkstemp makes it 0600).
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
         if fsync(fd) != 0 {
             let reason = errorText()
             close(fd)
@@ -67,6 +60,18 @@ public enum AtomicFile {
         ok = true
         let dir = open(folder, O_RDONLY)
         if dir >= 0 { fsync(dir); close(dir) }
+    }
+
+    /// A new file beside `path`, created 0666 less the umask like any file the user makes: mkstemp
+    /// would make it 0600, and reading the umask means setting it, which races with other threads.
+    private static func createTemporary(in folder: String, for path: String) throws(Failure) -> (Int32, String) {
+        for _ in 0..<100 {
+            let name = folder + "/.ciodash-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 { return (fd, name) }
+            if errno != EEXIST { throw .cannotWrite(path, reason: errorText()) }
+        }
+        throw .cannotWrite(path, reason: "no unused temporary name")
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

@@ -83,6 +83,10 @@ enum LoadMessages {
     static func duplicateKey(_ key: String, firstLine: Int) -> String {
         "key \(quote(key)) appears twice in this mapping (first at line \(firstLine)); this one is ignored"
     }
+    static func controlInText(_ control: Unicode.Scalar) -> String {
+        "the text contains the control character U+\(hex(Int(control.value), 4)) (shown as "
+            + "\(TextSanitizer.line(String(control)))), which could take over a terminal; remove it"
+    }
     static let complexKey = "a mapping key must be a single value, not a list or mapping"
 
     // MARK: Fields
@@ -151,6 +155,9 @@ enum LoadMessages {
                 + (hint.map { " (\($0))" } ?? "")
         }
         return "\(key) \(quote(text)) is not a number"
+    }
+    static func negativeTarget(_ value: Double) -> String {
+        "target \(formatted(value)) is negative; a target is the figure to reach, 0 or more, so it is ignored"
     }
     static func notFinite(_ key: String, _ text: String) -> String {
         "\(key) \(quote(text)) is not a finite number"

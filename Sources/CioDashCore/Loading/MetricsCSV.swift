@@ -104,7 +104,16 @@ enum MetricsCSV {
             reader.error(line, nil, LoadMessages.csvEmptyCell(name))
             ok = false
         }
-        let value = number("value"), target = number("target"), previous = number("previous")
+        let value = number("value")
+        var target = number("target")
+        if let t = target.value, t < 0 {
+            reader.error(line, nil, LoadMessages.negativeTarget(t))
+            target.value = nil
+        }
+        let previous = number("previous")
+        for cell in cells {
+            if let control = TextSanitizer.firstControl(in: cell) { reader.error(line, nil, LoadMessages.controlInText(control)) }
+        }
         guard ok, value.ok, target.ok, previous.ok, let v = value.value,
               let province = cell("province"), let topic = cell("topic"), let metric = cell("metric") else { return nil }
         return Row(line: line, province: province, topic: topic, metric: metric, label: cell("label"), value: v,

@@ -126,8 +126,12 @@ struct ProvinceFile {
             reader.error(at: node, LoadMessages.missingField("value"))
             value = nil
         }
-        let metric = Metric(id: id ?? "", label: label ?? id ?? "", value: value ?? 0,
-                            target: reader.number(fields["target"], key: "target"),
+        var target = reader.number(fields["target"], key: "target")
+        if let t = target, t < 0, let node = fields["target"] {
+            reader.error(at: node, LoadMessages.negativeTarget(t))
+            target = nil
+        }
+        let metric = Metric(id: id ?? "", label: label ?? id ?? "", value: value ?? 0, target: target,
                             unit: reader.text(fields["unit"], key: "unit"),
                             previous: reader.number(fields["previous"], key: "previous"),
                             source: reader.text(fields["source"], key: "source"),

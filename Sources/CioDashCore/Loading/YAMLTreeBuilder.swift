@@ -76,7 +76,13 @@ struct YAMLTreeBuilder {
                     return
                 }
             }
-            let raw = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
+            let raw = String(decoding: bytes, as: UTF8.self)
+            // Raw control bytes never get here (libyaml refuses them); escapes such as "\e" do.
+            if YAMLTreeBuilder.mayHoldControl(bytes), let control = TextSanitizer.firstControl(in: raw) {
+                diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
+                                              message: LoadMessages.controlInText(control)))
+            }
             let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE && !isStringTag(s.tag)
             let node = YAMLNode(.scalar(Normalization.nfc(raw), isPlain: isPlain), line: line, column: column)
             if let anchor = s.anchor { anchors[String(cString: anchor)] = (node, 1) }
@@ -149,6 +155,12 @@ struct YAMLTreeBuilder {
         if stack[top].keyIndex != nil { stack[top].keyIndex?[key.text] = position }
     }
 
+    /// Whether UTF-8 text may encode a control character, DEL, a C1 control (C2 80–9F) or a bidi
+    /// control (U+061C: D8 9C; U+200E–U+206F: E2 80/81 …): a byte test, so clean text costs one pass.
+    static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+    }
+
     /// The line of an earlier equal key in this mapping, if any.
     static func firstLine(ofKey key: String, in frame: inout Frame) -> Int? {
         if frame.keyIndex == nil && frame.entries.count >= 16 {
@@ -170,13 +182,20 @@ struct YAMLTreeBuilder {
     mutating func reportParserError(_ parser: yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         if parser.error == YAML_READER_ERROR {
-            let (line, column) = place(ofByte: Int(parser.problem_offset))
+            var offset = Int(parser.problem_offset)
+            if problem.contains("trailing") {
+                // libyaml points at the byte that does not continue the character; the user needs the
+                // character's first byte (a Latin-1 "ế" is 0xEA followed by an ordinary letter).
+                offset -= 1
+                while offset > 0, let b = byte(at: offset), b & 0xC0 == 0x80 { offset -= 1 }
+            }
+            let (line, column) = place(ofByte: offset)
             let value = Int(parser.problem_value)
             let message: String
             if problem.hasPrefix("control characters") {
                 message = value == 0 ? LoadMessages.nulByte : LoadMessages.controlCharacter(value)
             } else if problem.contains("UTF-8") || problem.contains("Unicode") {
-                message = LoadMessages.notUTF8(Int(byte(at: Int(parser.problem_offset)) ?? UInt8(truncatingIfNeeded: value)))
+                message = LoadMessages.notUTF8(Int(byte(at: offset) ?? UInt8(truncatingIfNeeded: value)))
             } else {
                 message = LoadMessages.syntax(problem, context: nil, contextLine: nil)
             }

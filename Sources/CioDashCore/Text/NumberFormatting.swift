@@ -6,15 +6,24 @@ public enum NumberFormatting {
     /// `value` with thousands grouping and at most `maxFractionDigits` decimals (trailing zeros dropped).
     public static func format(_ value: Double, language: Language, maxFractionDigits: Int = 2) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "-∞") }
+        let magnitude = abs(value)
+        // Past UInt64 the exact digits mean nothing; Swift's shortest form ("1e+308") is readable enough.
+        if magnitude >= 1.8e19 { return (value < 0 ? "-" : "") + String(describing: magnitude) }
         let (group, decimal): (Character, Character) = language == .vi ? (".", ",") : (",", ".")
         let scale = pow10(maxFractionDigits)
-        var scaled = (abs(value) * scale).rounded()
-        // Beyond 2^53 the fraction is meaningless; print the integer part only.
-        if scaled > 9.0e15 { scaled = abs(value).rounded() * scale }
-        let negative = value < 0 && scaled != 0
-        let integerPart = (scaled / scale).rounded(.down)
-        var fraction = Int((scaled - integerPart * scale).rounded())
-        var digits = integerDigits(integerPart)
+        let scaled = (magnitude * scale).rounded()
+        let integerPart: Double
+        var fraction: Int
+        if scaled > 9.0e15 {
+            // Beyond 2^53 the fraction is meaningless; print the integer part only.
+            integerPart = magnitude.rounded()
+            fraction = 0
+        } else {
+            integerPart = (scaled / scale).rounded(.down)
+            fraction = Int((scaled - integerPart * scale).rounded())
+        }
+        let negative = value < 0 && (integerPart != 0 || fraction != 0)
+        var digits = String(UInt64(integerPart))
         var grouped = ""
         for (i, ch) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(group) }
@@ -47,10 +56,5 @@ public enum NumberFormatting {
         var r = 1.0
         for _ in 0..<max(0, n) { r *= 10 }
         return r
-    }
-
-    private static func integerDigits(_ v: Double) -> String {
-        // Past UInt64 the exact digits mean nothing; Swift's shortest form is readable enough.
-        v < 1.8e19 ? String(UInt64(v)) : String(describing: v)
     }
 }

@@ -23,6 +23,13 @@ public enum TextSanitizer {
         return true
     }
 
+    /// The first scalar in `text` that a terminal would obey or that reorders text (what `line` and
+    /// `paragraph` replace), tabs and line breaks apart: the loader reports it as an error.
+    public static func firstControl(in text: String) -> Unicode.Scalar? {
+        if isClean(text) { return nil }
+        return text.unicodeScalars.first { needsReplacement($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+    }
+
     @inline(__always)
     static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

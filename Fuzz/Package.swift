@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// A package of its own, so that `swift test` at the top never builds it; see README.md and run.sh.
+let package = Package(
+    name: "ciodash-fuzz",
+    dependencies: [.package(name: "ciodash", path: "..")],
+    targets: [
+        // libFuzzer provides main(): built with -sanitize=fuzzer,address and -parse-as-library (run.sh).
+        .executableTarget(
+            name: "LoaderFuzzer",
+            dependencies: [
+                .product(name: "CioDashCore", package: "ciodash"),
+                .product(name: "CioDashRender", package: "ciodash"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,163 @@
+import Dispatch
+import Foundation
+import XCTest
+@testable import CioDashCore
+
+/// A snapshot file is complete or absent: never over an existing file unless asked, never partial,
+/// and a full disk or a read-only folder is a clear error that leaves no temporary file behind.
+final class AtomicFileTests: XCTestCase {
+    private var folder: String!
+    private var mounted: String?
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "ciodash-atomic-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        if let mounted { umount2(mounted, Int32(MNT_DETACH)) }
+        mounted = nil
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func contents(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { Array($0) }
+    }
+
+    /// Names in `folder` other than `expected`: temporary files left behind would show here.
+    private func leftovers(in directory: String, besides expected: Set<String>) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).filter { !expected.contains($0) }.sorted()
+    }
+
+    private func assertWriteFails(_ data: [UInt8], to path: String, overwrite: Bool, _ expected: AtomicFile.Failure,
+                                  file: StaticString = #filePath, line: UInt = #line) {
+        do {
+            try AtomicFile.write(data, to: path, overwrite: overwrite)
+            XCTFail("expected \(expected), but the write succeeded", file: file, line: line)
+        } catch {
+            XCTAssertEqual(error, expected, file: file, line: line)
+        }
+    }
+
+    /// A tmpfs of `size` at a fresh folder (tests run as root); skips where mounting is not allowed.
+    private func mountTmpfs(size: String) throws -> String {
+        let point = folder + "/mnt"
+        try FileManager.default.createDirectory(atPath: point, withIntermediateDirectories: true)
+        guard mount("tmpfs", point, "tmpfs", 0, "size=\(size),mode=0755") == 0 else {
+            throw XCTSkip("cannot mount a tmpfs here (\(String(cString: strerror(errno)))); the full-disk and "
+                          + "read-only cases need one, testImpossiblePathIsAClearError covers the error path")
+        }
+        mounted = point
+        return point
+    }
+
+    // MARK: No clobbering
+
+    func testNewFileIsWrittenWhole() throws {
+        let path = folder + "/snapshot.txt"
+        let data = Array("Tổng quan\n".utf8)
+        try AtomicFile.write(data, to: path, overwrite: false)
+        XCTAssertEqual(contents(path), data)
+        XCTAssertEqual(try leftovers(in: folder, besides: ["snapshot.txt"]), [])
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        let mask = umask(0)
+        umask(mask)
+        XCTAssertEqual(mode, 0o666 & ~Int(mask), "readable like any file the user creates, not mkstemp's 0600")
+    }
+
+    func testExistingFileIsKeptWithoutOverwrite() throws {
+        let path = folder + "/minutes.txt"
+        try Data("biên bản\n".utf8).write(to: URL(fileURLWithPath: path))
+        assertWriteFails(Array("new".utf8), to: path, overwrite: false, .exists(path))
+        XCTAssertEqual(contents(path), Array("biên bản\n".utf8))
+        XCTAssertEqual(try leftovers(in: folder, besides: ["minutes.txt"]), [])
+        XCTAssertEqual(AtomicFile.Failure.exists(path).description, "\(path) already exists; use --force to overwrite it")
+    }
+
+    func testOverwriteReplacesTheFileWhole() throws {
+        let path = folder + "/minutes.txt"
+        try Data(repeating: 0x78, count: 100_000).write(to: URL(fileURLWithPath: path))
+        try AtomicFile.write(Array("short\n".utf8), to: path, overwrite: true)
+        XCTAssertEqual(contents(path), Array("short\n".utf8))
+        XCTAssertEqual(try leftovers(in: folder, besides: ["minutes.txt"]), [])
+    }
+
+    /// The refusal rests on link(), which fails if the name exists, not on the check made first: a
+    /// dangling symbolic link is invisible to that check (access follows links) yet holds the name,
+    /// as a file created by someone else between the check and the link would.
+    func testNameTakenAfterTheCheckIsNotOverwritten() throws {
+        let path = folder + "/snapshot.txt"
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: folder + "/elsewhere.txt")
+        assertWriteFails(Array("new".utf8), to: path, overwrite: false, .exists(path))
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path), folder + "/elsewhere.txt")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/elsewhere.txt"), "nothing written through the link")
+        XCTAssertEqual(try leftovers(in: folder, besides: ["snapshot.txt"]), [])
+    }
+
+    func testConcurrentWritersOneWinsWhole() throws {
+        let maskBefore = umask(0o022)
+        umask(maskBefore)
+        let path = folder + "/snapshot.txt"
+        // Many small writes, so that writers overlap at every step (the umask race needed that).
+        let writers = 64
+        let payloads = (0..<writers).map { Array(String(repeating: "\($0)-", count: 1_000).utf8) }
+        let outcomes = UnsafeMutableBufferPointer<Bool>.allocate(capacity: writers)
+        defer { outcomes.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: writers) { i in
+            outcomes[i] = (try? AtomicFile.write(payloads[i], to: path, overwrite: false)) != nil
+        }
+        let winners = outcomes.indices.filter { outcomes[$0] }
+        XCTAssertEqual(winners.count, 1, "exactly one writer creates the file; the others are told it exists")
+        if let winner = winners.first { XCTAssertEqual(contents(path), payloads[winner], "the winner's bytes, whole") }
+        XCTAssertEqual(try leftovers(in: folder, besides: ["snapshot.txt"]), [])
+        let maskAfter = umask(maskBefore)
+        XCTAssertEqual(maskAfter, maskBefore, "the process's umask is not the writers' to change")
+    }
+
+    // MARK: Failures
+
+    func testFailedRenameRemovesTheTemporaryFile() throws {
+        let path = folder + "/taken"
+        try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
+        assertWriteFails(Array("x".utf8), to: path, overwrite: true, .cannotWrite(path, reason: "Is a directory"))
+        XCTAssertEqual(try leftovers(in: folder, besides: ["taken"]), [], "the temporary file is removed")
+    }
+
+    func testImpossiblePathIsAClearError() throws {
+        let file = folder + "/notes.txt"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let path = file + "/snapshot.txt"
+        assertWriteFails(Array("x".utf8), to: path, overwrite: false, .cannotWrite(path, reason: "Not a directory"))
+        XCTAssertEqual(AtomicFile.Failure.cannotWrite(path, reason: "Not a directory").description,
+                       "cannot write \(path): Not a directory")
+    }
+
+    func testFullDiskIsAClearErrorAndLeavesNothingBehind() throws {
+        let disk = try mountTmpfs(size: "64k")
+        let path = disk + "/snapshot.txt"
+        let big = [UInt8](repeating: 0x41, count: 256 << 10)
+        assertWriteFails(big, to: path, overwrite: false, .cannotWrite(path, reason: "No space left on device"))
+        XCTAssertEqual(try leftovers(in: disk, besides: []), [], "no partial file, no temporary file")
+
+        // Over an existing file: it stays as it was.
+        let old = Array("the previous snapshot\n".utf8)
+        try AtomicFile.write(old, to: path, overwrite: false)
+        assertWriteFails(big, to: path, overwrite: true, .cannotWrite(path, reason: "No space left on device"))
+        XCTAssertEqual(contents(path), old)
+        XCTAssertEqual(try leftovers(in: disk, besides: ["snapshot.txt"]), [])
+    }
+
+    func testReadOnlyFolderIsAClearError() throws {
+        let disk = try mountTmpfs(size: "64k")
+        let path = disk + "/snapshot.txt"
+        let old = Array("kept\n".utf8)
+        try AtomicFile.write(old, to: path, overwrite: false)
+        guard mount("tmpfs", disk, "tmpfs", UInt(MS_REMOUNT | MS_RDONLY), "size=64k") == 0 else {
+            throw XCTSkip("cannot remount the tmpfs read-only: \(String(cString: strerror(errno)))")
+        }
+        assertWriteFails(Array("x".utf8), to: disk + "/new.txt", overwrite: false,
+                         .cannotWrite(disk + "/new.txt", reason: "Read-only file system"))
+        assertWriteFails(Array("x".utf8), to: path, overwrite: true, .cannotWrite(path, reason: "Read-only file system"))
+        XCTAssertEqual(contents(path), old)
+    }
+}
