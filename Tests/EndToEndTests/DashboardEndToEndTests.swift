@@ -85,7 +85,7 @@ final class DashboardEndToEndTests: XCTestCase {
         let overview = try h.screenLines()
         try h.sendKeys("?")
         try h.waitFor("┌─ Trợ giúp ─")
-        try h.waitFor("│ /  n ")
+        try h.waitFor("│ n                   kết quả tìm tiếp theo")
         try h.waitFor("│ q Q Ctrl-C          thoát")
         try h.sendKeys("x")
         try h.waitForLines("the overview back as it was before the help") { $0 == overview }
