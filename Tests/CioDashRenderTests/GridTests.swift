@@ -48,4 +48,28 @@ final class GridTests: XCTestCase {
         grid.put("123456", x: -3, y: 0)
         XCTAssertEqual(grid.line(0), "456bc")
     }
+
+    /// `line` skips trailing blank cells instead of trimming spaces character by character; it must
+    /// give what that trimming gives, also where a character takes the space after it (U+0600).
+    func testLineMatchesTrimmingTrailingSpacesByCharacter() {
+        let pieces = [" ", "a", "漢", "Huế", "\u{600}", " \u{301}", "e\u{301}", "–"]
+        var state: UInt64 = 7
+        for _ in 0..<2000 {
+            var grid = Grid(width: 8, height: 1)
+            var x = 0
+            while x < 8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let piece = pieces[Int(state >> 33) % pieces.count]
+                x += max(1, grid.put(piece, x: x, y: 0))
+            }
+            var expected = ""
+            for cell in grid.cells where !cell.isContinuation { expected += cell.text }
+            while expected.last == " " { expected.removeLast() }
+            XCTAssertEqual(Array(grid.line(0).unicodeScalars), Array(expected.unicodeScalars),
+                           grid.cells.map(\.text).debugDescription)
+        }
+        var grid = Grid(width: 4, height: 1)
+        grid.put("\u{600}", x: 0, y: 0)
+        XCTAssertEqual(grid.line(0), "\u{600} ")
+    }
 }

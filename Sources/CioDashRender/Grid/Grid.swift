@@ -49,7 +49,7 @@ public struct Grid: Hashable, Sendable {
             if column < 0 { column += w; continue }
             clearWide(at: column, y: y)
             if w == 2 { clearWide(at: column + 1, y: y) }
-            cells[y * width + column] = Cell(text: String(scalar), width: UInt8(w), role: role)
+            cells[y * width + column] = Cell(text: Self.text(of: scalar), width: UInt8(w), role: role)
             if w == 2 { cells[y * width + column + 1] = Cell(text: "", width: 0, role: role) }
             lastLead = column
             column += w
@@ -98,17 +98,41 @@ public struct Grid: Hashable, Sendable {
 
     /// One row as plain text, trailing spaces removed.
     public func line(_ y: Int) -> String {
-        var s = ""
-        for x in 0..<width {
-            let cell = self[x, y]
-            if !cell.isContinuation { s += cell.text }
+        let row = cells[(y * width)..<((y + 1) * width)]
+        // Trailing blank cells are skipped rather than appended and trimmed one character at a
+        // time, which made this the most expensive step of a snapshot.
+        var end = row.endIndex
+        var trimmedSpace = false
+        while end > row.startIndex, row[end - 1].text.isEmpty || row[end - 1].text == " " {
+            trimmedSpace = trimmedSpace || row[end - 1].text == " "
+            end -= 1
         }
-        while s.last == " " { s.removeLast() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * (end - row.startIndex))
+        for cell in row[..<end] where !cell.isContinuation {
+            let utf8 = cell.text.utf8
+            if utf8.count == 1 { bytes.append(utf8[utf8.startIndex]) } else { bytes += utf8 }
+        }
+        var s = String(decoding: bytes, as: UTF8.self)
+        // A prepended concatenation mark (U+0600…) takes the space after it into its character,
+        // so trimming by character keeps that one space.
+        if trimmedSpace, let last = s.last, (String(last) + " ").count == 1 { s += " " }
         return s
     }
 
     /// All rows as plain text lines.
     public var lines: [String] { (0..<height).map(line) }
+
+    /// A cell's text for one scalar; the scalars of Vietnamese text, punctuation, rules and bars
+    /// come from a table made once, as building a `String` per cell was much of a view's cost.
+    @inline(__always)
+    static func text(of scalar: Unicode.Scalar) -> String {
+        scalar.value < 0x2600 ? singleScalarTexts[Int(scalar.value)] : String(scalar)
+    }
+
+    private static let singleScalarTexts: [String] = (0..<0x2600).map { v in
+        Unicode.Scalar(UInt32(v)).map(String.init) ?? ""
+    }
 
     /// If (x, y) is part of a wide character, blank both halves so no half glyph remains.
     private mutating func clearWide(at x: Int, y: Int) {
