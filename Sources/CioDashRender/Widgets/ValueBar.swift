@@ -25,14 +25,24 @@ public enum ValueBar {
         return cells.joined()
     }
 
-    /// Draws the bar into a grid: filled part in the bar role, the rest muted.
+    /// Draws the bar into a grid: filled part in the bar role, the rest muted. Each run of one role
+    /// is written in one `put`, not cell by cell.
     public static func draw(in grid: inout Grid, x: Int, y: Int, width: Int, value: Double, target: Double?, isShare: Bool) {
         let bar = text(value: value, target: target, isShare: isShare, width: width)
+        // Every bar character is one scalar, one cell wide.
+        var run = ""
+        var runRole = StyleRole.bar
         var col = x
-        for ch in bar {
-            let role: StyleRole = ch == "░" ? .muted : (ch == "┊" ? .barTarget : .bar)
-            grid.put(String(ch), x: col, y: y, role: role)
-            col += 1
+        for scalar in bar.unicodeScalars {
+            let role: StyleRole = scalar == "░" ? .muted : (scalar == "┊" ? .barTarget : .bar)
+            if role != runRole && !run.isEmpty {
+                grid.put(run, x: col, y: y, role: runRole)
+                col += run.unicodeScalars.count
+                run = ""
+            }
+            runRole = role
+            run.unicodeScalars.append(scalar)
         }
+        if !run.isEmpty { grid.put(run, x: col, y: y, role: runRole) }
     }
 }
