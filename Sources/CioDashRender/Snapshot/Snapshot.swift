@@ -1,4 +1,5 @@
 import CioDashCore
+import Dispatch
 
 /// A view (or every view) as plain text for the minutes: a preamble that says what it is, then the
 /// same grid the screen shows. UTF-8, no escape sequences, no line wider than the width.
@@ -23,8 +24,12 @@ public struct Snapshot: Sendable {
 
     /// Lines of one view with its preamble.
     public func lines(for view: ViewID) -> [String] {
+        lines(for: view, preamble: preamble(labels: Labels.forLanguage(language)))
+    }
+
+    private func lines(for view: ViewID, preamble: [String]) -> [String] {
         let labels = Labels.forLanguage(language)
-        var out = preamble(labels: labels) + [
+        var out = preamble + [
             fit(labels.view + ": " + view.title(in: meeting, labels: labels, language: language) + " (\(view))"),
             String(repeating: "─", count: width),
         ]
@@ -39,9 +44,15 @@ public struct Snapshot: Sendable {
 
     /// One document: the given views in order, each under its own heading, separated by a double rule.
     public func text(for views: [ViewID]) -> String {
-        var sections: [String] = []
-        for view in views {
-            sections.append(lines(for: view).joined(separator: "\n"))
+        // The preamble is the same for every view; the views are independent, so they are drawn on
+        // every core, each into its own slot so the order stays the same.
+        let preamble = preamble(labels: Labels.forLanguage(language))
+        var sections = [String](repeating: "", count: views.count)
+        sections.withUnsafeMutableBufferPointer { slots in
+            let slots = slots
+            DispatchQueue.concurrentPerform(iterations: views.count) { i in
+                slots[i] = lines(for: views[i], preamble: preamble).joined(separator: "\n")
+            }
         }
         return sections.joined(separator: "\n\n" + String(repeating: "═", count: width) + "\n\n") + "\n"
     }
