@@ -42,10 +42,11 @@ public enum TextLayout {
             var line = ""
             var lineWidth = 0
             for word in paragraph {
-                var w = String(word)
+                var w = word
                 var ww = DisplayWidth.of(w)
                 if lineWidth > 0 && lineWidth + 1 + ww <= width {
-                    line += " " + w
+                    line += " "
+                    line += w
                     lineWidth += 1 + ww
                     continue
                 }
@@ -70,16 +71,28 @@ public enum TextLayout {
         return lines
     }
 
-    /// The words of each paragraph. Text in which every scalar is a character of its own is split by
-    /// scalar; splitting by `Character` (grapheme breaking) was most of the cost of wrapping, and
-    /// gives the same words there.
-    static func paragraphs(_ text: String) -> [[Substring]] {
-        if text.unicodeScalars.allSatisfy({ isAlwaysOwnCharacter($0.value) }) {
-            return text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
-                paragraph.split(separator: " ").map { Substring($0) }
-            }
+    /// The words of each paragraph. Text in which every scalar is a character of its own is split at
+    /// its space and newline bytes; splitting by `Character` (grapheme breaking) was most of the cost
+    /// of wrapping, and gives the same words there.
+    static func paragraphs(_ text: String) -> [[String]] {
+        guard text.unicodeScalars.allSatisfy({ isAlwaysOwnCharacter($0.value) }) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.split(separator: " ").map(String.init) }
         }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.split(separator: " ") }
+        var text = text
+        return text.withUTF8 { bytes in
+            var paragraphs: [[String]] = [[]]
+            var start = 0
+            for i in 0...bytes.count {
+                let end = i == bytes.count
+                guard end || bytes[i] == 0x20 || bytes[i] == 0x0A else { continue }
+                if i > start {
+                    paragraphs[paragraphs.count - 1].append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                }
+                if !end && bytes[i] == 0x0A { paragraphs.append([]) }
+                start = i + 1
+            }
+            return paragraphs
+        }
     }
 
     /// Scalars that never join a neighbour into one character (no marks, joiners, prepended
