@@ -62,7 +62,7 @@ public struct Grid: Hashable, Sendable {
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
-        let cell = Cell(text: String(character), width: 1, role: role)
+        let cell = Cell(text: Self.text(of: character), width: 1, role: role)
         for row in y0..<y1 {
             clearWide(at: x0, y: row)
             clearWide(at: x1 - 1, y: row)
@@ -82,18 +82,20 @@ public struct Grid: Hashable, Sendable {
 
     /// Copies another grid in at (x, y), clipped.
     public mutating func blit(_ other: Grid, x: Int, y: Int) {
-        for row in 0..<other.height where y + row >= 0 && y + row < height {
-            for col in 0..<other.width where x + col >= 0 && x + col < width {
-                cells[(y + row) * width + x + col] = other[col, row]
-            }
-            repairWideCharacters(row: y + row)
-        }
+        blit(other, rows: 0..<other.height, x: x, y: y)
     }
 
-    /// Copies one cell from another grid (used to cut a window out of a taller view).
-    public mutating func copyCell(from other: Grid, x: Int, y: Int, toX: Int, toY: Int) {
-        guard toX >= 0, toX < width, toY >= 0, toY < height else { return }
-        cells[toY * width + toX] = other[x, y]
+    /// Copies some rows of another grid in at (x, y), clipped: the screen's window onto a view,
+    /// without first copying that window into a grid of its own.
+    public mutating func blit(_ other: Grid, rows: Range<Int>, x: Int, y: Int) {
+        for row in rows where row >= 0 && row < other.height {
+            let target = y + row - rows.lowerBound
+            guard target >= 0 && target < height else { continue }
+            for col in 0..<other.width where x + col >= 0 && x + col < width {
+                cells[target * width + x + col] = other.cells[row * other.width + col]
+            }
+            repairWideCharacters(row: target)
+        }
     }
 
     /// One row as plain text, trailing spaces removed.
@@ -110,8 +112,8 @@ public struct Grid: Hashable, Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 * (end - row.startIndex))
         for cell in row[..<end] where !cell.isContinuation {
-            let utf8 = cell.text.utf8
-            if utf8.count == 1 { bytes.append(utf8[utf8.startIndex]) } else { bytes += utf8 }
+            var text = cell.text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
         var s = String(decoding: bytes, as: UTF8.self)
         // A prepended concatenation mark (U+0600…) takes the space after it into its character,
