@@ -102,7 +102,8 @@ public enum OverviewView {
             return
         }
         grid.put(StatusBadge.symbol(report.status), x: x, y: y, role: StatusBadge.role(report.status))
-        guard let metric = meeting.headline(province: province, topic: topic) else { return }
+        // The report is at hand: the same metric as meeting.headline(province:topic:), one lookup fewer.
+        guard let id = topic.headline, let metric = report.metric(id) else { return }
         let digits = width < 12 ? 0 : 1
         var value = metric.isShare
             ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
