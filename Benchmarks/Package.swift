@@ -16,10 +16,21 @@ let package = Package(
         // Writes synthetic ciodash/1 meeting folders of any size; no dependency on the product.
         .target(name: "MeetingGenerator"),
         .executableTarget(name: "generate-meeting", dependencies: ["MeetingGenerator"]),
+        // The data sets and the terminal-free key loop, shared by the benchmarks and bench-probe.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                "MeetingGenerator",
+                .product(name: "CioDashCore", package: "ciodash"),
+                .product(name: "CioDashRender", package: "ciodash"),
+            ]
+        ),
+        // One stage on one folder, for callgrind and /usr/bin/time.
+        .executableTarget(name: "bench-probe", dependencies: ["BenchmarkSupport"]),
         .executableTarget(
             name: "CioDashBenchmarks",
             dependencies: [
-                "MeetingGenerator",
+                "BenchmarkSupport",
                 .product(name: "CioDashCore", package: "ciodash"),
                 .product(name: "CioDashRender", package: "ciodash"),
                 .product(name: "Benchmark", package: "benchmark"),
