@@ -61,6 +61,11 @@ struct SnapshotCommand: ParsableCommand {
         }
         let snapshot = Snapshot(meeting: meeting, language: lang ?? meeting.language, width: width, height: height,
                                 generatedAt: generationTime())
+        if output == nil && format == .text {
+            // Written as it is drawn: the text of every view of a big meeting need not fit in memory.
+            snapshot.write(views) { FileHandle.standardOutput.write(Data($0.utf8)) }
+            return
+        }
         let text = format == .markdown ? snapshot.markdown(for: views) : snapshot.text(for: views)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
