@@ -53,7 +53,8 @@ public struct Meeting: Hashable, Sendable {
 public struct PreviousMeeting: Hashable, Sendable {
     public var title: String
     public var date: LocalDate
-    /// Reports keyed by province id, then topic id.
+    /// Reports keyed by province id, then topic id: status and metric figures only (ids, values,
+    /// targets, units); the loader drops the previous meeting's texts.
     public var reports: [String: [String: TopicReport]]
 
     public init(title: String, date: LocalDate, reports: [String: [String: TopicReport]]) {
