@@ -44,7 +44,9 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (meeting, result) = try loadMeetingOrExit(meetingOptions)
+        // The overview and the agenda show no changes since the previous meeting, so it is not read.
+        let showsChanges = !["overview", "agenda"].contains(view.trimmingCharacters(in: .whitespaces))
+        let (meeting, result) = try loadMeetingOrExit(meetingOptions, readsPreviousMeeting: showsChanges)
         if result.errorCount > 0 {
             printError("ciodash: \(result.errorCount) problem(s) in \(TextSanitizer.line(meetingOptions.resolvedFolder)); run 'ciodash check' for details")
         }

@@ -8,14 +8,19 @@ import Foundation
 /// flagged `ProvinceReport`, and every problem is returned as a `Diagnostic` with its place.
 public struct MeetingLoader: Sendable {
     public var limits: LoadLimits
+    /// Whether the meeting named by `previous:` is read too. A command that shows no changes since
+    /// it (the overview, the agenda) need not parse twice the YAML.
+    public var readsPreviousMeeting: Bool
 
-    public init(limits: LoadLimits = .default) {
+    public init(limits: LoadLimits = .default, readsPreviousMeeting: Bool = true) {
         self.limits = limits
+        self.readsPreviousMeeting = readsPreviousMeeting
     }
 
     /// Loads the folder at `folder` (as the user typed it; diagnostics' paths start with it).
     public func load(folder: String) -> LoadResult {
-        load(folder: folder, display: folder, loadPrevious: true, figuresOnly: false, sharedTexts: SharedTexts())
+        load(folder: folder, display: folder, loadPrevious: readsPreviousMeeting, figuresOnly: false,
+             sharedTexts: SharedTexts())
     }
 
     /// One status file waiting to be read.
