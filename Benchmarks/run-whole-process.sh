@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Whole-process figures in one run: `ciodash check`, `snapshot --view overview` and `--view all`
-# beside the libyaml floor (libyaml-floor.c on the same YAML files ciodash reads: the meeting and
-# its previous one) and PyYAML's C loader (overview.py), at each size. Median wall time from
+# beside the libyaml floor (libyaml-floor.c parsing the same YAML files into events) and PyYAML's C
+# loader (overview.py printing the same overview table), at each size. Median wall time from
 # hyperfine, peak resident memory from /usr/bin/time -v.
+#
+# Two floors: the meeting folder alone (what `snapshot --view overview` and overview.py read) and
+# the folder with its previous meeting (what `check` and `--view all` read).
 #
 # Usage: Benchmarks/run-whole-process.sh [SIZES...]      (default: 19 63 630 1000 10000)
 # 19 is the bundled sample (fixtures/hue-2019); other sizes are generated N×10 topics×20 metrics
@@ -45,8 +48,8 @@ table="$out/whole-process.md"
 {
     echo "Date: $(date -u '+%F %H:%M UTC'); host: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
-    echo "| provinces | YAML read | floor | check | overview | all | python | overview ÷ floor | python ÷ overview | peak check | peak overview | peak all | peak python |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| provinces | YAML: folder / + previous | floor: folder / + previous | check | overview | all | python | overview ÷ floor | check ÷ floor+prev | python ÷ overview | peak: check / overview / all / python |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
 } > "$table"
 
 for n in "${sizes[@]}"; do
@@ -58,7 +61,8 @@ for n in "${sizes[@]}"; do
     previous=$(sed -n 's/^previous: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$dir/meeting.yaml")
     folders=("$dir")
     [ -n "$previous" ] && folders+=("$dir/$previous")
-    bytes=$(cat "$dir"/meeting.yaml "$dir"/provinces/*.yaml ${previous:+"$dir/$previous"/meeting.yaml "$dir/$previous"/provinces/*.yaml} | wc -c)
+    own=$(cat "$dir"/meeting.yaml "$dir"/provinces/*.yaml | wc -c)
+    both=$(cat "$dir"/meeting.yaml "$dir"/provinces/*.yaml ${previous:+"$dir/$previous"/meeting.yaml "$dir/$previous"/provinces/*.yaml} | wc -c)
 
     # The figures only count if the work is right: a clean check, and Python printing ciodash's table.
     "$ciodash" check "$dir" | tail -1 >&2
@@ -67,20 +71,21 @@ for n in "${sizes[@]}"; do
     fi
 
     runs=10; warmup=2
-    if [ "$n" -ge 1000 ]; then runs=3; warmup=0; elif [ "$n" -ge 600 ]; then runs=5; warmup=1; fi
+    if [ "$n" -ge 5000 ]; then runs=2; warmup=0; elif [ "$n" -ge 600 ]; then runs=5; warmup=1; fi
     json="$out/hyperfine-$n.json"
     hyperfine -N --style basic --warmup "$warmup" --runs "$runs" --export-json "$json" \
-        -n floor "$floor ${folders[*]}" \
+        -n floor "$floor $dir" \
+        -n floor+prev "$floor ${folders[*]}" \
         -n check "$ciodash check $dir" \
         -n overview "$ciodash snapshot $dir --view overview" \
         -n all "$ciodash snapshot $dir --view all" \
         -n python "python3 $here/overview.py $dir" >&2
 
-    f=$(median_ms "$json" floor); c=$(median_ms "$json" check); o=$(median_ms "$json" overview)
-    a=$(median_ms "$json" all); p=$(median_ms "$json" python)
-    printf '| %s | %.1f MB | %s ms | %s ms | %s ms | %s ms | %s ms | %.2f | %.1f | %s MB | %s MB | %s MB | %s MB |\n' \
-        "$n" "$(echo "$bytes / 1048576" | bc -l)" "$f" "$c" "$o" "$a" "$p" \
-        "$(echo "$o / $f" | bc -l)" "$(echo "$p / $o" | bc -l)" \
+    f=$(median_ms "$json" floor); fp=$(median_ms "$json" floor+prev); c=$(median_ms "$json" check)
+    o=$(median_ms "$json" overview); a=$(median_ms "$json" all); p=$(median_ms "$json" python)
+    printf '| %s | %.1f / %.1f MB | %s / %s ms | %s ms | %s ms | %s ms | %s ms | %.2f | %.2f | %.1f | %s / %s / %s / %s MB |\n' \
+        "$n" "$(echo "$own / 1048576" | bc -l)" "$(echo "$both / 1048576" | bc -l)" "$f" "$fp" "$c" "$o" "$a" "$p" \
+        "$(echo "$o / $f" | bc -l)" "$(echo "$c / $fp" | bc -l)" "$(echo "$p / $o" | bc -l)" \
         "$(peak_mb "$ciodash" check "$dir")" "$(peak_mb "$ciodash" snapshot "$dir" --view overview)" \
         "$(peak_mb "$ciodash" snapshot "$dir" --view all)" "$(peak_mb python3 "$here/overview.py" "$dir")" >> "$table"
 done
@@ -93,10 +98,11 @@ def medians(n):
     return {r["command"]: r["median"] for r in json.load(open(f"{out}/hyperfine-{n}.json"))["results"]}
 pairs = [(a, b) for a, b in [("63", "630"), ("1000", "10000")] if a in sizes and b in sizes]
 if pairs:
-    print("\n| 10× the data | floor | check | overview | all | python |\n|---|---|---|---|---|---|")
+    print("\n| 10× the data | floor | floor+prev | check | overview | all | python |\n|---|---|---|---|---|---|---|")
 for a, b in pairs:
     ma, mb = medians(a), medians(b)
-    print(f"| {a} → {b} | " + " | ".join(f"{mb[c] / ma[c]:.1f}×" for c in ["floor", "check", "overview", "all", "python"]) + " |")
+    names = ["floor", "floor+prev", "check", "overview", "all", "python"]
+    print(f"| {a} → {b} | " + " | ".join(f"{mb[c] / ma[c]:.1f}×" for c in names) + " |")
 EOF
 echo >> "$table"
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$table"
