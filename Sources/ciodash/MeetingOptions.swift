@@ -24,14 +24,16 @@ struct MeetingOptions: ParsableArguments {
         return limits
     }
 
-    func load() -> LoadResult { MeetingLoader(limits: limits).load(folder: resolvedFolder) }
+    func load(readsPreviousMeeting: Bool = true) -> LoadResult {
+        MeetingLoader(limits: limits, readsPreviousMeeting: readsPreviousMeeting).load(folder: resolvedFolder)
+    }
 }
 
 extension Language: ExpressibleByArgument {}
 
 /// Loads a meeting for a command that needs one, or exits with the loader's messages.
-func loadMeetingOrExit(_ options: MeetingOptions) throws -> (Meeting, LoadResult) {
-    let result = options.load()
+func loadMeetingOrExit(_ options: MeetingOptions, readsPreviousMeeting: Bool = true) throws -> (Meeting, LoadResult) {
+    let result = options.load(readsPreviousMeeting: readsPreviousMeeting)
     guard let meeting = result.meeting else {
         for d in result.diagnostics where d.severity == .error {
             printError(TextSanitizer.line(d.description))

@@ -44,7 +44,14 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (meeting, result) = try loadMeetingOrExit(meetingOptions)
+        // The agenda, and the overview below the width where it shows changes, do not need the
+        // previous meeting: not reading it halves the YAML parsed for them.
+        let requested = view.trimmingCharacters(in: .whitespaces)
+        var (meeting, result) = try loadMeetingOrExit(meetingOptions,
+                                                      readsPreviousMeeting: !["overview", "agenda"].contains(requested))
+        if requested == "overview" && OverviewView.showsChanges(meeting, width: width) {
+            (meeting, result) = try loadMeetingOrExit(meetingOptions)
+        }
         if result.errorCount > 0 {
             printError("ciodash: \(result.errorCount) problem(s) in \(TextSanitizer.line(meetingOptions.resolvedFolder)); run 'ciodash check' for details")
         }
@@ -61,6 +68,11 @@ struct SnapshotCommand: ParsableCommand {
         }
         let snapshot = Snapshot(meeting: meeting, language: lang ?? meeting.language, width: width, height: height,
                                 generatedAt: generationTime())
+        if output == nil && format == .text {
+            // Written as it is drawn: the text of every view of a big meeting need not fit in memory.
+            snapshot.write(views) { FileHandle.standardOutput.write(Data($0.utf8)) }
+            return
+        }
         let text = format == .markdown ? snapshot.markdown(for: views) : snapshot.text(for: views)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))

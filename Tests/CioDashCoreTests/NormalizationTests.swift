@@ -29,4 +29,42 @@ final class NormalizationTests: XCTestCase {
         }
         XCTAssertEqual(Normalization.nfc("\u{2126}"), "\u{03A9}", "OHM SIGN normalises to OMEGA")
     }
+
+    /// The table path must give exactly what Foundation gives, for every letter it knows.
+    func testDecomposedLatinLettersComposeByTableAsFoundationDoes() {
+        XCTAssertGreaterThan(Normalization.latinCompositions.count, 300)
+        for letter in Normalization.latinCompositions.values {
+            let nfd = String(Character(letter)).decomposedStringWithCanonicalMapping
+            XCTAssertEqual(Normalization.composedByTable(nfd).map { Array($0.unicodeScalars) }, [letter])
+        }
+        let vietnamese = "Thừa Thiên Huế, Đắk Lắk, Quảng Ngãi – “Khánh Hòa” · Bà Rịa – Vũng Tàu"
+        XCTAssertEqual(Array(Normalization.nfc(vietnamese.decomposedStringWithCanonicalMapping).unicodeScalars),
+                       Array(vietnamese.unicodeScalars))
+    }
+
+    /// Marks out of canonical order, marks no letter takes, a mark first, Hangul and symbols: the
+    /// table declines and Foundation decides, so the result is always Foundation's NFC.
+    func testTextTheTableCannotComposeGivesFoundationsNFC() {
+        let samples = ["e\u{302}\u{323}", "e\u{323}\u{302}", "\u{301}a", "a\u{301}\u{301}\u{301}", "q\u{301}",
+                       "x\u{34F}\u{301}", "\u{1100}\u{1161}", "Å\u{20D7}", "a\u{0340}", "ư\u{301}\u{1EA1}"]
+        for sample in samples {
+            XCTAssertEqual(Array(Normalization.nfc(sample).unicodeScalars),
+                           Array(sample.precomposedStringWithCanonicalMapping.unicodeScalars), sample.debugDescription)
+        }
+        // Random strings over letters, Vietnamese and other combining marks, spaces and punctuation.
+        let alphabet: [Unicode.Scalar] = ["a", "e", "o", "u", "y", "D", "đ", "ơ", "ư", "Â", " ", "–", "\u{300}", "\u{301}",
+                                          "\u{302}", "\u{303}", "\u{306}", "\u{309}", "\u{31B}", "\u{323}", "\u{328}",
+                                          "\u{34F}", "\u{20D7}", "\u{1EA1}"]
+        var state: UInt64 = 2019
+        for _ in 0..<3000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let s = String(text)
+            XCTAssertEqual(Array(Normalization.nfc(s).unicodeScalars), Array(s.precomposedStringWithCanonicalMapping.unicodeScalars),
+                           s.debugDescription)
+        }
+    }
 }

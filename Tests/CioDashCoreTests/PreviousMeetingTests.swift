@@ -34,6 +34,11 @@ final class PreviousMeetingTests: XCTestCase {
             root.path + "/gia-lai-2018/provinces/da-nang.yaml:5:24: warning: (previous meeting) status \"dunno\" is not known; "
                 + "use one of on-track, at-risk, behind, not-started, unknown",
         ], "only the previous meeting's errors are repeated, as warnings, and its own previous is not loaded")
+
+        let withoutPrevious = MeetingLoader(readsPreviousMeeting: false).load(folder: root.path + "/hue-2019")
+        XCTAssertNil(withoutPrevious.meeting?.previous)
+        XCTAssertEqual(withoutPrevious.diagnostics.count, 0, "the previous meeting is not read at all")
+        XCTAssertEqual(withoutPrevious.meeting?.provinces, result.meeting?.provinces)
     }
 
     func testUnusablePreviousIsAWarning() throws {

@@ -48,4 +48,27 @@ final class GridTests: XCTestCase {
         grid.put("123456", x: -3, y: 0)
         XCTAssertEqual(grid.line(0), "456bc")
     }
+
+    /// `line` is the cells' text in order with the trailing blank cells dropped, whatever the cells
+    /// hold (wide characters, NFD marks, a space carrying a mark, U+0600 which glibc draws alone).
+    func testLineIsTheCellsWithTrailingBlankCellsDropped() {
+        let pieces = [" ", "a", "漢", "Huế", "\u{600}", " \u{301}", "e\u{301}", "–"]
+        var state: UInt64 = 7
+        for _ in 0..<2000 {
+            var grid = Grid(width: 8, height: 1)
+            var x = 0
+            while x < 8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let piece = pieces[Int(state >> 33) % pieces.count]
+                x += max(1, grid.put(piece, x: x, y: 0))
+            }
+            var texts = grid.cells.filter { !$0.isContinuation }.map(\.text)
+            while texts.last == " " { texts.removeLast() }
+            XCTAssertEqual(Array(grid.line(0).unicodeScalars), Array(texts.joined().unicodeScalars),
+                           grid.cells.map(\.text).debugDescription)
+        }
+        var grid = Grid(width: 4, height: 1)
+        grid.put("\u{600}", x: 0, y: 0)
+        XCTAssertEqual(grid.line(0), "\u{600}", "a blank cell after U+0600 is trailing space too")
+    }
 }

@@ -32,4 +32,14 @@ final class TextLayoutTests: XCTestCase {
         XCTAssertEqual(ValueBar.text(value: 100, target: 80, isShare: true, width: 4), "████")
         XCTAssertEqual(ValueBar.text(value: .nan, target: 80, isShare: true, width: 3), "···")
     }
+
+    func testWrapGivesTheSameLinesWithMarksAndWithout() {
+        let text = "Thừa Thiên Huế: hệ thống một cửa điện tử được kết nối\nvới Cổng dịch vụ công – bưu chính công ích"
+        let nfd = text.decomposedStringWithCanonicalMapping
+        for width in [8, 13, 20, 37] {
+            XCTAssertEqual(TextLayout.wrap(nfd, width: width).map { $0.precomposedStringWithCanonicalMapping },
+                           TextLayout.wrap(text, width: width), "width \(width)")
+        }
+        XCTAssertEqual(TextLayout.wrap("a \u{301}b c", width: 3), ["a ́b", "c"], "a space carrying a mark is not a break")
+    }
 }

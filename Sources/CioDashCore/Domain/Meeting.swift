@@ -10,7 +10,12 @@ public struct Meeting: Hashable, Sendable {
     public var language: Language
     public var topics: [AgendaTopic]
     /// Provinces in display order: `provinces:` of the agenda file first, then the rest by Vietnamese name.
-    public var provinces: [ProvinceReport]
+    public var provinces: [ProvinceReport] {
+        didSet { provinceIndex = Self.index(provinces) }
+    }
+    /// Where each id first appears in `provinces`: every view is looked up by id, and a scan per
+    /// view made `snapshot --view all` quadratic in the number of provinces.
+    private var provinceIndex: [String: Int]
     /// The previous meeting, when `previous` names a folder that loads.
     public var previous: PreviousMeeting?
     /// Absolute path of the folder this was loaded from.
@@ -28,19 +33,28 @@ public struct Meeting: Hashable, Sendable {
         self.language = language
         self.topics = topics
         self.provinces = provinces
+        provinceIndex = Self.index(provinces)
         self.previous = previous
         self.folder = folder
     }
 
     public func topic(_ id: String) -> AgendaTopic? { topics.first { $0.id == id } }
-    public func province(_ id: String) -> ProvinceReport? { provinces.first { $0.id == id } }
+    public func province(_ id: String) -> ProvinceReport? { provinceIndex[id].map { provinces[$0] } }
+
+    private static func index(_ provinces: [ProvinceReport]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(provinces.count)
+        for (i, p) in provinces.enumerated() where index[p.id] == nil { index[p.id] = i }
+        return index
+    }
 }
 
 /// The parts of the previous meeting that deltas need: its date and each province's reports.
 public struct PreviousMeeting: Hashable, Sendable {
     public var title: String
     public var date: LocalDate
-    /// Reports keyed by province id, then topic id.
+    /// Reports keyed by province id, then topic id: status and metric figures only (ids, values,
+    /// targets, units); the loader drops the previous meeting's texts.
     public var reports: [String: [String: TopicReport]]
 
     public init(title: String, date: LocalDate, reports: [String: [String: TopicReport]]) {

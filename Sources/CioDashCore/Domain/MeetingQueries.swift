@@ -20,21 +20,21 @@ extension Meeting {
     /// Provinces ranked by a topic's headline metric, highest first; those without it follow in
     /// display order, broken files last. Ties keep display order so the ranking is stable.
     public func ranked(topic: AgendaTopic) -> [ProvinceReport] {
-        let indexed = provinces.enumerated().map { ($0.offset, $0.element) }
-        func value(_ p: ProvinceReport) -> Double? {
+        // Each province's figure is found once, not in every comparison of the sort.
+        let values: [Double?] = provinces.map { p in
             guard let v = headline(province: p, topic: topic)?.value, v.isFinite else { return nil }
             return v
         }
-        return indexed.sorted { a, b in
-            let (ia, pa) = a, (ib, pb) = b
+        return provinces.indices.sorted { ia, ib in
+            let (pa, pb) = (provinces[ia], provinces[ib])
             if pa.isBroken != pb.isBroken { return !pa.isBroken }
-            switch (value(pa), value(pb)) {
+            switch (values[ia], values[ib]) {
             case let (x?, y?): return x != y ? x > y : ia < ib
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return ia < ib
             }
-        }.map(\.1)
+        }.map { provinces[$0] }
     }
 
     /// How many provinces report each status on a topic.

@@ -7,8 +7,18 @@ final class FieldReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    /// Repeated texts across the files of a load, kept once (nil: every text is kept as read).
+    let sharedTexts: SharedTexts?
+
+    init(file: String, sharedTexts: SharedTexts? = nil) {
         self.file = file
+        self.sharedTexts = sharedTexts
+    }
+
+    /// Text that many files repeat (a metric's label, unit or source), stored once per load.
+    func repeatedText(_ node: YAMLNode?, key: String) -> String? {
+        guard let text = text(node, key: key) else { return nil }
+        return sharedTexts?.shared(text) ?? text
     }
 
     func error(_ line: Int?, _ column: Int?, _ message: String) {

@@ -8,14 +8,19 @@ import Foundation
 /// flagged `ProvinceReport`, and every problem is returned as a `Diagnostic` with its place.
 public struct MeetingLoader: Sendable {
     public var limits: LoadLimits
+    /// Whether the meeting named by `previous:` is read too. A command that shows no changes since
+    /// it (the overview, the agenda) need not parse twice the YAML.
+    public var readsPreviousMeeting: Bool
 
-    public init(limits: LoadLimits = .default) {
+    public init(limits: LoadLimits = .default, readsPreviousMeeting: Bool = true) {
         self.limits = limits
+        self.readsPreviousMeeting = readsPreviousMeeting
     }
 
     /// Loads the folder at `folder` (as the user typed it; diagnostics' paths start with it).
     public func load(folder: String) -> LoadResult {
-        load(folder: folder, display: folder, loadPrevious: true)
+        load(folder: folder, display: folder, loadPrevious: readsPreviousMeeting, figuresOnly: false,
+             sharedTexts: SharedTexts())
     }
 
     /// One status file waiting to be read.
@@ -25,7 +30,11 @@ public struct MeetingLoader: Sendable {
         var isJSON: Bool
     }
 
-    private func load(folder: String, display: String, loadPrevious: Bool) -> LoadResult {
+    /// `figuresOnly` (for the previous meeting) keeps each report's status and metric figures and drops
+    /// its texts as soon as a file is decoded: deltas are all that is read of the previous meeting,
+    /// and its texts made the peak memory of a 10,000-province meeting half as large again.
+    private func load(folder: String, display: String, loadPrevious: Bool, figuresOnly: Bool,
+                      sharedTexts: SharedTexts) -> LoadResult {
         let entries: [String]
         switch DirectoryListing.names(folder) {
         case .success(let names): entries = names
@@ -61,7 +70,10 @@ public struct MeetingLoader: Sendable {
         loaded.withUnsafeMutableBufferPointer { slots in
             let slots = slots
             DispatchQueue.concurrentPerform(iterations: sources.count) { i in
-                slots[i] = loadProvince(sources[i], folder: folder, display: display, agenda: context)
+                var loaded = loadProvince(sources[i], folder: folder, display: display, agenda: context,
+                                          sharedTexts: sharedTexts)
+                if figuresOnly { loaded.0.report.topics = loaded.0.report.topics.mapValues(Self.figures) }
+                slots[i] = loaded
             }
         }
         var provinces: [ProvinceFile] = []
@@ -90,7 +102,7 @@ public struct MeetingLoader: Sendable {
         if loadPrevious, let previous = agenda.previous, let meetingName {
             meeting?.previous = loadPreviousMeeting(previous, folder: folder, display: display,
                                                     meetingFile: FolderPath.join(display, meetingName),
-                                                    diagnostics: &diagnostics)
+                                                    sharedTexts: sharedTexts, diagnostics: &diagnostics)
         }
         return LoadResult(meeting: meeting, diagnostics: Self.sorted(diagnostics), folderUnreadable: false,
                           folderArgument: display)
@@ -156,8 +168,8 @@ public struct MeetingLoader: Sendable {
     }
 
     private func loadProvince(_ source: ProvinceSource, folder: String, display: String,
-                              agenda: ProvinceFile.Agenda) -> (ProvinceFile, [Diagnostic]) {
-        let reader = FieldReader(file: FolderPath.join(display, source.relativePath))
+                              agenda: ProvinceFile.Agenda, sharedTexts: SharedTexts) -> (ProvinceFile, [Diagnostic]) {
+        let reader = FieldReader(file: FolderPath.join(display, source.relativePath), sharedTexts: sharedTexts)
         guard let root = parse(FolderPath.join(folder, source.relativePath), isJSON: source.isJSON, into: reader) else {
             let reason = reader.diagnostics.last { $0.severity == .error }
                 ?? Diagnostic(.error, file: reader.file, message: LoadMessages.emptyFile)
@@ -212,10 +224,10 @@ public struct MeetingLoader: Sendable {
 
     /// The previous meeting, one level deep; its problems become warnings here, never errors.
     private func loadPreviousMeeting(_ previous: Placed<String>, folder: String, display: String, meetingFile: String,
-                                     diagnostics: inout [Diagnostic]) -> PreviousMeeting? {
+                                     sharedTexts: SharedTexts, diagnostics: inout [Diagnostic]) -> PreviousMeeting? {
         let path = previous.value.hasPrefix("/") ? previous.value : FolderPath.join(folder, previous.value)
         let shown = FolderPath.lexicallyNormalized(FolderPath.join(display, previous.value))
-        let result = load(folder: path, display: shown, loadPrevious: false)
+        let result = load(folder: path, display: shown, loadPrevious: false, figuresOnly: true, sharedTexts: sharedTexts)
         guard let meeting = result.meeting else {
             let reason = result.diagnostics.first { $0.severity == .error }?.message ?? LoadMessages.noMeetingFile
             diagnostics.append(Diagnostic(.warning, file: meetingFile, line: previous.line, column: previous.column,
@@ -230,6 +242,14 @@ public struct MeetingLoader: Sendable {
         var reports: [String: [String: TopicReport]] = [:]
         for province in meeting.provinces where !province.isBroken { reports[province.id] = province.topics }
         return PreviousMeeting(title: meeting.title, date: meeting.date, reports: reports)
+    }
+
+    /// A report's status and figures without its texts (labels, sources, summary, highlights, issues).
+    private static func figures(_ report: TopicReport) -> TopicReport {
+        TopicReport(status: report.status, metrics: report.metrics.map {
+            Metric(id: $0.id, label: "", value: $0.value, target: $0.target, unit: $0.unit, previous: $0.previous,
+                   illustrative: $0.illustrative)
+        })
     }
 
     private func absolutePath(_ folder: String) -> String {

@@ -117,7 +117,7 @@ struct ProvinceFile {
     private static func decodeMetric(_ node: YAMLNode, reader: FieldReader) -> (Metric, YAMLNode)? {
         guard let fields = reader.fields(node, key: "metric", known: knownMetricKeys) else { return nil }
         let id = reader.requiredText(fields, "id")
-        let label = reader.requiredText(fields, "label")
+        let label = reader.requiredText(fields, "label").map { reader.sharedTexts?.shared($0) ?? $0 }
         let value: Double?
         if let valueNode = fields["value"] {
             value = reader.number(valueNode, key: "value")
@@ -132,9 +132,9 @@ struct ProvinceFile {
             target = nil
         }
         let metric = Metric(id: id ?? "", label: label ?? id ?? "", value: value ?? 0, target: target,
-                            unit: reader.text(fields["unit"], key: "unit"),
+                            unit: reader.repeatedText(fields["unit"], key: "unit"),
                             previous: reader.number(fields["previous"], key: "previous"),
-                            source: reader.text(fields["source"], key: "source"),
+                            source: reader.repeatedText(fields["source"], key: "source"),
                             illustrative: reader.bool(fields["illustrative"], key: "illustrative") ?? false)
         if metric.isShare {
             checkShare("value", value, fields["value"], reader)

@@ -11,30 +11,39 @@ enum ScalarText {
     /// A decimal number: `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`, plus YAML's
     /// `.inf` and `.nan` spellings (recognised only to reject them clearly).
     static func number(_ text: String) -> NumberResult {
-        let utf8 = text.utf8[...]
-        guard !utf8.isEmpty, utf8.count <= 400 else { return .notANumber }
-        var i = utf8.startIndex
-        if utf8[i] == UInt8(ascii: "+") || utf8[i] == UInt8(ascii: "-") { i = utf8.index(after: i) }
-        let rest = utf8[i...]
-        if isInfOrNaN(rest) { return .notFinite }
-        var intDigits = 0, fracDigits = 0
-        while i < utf8.endIndex, isDigit(utf8[i]) { intDigits += 1; i = utf8.index(after: i) }
-        if i < utf8.endIndex, utf8[i] == UInt8(ascii: ".") {
-            i = utf8.index(after: i)
-            while i < utf8.endIndex, isDigit(utf8[i]) { fracDigits += 1; i = utf8.index(after: i) }
+        var text = text
+        // Scanned as raw bytes: generic index arithmetic on a UTF-8 view cost more than strtod.
+        switch text.withUTF8(shape) {
+        case .other: return .notANumber
+        case .infOrNaN: return .notFinite
+        case .decimal: break
         }
-        guard intDigits + fracDigits > 0 else { return .notANumber }
-        if i < utf8.endIndex, utf8[i] == UInt8(ascii: "e") || utf8[i] == UInt8(ascii: "E") {
-            i = utf8.index(after: i)
-            if i < utf8.endIndex, utf8[i] == UInt8(ascii: "+") || utf8[i] == UInt8(ascii: "-") {
-                i = utf8.index(after: i)
-            }
-            var expDigits = 0
-            while i < utf8.endIndex, isDigit(utf8[i]) { expDigits += 1; i = utf8.index(after: i) }
-            guard expDigits > 0 else { return .notANumber }
-        }
-        guard i == utf8.endIndex, let value = Double(text) else { return .notANumber }
+        guard let value = Double(text) else { return .notANumber }
         return value.isFinite ? .number(value) : .notFinite
+    }
+
+    private enum Shape { case decimal, infOrNaN, other }
+
+    private static func shape(_ utf8: UnsafeBufferPointer<UInt8>) -> Shape {
+        guard !utf8.isEmpty, utf8.count <= 400 else { return .other }
+        var i = 0
+        if utf8[i] == UInt8(ascii: "+") || utf8[i] == UInt8(ascii: "-") { i += 1 }
+        if i < utf8.count, !isDigit(utf8[i]), isInfOrNaN(UnsafeBufferPointer(rebasing: utf8[i...])) { return .infOrNaN }
+        var intDigits = 0, fracDigits = 0
+        while i < utf8.count, isDigit(utf8[i]) { intDigits += 1; i += 1 }
+        if i < utf8.count, utf8[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < utf8.count, isDigit(utf8[i]) { fracDigits += 1; i += 1 }
+        }
+        guard intDigits + fracDigits > 0 else { return .other }
+        if i < utf8.count, utf8[i] == UInt8(ascii: "e") || utf8[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < utf8.count, utf8[i] == UInt8(ascii: "+") || utf8[i] == UInt8(ascii: "-") { i += 1 }
+            var expDigits = 0
+            while i < utf8.count, isDigit(utf8[i]) { expDigits += 1; i += 1 }
+            guard expDigits > 0 else { return .other }
+        }
+        return i == utf8.count ? .decimal : .other
     }
 
     /// YAML 1.1 booleans (`true`/`false`, `yes`/`no`, `on`/`off`, `y`/`n` in their three casings).
@@ -85,12 +94,10 @@ enum ScalarText {
     @inline(__always)
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    private static func isInfOrNaN(_ rest: Substring.UTF8View.SubSequence) -> Bool {
-        switch String(Substring(rest)) {
-        case ".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN", "inf", "Inf", "nan", "NaN", "Infinity", "infinity":
-            return true
-        default:
-            return false
-        }
+    private static let infOrNaNSpellings = [".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN", "inf", "Inf", "nan", "NaN",
+                                            "Infinity", "infinity"]
+
+    private static func isInfOrNaN(_ rest: UnsafeBufferPointer<UInt8>) -> Bool {
+        infOrNaNSpellings.contains { $0.utf8.elementsEqual(rest) }
     }
 }

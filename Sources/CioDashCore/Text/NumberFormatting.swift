@@ -9,7 +9,7 @@ public enum NumberFormatting {
         let magnitude = abs(value)
         // Past UInt64 the exact digits mean nothing; Swift's shortest form ("1e+308") is readable enough.
         if magnitude >= 1.8e19 { return (value < 0 ? "-" : "") + String(describing: magnitude) }
-        let (group, decimal): (Character, Character) = language == .vi ? (".", ",") : (",", ".")
+        let (group, decimal): (UInt8, UInt8) = language == .vi ? (UInt8(ascii: "."), UInt8(ascii: ",")) : (UInt8(ascii: ","), UInt8(ascii: "."))
         let scale = pow10(maxFractionDigits)
         let scaled = (magnitude * scale).rounded()
         let integerPart: Double
@@ -23,21 +23,30 @@ public enum NumberFormatting {
             fraction = Int((scaled - integerPart * scale).rounded())
         }
         let negative = value < 0 && (integerPart != 0 || fraction != 0)
-        var digits = String(UInt64(integerPart))
-        var grouped = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(group) }
-            grouped.append(ch)
-        }
-        digits = grouped
-        var fractionText = ""
+        var fractionWidth = maxFractionDigits
         if fraction > 0 {
-            var width = maxFractionDigits
-            while fraction % 10 == 0 && width > 0 { fraction /= 10; width -= 1 }
-            let f = String(fraction)
-            fractionText = String(decimal) + String(repeating: "0", count: max(0, width - f.count)) + f
+            while fraction % 10 == 0 && fractionWidth > 0 { fraction /= 10; fractionWidth -= 1 }
         }
-        return (negative ? "-" : "") + digits + fractionText
+        let digits = String(UInt64(integerPart))
+        let fractionDigits = fraction > 0 ? String(fraction) : ""
+        let count = digits.utf8.count
+        let capacity = 2 + count + count / 3 + max(fractionWidth, fractionDigits.utf8.count)
+        // Written straight into the string's storage: every overview frame formats hundreds of figures.
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var n = 0
+            func write(_ byte: UInt8) { out[n] = byte; n += 1 }
+            if negative { write(UInt8(ascii: "-")) }
+            for (i, digit) in digits.utf8.enumerated() {
+                if i > 0 && (count - i) % 3 == 0 { write(group) }
+                write(digit)
+            }
+            if fraction > 0 {
+                write(decimal)
+                for _ in 0..<max(0, fractionWidth - fractionDigits.utf8.count) { write(UInt8(ascii: "0")) }
+                for digit in fractionDigits.utf8 { write(digit) }
+            }
+            return n
+        }
     }
 
     /// A share as "87,5%" / "87.5%".

@@ -82,18 +82,20 @@ public struct Grid: Hashable, Sendable {
 
     /// Copies another grid in at (x, y), clipped.
     public mutating func blit(_ other: Grid, x: Int, y: Int) {
-        for row in 0..<other.height where y + row >= 0 && y + row < height {
-            for col in 0..<other.width where x + col >= 0 && x + col < width {
-                cells[(y + row) * width + x + col] = other[col, row]
-            }
-            repairWideCharacters(row: y + row)
-        }
+        blit(other, rows: 0..<other.height, x: x, y: y)
     }
 
-    /// Copies one cell from another grid (used to cut a window out of a taller view).
-    public mutating func copyCell(from other: Grid, x: Int, y: Int, toX: Int, toY: Int) {
-        guard toX >= 0, toX < width, toY >= 0, toY < height else { return }
-        cells[toY * width + toX] = other[x, y]
+    /// Copies some rows of another grid in at (x, y), clipped: the screen's window onto a view,
+    /// without first copying that window into a grid of its own.
+    public mutating func blit(_ other: Grid, rows: Range<Int>, x: Int, y: Int) {
+        for row in rows where row >= 0 && row < other.height {
+            let target = y + row - rows.lowerBound
+            guard target >= 0 && target < height else { continue }
+            for col in 0..<other.width where x + col >= 0 && x + col < width {
+                cells[target * width + x + col] = other.cells[row * other.width + col]
+            }
+            repairWideCharacters(row: target)
+        }
     }
 
     /// One row as plain text, trailing spaces removed.

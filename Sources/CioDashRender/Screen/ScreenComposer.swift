@@ -49,13 +49,8 @@ public enum ScreenComposer {
             if focus.upperBound > scroll + viewport { scroll = min(focus.lowerBound, focus.upperBound - viewport) }
             scroll = max(0, scroll)
         }
-        var window = Grid(width: width - 2, height: viewport)
-        for row in 0..<viewport where scroll + row < body.grid.height {
-            for col in 0..<body.grid.width {
-                window.copyCell(from: body.grid, x: col, y: scroll + row, toX: col, toY: row)
-            }
-        }
-        grid.blit(window, x: 1, y: top)
+        // The body is as wide as the window (width - 2); rows past its end stay blank.
+        grid.blit(body.grid, rows: scroll..<max(scroll, min(body.grid.height, scroll + viewport)), x: 1, y: top)
 
         drawStatusLine(&grid, y: height - 2, state: state, notice: notice, labels: labels,
                        position: (scroll, viewport, body.grid.height))

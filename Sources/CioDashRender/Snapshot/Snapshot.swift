@@ -1,4 +1,5 @@
 import CioDashCore
+import Dispatch
 
 /// A view (or every view) as plain text for the minutes: a preamble that says what it is, then the
 /// same grid the screen shows. UTF-8, no escape sequences, no line wider than the width.
@@ -42,9 +43,30 @@ public struct Snapshot: Sendable {
 
     /// One document: the given views in order, each under its own heading, separated by a double rule.
     public func text(for views: [ViewID]) -> String {
+        var document = ""
+        write(views) { document += $0 }
+        return document
+    }
+
+    /// The document of `text(for:)` handed to `output` in pieces, a batch of views at a time, so
+    /// that `--view all` on thousands of provinces never holds the whole document in memory.
+    public func write(_ views: [ViewID], batch: Int = 512, to output: (String) -> Void) {
+        // The preamble is the same for every view; the views are independent, so each batch is drawn
+        // on every core, each view into its own slot so the order stays the same.
         let preamble = preamble(labels: Labels.forLanguage(language))
-        let sections = views.map { lines(for: $0, preamble: preamble).joined(separator: "\n") }
-        return sections.joined(separator: "\n\n" + String(repeating: "═", count: width) + "\n\n") + "\n"
+        let separator = "\n\n" + String(repeating: "═", count: width) + "\n\n"
+        for start in stride(from: 0, to: views.count, by: max(1, batch)) {
+            let part = views[start..<min(views.count, start + max(1, batch))]
+            var sections = [String](repeating: "", count: part.count)
+            sections.withUnsafeMutableBufferPointer { slots in
+                let slots = slots
+                DispatchQueue.concurrentPerform(iterations: part.count) { i in
+                    slots[i] = lines(for: part[part.startIndex + i], preamble: preamble).joined(separator: "\n")
+                }
+            }
+            output((start == 0 ? "" : separator) + sections.joined(separator: separator))
+        }
+        output("\n")
     }
 
     /// The same text for a Markdown file: a heading, then the text in a fence that no content can close.

@@ -8,16 +8,9 @@ public enum OverviewView {
         let language = context.language
         let width = max(1, context.width)
         let topics = meeting.topics
-        let columns = max(1, topics.count)
         var grid = Grid(width: width, height: 0)
 
-        let longest = meeting.provinces.map { DisplayWidth.of($0.name) }.max() ?? 10
-        var nameWidth = min(max(longest, 10), 22) + 1
-        var columnWidth = (width - nameWidth) / columns
-        if columnWidth < 9 {
-            nameWidth = max(8, width - 9 * columns)
-            columnWidth = max(3, (width - nameWidth) / columns)
-        }
+        let (nameWidth, columnWidth) = columnWidths(meeting, width: width)
         let inner = columnWidth - 1
 
         // Column headers: agenda number and title on up to two lines.
@@ -75,7 +68,7 @@ public enum OverviewView {
         // Legend: symbols, the illustrative mark, and what each column's figure is.
         var legend = ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }
         legend.append("* " + labels.illustrative)
-        if let previous = meeting.previous, columnWidth > 24 {
+        if let previous = meeting.previous, inner >= minimumWidthForChange {
             legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + previous.date.description)
         }
         for line in TextLayout.wrap(labels.legend + ": " + legend.joined(separator: " · "), width: width) {
@@ -97,6 +90,28 @@ public enum OverviewView {
         return ViewBody(grid: grid, focus: focus)
     }
 
+    /// Whether the overview at this width shows changes since the previous meeting, so that a
+    /// command drawing only the overview can skip reading that meeting when it does not.
+    public static func showsChanges(_ meeting: Meeting, width: Int) -> Bool {
+        columnWidths(meeting, width: max(1, width)).column - 1 >= minimumWidthForChange
+    }
+
+    /// Cells of a topic column from which the change since the previous meeting is shown.
+    static let minimumWidthForChange = 24
+
+    /// The province-name column and each topic column, in cells.
+    static func columnWidths(_ meeting: Meeting, width: Int) -> (name: Int, column: Int) {
+        let columns = max(1, meeting.topics.count)
+        let longest = meeting.provinces.map { DisplayWidth.of($0.name) }.max() ?? 10
+        var nameWidth = min(max(longest, 10), 22) + 1
+        var columnWidth = (width - nameWidth) / columns
+        if columnWidth < 9 {
+            nameWidth = max(8, width - 9 * columns)
+            columnWidth = max(3, (width - nameWidth) / columns)
+        }
+        return (nameWidth, columnWidth)
+    }
+
     /// One province × topic cell: status symbol, headline figure, a bar where there is room.
     static func drawCell(_ grid: inout Grid, x: Int, y: Int, width: Int, meeting: Meeting, province: ProvinceReport,
                          topic: AgendaTopic, labels: Labels, language: Language) {
@@ -105,7 +120,8 @@ public enum OverviewView {
             return
         }
         grid.put(StatusBadge.symbol(report.status), x: x, y: y, role: StatusBadge.role(report.status))
-        guard let metric = meeting.headline(province: province, topic: topic) else { return }
+        // The report is at hand: the same metric as meeting.headline(province:topic:), one lookup fewer.
+        guard let id = topic.headline, let metric = report.metric(id) else { return }
         let digits = width < 12 ? 0 : 1
         var value = metric.isShare
             ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
@@ -117,7 +133,7 @@ public enum OverviewView {
         let change = MetricFormat.change(current: metric.value,
                                          previous: meeting.previousValue(province: province.id, topic: topic.id, metric: metric),
                                          metric: metric, language: language)
-        let changeWidth = change == nil || width < 24 ? 0 : 7
+        let changeWidth = change == nil || width < minimumWidthForChange ? 0 : 7
         let statusText = StatusBadge.text(report.status, labels: labels).dropFirst(2)
         let statusWidth = width >= 44 ? min(16, DisplayWidth.of(statusText) + 2) : 0
         let barWidth = min(20, width - 3 - valueWidth - changeWidth - statusWidth)

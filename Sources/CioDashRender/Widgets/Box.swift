@@ -21,7 +21,7 @@ public enum Box {
     /// A horizontal rule across `width` cells, with an optional label at its start.
     public static func rule(in grid: inout Grid, x: Int, y: Int, width: Int, label: String? = nil, role: StyleRole = .muted) {
         grid.ensureRow(y)
-        grid.put(String(repeating: "─", count: max(0, width)), x: x, y: y, role: role)
+        grid.fill(x: x, y: y, width: width, height: 1, with: "─", role: role)
         if let label, width > 6 {
             grid.put(" " + TextLayout.truncate(label, to: width - 4) + " ", x: x + 1, y: y, role: .title)
         }

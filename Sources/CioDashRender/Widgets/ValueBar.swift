@@ -3,18 +3,23 @@
 /// The scale is the larger of target and value (100 for shares), so a bar is full exactly when the
 /// target is met; the target's position is marked `┊` when the value falls short of it.
 public enum ValueBar {
-    private static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    private static let eighths: [Unicode.Scalar] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
     /// The bar's text, exactly `width` cells wide.
     public static func text(value: Double, target: Double?, isShare: Bool, width: Int) -> String {
-        guard width > 0 else { return "" }
-        guard value.isFinite, value >= 0 else { return String(repeating: "·", count: width) }
+        String(String.UnicodeScalarView(cells(value: value, target: target, isShare: isShare, width: width)))
+    }
+
+    /// The bar's characters, one scalar per cell.
+    static func cells(value: Double, target: Double?, isShare: Bool, width: Int) -> [Unicode.Scalar] {
+        guard width > 0 else { return [] }
+        guard value.isFinite, value >= 0 else { return Array(repeating: "·", count: width) }
         let usableTarget = target.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
         let scale = isShare ? 100.0 : max(usableTarget ?? value, value)
-        guard scale > 0 else { return String(repeating: "░", count: width) }
+        guard scale > 0 else { return Array(repeating: "░", count: width) }
         let fraction = min(1, value / scale)
         let totalEighths = Int((fraction * Double(width * 8)).rounded())
-        var cells = Array(repeating: "░", count: width)
+        var cells: [Unicode.Scalar] = Array(repeating: "░", count: width)
         for i in 0..<min(width, totalEighths / 8) { cells[i] = "█" }
         if totalEighths / 8 < width && totalEighths % 8 > 0 { cells[totalEighths / 8] = eighths[totalEighths % 8] }
         if let target = usableTarget, value < target {
@@ -22,17 +27,20 @@ public enum ValueBar {
             let t = min(width - 1, Int((target / scale * Double(width)).rounded(.up)) - 1)
             if t >= 0 && cells[t] == "░" { cells[t] = "┊" }
         }
-        return cells.joined()
+        return cells
     }
 
-    /// Draws the bar into a grid: filled part in the bar role, the rest muted.
+    /// Draws the bar into a grid: filled part in the bar role, the rest muted. Each run of one
+    /// character is one `fill` (the bar is drawn hundreds of times per overview frame).
     public static func draw(in grid: inout Grid, x: Int, y: Int, width: Int, value: Double, target: Double?, isShare: Bool) {
-        let bar = text(value: value, target: target, isShare: isShare, width: width)
-        var col = x
-        for ch in bar {
-            let role: StyleRole = ch == "░" ? .muted : (ch == "┊" ? .barTarget : .bar)
-            grid.put(String(ch), x: col, y: y, role: role)
-            col += 1
+        let bar = cells(value: value, target: target, isShare: isShare, width: width)
+        var start = 0
+        while start < bar.count {
+            var end = start + 1
+            while end < bar.count && bar[end] == bar[start] { end += 1 }
+            let role: StyleRole = bar[start] == "░" ? .muted : (bar[start] == "┊" ? .barTarget : .bar)
+            grid.fill(x: x + start, y: y, width: end - start, height: 1, with: bar[start], role: role)
+            start = end
         }
     }
 }
