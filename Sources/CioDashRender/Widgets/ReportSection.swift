@@ -48,7 +48,9 @@ public enum ReportSection {
                             topic: AgendaTopic, metrics: [Metric], labels: Labels, language: Language, detailed: Bool) -> Int {
         var y = start
         let valueWidth = 16, targetWidth = 10, changeWidth = 9
-        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label) }.max() ?? 16), max(12, width / 3))
+        // Labels take what the figures and a 12-cell bar leave, so wide screens show them whole.
+        let labelRoom = max(12, width - (1 + valueWidth + targetWidth + changeWidth + 2) - 12)
+        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label) }.max() ?? 16), labelRoom)
         var bar = width - (labelWidth + 1 + valueWidth + targetWidth + changeWidth + 2)
         let showTarget = bar >= 0 || width - labelWidth - valueWidth >= targetWidth + 1
         let showChange = bar >= 0
