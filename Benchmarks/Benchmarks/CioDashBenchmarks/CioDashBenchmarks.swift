@@ -35,8 +35,10 @@ let benchmarks: @Sendable () -> Void = {
             ("province", { .province($0.provinces[0].id) }),
             ("panel", { .panel(province: $0.provinces[0].id, topic: $0.topics[0].id) }),
         ]
+        var renderConfiguration = configuration(set)
+        renderConfiguration.timeUnits = .microseconds
         for (name, view) in views {
-            Benchmark("render \(name) \(set.label)", configuration: configuration(set)) { benchmark, meeting in
+            Benchmark("render \(name) \(set.label)", configuration: renderConfiguration) { benchmark, meeting in
                 let id = view(meeting)
                 let context = RenderContext(language: meeting.language, width: 100)
                 for _ in benchmark.scaledIterations {

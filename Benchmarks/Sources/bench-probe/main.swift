@@ -24,7 +24,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch (arguments.first, arguments.count) {
 case ("load", 2):
     let result = MeetingLoader().load(folder: arguments[1])
-    print("\(result.meeting?.provinces.count ?? 0) provinces, \(result.errorCount) errors")
+    print("\(result.meeting?.provinces.count ?? 0) provinces, \(result.errorCount) errors; previous meeting: \(result.meeting?.previous?.reports.count ?? 0) provinces")
 case ("keys", 2), ("keys", 3):
     let session = KeySession(meeting: meeting(arguments[1]))
     let count = arguments.count == 3 ? Int(arguments[2]) ?? 480 : 480
