@@ -112,8 +112,8 @@ public struct Grid: Hashable, Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 * (end - row.startIndex))
         for cell in row[..<end] where !cell.isContinuation {
-            var text = cell.text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            let utf8 = cell.text.utf8
+            if utf8.count == 1 { bytes.append(utf8[utf8.startIndex]) } else { bytes += utf8 }
         }
         var s = String(decoding: bytes, as: UTF8.self)
         // A prepended concatenation mark (U+0600…) takes the space after it into its character,
