@@ -32,7 +32,7 @@ public struct MeetingLoader: Sendable {
 
     /// `figuresOnly` (for the previous meeting) keeps each report's status and metric figures and drops
     /// its texts as soon as a file is decoded: deltas are all that is read of the previous meeting,
-    /// and its texts made the peak memory of a 10,000-province meeting half as large again.
+    /// and its texts made the peak memory of a big meeting a third larger.
     private func load(folder: String, display: String, loadPrevious: Bool, figuresOnly: Bool,
                       sharedTexts: SharedTexts) -> LoadResult {
         let entries: [String]
