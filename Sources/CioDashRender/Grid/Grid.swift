@@ -38,13 +38,22 @@ public struct Grid: Hashable, Sendable {
         let safe = TextSanitizer.isClean(text) ? text : TextSanitizer.line(text)
         var column = x
         var lastLead = -1
+        // Marks for the last lead cell are gathered, then stored once when the next lead comes.
+        var pendingMarks = String.UnicodeScalarView()
+        func attachMarks() {
+            guard lastLead >= 0, !pendingMarks.isEmpty else { return }
+            cells[y * width + lastLead].marks += String(pendingMarks)
+            pendingMarks = String.UnicodeScalarView()
+        }
+        defer { attachMarks() }
         for scalar in safe.unicodeScalars {
             let w = DisplayWidth.of(scalar)
             if w == 0 {
                 // A combining mark joins the character before it, as the terminal draws it.
-                if lastLead >= 0 { cells[y * width + lastLead].marks.unicodeScalars.append(scalar) }
+                if lastLead >= 0 { pendingMarks.append(scalar) }
                 continue
             }
+            attachMarks()
             if column + w > limit { break }
             if column < 0 { column += w; continue }
             clearWide(at: column, y: y)
@@ -112,8 +121,8 @@ public struct Grid: Hashable, Sendable {
             } else {
                 UTF8.encode(cell.base) { bytes.append($0) }
             }
-            if !cell.marks.isEmpty { bytes.append(contentsOf: cell.marks.utf8) }
-            if cell.base != " " || !cell.marks.isEmpty { kept = bytes.count }
+            if cell.marksID != 0 { MarkTable.shared.withUTF8(cell.marksID) { bytes.append(contentsOf: $0) } }
+            if cell.base != " " || cell.marksID != 0 { kept = bytes.count }
         }
         return String(decoding: bytes[0..<kept], as: UTF8.self)
     }
