@@ -70,7 +70,7 @@ struct SnapshotCommand: ParsableCommand {
                                 generatedAt: generationTime())
         if output == nil && format == .text {
             // Written as it is drawn: the text of every view of a big meeting need not fit in memory.
-            snapshot.write(views) { FileHandle.standardOutput.write(Data($0.utf8)) }
+            snapshot.write(views) { FileHandle.standardOutput.write(Data($0)) }
             return
         }
         let text = format == .markdown ? snapshot.markdown(for: views) : snapshot.text(for: views)

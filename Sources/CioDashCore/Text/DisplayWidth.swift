@@ -46,6 +46,26 @@ public enum DisplayWidth {
         return total
     }
 
+    /// Cells a String takes, read from its UTF-8 (the common case, measured for every label,
+    /// word and figure a view draws).
+    public static func of(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var total = 0, i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                if b < 0x80 {
+                    total += b < 0x20 || b == 0x7F ? 0 : 1
+                    i += 1
+                } else {
+                    let v = UTF8Decoding.next(utf8, &i)
+                    total += v < 0x300 ? (v < 0xA0 ? 0 : 1) : (Unicode.Scalar(v).map(of) ?? 0)
+                }
+            }
+            return total
+        }
+    }
+
     /// Cells a grapheme cluster takes.
     public static func of(_ character: Character) -> Int {
         var total = 0

@@ -30,14 +30,14 @@ public enum TextSanitizer {
         return text.unicodeScalars.first { needsReplacement($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" }
     }
 
-    @inline(__always)
-    static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
+    @inlinable
+    public static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v)
     }
 
-    @inline(__always)
-    static func isBidiControl(_ v: UInt32) -> Bool {
+    @inlinable
+    public static func isBidiControl(_ v: UInt32) -> Bool {
         (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 

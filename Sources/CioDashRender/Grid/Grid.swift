@@ -35,35 +35,78 @@ public struct Grid: Hashable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, role: StyleRole = .normal) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
-        let safe = TextSanitizer.isClean(text) ? text : TextSanitizer.line(text)
+        var text = text
+        // Every view is made of these calls, so the text is read as UTF-8 bytes in one pass that
+        // also checks it; text that needs sanitising (rare: the loader refuses control characters)
+        // is written again, whole, from its safe form.
+        if let written = text.withUTF8({ putClean($0, x: x, y: y, limit: limit, role: role) }) {
+            return written
+        }
+        var safe = TextSanitizer.line(text)
+        return safe.withUTF8 { putClean($0, x: x, y: y, limit: limit, role: role) } ?? 0
+    }
+
+    /// `put` for text known to be valid UTF-8; nil, having written only a clean prefix, at the
+    /// first scalar that needs sanitising.
+    private mutating func putClean(_ utf8: UnsafeBufferPointer<UInt8>, x: Int, y: Int, limit: Int, role: StyleRole) -> Int? {
+        let rowStart = y * width
         var column = x
         var lastLead = -1
-        // Marks for the last lead cell are gathered, then stored once when the next lead comes.
         var pendingMarks = String.UnicodeScalarView()
-        func attachMarks() {
-            guard lastLead >= 0, !pendingMarks.isEmpty else { return }
-            cells[y * width + lastLead].marks += String(pendingMarks)
-            pendingMarks = String.UnicodeScalarView()
-        }
-        defer { attachMarks() }
-        for scalar in safe.unicodeScalars {
-            let w = DisplayWidth.of(scalar)
-            if w == 0 {
-                // A combining mark joins the character before it, as the terminal draws it.
-                if lastLead >= 0 { pendingMarks.append(scalar) }
-                continue
+        var i = 0
+        let n = utf8.count
+        var clean = true
+        cells.withUnsafeMutableBufferPointer { cells in
+            // Marks for the last lead cell are gathered, then stored once when the next lead comes.
+            func attachMarks() {
+                guard lastLead >= 0, !pendingMarks.isEmpty else { return }
+                cells[rowStart + lastLead].marks += String(pendingMarks)
+                pendingMarks = String.UnicodeScalarView()
+            }
+            func clearWide(at col: Int) {
+                guard col >= 0, col < width else { return }
+                let j = rowStart + col
+                if cells[j].width == 0 {
+                    if col > 0 { cells[j - 1] = .blank }
+                    cells[j] = .blank
+                } else if cells[j].width == 2 && col + 1 < width {
+                    cells[j + 1] = .blank
+                }
+            }
+            while i < n {
+                let v = UTF8Decoding.next(utf8, &i)
+                guard let scalar = Unicode.Scalar(v), !TextSanitizer.needsReplacement(scalar), v != 0x0A, v != 0x0D, v != 0x09 else {
+                    clean = false
+                    break
+                }
+                let w = v < 0x300 ? 1 : DisplayWidth.of(scalar)
+                if w == 0 {
+                    // A combining mark joins the character before it, as the terminal draws it.
+                    if lastLead >= 0 { pendingMarks.append(scalar) }
+                    continue
+                }
+                attachMarks()
+                if column + w > limit { break }
+                if column < 0 { column += w; continue }
+                clearWide(at: column)
+                if w == 2 { clearWide(at: column + 1) }
+                cells[rowStart + column] = Cell(base: scalar, width: UInt8(w), role: role)
+                if w == 2 { cells[rowStart + column + 1] = Cell(base: " ", width: 0, role: role) }
+                lastLead = column
+                column += w
             }
             attachMarks()
-            if column + w > limit { break }
-            if column < 0 { column += w; continue }
-            clearWide(at: column, y: y)
-            if w == 2 { clearWide(at: column + 1, y: y) }
-            cells[y * width + column] = Cell(base: scalar, width: UInt8(w), role: role)
-            if w == 2 { cells[y * width + column + 1] = Cell(base: " ", width: 0, role: role) }
-            lastLead = column
-            column += w
         }
-        return max(0, column - max(x, 0))
+        return clean ? max(0, column - max(x, 0)) : nil
+    }
+
+    /// Writes `text` right-aligned in the `width` cells from x (cut with "…" if longer): a number
+    /// column, without building a padded copy of the text.
+    @discardableResult
+    public mutating func putRight(_ text: String, x: Int, y: Int, width cells: Int, role: StyleRole = .normal) -> Int {
+        let used = DisplayWidth.of(text)
+        if used <= cells { return put(text, x: x + cells - used, y: y, role: role) }
+        return put(TextLayout.truncate(text, to: cells), x: x, y: y, role: role)
     }
 
     /// Fills a rectangle with one character (a space by default) in one role.
@@ -109,22 +152,53 @@ public struct Grid: Hashable, Sendable {
 
     /// One row as plain text, trailing spaces removed.
     public func line(_ y: Int) -> String {
-        // Bytes, not String appends: this runs for every row of every snapshot.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(width * 3)
-        var kept = 0
-        for x in 0..<width {
-            let cell = cells[y * width + x]
-            if cell.width == 0 { continue }  // right half of a wide character
-            if cell.base.value < 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: cell.base.value))
-            } else {
-                UTF8.encode(cell.base) { bytes.append($0) }
+        appendLine(y, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one row's UTF-8, trailing spaces removed, to `bytes`: a snapshot builds a view's
+    /// text this way, without a String per row. Returns whether the row had anything but spaces.
+    @discardableResult
+    public func appendLine(_ y: Int, to bytes: inout [UInt8]) -> Bool {
+        let start = bytes.count
+        var kept = start  // where the row ends once trailing spaces are dropped
+        cells.withUnsafeBufferPointer { cells in
+            // Encoded into a scratch buffer (a base scalar is at most 4 bytes) and appended once;
+            // a cell with marks flushes it and appends its marks from the table.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, width * 4)) { buf in
+                var n = 0
+                for cell in cells[(y * width)..<((y + 1) * width)] where cell.width != 0 {
+                    let v = cell.base.value
+                    if v < 0x80 {
+                        buf[n] = UInt8(truncatingIfNeeded: v); n += 1
+                    } else if v < 0x800 {
+                        buf[n] = 0xC0 | UInt8(truncatingIfNeeded: v >> 6)
+                        buf[n + 1] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3F); n += 2
+                    } else if v < 0x10000 {
+                        buf[n] = 0xE0 | UInt8(truncatingIfNeeded: v >> 12)
+                        buf[n + 1] = 0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F)
+                        buf[n + 2] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3F); n += 3
+                    } else {
+                        buf[n] = 0xF0 | UInt8(truncatingIfNeeded: v >> 18)
+                        buf[n + 1] = 0x80 | UInt8(truncatingIfNeeded: (v >> 12) & 0x3F)
+                        buf[n + 2] = 0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F)
+                        buf[n + 3] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3F); n += 4
+                    }
+                    if cell.marksID != 0 {
+                        bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buf[0..<n]))
+                        n = 0
+                        MarkTable.shared.withUTF8(cell.marksID) { bytes.append(contentsOf: $0) }
+                        kept = bytes.count
+                    } else if v != 0x20 {
+                        kept = bytes.count + n
+                    }
+                }
+                // Nothing after `kept` is needed: it is all spaces.
+                bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buf[0..<(kept - bytes.count)]))
             }
-            if cell.marksID != 0 { MarkTable.shared.withUTF8(cell.marksID) { bytes.append(contentsOf: $0) } }
-            if cell.base != " " || cell.marksID != 0 { kept = bytes.count }
         }
-        return String(decoding: bytes[0..<kept], as: UTF8.self)
+        return kept > start
     }
 
     /// All rows as plain text lines.

@@ -41,32 +41,70 @@ public struct Snapshot: Sendable {
         return out
     }
 
-    /// One document: the given views in order, each under its own heading, separated by a double rule.
-    public func text(for views: [ViewID]) -> String {
-        var document = ""
-        write(views) { document += $0 }
-        return document
+    /// `lines(for:preamble:)` joined by newlines, built as bytes: the grid's rows are appended
+    /// straight from its cells, without a String per row (this is most of `--view all`).
+    private func section(for view: ViewID, preamble: [String]) -> [UInt8] {
+        let labels = Labels.forLanguage(language)
+        let head = preamble
+            + wrap(labels.view + ": " + view.title(in: meeting, labels: labels, language: language) + " (\(view))")
+            + [String(repeating: "─", count: width)]
+        var bytes: [UInt8] = []
+        var lineEnds: [Int] = []  // where each line ends (before its newline)
+        var lastKept = 0          // lines up to here are kept: trailing empty lines are dropped
+        for line in head {
+            if !lineEnds.isEmpty { bytes.append(0x0A) }
+            bytes.append(contentsOf: line.utf8)
+            lineEnds.append(bytes.count)
+            if !line.isEmpty { lastKept = lineEnds.count }
+        }
+        let context = RenderContext(language: language, width: width)
+        if let body = ViewRenderer.body(view, meeting: meeting, context: context) {
+            bytes.reserveCapacity(bytes.count + body.grid.height * (width + 1))
+            for y in 0..<body.grid.height {
+                if let height, lineEnds.count >= height { break }
+                if !lineEnds.isEmpty { bytes.append(0x0A) }
+                if body.grid.appendLine(y, to: &bytes) { lastKept = lineEnds.count + 1 }
+                lineEnds.append(bytes.count)
+            }
+        }
+        var keep = lastKept
+        if let height { keep = min(keep, max(0, height)) }
+        bytes.removeSubrange((keep == 0 ? 0 : lineEnds[keep - 1])...)
+        return bytes
     }
 
-    /// The document of `text(for:)` handed to `output` in pieces, a batch of views at a time, so
-    /// that `--view all` on thousands of provinces never holds the whole document in memory.
-    public func write(_ views: [ViewID], batch: Int = 512, to output: (String) -> Void) {
+    /// One document: the given views in order, each under its own heading, separated by a double rule.
+    public func text(for views: [ViewID]) -> String {
+        var document: [UInt8] = []
+        write(views) { document += $0 }
+        return String(decoding: document, as: UTF8.self)
+    }
+
+    /// The document of `text(for:)` as UTF-8, handed to `output` in pieces, a batch of views at a
+    /// time, so that `--view all` on thousands of provinces never holds the whole document in memory.
+    public func write(_ views: [ViewID], batch: Int = 512, to output: ([UInt8]) -> Void) {
         // The preamble is the same for every view; the views are independent, so each batch is drawn
         // on every core, each view into its own slot so the order stays the same.
         let preamble = preamble(labels: Labels.forLanguage(language))
-        let separator = "\n\n" + String(repeating: "═", count: width) + "\n\n"
+        let separator = Array(("\n\n" + String(repeating: "═", count: width) + "\n\n").utf8)
         for start in stride(from: 0, to: views.count, by: max(1, batch)) {
             let part = views[start..<min(views.count, start + max(1, batch))]
-            var sections = [String](repeating: "", count: part.count)
+            var sections = [[UInt8]](repeating: [], count: part.count)
             sections.withUnsafeMutableBufferPointer { slots in
                 let slots = slots
                 DispatchQueue.concurrentPerform(iterations: part.count) { i in
-                    slots[i] = lines(for: part[part.startIndex + i], preamble: preamble).joined(separator: "\n")
+                    slots[i] = section(for: part[part.startIndex + i], preamble: preamble)
                 }
             }
-            output((start == 0 ? "" : separator) + sections.joined(separator: separator))
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(sections.reduce(0) { $0 + $1.count + separator.count })
+            for (i, section) in sections.enumerated() {
+                if start > 0 || i > 0 { chunk += separator }
+                chunk += section
+            }
+            output(chunk)
         }
-        output("\n")
+        output([0x0A])
     }
 
     /// The same text for a Markdown file: a heading, then the text in a fence that no content can close.

@@ -79,14 +79,14 @@ public enum ReportSection {
             }
             var value = MetricFormat.valueWithUnit(metric.value, metric: metric, language: language)
             if metric.illustrative { value += "*" }
-            grid.put(TextLayout.padLeft(value, to: valueWidth - 1), x: xValue, y: y)
+            grid.putRight(value, x: xValue, y: y, width: valueWidth - 1)
             if showTarget, let target = metric.target {
-                grid.put(TextLayout.padLeft(MetricFormat.value(target, metric: metric, language: language), to: targetWidth - 1),
-                         x: xTarget, y: y, role: .muted)
+                grid.putRight(MetricFormat.value(target, metric: metric, language: language), x: xTarget, y: y,
+                              width: targetWidth - 1, role: .muted)
             }
             let previous = meeting.previousValue(province: province.id, topic: topic.id, metric: metric)
             if showChange, let change = MetricFormat.change(current: metric.value, previous: previous, metric: metric, language: language) {
-                grid.put(TextLayout.padLeft(change, to: changeWidth - 1), x: xChange, y: y, role: .label)
+                grid.putRight(change, x: xChange, y: y, width: changeWidth - 1, role: .label)
             }
             y += labelLines.count
             if detailed {

@@ -37,60 +37,65 @@ public enum TextLayout {
     /// Word wrap to `width` cells. Paragraph breaks (`\n`) are kept; a word longer than a line is split.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        // Lines are cut out of the text by index, so no string is built a scalar at a time:
-        // this runs for every paragraph of every view.
-        let clean = TextSanitizer.isClean(text) ? text : TextSanitizer.paragraph(text)
-        let scalars = clean.unicodeScalars
-        var lines: [String] = []
-        var lineStart = scalars.startIndex, lineEnd = scalars.startIndex, lineWidth = 0
-        var wordStart = scalars.startIndex, wordWidth = 0
-
-        func placeWord(endingAt end: String.UnicodeScalarView.Index) {
-            guard wordStart < end else { return }
-            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                lineWidth += 1 + wordWidth
-                lineEnd = end
-                return
+        var clean = TextSanitizer.isClean(text) ? text : TextSanitizer.paragraph(text)
+        // Lines are cut out of the UTF-8 by offset: this runs for every paragraph of every view,
+        // and words end at a space or newline, which are single bytes.
+        return clean.withUTF8 { utf8 in
+            var lines: [String] = []
+            var lineStart = 0, lineEnd = 0, lineWidth = 0
+            var wordStart = 0, wordWidth = 0
+            func text(_ from: Int, _ to: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: utf8[from..<to]), as: UTF8.self)
             }
-            if lineWidth > 0 { lines.append(String(scalars[lineStart..<lineEnd])) }
-            lineStart = wordStart
-            lineWidth = 0
-            // A word wider than the line is cut into line-sized pieces.
-            var i = wordStart
-            while i < end {
-                let w = DisplayWidth.of(scalars[i])
-                if lineWidth + w > width && lineWidth > 0 {
-                    lines.append(String(scalars[lineStart..<i]))
-                    lineStart = i
-                    lineWidth = 0
+            func cells(of v: UInt32) -> Int {
+                v < 0x300 ? 1 : Unicode.Scalar(v).map { DisplayWidth.of($0) } ?? 1
+            }
+            func placeWord(endingAt end: Int) {
+                guard wordStart < end else { return }
+                if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                    lineWidth += 1 + wordWidth
+                    lineEnd = end
+                    return
                 }
-                lineWidth += w
-                i = scalars.index(after: i)
+                if lineWidth > 0 { lines.append(text(lineStart, lineEnd)) }
+                lineStart = wordStart
+                lineWidth = 0
+                // A word wider than the line is cut into line-sized pieces, between scalars.
+                var i = wordStart
+                while i < end {
+                    let at = i
+                    let w = cells(of: UTF8Decoding.next(utf8, &i))
+                    if lineWidth + w > width && lineWidth > 0 {
+                        lines.append(text(lineStart, at))
+                        lineStart = at
+                        lineWidth = 0
+                    }
+                    lineWidth += w
+                }
+                lineEnd = end
             }
-            lineEnd = end
-        }
-        func endParagraph() {
-            lines.append(lineWidth > 0 ? String(scalars[lineStart..<lineEnd]) : "")
-            lineWidth = 0
-        }
+            func endParagraph() {
+                lines.append(lineWidth > 0 ? text(lineStart, lineEnd) : "")
+                lineWidth = 0
+            }
 
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let scalar = scalars[i]
-            let next = scalars.index(after: i)
-            if scalar == " " || scalar == "\n" {
-                placeWord(endingAt: i)
-                if scalar == "\n" { endParagraph() }
-                wordStart = next
-                wordWidth = 0
-            } else {
-                wordWidth += DisplayWidth.of(scalar)
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                if b == 0x20 || b == 0x0A {
+                    placeWord(endingAt: i)
+                    if b == 0x0A { endParagraph() }
+                    i += 1
+                    wordStart = i
+                    wordWidth = 0
+                } else {
+                    wordWidth += cells(of: UTF8Decoding.next(utf8, &i))
+                }
             }
-            i = next
+            placeWord(endingAt: utf8.count)
+            endParagraph()
+            while lines.last == "" && lines.count > 1 { lines.removeLast() }
+            return lines
         }
-        placeWord(endingAt: scalars.endIndex)
-        endParagraph()
-        while lines.last == "" && lines.count > 1 { lines.removeLast() }
-        return lines
     }
 }
