@@ -42,6 +42,8 @@ struct DashboardRunner {
         let store = SnapshotStore(meetingFolder: folder)
 
         var generation = 0
+        // The view's body is kept between key presses; a reload replaces the meeting it came from.
+        let bodies = ViewBodyCache()
         var lastFrame: FrameInputs?
 
         while true {
@@ -53,7 +55,8 @@ struct DashboardRunner {
                                      second: mode == .present ? Int(now) : 0)
             if inputs != lastFrame {
                 let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: size.width,
-                                                   height: size.height, clock: .init(now: now, wall: wall), notice: notice)
+                                                   height: size.height, clock: .init(now: now, wall: wall), notice: notice,
+                                                   cache: bodies)
                 state.scroll = frame.scroll
                 state.pageSize = max(1, frame.viewport)
                 session.paint(frame.grid)
@@ -78,6 +81,7 @@ struct DashboardRunner {
                     signature = FolderSignature(folder: folder)
                     reload(&meeting, &result, &navigator, &state, &notice, changed: [])
                     generation += 1
+                    bodies.meetingChanged()
                 case .saveSnapshot(let view)?:
                     let snapshot = Snapshot(meeting: meeting, language: state.language, width: size.width,
                                             generatedAt: generationTime())
@@ -98,6 +102,7 @@ struct DashboardRunner {
                     signature = current
                     reload(&meeting, &result, &navigator, &state, &notice, changed: changed)
                     generation += 1
+                    bodies.meetingChanged()
                 }
             }
         }

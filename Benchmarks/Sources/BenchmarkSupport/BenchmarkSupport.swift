@@ -74,8 +74,12 @@ public final class KeySession {
     public let navigator: Navigator
     public private(set) var state: NavigationState
     private var previous: Grid?
+    /// The last frame drawn.
+    public var lastFrame: Grid? { previous }
     private var next = 0
     private let clock = ScreenComposer.Clock(now: 0, wall: "08:30")
+    /// As the dashboard does: the body kept between keys, drawn again when the view changes.
+    private let bodies = ViewBodyCache()
 
     public init(meeting: Meeting) {
         self.meeting = meeting
@@ -88,7 +92,7 @@ public final class KeySession {
     public func press(_ key: Key?) -> Int {
         if let key { state = navigator.update(state, key, now: 0).0 }
         let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: 240, height: 70,
-                                           clock: clock)
+                                           clock: clock, cache: bodies)
         state.scroll = frame.scroll
         state.pageSize = max(1, frame.viewport)
         let changed = changedCells(previous, frame.grid)

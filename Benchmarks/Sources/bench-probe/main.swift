@@ -39,6 +39,20 @@ case ("keys", 2), ("keys", 3):
         times[kind, default: []].append(ms)
     }
     print("\(count) keys at 240×70, \(changed) cells changed; time per key by the view it lands on:")
+    if ProcessInfo.processInfo.environment["BENCH_PROBE_CHECKSUM"] != nil {
+        // FNV-1a over every cell of every frame (scalar, width, role), to compare two builds' frames.
+        let again = KeySession(meeting: session.meeting)
+        var hash: UInt64 = 0xcbf29ce484222325
+        func mix(_ v: UInt64) { hash = (hash ^ v) &* 0x100000001b3 }
+        for _ in 0..<count {
+            _ = again.pressNext()
+            for cell in again.lastFrame?.cells ?? [] {
+                mix(UInt64(cell.base.value)); mix(UInt64(cell.width))
+                withUnsafeBytes(of: cell.role) { mix(UInt64($0[0])) }
+            }
+        }
+        print("frames checksum \(String(hash, radix: 16))")
+    }
     for (kind, list) in times.sorted(by: { $0.key < $1.key }) {
         let t = list.sorted()
         func q(_ p: Double) -> String { String(format: "%.3f", t[min(t.count - 1, Int(p * Double(t.count)))]) }

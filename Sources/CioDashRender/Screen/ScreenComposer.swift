@@ -27,8 +27,10 @@ public enum ScreenComposer {
         public var viewport: Int
     }
 
+    /// With a `cache` (one per loaded meeting), the view's body is kept between calls and only the
+    /// selection is marked on the visible rows; the frame is the same as without.
     public static func compose(meeting: Meeting, state: NavigationState, deck: PresenterDeck, width: Int, height: Int,
-                               clock: Clock, notice: String? = nil) -> Frame {
+                               clock: Clock, notice: String? = nil, cache: ViewBodyCache? = nil) -> Frame {
         let labels = Labels.forLanguage(state.language)
         guard width >= minimumWidth, height >= minimumHeight else {
             return Frame(grid: tooSmall(width: width, height: height, labels: labels), scroll: state.scroll, viewport: 0)
@@ -41,16 +43,27 @@ public enum ScreenComposer {
         let context = RenderContext(language: state.language, width: width - 2, selectedRow: selectedRow(state),
                                     selectedColumn: state.view == .overview ? state.overviewColumn : nil,
                                     highlight: state.search)
-        let body = ViewRenderer.body(state.view, meeting: meeting, context: context)
+        let body = (cache.map { $0.body(state.view, meeting: meeting, context: context) }
+                    ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context))
             ?? ViewBody(grid: Grid(width: width - 2, height: 0))
+        let selection = body.selection(row: context.selectedRow, column: context.selectedColumn)
         var scroll = min(max(0, state.scroll), max(0, body.grid.height - viewport))
-        if state.followSelection, let focus = body.focus {
+        if state.followSelection, let focus = selection?.focus {
             if focus.lowerBound < scroll { scroll = focus.lowerBound }
             if focus.upperBound > scroll + viewport { scroll = min(focus.lowerBound, focus.upperBound - viewport) }
             scroll = max(0, scroll)
         }
-        // The body is as wide as the window (width - 2); rows past its end stay blank.
-        grid.blit(body.grid, rows: scroll..<max(scroll, min(body.grid.height, scroll + viewport)), x: 1, y: top)
+        // The body is as wide as the window (width - 2); rows past its end stay blank. The selection
+        // is marked on the window, clipped to it, so the body itself stays unselected.
+        let rows = scroll..<max(scroll, min(body.grid.height, scroll + viewport))
+        grid.blit(body.grid, rows: rows, x: 1, y: top)
+        for m in selection?.marks ?? [] {
+            let from = max(m.y, rows.lowerBound), to = min(m.y + m.height, rows.upperBound)
+            guard from < to else { continue }
+            let x0 = max(0, m.x), x1 = min(body.grid.width, m.x + m.width)
+            guard x0 < x1 else { continue }
+            grid.setRole(m.role, x: 1 + x0, y: top + from - scroll, width: x1 - x0, height: to - from)
+        }
 
         drawStatusLine(&grid, y: height - 2, state: state, notice: notice, labels: labels,
                        position: (scroll, viewport, body.grid.height))

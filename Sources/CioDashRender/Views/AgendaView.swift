@@ -36,7 +36,7 @@ public enum AgendaView {
         y += 1
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
-        var focus: Range<Int>?
+        var items: [SelectableItem] = []
         var total = 0
         for (i, topic) in meeting.topics.enumerated() {
             let top = y
@@ -65,10 +65,7 @@ public enum AgendaView {
                     y += 1
                 }
             }
-            if context.selectedRow == i {
-                grid.setRole(.selected, x: 0, y: top, width: width, height: y - top)
-                focus = top..<y
-            }
+            items.append(SelectableItem(rows: top..<y, marks: [RoleMark(.selected, x: 0, y: top, width: width, height: y - top)]))
         }
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
@@ -79,7 +76,7 @@ public enum AgendaView {
         let count = "\(meeting.provinces.count) \(labels.provinces) · \(meeting.topics.count) \(labels.topics)"
             + (meeting.dataAsOf.map { " · \(labels.dataAsOf) \($0)" } ?? "")
         text(count, role: .muted)
-        return ViewBody(grid: grid, focus: focus)
+        return ViewBody(grid: grid, items: items)
     }
 }
 

@@ -29,27 +29,29 @@ public enum OverviewView {
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
 
-        var focus: Range<Int>?
-        for (row, province) in meeting.provinces.enumerated() {
+        var items: [SelectableItem] = []
+        items.reserveCapacity(meeting.provinces.count)
+        for province in meeting.provinces {
             grid.ensureRow(y)
-            let isSelectedRow = context.selectedRow == row
-            let nameRole: StyleRole = matches(context.highlight, province.name) ? .match : (isSelectedRow ? .header : .normal)
-            grid.put(province.name, x: 0, y: y, maxWidth: nameWidth - 1, role: nameRole)
+            // Selected, the name is in the header role (unless it matches the search) and so is the
+            // chosen topic's cell.
+            let isMatch = matches(context.highlight, province.name)
+            let written = grid.put(province.name, x: 0, y: y, maxWidth: nameWidth - 1, role: isMatch ? .match : .normal)
+            var marks = isMatch ? [] : [RoleMark(.header, x: 0, y: y, width: written)]
+            var columns: ColumnStrip?
             if province.isBroken {
                 let reason = "⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? "")
                 grid.put(reason, x: nameWidth + 1, y: y, maxWidth: width - nameWidth - 1, role: .error)
-                if isSelectedRow { grid.setRole(.selected, x: nameWidth, y: y, width: width - nameWidth) }
+                marks.append(RoleMark(.selected, x: nameWidth, y: y, width: width - nameWidth))
             } else {
                 for (col, topic) in topics.enumerated() {
                     let x = nameWidth + col * columnWidth + 1
                     drawCell(&grid, x: x, y: y, width: inner, meeting: meeting, province: province, topic: topic,
                              labels: labels, language: language)
-                    if isSelectedRow && context.selectedColumn == col {
-                        grid.setRole(.selected, x: x - 1, y: y, width: columnWidth)
-                    }
                 }
+                columns = ColumnStrip(x0: nameWidth, step: columnWidth, count: topics.count)
             }
-            if isSelectedRow { focus = y..<(y + 1) }
+            items.append(SelectableItem(rows: y..<(y + 1), marks: marks, columns: columns))
             y += 1
         }
 
@@ -87,7 +89,7 @@ public enum OverviewView {
                 y += 1
             }
         }
-        return ViewBody(grid: grid, focus: focus)
+        return ViewBody(grid: grid, items: items)
     }
 
     /// Whether the overview at this width shows changes since the previous meeting, so that a

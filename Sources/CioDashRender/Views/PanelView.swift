@@ -23,6 +23,6 @@ public enum PanelView {
             grid.ensureRow(y)
             grid.put("– " + labels.noReport, x: 0, y: y, role: .muted)
         }
-        return ViewBody(grid: grid, focus: nil)
+        return ViewBody(grid: grid)
     }
 }

@@ -7,10 +7,10 @@ public enum ProvinceView {
         let width = max(1, context.width)
         var grid = Grid(width: width, height: 0)
         var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels)
-        var focus: Range<Int>?
+        var items: [SelectableItem] = []
         if let reason = province.brokenReason {
             y = ProvinceHeading.drawBroken(in: &grid, y: y, width: width, reason: reason, labels: labels)
-            return ViewBody(grid: grid, focus: nil)
+            return ViewBody(grid: grid)
         }
         for (i, topic) in meeting.topics.enumerated() {
             y += 1
@@ -25,12 +25,9 @@ public enum ProvinceView {
                 grid.put("– " + labels.noReport, x: 0, y: y, role: .muted)
                 y += 1
             }
-            if context.selectedRow == i {
-                grid.setRole(.selected, x: 0, y: top, width: width)
-                focus = top..<y
-            }
+            items.append(SelectableItem(rows: top..<y, marks: [RoleMark(.selected, x: 0, y: top, width: width)]))
         }
-        return ViewBody(grid: grid, focus: focus)
+        return ViewBody(grid: grid, items: items)
     }
 }
 

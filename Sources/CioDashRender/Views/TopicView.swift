@@ -63,7 +63,7 @@ public enum TopicView {
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
 
-        var focus: Range<Int>?
+        var items: [SelectableItem] = []
         var rank = 0
         for (row, province) in ranked.enumerated() {
             grid.ensureRow(y)
@@ -102,10 +102,7 @@ public enum TopicView {
             } else {
                 grid.put("– " + labels.noReport, x: xStatus, y: y, maxWidth: width - xStatus, role: .muted)
             }
-            if context.selectedRow == row {
-                grid.setRole(.selected, x: 0, y: y, width: width)
-                focus = y..<(y + 1)
-            }
+            items.append(SelectableItem(rows: y..<(y + 1), marks: [RoleMark(.selected, x: 0, y: y, width: width)]))
             y += 1
         }
         y += 1
@@ -116,7 +113,7 @@ public enum TopicView {
             grid.put(line, x: 0, y: y, role: .muted)
             y += 1
         }
-        return ViewBody(grid: grid, focus: focus)
+        return ViewBody(grid: grid, items: items)
     }
 
     private static func hasPrevious(_ province: ProvinceReport, _ topic: AgendaTopic, _ meeting: Meeting) -> Bool {

@@ -2,8 +2,16 @@ import CioDashCore
 
 /// Draws any view by its id: the one entry point the screen and the snapshot share.
 public enum ViewRenderer {
-    /// The view's body at its natural height, or nil when the id names nothing in this meeting.
+    /// The view's body at its natural height with the context's selection marked, or nil when the
+    /// id names nothing in this meeting.
     public static func body(_ view: ViewID, meeting: Meeting, context: RenderContext) -> ViewBody? {
+        guard var body = unselectedBody(view, meeting: meeting, context: context) else { return nil }
+        body.select(row: context.selectedRow, column: context.selectedColumn)
+        return body
+    }
+
+    /// The body with no item selected: what `ViewBodyCache` keeps between key presses.
+    public static func unselectedBody(_ view: ViewID, meeting: Meeting, context: RenderContext) -> ViewBody? {
         switch view {
         case .agenda:
             return AgendaView.render(meeting, context: context)
