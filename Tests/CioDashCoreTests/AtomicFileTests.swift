@@ -82,6 +82,46 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try leftovers(in: folder, besides: ["minutes.txt"]), [])
     }
 
+    /// `-o /dev/null` once replaced the device with a regular file (found while benchmarking, as root).
+    func testDeviceIsWrittenIntoNotReplaced() throws {
+        try AtomicFile.write(Array("bỏ đi\n".utf8), to: "/dev/null", overwrite: false)
+        try AtomicFile.write(Array("bỏ đi\n".utf8), to: "/dev/null", overwrite: true)
+        var info = stat()
+        XCTAssertEqual(stat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a character device")
+        XCTAssertEqual(try leftovers(in: folder, besides: []), [])
+    }
+
+    func testFifoIsWrittenInto() throws {
+        let path = folder + "/pipe"
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        // A reader on the other end, as `ciodash snapshot -o pipe` would have.
+        let cat = Process()
+        cat.executableURL = URL(fileURLWithPath: "/bin/cat")
+        cat.arguments = [path]
+        let output = Pipe()
+        cat.standardOutput = output
+        try cat.run()
+        try AtomicFile.write(Array("Tổng quan\n".utf8), to: path, overwrite: false)
+        let received = output.fileHandleForReading.readDataToEndOfFile()
+        cat.waitUntilExit()
+        XCTAssertEqual(Array(received), Array("Tổng quan\n".utf8))
+        var info = stat()
+        XCTAssertEqual(lstat(path, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO)
+    }
+
+    func testSymbolicLinkStaysALinkAndItsFileIsReplaced() throws {
+        let target = folder + "/real.txt", link = folder + "/latest.txt"
+        try Data("cũ\n".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        assertWriteFails(Array("mới\n".utf8), to: link, overwrite: false, .exists(link))
+        try AtomicFile.write(Array("mới\n".utf8), to: link, overwrite: true)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), target)
+        XCTAssertEqual(contents(target), Array("mới\n".utf8))
+        XCTAssertEqual(try leftovers(in: folder, besides: ["real.txt", "latest.txt"]), [])
+    }
+
     /// The refusal rests on link(), which fails if the name exists, not on the check made first: a
     /// dangling symbolic link is invisible to that check (access follows links) yet holds the name,
     /// as a file created by someone else between the check and the link would.
@@ -116,11 +156,14 @@ final class AtomicFileTests: XCTestCase {
 
     // MARK: Failures
 
-    func testFailedRenameRemovesTheTemporaryFile() throws {
+    /// A folder is refused before any temporary file is made (the full-disk test covers the
+    /// removal of a temporary file when a write fails part way).
+    func testFolderIsRefusedAndNothingIsLeft() throws {
         let path = folder + "/taken"
         try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
-        assertWriteFails(Array("x".utf8), to: path, overwrite: true, .cannotWrite(path, reason: "Is a directory"))
-        XCTAssertEqual(try leftovers(in: folder, besides: ["taken"]), [], "the temporary file is removed")
+        assertWriteFails(Array("x".utf8), to: path, overwrite: true, .cannotWrite(path, reason: "it is a folder"))
+        assertWriteFails(Array("x".utf8), to: path, overwrite: false, .cannotWrite(path, reason: "it is a folder"))
+        XCTAssertEqual(try leftovers(in: folder, besides: ["taken"]), [])
     }
 
     func testImpossiblePathIsAClearError() throws {

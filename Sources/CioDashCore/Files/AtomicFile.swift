@@ -16,26 +16,37 @@ public enum AtomicFile {
     }
 
     /// Writes `data` to `path`. Without `overwrite`, an existing file is left untouched and reported.
+    ///
+    /// A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written into: it has no
+    /// contents to lose, and renaming a file over it would replace the device itself. A symbolic
+    /// link to a file stays a link: the file it points to is the one replaced.
     public static func write(_ data: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
+        var info = stat()
+        var path = path
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFCHR, S_IFIFO:
+                try writeInPlace(data, to: path)
+                return
+            case S_IFDIR:
+                throw .cannotWrite(path, reason: "it is a folder")
+            case S_IFREG:
+                if !overwrite { throw .exists(path) }
+                if let resolved = realpath(path, nil) {
+                    path = String(cString: resolved)
+                    free(resolved)
+                }
+            default:
+                throw .cannotWrite(path, reason: "it is not a file")
+            }
+        }
         let directory = (path as NSString).deletingLastPathComponent
         let folder = directory.isEmpty ? "." : directory
         if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
         let (fd, temporary) = try createTemporary(in: folder, for: path)
         var ok = false
         defer { if !ok { unlink(temporary) } }
-        var written = 0
-        while written < data.count {
-            let n = data.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + written, data.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = errorText()
-                close(fd)
-                throw .cannotWrite(path, reason: reason)
-            }
-            written += n
-        }
+        try writeAll(data, to: fd, path: path)
         if fsync(fd) != 0 {
             let reason = errorText()
             close(fd)
@@ -60,6 +71,30 @@ public enum AtomicFile {
         ok = true
         let dir = open(folder, O_RDONLY)
         if dir >= 0 { fsync(dir); close(dir) }
+    }
+
+    private static func writeInPlace(_ data: [UInt8], to path: String) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotWrite(path, reason: errorText()) }
+        try writeAll(data, to: fd, path: path)
+        close(fd)
+    }
+
+    /// Writes everything or closes `fd` and throws.
+    private static func writeAll(_ data: [UInt8], to fd: Int32, path: String) throws(Failure) {
+        var written = 0
+        while written < data.count {
+            let n = data.withUnsafeBytes { buffer in
+                Foundation.write(fd, buffer.baseAddress! + written, data.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = errorText()
+                close(fd)
+                throw .cannotWrite(path, reason: reason)
+            }
+            written += n
+        }
     }
 
     /// A new file beside `path`, created 0666 less the umask like any file the user makes: mkstemp
