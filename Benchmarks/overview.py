@@ -348,13 +348,13 @@ def main():
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
     reported = [str(p["reported"]) for p in provinces if p.get("reported")]
     lines = ["Hội đồng: " + nfc(meeting["council"]),
-             "Phiên họp: " + nfc(meeting["title"]) + " (" + str(meeting["date"]) + ")"]
+             "Phiên họp: " + str(meeting["date"]) + " · " + nfc(meeting["title"])]
     if reported:
         lines.append("Số liệu đến: " + max(reported))
     stamp = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
     lines.append("Tạo lúc: " + stamp)
     lines.append("Màn hình: Tổng quan (overview)")
-    lines = [truncate(line, width) for line in lines]
+    lines = [part for line in lines for part in wrap(line, width)]
     lines.append("─" * width)
     lines += overview(meeting, provinces, width)
     while lines and lines[-1] == "":

@@ -76,7 +76,8 @@ final class SelectionTests: XCTestCase {
     func testKeptBodyDrawsTheSameFramesAsDrawingAfresh() {
         let meeting = MeetingFixture.make()
         let navigator = Navigator(meeting: meeting)
-        let cache = ViewBodyCache()
+        // A roomy cache and one that keeps a single body: both draw what drawing afresh draws.
+        let caches = [ViewBodyCache(), ViewBodyCache(maxEntries: 1)]
         var state = NavigationState(view: .agenda, language: .vi)
         var keys: [Key] = [.down, .down, .up, .escape, .down, .down, .right, .right, .left, .enter, .down, .up, .escape, .tab, .down, .down,
                            .enter, .pageDown, .pageUp, .escape, .tab, .down, .end, .home, .tab, .down, .enter,
@@ -87,17 +88,46 @@ final class SelectionTests: XCTestCase {
         for (i, key) in keys.enumerated() {
             state = navigator.update(state, key).0
             let (w, h) = i % 7 == 3 ? (80, 24) : (160, 40)
-            let kept = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: w, height: h,
-                                              clock: clock, cache: cache)
             let fresh = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: w, height: h,
                                                clock: clock)
-            XCTAssertEqual(kept.grid, fresh.grid, "after key \(i) (\(key)) in \(state.view)")
-            XCTAssertEqual(kept.scroll, fresh.scroll)
+            var kept = fresh
+            for cache in caches {
+                kept = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: w, height: h,
+                                              clock: clock, cache: cache)
+                XCTAssertEqual(kept.grid, fresh.grid, "after key \(i) (\(key)) in \(state.view)")
+                XCTAssertEqual(kept.scroll, fresh.scroll)
+            }
             state.scroll = kept.scroll
             state.pageSize = max(1, kept.viewport)
             views.insert(String(state.view.description.prefix { $0 != ":" }))
         }
         XCTAssertEqual(views, ["agenda", "overview", "topic", "province", "panel"], "the walk reaches every kind of view")
+    }
+
+    func testRecentBodiesAreKeptWithinTheirLimits() {
+        let meeting = MeetingFixture.make()
+        let deck = PresenterDeck(meeting: meeting)
+        let views: [ViewID] = [.overview, .topic("smart-city"), .province("dak-lak"), .agenda]
+        func visit(_ cache: ViewBodyCache, _ list: [ViewID]) {
+            for view in list {
+                let state = NavigationState(view: view, language: .vi)
+                let kept = ScreenComposer.compose(meeting: meeting, state: state, deck: deck, width: 100, height: 24,
+                                                  clock: clock, cache: cache)
+                XCTAssertEqual(kept.grid, ScreenComposer.compose(meeting: meeting, state: state, deck: deck, width: 100,
+                                                                 height: 24, clock: clock).grid, "\(view)")
+            }
+        }
+        let roomy = ViewBodyCache()
+        visit(roomy, views + views.reversed())
+        XCTAssertEqual(roomy.count, 4, "each view once, however often it was shown")
+        let two = ViewBodyCache(maxEntries: 2)
+        visit(two, views)
+        XCTAssertEqual(two.count, 2)
+        let small = ViewBodyCache(maxCells: 10)
+        visit(small, views)
+        XCTAssertEqual(small.count, 1, "over the cell budget only the newest body stays")
+        roomy.meetingChanged()
+        XCTAssertEqual(roomy.count, 0)
     }
 
     func testMeetingChangedDrawsTheNewMeeting() {
