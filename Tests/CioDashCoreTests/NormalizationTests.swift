@@ -63,8 +63,16 @@ final class NormalizationTests: XCTestCase {
                 text.append(alphabet[Int(state >> 33) % alphabet.count])
             }
             let s = String(text)
-            XCTAssertEqual(Array(Normalization.nfc(s).unicodeScalars), Array(s.precomposedStringWithCanonicalMapping.unicodeScalars),
-                           s.debugDescription)
+            let expected = Array(s.precomposedStringWithCanonicalMapping.unicodeScalars)
+            XCTAssertEqual(Array(Normalization.nfc(s).unicodeScalars), expected, s.debugDescription)
+            // The loader's entry point, on the parser's bytes, gives the same.
+            var bytes = s
+            XCTAssertEqual(bytes.withUTF8 { Array(Normalization.nfc(utf8: $0).unicodeScalars) }, expected, s.debugDescription)
+        }
+        for sample in samples + ["", "ASCII only", "Thừa Thiên Huế", "Thừa Thiên Huế".decomposedStringWithCanonicalMapping] {
+            var bytes = sample
+            XCTAssertEqual(bytes.withUTF8 { Array(Normalization.nfc(utf8: $0).unicodeScalars) },
+                           Array(sample.precomposedStringWithCanonicalMapping.unicodeScalars), sample.debugDescription)
         }
     }
 }

@@ -15,6 +15,21 @@ public enum Normalization {
         return text
     }
 
+    /// NFC text of valid UTF-8 (a parser's scalar): checked and, if need be, composed on the bytes,
+    /// so that no String is made before the one that is kept. The same result as `nfc(String(decoding:))`.
+    public static func nfc(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let (scalar, length) = decode(bytes, at: i)
+            if !isStableStarter(scalar) {
+                return composedByTable(bytes) ?? String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping
+            }
+            i += length
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// NFC of text made only of stable starters and canonical decompositions of precomposed Latin
     /// letters; nil for anything else, which the caller gives to Foundation.
     ///
