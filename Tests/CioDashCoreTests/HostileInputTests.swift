@@ -190,8 +190,8 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(result.meeting?.province("da-nang")?.topics["smart-city"]?.metric("ioc-services")?.value, 10,
                        "a row with an error is ignored whole")
         XCTAssertEqual(errors(result, f, "metrics.csv"), [
-            "2:-: target \"12,5%\" is not a number; write the number alone (12.5) and put % in unit",
-            "2:-: previous \"1 349\" is not a number",
+            "2:42: target \"12,5%\" is not a number; write the number alone (12.5) and put % in unit",
+            "2:51: previous \"1 349\" is not a number",
         ])
         assertOthersLoad(result)
     }
@@ -212,9 +212,9 @@ final class HostileInputTests: XCTestCase {
         ])
         XCTAssertEqual(errors(result, f, "meeting.yaml"), ["13:14: minutes \".nan\" is not a finite number"])
         XCTAssertEqual(errors(result, f, "metrics.csv"), [
-            "2:-: value \"Infinity\" is not a finite number",
-            "2:-: target \"nan\" is not a finite number",
-            "2:-: previous \"-inf\" is not a finite number",
+            "2:34: value \"Infinity\" is not a finite number",
+            "2:43: target \"nan\" is not a finite number",
+            "2:48: previous \"-inf\" is not a finite number",
         ])
         assertOthersLoad(result)
     }
@@ -243,7 +243,7 @@ final class HostileInputTests: XCTestCase {
         let result = load(f)
         XCTAssertEqual(errors(result, f), ["18:17: target -10 is negative; a target is the figure to reach, 0 or more, so it is ignored"])
         XCTAssertEqual(errors(result, f, "metrics.csv"),
-                       ["2:-: target -0.5 is negative; a target is the figure to reach, 0 or more, so it is ignored"])
+                       ["2:36: target -0.5 is negative; a target is the figure to reach, 0 or more, so it is ignored"])
         let ioc = result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("ioc-services")
         XCTAssertEqual(ioc?.value, 10, "the metric stays")
         XCTAssertNil(ioc?.target, "without the target")
@@ -493,9 +493,9 @@ final class HostileInputTests: XCTestCase {
         let result = load(f)
         XCTAssertEqual(errors(result, f, "provinces/quang-nam.json"), ["1:52: " + LoadMessages.controlInText("\u{1B}")])
         XCTAssertEqual(errors(result, f, "metrics.csv"), [
-            "2:-: " + LoadMessages.controlInText("\u{1B}"),
-            "2:-: " + LoadMessages.controlInText("\u{9B}"),
-            "2:-: " + LoadMessages.controlInText("\u{1B}"),
+            "2:33: " + LoadMessages.controlInText("\u{1B}"),
+            "2:46: " + LoadMessages.controlInText("\u{9B}"),
+            "2:52: " + LoadMessages.controlInText("\u{1B}"),
         ])
         XCTAssertEqual(result.meeting?.province("da-nang")?.topics["smart-city"]?.metric("ioc-services")?.label, "IOC\u{1B}[2J")
         assertOthersLoad(result)

@@ -16,7 +16,7 @@ final class MetricsCSVTests: XCTestCase {
 
     private func messages(_ result: LoadResult, _ folder: TestFolder) -> [String] {
         result.diagnostics.filter { $0.file == folder.file("metrics.csv") }
-            .map { "\($0.line.map(String.init) ?? "-") \($0.severity.rawValue): \($0.message)" }
+            .map { "\($0.line.map(String.init) ?? "-"):\($0.column.map(String.init) ?? "-") \($0.severity.rawValue): \($0.message)" }
     }
 
     func testRowsAddAndOverrideMetrics() throws {
@@ -44,13 +44,30 @@ final class MetricsCSVTests: XCTestCase {
             + "thua-thien-hue,smart-city,b,\"three\r\nlines\r\nhere\",2,,,,\n"
             + "hue,smart-city,c,C,3,,,,\n"
         let (folder, result) = try load(csv: csv)
-        XCTAssertEqual(messages(result, folder), ["7 error: province \"hue\" has no file in provinces/; the row is ignored"])
+        XCTAssertEqual(messages(result, folder), ["7:1 error: province \"hue\" has no file in provinces/; the row is ignored"])
+    }
+
+    /// Each problem points at its cell: after quoted commas and doubled quotes, and on the line a
+    /// cell starts on when an earlier cell of its row holds line breaks.
+    func testProblemsNameTheCellsLineAndColumn() throws {
+        let csv = header
+            + "thua-thien-hue,smart-city,x,\"Phản ánh, \"\"kiến nghị\"\"\",nhiều,,,,\n"
+            + "thua-thien-hue,smart-city,y,\"hai\r\ndòng\",5,,,-,\n"
+            + "thua-thien-hue,bad topic,z,Z,1,,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder), [
+            "2:55 error: value \"nhiều\" is not a number",
+            "4:11 error: previous \"-\" is not a number",
+            "5:16 error: topic \"bad topic\" is not on the meeting's agenda; the row is ignored",
+        ])
+        XCTAssertEqual(MetricsCSV.cellPlaces("a,\"b\nc\",d\r\ne").mapValues { $0.map { "\($0.line):\($0.column)" } },
+                       [1: ["1:1", "1:3", "2:4"], 3: ["3:1"]])
     }
 
     func testCRLFAndBOMFiles() throws {
         let csv = "\u{FEFF}" + (header + "hue,smart-city,c,C,3,,,,\n").replacingOccurrences(of: "\n", with: "\r\n")
         let (folder, result) = try load(csv: csv)
-        XCTAssertEqual(messages(result, folder), ["2 error: province \"hue\" has no file in provinces/; the row is ignored"])
+        XCTAssertEqual(messages(result, folder), ["2:1 error: province \"hue\" has no file in provinces/; the row is ignored"])
     }
 
     func testRowErrors() throws {
@@ -66,14 +83,14 @@ final class MetricsCSVTests: XCTestCase {
             + ",,,,,,,,\n"
         let (folder, result) = try load(csv: csv)
         XCTAssertEqual(messages(result, folder), [
-            "2 error: topic \"budget\" is not on the meeting's agenda; the row is ignored",
-            "3 error: value \"1.349,5\" is not a number; use a dot for decimals and no thousands separator (1349.5)",
-            "4 error: value \"12%\" is not a number; write the number alone (12) and put % in unit",
-            "5 error: this row has 8 fields but the header has 9; the row is ignored",
-            "6 error: metric \"new-one\" is new, so the row needs a label; the row is ignored",
-            "7 error: the value cell is empty; the row is ignored",
-            "8 warning: value 150 lies outside 0–100 although the unit is % (a share)",
-            "9 warning: this row repeats the metric of line 8 and overrides it",
+            "2:16 error: topic \"budget\" is not on the meeting's agenda; the row is ignored",
+            "3:31 error: value \"1.349,5\" is not a number; use a dot for decimals and no thousands separator (1349.5)",
+            "4:31 error: value \"12%\" is not a number; write the number alone (12) and put % in unit",
+            "5:- error: this row has 8 fields but the header has 9; the row is ignored",
+            "6:27 error: metric \"new-one\" is new, so the row needs a label; the row is ignored",
+            "7:31 error: the value cell is empty; the row is ignored",
+            "8:31 warning: value 150 lies outside 0–100 although the unit is % (a share)",
+            "9:- warning: this row repeats the metric of line 8 and overrides it",
         ])
         XCTAssertEqual(result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("x")?.value, 50)
     }
@@ -81,14 +98,14 @@ final class MetricsCSVTests: XCTestCase {
     func testHeaderProblems() throws {
         let (folder, result) = try load(csv: "province,topic,metric,label,valu,target\nthua-thien-hue,smart-city,x,X,1,2\n")
         XCTAssertEqual(messages(result, folder), [
-            "1 error: metrics.csv has the unknown column \"valu\"; the header must be province,topic,metric,label,value,target,unit,previous,source",
-            "1 error: metrics.csv lacks the columns value, unit, previous, source; the header must be province,topic,metric,label,value,target,unit,previous,source",
+            "1:- error: metrics.csv lacks the columns value, unit, previous, source; the header must be province,topic,metric,label,value,target,unit,previous,source",
+            "1:29 error: metrics.csv has the unknown column \"valu\"; the header must be province,topic,metric,label,value,target,unit,previous,source",
         ])
         XCTAssertNil(result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("x"))
 
         let (folder2, result2) = try load(csv: "province,topic,metric,value\nthua-thien-hue,smart-city,ioc-services,13\n")
         XCTAssertEqual(messages(result2, folder2), [
-            "1 error: metrics.csv lacks the columns label, target, unit, previous, source; the header must be province,topic,metric,label,value,target,unit,previous,source",
+            "1:- error: metrics.csv lacks the columns label, target, unit, previous, source; the header must be province,topic,metric,label,value,target,unit,previous,source",
         ])
         XCTAssertEqual(result2.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("ioc-services")?.value, 13,
                        "rows still apply when only optional columns are missing")
@@ -97,12 +114,12 @@ final class MetricsCSVTests: XCTestCase {
     func testEmptyAndBinaryFiles() throws {
         let (folder, result) = try load(csv: "")
         XCTAssertEqual(messages(result, folder), [
-            "1 error: metrics.csv is empty; it needs at least the header line province,topic,metric,label,value,target,unit,previous,source",
+            "1:- error: metrics.csv is empty; it needs at least the header line province,topic,metric,label,value,target,unit,previous,source",
         ])
         let (folder2, _) = try load(csv: header)
         try folder2.write("metrics.csv", bytes: Array(header.utf8) + [0x68, 0xFE, 0x0A])
         XCTAssertEqual(messages(folder2.load(), folder2),
-                       ["2 error: the file is not valid UTF-8 text (byte 0xFE); save it as UTF-8"])
+                       ["2:2 error: the file is not valid UTF-8 text (byte 0xFE); save it as UTF-8"])
     }
 
     func testNewTopicReportFromCSV() throws {

@@ -177,7 +177,7 @@ final class CheckHostileTests: XCTestCase {
             "format is \"ciodash/2^[[?1049h\", but this version",
             "/provinces/evil^[]0;pwned^G.txt: warning: ",
             "province \"^[[2Jnowhere\" has no file in provinces/",
-            "metrics.csv:2: error: the text contains the control character U+007F (shown as ^?)",
+            "metrics.csv:2:26: error: the text contains the control character U+007F (shown as ^?)",
         ] {
             XCTAssertTrue(outcome.output.contains(shown), "expected \(shown) in:\n\(outcome.output)")
         }

@@ -18,6 +18,19 @@ enum MetricsCSV {
         var unit: String?
         var previous: Double?
         var source: String?
+        /// Where each named cell starts (a quoted cell can start on a later line than its row).
+        var places: [String: Place] = [:]
+
+        /// The place to report a problem with one cell: the cell's, or the row's line alone.
+        func place(_ name: String) -> (line: Int, column: Int?) {
+            places[name].map { ($0.line, $0.column) } ?? (line, nil)
+        }
+    }
+
+    /// 1-based line and column (in characters) where a cell starts.
+    struct Place: Equatable {
+        var line: Int
+        var column: Int
     }
 
     /// Parses the file; rows with problems are reported and left out.
@@ -34,6 +47,7 @@ enum MetricsCSV {
             reader.error(1, nil, LoadMessages.csvEmpty)
             return []
         }
+        let places = cellPlaces(text)
         var line = 1
         var header: Header?
         var rows: [Row] = []
@@ -42,8 +56,10 @@ enum MetricsCSV {
             line += 1
             for cell in cells { line += lineBreaks(in: cell) }
             if cells.allSatisfy({ trimmed($0).isEmpty }) { continue }
+            // Columns only where this file's own scan agrees with the reader on the row's cells.
+            let cellPlaces = places[rowLine].flatMap { $0.count == cells.count ? $0 : nil }
             guard let header else {
-                guard let found = readHeader(cells, line: rowLine, reader: reader) else { return [] }
+                guard let found = readHeader(cells, line: rowLine, places: cellPlaces, reader: reader) else { return [] }
                 header = found
                 continue
             }
@@ -51,7 +67,9 @@ enum MetricsCSV {
                 reader.error(rowLine, nil, LoadMessages.csvFieldCount(cells.count, expected: header.cellCount))
                 continue
             }
-            if let row = readRow(cells, columns: header.positions, line: rowLine, reader: reader) { rows.append(row) }
+            if let row = readRow(cells, header: header.positions, line: rowLine, places: cellPlaces, reader: reader) {
+                rows.append(row)
+            }
         }
         if header == nil { reader.error(1, nil, LoadMessages.csvEmpty) }
         return rows
@@ -64,14 +82,14 @@ enum MetricsCSV {
     }
 
     /// The header; nil (after reporting) when a required column is missing.
-    private static func readHeader(_ cells: [String], line: Int, reader: FieldReader) -> Header? {
+    private static func readHeader(_ cells: [String], line: Int, places: [Place]?, reader: FieldReader) -> Header? {
         var positions: [String: Int] = [:]
         for (i, raw) in cells.enumerated() {
             let name = trimmed(raw)
             if !columns.contains(name) {
-                reader.error(line, nil, LoadMessages.csvUnknownColumn(name))
+                reader.error(places?[i].line ?? line, places?[i].column, LoadMessages.csvUnknownColumn(name))
             } else if positions[name] != nil {
-                reader.error(line, nil, LoadMessages.csvDuplicateColumn(name))
+                reader.error(places?[i].line ?? line, places?[i].column, LoadMessages.csvDuplicateColumn(name))
             } else {
                 positions[name] = i
             }
@@ -82,7 +100,13 @@ enum MetricsCSV {
         return Header(positions: positions, cellCount: cells.count)
     }
 
-    private static func readRow(_ cells: [String], columns: [String: Int], line: Int, reader: FieldReader) -> Row? {
+    private static func readRow(_ cells: [String], header columns: [String: Int], line: Int, places: [Place]?,
+                                reader: FieldReader) -> Row? {
+        var named: [String: Place] = [:]
+        if let places { for (name, i) in columns { named[name] = places[i] } }
+        func error(_ name: String, _ message: String) {
+            reader.error(named[name]?.line ?? line, named[name]?.column, message)
+        }
         func cell(_ name: String) -> String? {
             guard let i = columns[name] else { return nil }
             let text = trimmed(cells[i])
@@ -93,31 +117,34 @@ enum MetricsCSV {
             switch ScalarText.number(text) {
             case .number(let value): return (true, value)
             case .notFinite:
-                reader.error(line, nil, LoadMessages.notFinite(name, text))
+                error(name, LoadMessages.notFinite(name, text))
             case .notANumber:
-                reader.error(line, nil, LoadMessages.notANumber(name, text, quoted: false))
+                error(name, LoadMessages.notANumber(name, text, quoted: false))
             }
             return (false, nil)
         }
         var ok = true
         for name in ["province", "topic", "metric", "value"] where cell(name) == nil {
-            reader.error(line, nil, LoadMessages.csvEmptyCell(name))
+            error(name, LoadMessages.csvEmptyCell(name))
             ok = false
         }
         let value = number("value")
         var target = number("target")
         if let t = target.value, t < 0 {
-            reader.error(line, nil, LoadMessages.negativeTarget(t))
+            error("target", LoadMessages.negativeTarget(t))
             target.value = nil
         }
         let previous = number("previous")
-        for cell in cells {
-            if let control = TextSanitizer.firstControl(in: cell) { reader.error(line, nil, LoadMessages.controlInText(control)) }
+        for (i, cell) in cells.enumerated() {
+            if let control = TextSanitizer.firstControl(in: cell) {
+                reader.error(places?[i].line ?? line, places?[i].column, LoadMessages.controlInText(control))
+            }
         }
         guard ok, value.ok, target.ok, previous.ok, let v = value.value,
               let province = cell("province"), let topic = cell("topic"), let metric = cell("metric") else { return nil }
         return Row(line: line, province: province, topic: topic, metric: metric, label: cell("label"), value: v,
-                   target: target.value, unit: cell("unit"), previous: previous.value, source: cell("source"))
+                   target: target.value, unit: cell("unit"), previous: previous.value, source: cell("source"),
+                   places: named)
     }
 
     /// Merges rows into the provinces; rows for broken provinces are skipped (the file is already flagged).
@@ -127,15 +154,15 @@ enum MetricsCSV {
         var seen: [String: Int] = [:]
         for row in rows {
             guard let p = index[row.province] else {
-                reader.error(row.line, nil, LoadMessages.csvUnknownProvince(row.province))
+                reader.error(row.place("province").line, row.place("province").column, LoadMessages.csvUnknownProvince(row.province))
                 continue
             }
             if let topicIDs, !topicIDs.contains(row.topic) {
-                reader.error(row.line, nil, LoadMessages.csvUnknownTopic(row.topic))
+                reader.error(row.place("topic").line, row.place("topic").column, LoadMessages.csvUnknownTopic(row.topic))
                 continue
             }
             if topicIDs == nil && !ScalarText.isIdentifier(row.topic) {
-                reader.error(row.line, nil, LoadMessages.badTopicID(row.topic))
+                reader.error(row.place("topic").line, row.place("topic").column, LoadMessages.badTopicID(row.topic))
                 continue
             }
             if provinces[p].report.isBroken { continue }
@@ -145,7 +172,7 @@ enum MetricsCSV {
                 metric = topic.metrics[existing]
             } else {
                 guard let label = row.label else {
-                    reader.error(row.line, nil, LoadMessages.csvNewMetricNeedsLabel(row.metric))
+                    reader.error(row.place("metric").line, row.place("metric").column, LoadMessages.csvNewMetricNeedsLabel(row.metric))
                     continue
                 }
                 metric = Metric(id: row.metric, label: label, value: row.value)
@@ -162,7 +189,7 @@ enum MetricsCSV {
             if metric.isShare {
                 for (name, value) in [("value", metric.value), ("target", metric.target), ("previous", metric.previous)] {
                     if let value, !(0...100).contains(value) {
-                        reader.warning(row.line, nil, LoadMessages.shareOutOfRange(name, value))
+                        reader.warning(row.place(name).line, row.place(name).column, LoadMessages.shareOutOfRange(name, value))
                     }
                 }
             }
@@ -173,6 +200,64 @@ enum MetricsCSV {
             }
             provinces[p].report.topics[row.topic] = topic
         }
+    }
+
+    /// Where each cell starts, by the line each record starts on.
+    ///
+    /// CSVReader hands out cells, not places; this scan of the same text (quotes, doubled quotes,
+    /// line breaks inside quotes, CR LF) finds them. A record is used only when it has as many cells
+    /// as the reader found on that line, so a disagreement means no column, never a wrong one.
+    static func cellPlaces(_ text: String) -> [Int: [Place]] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [Int: [Place]] = [:]
+        var line = 1, column = 1
+        var recordLine = 1
+        var starts = [Place(line: 1, column: 1)]
+        var inQuotes = false, atCellStart = true
+        var i = 0
+        func newline() {
+            // CR LF, CR and LF each end one line.
+            if scalars[i] == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
+            i += 1
+            line += 1
+            column = 1
+        }
+        while i < scalars.count {
+            let s = scalars[i]
+            if inQuotes {
+                if s == "\"" {
+                    if i + 1 < scalars.count && scalars[i + 1] == "\"" { i += 2; column += 2; continue }
+                    inQuotes = false
+                } else if s == "\r" || s == "\n" {
+                    newline()
+                    continue
+                }
+                i += 1
+                column += 1
+                continue
+            }
+            if s == "\r" || s == "\n" {
+                result[recordLine] = starts
+                newline()
+                recordLine = line
+                starts = [Place(line: line, column: 1)]
+                atCellStart = true
+                continue
+            }
+            if s == "," {
+                starts.append(Place(line: line, column: column + 1))
+                atCellStart = true
+            } else if s == "\"" && atCellStart {
+                inQuotes = true
+                atCellStart = false
+            } else if s != " " && s != "\t" {
+                atCellStart = false
+            }
+            i += 1
+            column += 1
+        }
+        result[recordLine] = starts
+        return result
     }
 
     /// Line breaks inside a quoted cell: CR LF, CR and LF each count once.
