@@ -36,7 +36,8 @@ public enum OverviewView {
             // Selected, the name is in the header role (unless it matches the search) and so is the
             // chosen topic's cell.
             let isMatch = matches(context.highlight, province.name)
-            let written = grid.put(province.name, x: 0, y: y, maxWidth: nameWidth - 1, role: isMatch ? .match : .normal)
+            // A name cut for room ends in "…", so "Thanh H…" cannot be read as a name of its own.
+            let written = grid.put(TextLayout.truncate(province.name, to: nameWidth - 1), x: 0, y: y, role: isMatch ? .match : .normal)
             var marks = isMatch ? [] : [RoleMark(.header, x: 0, y: y, width: written)]
             var columns: ColumnStrip?
             if province.isBroken {

@@ -65,13 +65,13 @@ public enum TopicView {
 
         var items: [SelectableItem] = []
         var rank = 0
-        for (row, province) in ranked.enumerated() {
+        for province in ranked {
             grid.ensureRow(y)
             let metric = meeting.headline(province: province, topic: topic)
             if metric != nil { rank += 1 }
             if metric != nil { grid.put(TextLayout.padLeft(String(rank), to: 3), x: 0, y: y, role: .muted) }
             let nameRole: StyleRole = OverviewView.matches(context.highlight, province.name) ? .match : .normal
-            grid.put(province.name, x: xName, y: y, maxWidth: nameWidth, role: nameRole)
+            grid.put(TextLayout.truncate(province.name, to: nameWidth), x: xName, y: y, role: nameRole)
             if province.isBroken {
                 grid.put("⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? ""), x: xStatus, y: y,
                          maxWidth: width - xStatus, role: .error)

@@ -2,11 +2,13 @@ import CioDashCore
 
 /// Fitting text into a number of cells: truncation with an ellipsis and word wrap by display width.
 public enum TextLayout {
-    /// `text` cut to at most `width` cells, ending in "…" when cut.
+    /// `text` cut to at most `width` cells, ending in "…" when cut ("Thanh…", not "Thanh …").
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if DisplayWidth.of(text) <= width { return text }
-        return prefix(text, cells: width - 1) + "…"
+        var kept = prefix(text, cells: width - 1)
+        while kept.unicodeScalars.last == " " { kept.unicodeScalars.removeLast() }
+        return kept + "…"
     }
 
     /// The longest prefix of `text` (whole characters, marks kept) that fits in `cells`.
