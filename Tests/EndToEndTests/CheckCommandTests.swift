@@ -3,51 +3,22 @@ import XCTest
 
 /// `ciodash check` run as a process: its output lines, summary and exit status.
 final class CheckCommandTests: XCTestCase {
-    private var folder: URL!
+    private var fixture: CheckFolder!
+    private var folder: URL { URL(fileURLWithPath: fixture.path) }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-check-" + UUID().uuidString)
-        try write("meeting.yaml", """
-            format: ciodash/1
-            council: Hội đồng CIO
-            title: Phiên họp 2019
-            date: 2019-07-27
-            topics:
-              - id: smart-city
-                title: Đô thị thông minh
-
-            """)
-        for (id, name) in [("da-nang", "Đà Nẵng"), ("thua-thien-hue", "Thừa Thiên Huế")] {
-            try write("provinces/\(id).yaml", "format: ciodash/1\nid: \(id)\nname: \(name)\ntopics:\n  smart-city:\n    status: on-track\n")
-        }
+        fixture = try CheckFolder(prefix: "ciodash-check-")
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
+        fixture.remove()
     }
 
-    private func write(_ relative: String, _ text: String) throws {
-        let url = folder.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    private func write(_ relative: String, _ text: String) throws { try fixture.write(relative, text) }
 
-    /// Runs the `ciodash` built next to this test bundle (on Linux the bundle is in the products folder).
     private func check(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("ciodash") }
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("ciodash is not built next to the tests (\(bundle.path)); run swift build first")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["check"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outcome = try CiodashProcess.run(["check"] + arguments)
+        return (outcome.status, outcome.output)
     }
 
     func testCleanFolderExitsZero() throws {

@@ -6,40 +6,22 @@ import XCTest
 /// `path:line:col: error: message` format, limits raised by the options, and no control byte from the
 /// files in what it prints.
 final class CheckHostileTests: XCTestCase {
-    private var folder: String!
+    private var fixture: CheckFolder!
+    private var folder: String { fixture.path }
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "ciodash-hostile-check-" + UUID().uuidString
-        try write("meeting.yaml", """
-            format: ciodash/1
-            council: Hội đồng CIO
-            title: Phiên họp 2019
-            date: 2019-07-27
-            topics:
-              - id: smart-city
-                title: Đô thị thông minh
-
-            """)
-        for (id, name) in [("da-nang", "Đà Nẵng"), ("thua-thien-hue", "Thừa Thiên Huế")] {
-            try write("provinces/\(id).yaml", province(id: id, name: name))
-        }
+        fixture = try CheckFolder(prefix: "ciodash-hostile-check-")
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
+        fixture.remove()
     }
 
-    private func province(id: String, name: String) -> String {
-        "format: ciodash/1\nid: \(id)\nname: \(name)\ntopics:\n  smart-city:\n    status: on-track\n"
-    }
+    private func province(id: String, name: String) -> String { CheckFolder.province(id: id, name: name) }
 
-    private func write(_ relative: String, _ text: String) throws { try write(relative, bytes: Array(text.utf8)) }
+    private func write(_ relative: String, _ text: String) throws { try fixture.write(relative, text) }
 
-    private func write(_ relative: String, bytes: [UInt8]) throws {
-        let url = URL(fileURLWithPath: folder + "/" + relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url)
-    }
+    private func write(_ relative: String, bytes: [UInt8]) throws { try fixture.write(relative, bytes: bytes) }
 
     /// A valid province file padded with comment lines to `size` bytes, written 1 MiB at a time.
     private func writeLarge(_ relative: String, id: String, size: Int) throws {
@@ -200,7 +182,7 @@ final class CheckHostileTests: XCTestCase {
             XCTAssertNil(CiodashProcess.firstControl(in: outcome.stdout), format)
             XCTAssertTrue(outcome.output.contains("Đà Nẵng^[]0;pwned^G"), format)
             XCTAssertTrue(outcome.output.contains("IOC^[[2J<9B>^?<U+202E>"), format)
-            XCTAssertEqual(outcome.errors, "ciodash: 2 problem(s) in \(folder!); run 'ciodash check' for details\n")
+            XCTAssertEqual(outcome.errors, "ciodash: 2 problem(s) in \(folder); run 'ciodash check' for details\n")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// Runs the `ciodash` built next to this test bundle (as CheckCommandTests finds it) and keeps its
+/// Runs the `ciodash` built next to this test bundle (on Linux, in the products folder) and keeps its
 /// exit status and both output streams as bytes, so that tests can look for raw control bytes.
 enum CiodashProcess {
     struct Outcome {
