@@ -12,31 +12,14 @@ set -euo pipefail
 bin=$(realpath "${1:-.build/release/ciodash}")
 folder=$(realpath "${2:-fixtures/hue-2019}")
 runs=${3:-10}
-dir=$(mktemp -d /tmp/ciodash-measure-XXXXXX)
-tm() { tmux -S "$dir/sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT
+. "$(dirname "$0")/measure-lib.sh"
 
-# Polls (10 ms) until the command succeeds, at most 10 s.
-wait_for() { for _ in $(seq 1000); do if eval "$1"; then return 0; fi; sleep 0.01; done; echo "timed out: $1" >&2; exit 1; }
-
-start() {
-    rm -f "$dir/frames.log" "$dir/launched"
-    tm new-session -d -x 80 -y 24 "sh -c 'date +%s%N > $dir/launched; TERM=xterm-256color CIODASH_FRAME_LOG=$dir/frames.log exec $bin $folder'"
-    wait_for "grep -q first-frame '$dir/frames.log' 2>/dev/null"
-}
-
-echo "launch to first frame (ms), $runs runs:"
-for _ in $(seq "$runs"); do
-    start
-    echo "$(( $(awk '/first-frame/ {print $2}' "$dir/frames.log") - $(cat "$dir/launched") ))" | awk '{printf "  %.1f\n", $1/1e6}'
-    tm kill-server
-    wait_for "! tm has-session 2>/dev/null"
-done
+launch_times "$runs" $folder
 
 answered() { grep -c ' key=' "$dir/frames.log" || true; }
 press() { local n; n=$(answered); tm send-keys "$1"; wait_for "[ \$(answered) -gt $n ]"; }
 
-start
+start $folder
 for key in Down Right Up Left Down Down Right Right Up Left Down Right Up Left Down Down Right Right Up Left; do
     press "$key"
 done
