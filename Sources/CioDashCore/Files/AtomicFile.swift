@@ -42,7 +42,6 @@ public enum AtomicFile {
         }
         let directory = (path as NSString).deletingLastPathComponent
         let folder = directory.isEmpty ? "." : directory
-        if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
         let (fd, temporary) = try createTemporary(in: folder, for: path)
         var ok = false
         defer { if !ok { unlink(temporary) } }

@@ -24,25 +24,13 @@ public struct Snapshot: Sendable {
 
     /// Lines of one view with its preamble.
     public func lines(for view: ViewID) -> [String] {
-        lines(for: view, preamble: preamble(labels: Labels.forLanguage(language)))
+        String(decoding: section(for: view, preamble: preamble(labels: Labels.forLanguage(language))), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    private func lines(for view: ViewID, preamble: [String]) -> [String] {
-        let labels = Labels.forLanguage(language)
-        var out = preamble
-            + wrap(labels.view + ": " + view.title(in: meeting, labels: labels, language: language) + " (\(view))")
-            + [String(repeating: "─", count: width)]
-        let context = RenderContext(language: language, width: width)
-        if let body = ViewRenderer.body(view, meeting: meeting, context: context) {
-            out += body.grid.lines
-        }
-        while out.last == "" { out.removeLast() }
-        if let height, out.count > height { out = Array(out.prefix(max(0, height))) }
-        return out
-    }
-
-    /// `lines(for:preamble:)` joined by newlines, built as bytes: the grid's rows are appended
-    /// straight from its cells, without a String per row (this is most of `--view all`).
+    /// One view's text: preamble, title, rule and the body's rows, trailing empty lines dropped and
+    /// cut to `height`. Built as bytes: the grid's rows are appended straight from its cells, without
+    /// a String per row (this is most of `--view all`).
     private func section(for view: ViewID, preamble: [String]) -> [UInt8] {
         let labels = Labels.forLanguage(language)
         let head = preamble

@@ -131,7 +131,7 @@ public enum OverviewView {
             : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
         if metric.illustrative { value += "*" }
         let valueWidth = min(width - 2, max(7, DisplayWidth.of(value)))
-        grid.put(TextLayout.padLeft(value, to: valueWidth), x: x + 2, y: y, role: .normal)
+        grid.putRight(value, x: x + 2, y: y, width: valueWidth)
         // Wide columns also show the change since the previous meeting and the status in words.
         let change = MetricFormat.change(current: metric.value,
                                          previous: meeting.previousValue(province: province.id, topic: topic.id, metric: metric),
@@ -147,7 +147,7 @@ public enum OverviewView {
             column += barWidth
         }
         if let change, changeWidth > 0 {
-            grid.put(TextLayout.padLeft(change, to: changeWidth - 1), x: column, y: y, role: .label)
+            grid.putRight(change, x: column, y: y, width: changeWidth - 1, role: .label)
             column += changeWidth
         }
         if statusWidth > 0 {

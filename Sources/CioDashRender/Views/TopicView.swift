@@ -85,16 +85,16 @@ public enum TopicView {
                     }
                     var value = MetricFormat.value(metric.value, metric: metric, language: language)
                     if metric.illustrative { value += "*" }
-                    grid.put(TextLayout.padLeft(value, to: valueWidth - 1), x: xValue, y: y)
+                    grid.putRight(value, x: xValue, y: y, width: valueWidth - 1)
                     if targetWidth > 0, let target = metric.target {
-                        grid.put(TextLayout.padLeft(MetricFormat.value(target, metric: metric, language: language),
-                                                    to: targetWidth - 1), x: xTarget, y: y, role: .muted)
+                        grid.putRight(MetricFormat.value(target, metric: metric, language: language), x: xTarget, y: y,
+                                      width: targetWidth - 1, role: .muted)
                     }
                     if changeWidth > 0,
                        let change = MetricFormat.change(current: metric.value,
                                                         previous: meeting.previousValue(province: province.id, topic: topic.id, metric: metric),
                                                         metric: metric, language: language) {
-                        grid.put(TextLayout.padLeft(change, to: changeWidth - 1), x: xChange, y: y, role: .label)
+                        grid.putRight(change, x: xChange, y: y, width: changeWidth - 1, role: .label)
                     }
                 } else {
                     grid.put(labels.noData, x: xBar, y: y, maxWidth: width - xBar, role: .muted)
