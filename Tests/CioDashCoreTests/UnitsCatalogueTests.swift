@@ -156,3 +156,29 @@ final class UnitsCatalogueTests: XCTestCase {
         Array(a.unicodeScalars) == Array(b.unicodeScalars)
     }
 }
+
+/// The catalogue's findings reach `check` with the file's place.
+final class UnitsCatalogueLoaderTests: XCTestCase {
+    func testA2026MeetingListingKonTumIsToldItIsPartOfQuangNgai() throws {
+        let meeting = sampleMeeting.replacingOccurrences(of: "date: 2019-07-27", with: "date: 2026-11-20")
+            .replacingOccurrences(of: "provinces: [thua-thien-hue, da-nang]", with: "provinces: [kon-tum, gia-lai]")
+        var konTum = provinceFile(id: "kon-tum", name: "Kon Tum", reported: "2026-11-01")
+        konTum = konTum.replacingOccurrences(of: "code: \"\"", with: "code: \"62\"")
+        var giaLai = provinceFile(id: "gia-lai", name: "Gia Lai", reported: "2026-11-01")
+        giaLai = giaLai.replacingOccurrences(of: "code: \"\"", with: "code: \"64\"")
+        let folder = try TestFolder(["meeting.yaml": meeting, "provinces/kon-tum.yaml": konTum,
+                                     "provinces/gia-lai.yaml": giaLai])
+        let result = folder.load()
+        let expected = [
+            Diagnostic(.warning, file: folder.file("provinces/kon-tum.yaml"), line: 2, column: 5,
+                       message: "Kon Tum has been part of Quảng Ngãi (formed from Kon Tum and Quảng Ngãi) since 1 July 2025; a meeting of this date uses the file id \"quang-ngai\" (unit code 51)"),
+            Diagnostic(.warning, file: folder.file("provinces/gia-lai.yaml"), line: 4, column: 7,
+                       message: "code 64 is not Gia Lai's on the meeting's date (Gia Lai's code is 52); before 1 July 2025 64 was Gia Lai's"),
+        ]
+        for diagnostic in expected {
+            XCTAssertTrue(result.diagnostics.contains(diagnostic),
+                          "expected \(diagnostic)\nfound:\n" + result.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        XCTAssertEqual(result.meeting?.provinces.count, 2, "a finding is a warning: both provinces still load")
+    }
+}

@@ -47,6 +47,11 @@ struct ProvinceFile {
                                     code: reader.text(fields["code"], key: "code"),
                                     region: reader.text(fields["region"], key: "region"),
                                     source: reader.text(fields["source"], key: "source"), file: file)
+        if let meetingDate = agenda.date {
+            for finding in UnitsCatalogue.findings(id: fileID, code: report.code, on: meetingDate) {
+                reader.warning(at: (finding.isAboutCode ? fields["code"] : fields["id"]) ?? root, finding.message(.en))
+            }
+        }
         if let node = fields["reported"], let reported = reader.date(node, key: "reported") {
             report.reported = reported
             if let meetingDate = agenda.date {

@@ -72,6 +72,12 @@ public enum UnitFinding: Hashable, Sendable {
     case codeMismatch(unit: AdministrativeUnit, code: String, holder: AdministrativeUnit?,
                       otherPeriodHolder: AdministrativeUnit?, meetingBeforeReorganisation: Bool)
 
+    /// Whether the finding is about the file's `code` field rather than its id.
+    public var isAboutCode: Bool {
+        if case .codeMismatch = self { return true }
+        return false
+    }
+
     /// One sentence for `check` and the dashboard.
     public func message(_ language: Language) -> String {
         switch self {
