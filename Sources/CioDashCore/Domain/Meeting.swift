@@ -57,14 +57,25 @@ public struct PreviousMeeting: Hashable, Sendable {
     /// targets, units); the loader drops the previous meeting's texts.
     public var reports: [String: [String: TopicReport]]
 
-    public init(title: String, date: LocalDate, reports: [String: [String: TopicReport]]) {
+    /// This meeting's units that are other units there (see `UnitsCatalogue.counterparts`); an id
+    /// not in it means the same there.
+    public var counterparts: [String: Counterpart]
+
+    public init(title: String, date: LocalDate, reports: [String: [String: TopicReport]],
+                counterparts: [String: Counterpart] = [:]) {
         self.title = title
         self.date = date
         self.reports = reports
+        self.counterparts = counterparts
     }
 
-    /// The previous value of a metric, by province, topic and metric id.
+    /// The previous value of a metric, by this meeting's province id, topic and metric id; nil for a
+    /// unit that was several units then, so that no combined figure passes for a reported one.
     public func value(province: String, topic: String, metric: String) -> Double? {
-        reports[province]?[topic]?.metric(metric)?.value
+        switch counterparts[province] {
+        case nil: return reports[province]?[topic]?.metric(metric)?.value
+        case .same(let id)?: return reports[id]?[topic]?.metric(metric)?.value
+        case .merged?: return nil
+        }
     }
 }

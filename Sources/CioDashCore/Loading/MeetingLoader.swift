@@ -102,7 +102,8 @@ public struct MeetingLoader: Sendable {
         if loadPrevious, let previous = agenda.previous, let meetingName {
             meeting?.previous = loadPreviousMeeting(previous, folder: folder, display: display,
                                                     meetingFile: FolderPath.join(display, meetingName),
-                                                    sharedTexts: sharedTexts, diagnostics: &diagnostics)
+                                                    meetingDate: agenda.meeting?.date, sharedTexts: sharedTexts,
+                                                    diagnostics: &diagnostics)
         }
         return LoadResult(meeting: meeting, diagnostics: Self.sorted(diagnostics), folderUnreadable: false,
                           folderArgument: display)
@@ -224,7 +225,8 @@ public struct MeetingLoader: Sendable {
 
     /// The previous meeting, one level deep; its problems become warnings here, never errors.
     private func loadPreviousMeeting(_ previous: Placed<String>, folder: String, display: String, meetingFile: String,
-                                     sharedTexts: SharedTexts, diagnostics: inout [Diagnostic]) -> PreviousMeeting? {
+                                     meetingDate: LocalDate?, sharedTexts: SharedTexts,
+                                     diagnostics: inout [Diagnostic]) -> PreviousMeeting? {
         let path = previous.value.hasPrefix("/") ? previous.value : FolderPath.join(folder, previous.value)
         let shown = FolderPath.lexicallyNormalized(FolderPath.join(display, previous.value))
         let result = load(folder: path, display: shown, loadPrevious: false, figuresOnly: true, sharedTexts: sharedTexts)
@@ -241,7 +243,8 @@ public struct MeetingLoader: Sendable {
         }
         var reports: [String: [String: TopicReport]] = [:]
         for province in meeting.provinces where !province.isBroken { reports[province.id] = province.topics }
-        return PreviousMeeting(title: meeting.title, date: meeting.date, reports: reports)
+        return PreviousMeeting(title: meeting.title, date: meeting.date, reports: reports,
+                               counterparts: meetingDate.map { UnitsCatalogue.counterparts(at: $0, in: meeting.date) } ?? [:])
     }
 
     /// A report's status and figures without its texts (labels, sources, summary, highlights, issues).
