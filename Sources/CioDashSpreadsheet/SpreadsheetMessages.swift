@@ -15,7 +15,7 @@ public enum SpreadsheetMessages {
         return "\"" + String(String.UnicodeScalarView(scalars.prefix(59))) + "…\""
     }
 
-    static func mib(_ bytes: Int) -> String { "\(bytes >> 20) MiB" }
+    static func mib(_ bytes: Int) -> String { bytes < 1 << 20 ? "\(bytes) bytes" : "\(bytes >> 20) MiB" }
 
     // MARK: The workbook
 
