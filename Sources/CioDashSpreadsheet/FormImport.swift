@@ -33,13 +33,14 @@ public struct FormImport {
         }
         var report = current
         var changes: [Change] = []
+        let en = language == .en
         func show(_ v: Double?) -> String { v.map { NumberFormatting.format($0, language: language, maxFractionDigits: 6) } ?? "—" }
         if let reported = form.reported, reported != report.reported {
-            changes.append(Change(item: "reported", old: report.reported?.description ?? "—", new: reported.description))
+            changes.append(Change(item: en ? "reported" : "ngày số liệu", old: report.reported?.description ?? "—", new: reported.description))
             report.reported = reported
         }
         if let source = form.source, source != report.source {
-            changes.append(Change(item: "source", old: report.source ?? "—", new: source))
+            changes.append(Change(item: en ? "reported by" : "đơn vị báo cáo", old: report.source ?? "—", new: source))
             report.source = source
         }
         for returned in form.topics {
@@ -50,11 +51,11 @@ public struct FormImport {
             var topic = report.topics[returned.id] ?? TopicReport(status: .unknown)
             if let status = returned.status, status != topic.status {
                 let words = StatusWords.vietnamese
-                changes.append(Change(item: "\(returned.id): status", old: words[topic.status]!, new: words[status]!))
+                changes.append(Change(item: "\(returned.id): " + (en ? "status" : "trạng thái"), old: words[topic.status]!, new: words[status]!))
                 topic.status = status
             }
             if let summary = returned.summary, summary != topic.summary {
-                changes.append(Change(item: "\(returned.id): summary", old: topic.summary ?? "—", new: summary))
+                changes.append(Change(item: "\(returned.id): " + (en ? "summary" : "tóm tắt"), old: topic.summary ?? "—", new: summary))
                 topic.summary = summary
             }
             for metric in returned.metrics {

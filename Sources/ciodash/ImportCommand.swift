@@ -31,11 +31,7 @@ struct ImportCommand: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let result = MeetingLoader().load(folder: folder)
-        guard let meeting = result.meeting else {
-            for d in result.diagnostics where d.severity == .error { printError(TextSanitizer.line(d.description)) }
-            throw ExitCode(2)
-        }
+        let meeting = try loadMeetingFolderOrExit(folder)
         let language = lang ?? meeting.language
         var imports: [FormImport] = []
         var failed = false

@@ -38,11 +38,7 @@ struct TemplateCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let result = MeetingLoader().load(folder: folder)
-        guard let meeting = result.meeting else {
-            for d in result.diagnostics where d.severity == .error { printError(TextSanitizer.line(d.description)) }
-            throw ExitCode(2)
-        }
+        let meeting = try loadMeetingFolderOrExit(folder)
         let language = lang ?? meeting.language
         var chosen: [ProvinceReport] = []
         for name in provinces {
