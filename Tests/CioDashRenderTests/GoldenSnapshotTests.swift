@@ -20,24 +20,22 @@ final class GoldenSnapshotTests: XCTestCase {
     }
 
     func testEveryViewAt80And120ColumnsInBothLanguages() throws {
-        let meeting = try sample()
-        for width in [80, 120] {
-            for language in Language.allCases {
-                let text = Snapshot(meeting: meeting, language: language, width: width, generatedAt: Self.epoch)
-                    .text(for: ViewRenderer.allViews(of: meeting))
-                try assertGolden(text, name: "all-\(width)-\(language.rawValue).txt")
-            }
-        }
+        try assertEveryViewGolden(try sample(), generatedAt: Self.epoch, prefix: "")
     }
 
     /// The 2026 sample (11 units of today, five topics): files named council-2026-all-<width>-<language>.txt.
     func testCouncil2026EveryViewAt80And120ColumnsInBothLanguages() throws {
-        let meeting = try sample(SampleMeetings.council2026)
+        try assertEveryViewGolden(try sample(SampleMeetings.council2026), generatedAt: Self.epoch2026, prefix: "council-2026-")
+    }
+
+    /// `--view all` at 80 and 120 columns in both languages, against <prefix>all-<width>-<language>.txt.
+    func assertEveryViewGolden(_ meeting: Meeting, generatedAt: Int, prefix: String,
+                               file: StaticString = #filePath, line: UInt = #line) throws {
         for width in [80, 120] {
             for language in Language.allCases {
-                let text = Snapshot(meeting: meeting, language: language, width: width, generatedAt: Self.epoch2026)
+                let text = Snapshot(meeting: meeting, language: language, width: width, generatedAt: generatedAt)
                     .text(for: ViewRenderer.allViews(of: meeting))
-                try assertGolden(text, name: "council-2026-all-\(width)-\(language.rawValue).txt")
+                try assertGolden(text, name: "\(prefix)all-\(width)-\(language.rawValue).txt", file: file, line: line)
             }
         }
     }
