@@ -182,3 +182,55 @@ final class UnitsCatalogueLoaderTests: XCTestCase {
         XCTAssertEqual(result.meeting?.provinces.count, 2, "a finding is a warning: both provinces still load")
     }
 }
+
+/// A 2026 meeting compared with the 2019 one: renamed units find their old figures, merged units
+/// show none from the earlier meeting (no combined figure passes for a reported one).
+final class AcrossTheMergerTests: XCTestCase {
+    func testCounterpartsOfThe34In2019() {
+        let map = UnitsCatalogue.counterparts(at: LocalDate(year: 2026, month: 11, day: 20)!,
+                                              in: LocalDate(year: 2019, month: 7, day: 27)!)
+        XCTAssertEqual(map["hue"], .same("thua-thien-hue"))
+        XCTAssertEqual(map["thanh-hoa"], .same("thanh-hoa"))
+        XCTAssertEqual(map["gia-lai"], .merged(["gia-lai", "binh-dinh"]))
+        XCTAssertEqual(map["lam-dong"], .merged(["lam-dong", "dak-nong", "binh-thuan"]))
+        XCTAssertEqual(map.count, 34)
+        XCTAssertEqual(UnitsCatalogue.counterparts(at: LocalDate(year: 2019, month: 7, day: 27)!,
+                                                   in: LocalDate(year: 2018, month: 7, day: 20)!), [:],
+                       "between two meetings of the same period every id keeps its meaning")
+        XCTAssertEqual(UnitsCatalogue.counterparts(at: LocalDate(year: 2025, month: 3, day: 1)!,
+                                                   in: LocalDate(year: 2024, month: 7, day: 1)!), ["hue": .same("thua-thien-hue")])
+        XCTAssertEqual(UnitsCatalogue.counterparts(at: LocalDate(year: 2019, month: 7, day: 27)!,
+                                                   in: LocalDate(year: 2026, month: 1, day: 1)!), [:])
+    }
+
+    func testA2026MeetingComparesHueWithThuaThienHueAndNotGiaLaiWithTheOldGiaLai() throws {
+        let meeting2026 = sampleMeeting.replacingOccurrences(of: "date: 2019-07-27", with: "date: 2026-11-20")
+            .replacingOccurrences(of: "provinces: [thua-thien-hue, da-nang]", with: "provinces: [hue, gia-lai]")
+            .replacingOccurrences(of: "language: vi", with: "language: vi\nprevious: ../2019")
+        func file(_ id: String, _ name: String, code: String, value: Int, reported: String) -> String {
+            provinceFile(id: id, name: name, reported: reported)
+                .replacingOccurrences(of: "code: \"\"", with: "code: \"\(code)\"")
+                .replacingOccurrences(of: "code: \"46\"", with: "code: \"\(code)\"")
+                .replacingOccurrences(of: "value: 10", with: "value: \(value)")
+        }
+        let root = try TestFolder([
+            "2026/meeting.yaml": meeting2026,
+            "2026/provinces/hue.yaml": file("hue", "Huế", code: "46", value: 30, reported: "2026-11-01"),
+            "2026/provinces/gia-lai.yaml": file("gia-lai", "Gia Lai", code: "52", value: 20, reported: "2026-11-01"),
+            "2019/meeting.yaml": sampleMeeting.replacingOccurrences(of: "provinces: [thua-thien-hue, da-nang]",
+                                                                    with: "provinces: [thua-thien-hue, gia-lai]"),
+            "2019/provinces/thua-thien-hue.yaml": file("thua-thien-hue", "Thừa Thiên Huế", code: "46", value: 10,
+                                                       reported: "2019-07-01"),
+            "2019/provinces/gia-lai.yaml": file("gia-lai", "Gia Lai", code: "64", value: 7, reported: "2019-07-01"),
+        ])
+        let result = MeetingLoader().load(folder: root.path + "/2026")
+        XCTAssertEqual(result.diagnostics, [])
+        let meeting = try XCTUnwrap(result.meeting)
+        let metric = try XCTUnwrap(meeting.province("hue")?.topics["smart-city"]?.metric("ioc-services"))
+        XCTAssertEqual(meeting.previousValue(province: "hue", topic: "smart-city", metric: metric), 10,
+                       "Huế of 2026 is Thừa Thiên Huế of 2019")
+        let giaLai = try XCTUnwrap(meeting.province("gia-lai")?.topics["smart-city"]?.metric("ioc-services"))
+        XCTAssertNil(meeting.previousValue(province: "gia-lai", topic: "smart-city", metric: giaLai),
+                     "the new Gia Lai (with Bình Định) is not compared with the old Gia Lai's 7")
+    }
+}

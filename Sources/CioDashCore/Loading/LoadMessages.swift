@@ -186,6 +186,15 @@ enum LoadMessages {
         "the previous meeting \(quote(path)) cannot be used: \(reason)"
     }
     static func inPreviousMeeting(_ message: String) -> String { "(previous meeting) \(message)" }
+    static func previousCycle(_ path: String) -> String {
+        "the previous meeting \(quote(path)) is this meeting or one already in the chain of previous meetings; the chain stops here"
+    }
+    static func previousTooDeep(_ limit: Int) -> String {
+        "the chain of previous meetings is longer than \(count(limit)); the earlier ones are not read"
+    }
+    static func previousNotEarlier(_ path: String, _ date: LocalDate, _ later: LocalDate) -> String {
+        "the previous meeting \(quote(path)) is dated \(date), not before \(later); the chain stops here"
+    }
 
     // MARK: metrics.csv
 

@@ -31,6 +31,24 @@ public enum UnitsCatalogue {
         unit.predecessors.compactMap { id in before.first { $0.id == id && $0.exists(on: lastDayOf63) } }
     }
 
+    /// How each unit of a meeting held on `date` is found in an earlier meeting held on `earlier`:
+    /// under another id (Thành phố Huế was Thừa Thiên Huế), or not as one unit at all (a unit merged
+    /// in 2025 against the provinces it was made of). Ids that keep their meaning are left out, so an
+    /// id missing from the map is compared with the same id.
+    public static func counterparts(at date: LocalDate, in earlier: LocalDate) -> [String: Counterpart] {
+        var map: [String: Counterpart] = [:]
+        guard earlier < date else { return map }
+        for unit in units(on: date) where !unit.exists(on: earlier) {
+            let parts = unit.from.map { $0 >= firstDayOf34 } == true
+                ? predecessors(of: unit) : [unit]
+            let then = parts.map { part in
+                part.exists(on: earlier) ? part : self.unit(code: part.code, on: earlier) ?? part
+            }
+            map[unit.id] = then.count == 1 ? .same(then[0].id) : .merged(then.map(\.id))
+        }
+        return map
+    }
+
     /// What the catalogue has to say about a province file's `id` and `code` at a meeting held on
     /// `date`. Ids the catalogue does not know are allowed (councils also invite ministries and
     /// cities' districts) and get no finding.
@@ -58,6 +76,14 @@ public enum UnitsCatalogue {
         }
         return nil
     }
+}
+
+/// What a unit of one meeting is in an earlier meeting.
+public enum Counterpart: Hashable, Sendable {
+    /// The same unit, under this id.
+    case same(String)
+    /// Several earlier units, by id: no single earlier figure is this unit's.
+    case merged([String])
 }
 
 /// One thing the catalogue says about a province file, in Vietnamese and English.
