@@ -131,6 +131,18 @@ enum LoadMessages {
     static func duplicateTopic(_ id: String, firstLine: Int) -> String {
         "topic id \(quote(id)) appears twice in the agenda (first at line \(firstLine)); this one is ignored"
     }
+    static func badMetricID(_ id: String) -> String {
+        "metric id \(quote(id)) must be lower-case letters, digits and hyphens"
+    }
+    static func badDecimals(_ text: String) -> String {
+        "\"decimals\" must be a whole number from 0 to 10, not \(quote(text))"
+    }
+    static func unknownCombine(_ text: String) -> String {
+        "combine \(quote(text)) is not known; use sum, mean or none"
+    }
+    static func metricNotDeclared(_ id: String, topic: String) -> String {
+        "metric \(quote(id)) is not among the metrics the agenda declares for topic \(quote(topic)); check its id"
+    }
     static func duplicateMetric(_ id: String, topic: String, firstLine: Int) -> String {
         "metric id \(quote(id)) appears twice in topic \(quote(topic)) (first at line \(firstLine)); this one is ignored"
     }

@@ -62,7 +62,7 @@ public struct MeetingLoader: Sendable {
             diagnostics.append(Diagnostic(.error, file: display, message: LoadMessages.noMeetingFile))
         }
         let topicIDs = agenda.meeting.map { Set($0.topics.map(\.id)) }
-        let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date)
+        let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date, topics: agenda.meeting?.topics ?? [])
 
         // The provinces, in parallel; results land in per-file slots so the outcome is deterministic.
         let sources = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)

@@ -50,7 +50,7 @@ public enum ReportSection {
         let valueWidth = 16, targetWidth = 10, changeWidth = 9
         // Labels take what the figures and a 12-cell bar leave, so wide screens show them whole.
         let labelRoom = max(12, width - (1 + valueWidth + targetWidth + changeWidth + 2) - 12)
-        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label) }.max() ?? 16), labelRoom)
+        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label(in: language)) }.max() ?? 16), labelRoom)
         var bar = width - (labelWidth + 1 + valueWidth + targetWidth + changeWidth + 2)
         let showTarget = bar >= 0 || width - labelWidth - valueWidth >= targetWidth + 1
         let showChange = bar >= 0
@@ -68,7 +68,7 @@ public enum ReportSection {
         y += 1
         for metric in metrics {
             grid.ensureRow(y)
-            let labelLines = detailed ? TextLayout.wrap(metric.label, width: labelWidth) : [TextLayout.truncate(metric.label, to: labelWidth)]
+            let labelLines = detailed ? TextLayout.wrap(metric.label(in: language), width: labelWidth) : [TextLayout.truncate(metric.label(in: language), to: labelWidth)]
             for (i, text) in labelLines.enumerated() {
                 grid.ensureRow(y + i)
                 grid.put(text, x: 0, y: y + i)
