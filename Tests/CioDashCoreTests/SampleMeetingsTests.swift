@@ -94,6 +94,26 @@ final class SampleMeetingsTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(LocalDate(iso: "2025-06-30")), meeting.date, "a meeting of the 34-unit period")
     }
 
+    /// Metrics are declared once in the agenda. The DTI of a merged unit is the mean of its predecessors'
+    /// (as the ministry computes it); counts add up; shares and scores of different totals have no rule.
+    func testCouncil2026DeclaresHowMergedFiguresCombine() throws {
+        let meeting = try council2026()
+        var rules: [String: MetricDefinition.Combine] = [:]
+        for topic in meeting.topics {
+            XCTAssertFalse(topic.metrics.isEmpty, "\(topic.id) declares its metrics")
+            for definition in topic.metrics { rules[definition.id] = definition.combine }
+        }
+        XCTAssertEqual(rules["dti-2024-score"], .mean)
+        XCTAssertEqual(rules["dti-2024-rank"], MetricDefinition.Combine.none)
+        XCTAssertEqual(rules["attt-incidents"], .sum)
+        XCTAssertEqual(rules["cts-issued"], .sum)
+        for (id, rule) in rules where id.hasSuffix("-share") {
+            XCTAssertEqual(rule, MetricDefinition.Combine.none, "\(id): a share is not combined without its totals")
+        }
+        let dti = try XCTUnwrap(meeting.topic("dti")?.metrics.first { $0.id == "dti-2024-score" })
+        XCTAssertEqual(dti.decimals, 4, "DTI scores are published with four decimals")
+    }
+
     /// The Decision 766 scorecard: five groups of at most 18, 20, 22, 22 and 18 points add up to the score.
     func testCouncil2026ScorecardGroupsAddUpToTheScore() throws {
         let meeting = try council2026()
