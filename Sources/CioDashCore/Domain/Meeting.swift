@@ -78,10 +78,9 @@ public struct PreviousMeeting: Hashable, Sendable {
     /// The previous value of a metric, by this meeting's province id, topic and metric id; nil for a
     /// unit that was several units then, so that no combined figure passes for a reported one.
     public func value(province: String, topic: String, metric: String) -> Double? {
-        switch counterparts[province] {
-        case nil: return reports[province]?[topic]?.metric(metric)?.value
-        case .same(let id)?: return reports[id]?[topic]?.metric(metric)?.value
-        case .merged?: return nil
+        if case .reported(let value) = earlier(province: province, topic: topic, metric: metric, combine: .none) {
+            return value
         }
+        return nil
     }
 }

@@ -20,6 +20,11 @@ public enum UnitsCatalogue {
         all.first { $0.code == code && $0.exists(on: date) }
     }
 
+    /// The name of a unit of the period before 1 July 2025, by id (the id itself when unknown).
+    public static func formerName(_ id: String) -> String {
+        before.first { $0.id == id }?.name ?? id
+    }
+
     /// The unit of 1 July 2025 on that a former unit became part of (itself when it was not merged).
     public static func successor(of formerID: String) -> AdministrativeUnit? {
         let former = formerID == "thua-thien-hue" ? "hue" : formerID

@@ -94,6 +94,12 @@ public enum ReportSection {
                 if let previous {
                     facts.append(labels.previous + " " + MetricFormat.value(previous, metric: metric, language: language))
                 }
+                if let previousMeeting = meeting.previous,
+                   let merged = EarlierFigureText.describe(meeting.earlierFigure(province: province.id, topic: topic.id, metric: metric),
+                                                           current: metric.value, metric: metric, since: previousMeeting.date,
+                                                           language: language) {
+                    facts.append(merged)
+                }
                 if let source = metric.source, !source.isEmpty { facts.append(labels.source + ": " + source) }
                 for part in TextLayout.wrap(facts.joined(separator: " · "), width: max(1, width - 2)) {
                     grid.ensureRow(y)
