@@ -40,4 +40,26 @@ final class EarlierFigureRenderTests: XCTestCase {
         let vi = panel(m, .vi)
         XCTAssertTrue(vi.contains("Kỳ trước (2019-07-27): Gia Lai 0,6000 (từng đơn vị cũ, không cộng gộp); phiên họp trước không có Bình Định"), vi)
     }
+
+    func testThreeMeetingsGiveATrendLineWithTheChangeSinceTheFirst() {
+        var m = meeting(combine: .mean, earlier: ["gia-lai": 0.6, "binh-dinh": 0.62])
+        let date2018 = LocalDate(year: 2018, month: 7, day: 20)!
+        let reports2018 = ["gia-lai": ["dti": TopicReport(status: .onTrack, metrics: [Metric(id: "dti-score", label: "", value: 0.5)])],
+                           "binh-dinh": ["dti": TopicReport(status: .onTrack, metrics: [Metric(id: "dti-score", label: "", value: 0.52)])]]
+        m.history.append(PreviousMeeting(title: "2018", date: date2018, reports: reports2018,
+                                         counterparts: UnitsCatalogue.counterparts(at: m.date, in: date2018)))
+        XCTAssertEqual(m.trend(province: "gia-lai", topic: "dti", metric: m.provinces[0].topics["dti"]!.metrics[0]).map(\.date.year),
+                       [2018, 2019, 2026])
+        let vi = panel(m, .vi)
+        XCTAssertTrue(vi.contains("Qua 3 phiên họp 2018–2026: ▁▅█, thay đổi +0,19 so với phiên đầu (gồm số tính gộp của các đơn vị cũ)"), vi)
+        let en = panel(m, .en)
+        XCTAssertTrue(en.contains("Over 3 meetings 2018–2026: ▁▅█, +0.19 since the first (including computed figures of former units)"), en)
+    }
+
+    func testSparklineScalesBetweenLowAndHighAndMarksGaps() {
+        XCTAssertEqual(Sparkline.text([0, 50, 100]), "▁▅█")
+        XCTAssertEqual(Sparkline.text([1, nil, 1]), "▄·▄", "a flat series sits in the middle")
+        XCTAssertEqual(Sparkline.text([nil, nil]), "··")
+        XCTAssertEqual(Sparkline.text([.infinity, 2, 4]), "·▁█")
+    }
 }

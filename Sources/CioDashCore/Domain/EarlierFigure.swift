@@ -66,3 +66,24 @@ extension Meeting {
         return previous.earlier(province: province, topic: topic, metric: metric.id, combine: rule)
     }
 }
+
+/// One meeting's figure of a metric, for trends across the `previous:` chain.
+public struct TrendPoint: Hashable, Sendable {
+    public var date: LocalDate
+    /// The reported figure, or the predecessors' figures when the unit was several then.
+    public var figure: EarlierFigure
+}
+
+extension Meeting {
+    /// A metric of one unit across this meeting and every earlier one loaded, oldest first; the last
+    /// point is this meeting's own figure.
+    public func trend(province: String, topic: String, metric: Metric) -> [TrendPoint] {
+        let rule = self.topic(topic)?.definition(metric.id)?.combine ?? .none
+        var points = history.reversed().map { earlier in
+            TrendPoint(date: earlier.date,
+                       figure: earlier.earlier(province: province, topic: topic, metric: metric.id, combine: rule))
+        }
+        points.append(TrendPoint(date: date, figure: .reported(metric.value)))
+        return points
+    }
+}

@@ -94,14 +94,20 @@ public enum ReportSection {
                 if let previous {
                     facts.append(labels.previous + " " + MetricFormat.value(previous, metric: metric, language: language))
                 }
+                if let source = metric.source, !source.isEmpty { facts.append(labels.source + ": " + source) }
+                // Earlier meetings get lines of their own: they are sentences, not facts to run together.
+                var paragraphs = [facts.joined(separator: " · ")]
                 if let previousMeeting = meeting.previous,
                    let merged = EarlierFigureText.describe(meeting.earlierFigure(province: province.id, topic: topic.id, metric: metric),
                                                            current: metric.value, metric: metric, since: previousMeeting.date,
                                                            language: language) {
-                    facts.append(merged)
+                    paragraphs.append(merged)
                 }
-                if let source = metric.source, !source.isEmpty { facts.append(labels.source + ": " + source) }
-                for part in TextLayout.wrap(facts.joined(separator: " · "), width: max(1, width - 2)) {
+                if let trend = TrendText.describe(meeting.trend(province: province.id, topic: topic.id, metric: metric),
+                                                  metric: metric, language: language) {
+                    paragraphs.append(trend)
+                }
+                for part in paragraphs.flatMap({ TextLayout.wrap($0, width: max(1, width - 2)) }) {
                     grid.ensureRow(y)
                     grid.put(part, x: 2, y: y, role: .muted)
                     y += 1
