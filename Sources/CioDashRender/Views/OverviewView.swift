@@ -126,9 +126,15 @@ public enum OverviewView {
         // The report is at hand: the same metric as meeting.headline(province:topic:), one lookup fewer.
         guard let id = topic.headline, let metric = report.metric(id) else { return }
         let digits = width < 12 ? 0 : 1
-        var value = metric.isShare
-            ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
-            : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
+        var value: String
+        if metric.decimals != nil, width >= 12 {
+            // A declared precision is kept where the column has room: a DTI of 0,7951 is not 0,8.
+            value = MetricFormat.value(metric.value, metric: metric, language: language)
+        } else {
+            value = metric.isShare
+                ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
+                : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
+        }
         if metric.illustrative { value += "*" }
         let valueWidth = min(width - 2, max(7, DisplayWidth.of(value)))
         grid.putRight(value, x: x + 2, y: y, width: valueWidth)
