@@ -1,5 +1,6 @@
 import XCTest
 import CioDashCore
+import CioDashSamples
 @testable import CioDashRender
 
 /// The panel of a unit merged in 2025 words its predecessors' figures as computed or side by side.
@@ -61,5 +62,22 @@ final class EarlierFigureRenderTests: XCTestCase {
         XCTAssertEqual(Sparkline.text([1, nil, 1]), "▄·▄", "a flat series sits in the middle")
         XCTAssertEqual(Sparkline.text([nil, nil]), "··")
         XCTAssertEqual(Sparkline.text([.infinity, 2, 4]), "·▁█")
+    }
+}
+
+/// The overview of the 2026 sample, wide enough, shows each headline's trend since 2018.
+final class OverviewTrendTests: XCTestCase {
+    func testWideOverviewShowsTrendsOfReportedFiguresOnly() throws {
+        let meeting = try XCTUnwrap(MeetingLoader().load(folder: SampleMeetings.council2026.path).meeting)
+        XCTAssertEqual(meeting.history.map(\.date.year), [2019, 2018])
+        let lines = Snapshot(meeting: meeting, language: .vi, width: 200, generatedAt: 0).lines(for: .overview)
+        let thanhHoa = try XCTUnwrap(lines.first { $0.hasPrefix("Thanh Hóa") })
+        XCTAssertTrue(thanhHoa.contains("+43  ▁▃█"), "ATTT over 2018, 2019, 2026:\n" + thanhHoa)
+        let giaLai = try XCTUnwrap(lines.first { $0.hasPrefix("Gia Lai") })
+        XCTAssertFalse(giaLai.contains { "▁▂▃▄▅▆▇".contains($0) },
+                       "the merged Gia Lai has no reported figure in 2018 or 2019: no trend\n" + giaLai)
+        XCTAssertTrue(lines.joined(separator: "\n").contains("▁▄█ xu hướng qua 3 phiên họp từ 2018"))
+        let narrow = Snapshot(meeting: meeting, language: .vi, width: 120, generatedAt: 0).lines(for: .overview)
+        XCTAssertFalse(narrow.joined().contains("xu hướng"), "no trend where the columns have no room")
     }
 }
