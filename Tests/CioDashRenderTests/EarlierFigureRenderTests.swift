@@ -81,3 +81,26 @@ final class OverviewTrendTests: XCTestCase {
         XCTAssertFalse(narrow.joined().contains("xu hướng"), "no trend where the columns have no room")
     }
 }
+
+/// One province × topic across the chain: a row per meeting, computed figures marked.
+final class HistoryViewTests: XCTestCase {
+    func testGiaLaiAcrossTheMergerAndHueAcrossItsRename() throws {
+        let meeting = try XCTUnwrap(MeetingLoader().load(folder: SampleMeetings.council2026.path).meeting)
+        let context = RenderContext(language: .vi, width: 100)
+        func text(_ province: String, _ topic: String) throws -> String {
+            let body = HistoryView.render(meeting, province: try XCTUnwrap(meeting.province(province)),
+                                          topic: try XCTUnwrap(meeting.topic(topic)), context: context)
+            return body.grid.lines.joined(separator: "\n")
+        }
+        let giaLai = try text("gia-lai", "information-security")
+        XCTAssertTrue(giaLai.contains("2018-07-20"), giaLai)
+        XCTAssertTrue(giaLai.contains("2019-07-27"), giaLai)
+        XCTAssertTrue(giaLai.contains("2026-07-24"), giaLai)
+        XCTAssertTrue(giaLai.contains("Gia Lai 38%") && giaLai.contains("Bình Định 40%") && giaLai.contains("(không cộng gộp)"), giaLai)
+        XCTAssertGreaterThan(giaLai.components(separatedBy: "≈").count - 1, 1, "summed incident counts are marked computed\n" + giaLai)
+        XCTAssertTrue(giaLai.contains("tổng của Gia Lai, Bình Định"), giaLai)
+        let hue = try text("hue", "information-security")
+        XCTAssertEqual(hue.components(separatedBy: "≈").count - 1, 1, "only the legend: Huế's earlier figures are Thừa Thiên Huế's own\n" + hue)
+        XCTAssertEqual(hue.components(separatedBy: "2019-07-27").count - 1, hue.components(separatedBy: "2018-07-20").count - 1)
+    }
+}
