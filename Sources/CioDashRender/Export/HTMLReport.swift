@@ -61,7 +61,7 @@ public struct HTMLReport: Sendable {
     private func appendIndex(to out: inout [UInt8], present: Set<ViewID>, labels: Labels) {
         let vi = language == .vi
         out.appendMarkup("<nav class=\"index\" aria-label=\"\(vi ? "Mục lục" : "Index")\">\n")
-        out.appendMarkup("<label for=\"q\">\(labels.searchPrompt)</label> <input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"\(vi ? "hue, dak lak, chu ky so…" : "hue, dak lak, signatures…")\">\n")
+        out.appendMarkup("<label for=\"q\">\(labels.searchPrompt)</label> <input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"\(vi ? "hue, dak lak, chu ky so" : "hue, dak lak, signatures")\">\n")
         out.appendMarkup("<ul id=\"index\">\n")
         func entry(_ text: String, _ target: ViewID?, kind: String) {
             guard let target else { return }
@@ -107,7 +107,8 @@ public struct HTMLReport: Sendable {
 
     private func section(_ view: ViewID, present: Set<ViewID>, nav: [UInt8], labels: Labels) -> [UInt8] {
         var out: [UInt8] = []
-        let context = RenderContext(language: language, width: width)
+        var context = RenderContext(language: language, width: width)
+        context.wholeText = true
         guard let body = ViewRenderer.body(view, meeting: meeting, context: context) else { return out }
         out.appendMarkup("<section class=\"view\" id=\"\(ViewLinks.anchor(view))\">\n")
         out += nav

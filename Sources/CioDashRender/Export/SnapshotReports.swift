@@ -44,7 +44,9 @@ extension Snapshot {
         let head = reportFacts.flatMap { TextLayout.wrap($0, width: width) }
         let title = TextLayout.wrap(labels.view + ": " + TextSanitizer.line(view.title(in: meeting, labels: labels, language: language))
                                     + " (\(view))", width: width)
-        let body = ViewRenderer.body(view, meeting: meeting, context: RenderContext(language: language, width: width))?.grid
+        var context = RenderContext(language: language, width: width)
+        context.wholeText = true
+        let body = ViewRenderer.body(view, meeting: meeting, context: context)?.grid
             ?? Grid(width: width, height: 0)
         var grid = Grid(width: width, height: head.count + title.count + 1 + body.height)
         var y = 0
