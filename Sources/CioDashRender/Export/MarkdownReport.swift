@@ -7,10 +7,14 @@ public enum MarkdownReport {
     public static func document(title: String, facts: [String], reports: [ViewReport]) -> String {
         var out = "# " + inline(title, lineStart: false) + "\n\n"
         for fact in facts { out += "- " + inline(fact) + "\n" }
-        for report in reports {
-            out += "\n## " + inline(report.title, lineStart: false) + "\n"
-            for block in report.blocks { out += "\n" + self.block(block) }
-        }
+        for report in reports { out += section(report) }
+        return out
+    }
+
+    /// One view under its own heading.
+    public static func section(_ report: ViewReport) -> String {
+        var out = "\n## " + inline(report.title, lineStart: false) + "\n"
+        for block in report.blocks { out += "\n" + self.block(block) }
         return out
     }
 
@@ -47,7 +51,7 @@ public enum MarkdownReport {
         var out = String.UnicodeScalarView()
         var atStart = true
         var digitsSoFar = true
-        var last3 = ""  // the last three letters, lower case: "www" before a dot makes a GFM autolink
+        var ws = 0  // how many w's just came: "www" before a dot makes a GFM autolink
         let scalars = Array(line.unicodeScalars)
         for (i, s) in scalars.enumerated() {
             if atStart && s == " " { continue }  // leading spaces would make an indented code block
@@ -60,14 +64,14 @@ public enum MarkdownReport {
                 if i + 1 < scalars.count && scalars[i + 1] == "/" { out.append("\\") }  // "http://" autolinks in GFM
             case ".", ")":
                 // "1." or "1)" opens an ordered list at the start of a line; "www." is a GFM autolink.
-                if (lineStart && digitsSoFar && !atStart) || (s == "." && last3 == "www") { out.append("\\") }
+                if (lineStart && digitsSoFar && !atStart) || (s == "." && ws >= 3) { out.append("\\") }
             default:
                 break
             }
             out.append(s)
             atStart = false
             if !("0"..."9").contains(s) { digitsSoFar = false }
-            last3 = String((last3 + String(s).lowercased()).suffix(3))
+            ws = s == "w" || s == "W" ? ws + 1 : 0
         }
         return String(out)
     }
