@@ -110,6 +110,12 @@ final class ReportReadersEndToEndTests: XCTestCase {
             }
         }
 
+        let search = try XCTUnwrap(layout["search"] as? [String: [String]], "the search ran")
+        XCTAssertEqual(search["dak lak"], ["Đắk Lắk"], "typed without diacritics")
+        XCTAssertEqual(search["hue"], ["Thừa Thiên Huế"])
+        XCTAssertEqual(search["chu ky so"], ["4. Triển khai chữ ký số"])
+        XCTAssertEqual(search["KHANH HOA"], ["Khánh Hòa"])
+
         let png = scratch + "/overview.png"
         let shot = try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                                            "--window-size=1100,1200", "--screenshot=" + png, "file://" + html])

@@ -13,5 +13,16 @@
     var r = a.getClientRects()[0];
     return [a.getAttribute('href'), Math.round((r.top - box.top) / line), Math.round((r.left - box.left) / cell)];
   });
-  document.body.setAttribute('data-probe', JSON.stringify({cell: cell, line: line, links: links, text: pre.textContent}));
+  // The search box, typed into without diacritics: which index entries stay shown.
+  var q = document.getElementById('q');
+  var search = {};
+  ['dak lak', 'hue', 'chu ky so', 'KHANH HOA'].forEach(function (typed) {
+    q.value = typed;
+    q.dispatchEvent(new Event('input'));
+    search[typed] = [].slice.call(document.querySelectorAll('#index li')).filter(function (li) { return !li.hidden; })
+      .map(function (li) { return li.querySelector('a').textContent; });
+  });
+  q.value = '';
+  q.dispatchEvent(new Event('input'));
+  document.body.setAttribute('data-probe', JSON.stringify({cell: cell, line: line, links: links, text: pre.textContent, search: search}));
 })();
