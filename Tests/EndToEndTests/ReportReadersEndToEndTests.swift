@@ -72,23 +72,7 @@ final class ReportReadersEndToEndTests: XCTestCase {
     func testOverviewLayoutMatchesTheTextGridAndItsScreenshotIsNotBlank() throws {
         let chromium = try Self.tool("chromium", install: "apt-get install -y chromium")
         let python = try Self.tool("python3", install: "apt-get install -y python3")
-        // The whole meeting, so the overview's cells link to panels in the same file.
-        // At 160 columns the text cuts nothing either, so the file's grid is the text's, row for row.
-        let html = try snapshot(["--view", "all", "--format", "html", "--width", "160"], to: "all.html")
-        var text = try CiodashProcess.run(["snapshot", "--view", "overview", "--width", "160"], environment: Self.epoch)
-            .output.components(separatedBy: "\n")
-        while text.last == "" { text.removeLast() }
-        // The grid starts under the preamble, title and rule of the text snapshot.
-        let ruleLine = try XCTUnwrap(text.firstIndex { $0.hasPrefix("────") }, "the text's rule under its title")
-        let gridLines = Array(text[(ruleLine + 1)...])
-
-        var source = try String(contentsOfFile: html, encoding: .utf8)
-        let probe = try String(contentsOfFile: Self.readers + "/layout-probe.js", encoding: .utf8)
-        source = source.replacingOccurrences(of: "</body>", with: "<script>\n" + probe + "</script>\n</body>")
-        let probed = scratch + "/probed.html"
-        try source.write(toFile: probed, atomically: true, encoding: .utf8)
-        let dom = try readDOM(chromium: chromium, html: probed)
-        let layout = try XCTUnwrap(dom["probe"] as? [String: Any], "the probe ran")
+        let (html, gridLines, layout) = try overviewLayout(chromium: chromium, arguments: [])
         let links = try XCTUnwrap(layout["links"] as? [[Any]])
         let drawn = try XCTUnwrap(layout["text"] as? String).split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
@@ -123,6 +107,80 @@ final class ReportReadersEndToEndTests: XCTestCase {
         let ink = try Self.json(try Self.run(python, [Self.readers + "/png_ink.py", png]))
         XCTAssertGreaterThan(ink["ink"] as? Double ?? 0, 0.05, "the screenshot is not blank")
         XCTAssertGreaterThan(ink["colours"] as? Int ?? 0, 20, "the theme's colours are drawn")
+    }
+
+    /// A wide character takes two cells in the browser too: the cells after a name in Chinese or
+    /// Korean start on the same column as in the text grid.
+    func testWideCharactersTakeTwoCellsInTheBrowser() throws {
+        let chromium = try Self.tool("chromium", install: "apt-get install -y chromium")
+        let folder = scratch + "/wide"
+        try FileManager.default.createDirectory(atPath: folder + "/provinces", withIntermediateDirectories: true)
+        try """
+            format: ciodash/1
+            council: "Hội đồng CIO"
+            title: "Phiên họp"
+            date: 2019-07-27
+            topics:
+              - id: smart-city
+                title: "Đô thị thông minh"
+                headline: share
+            provinces: [tokyo, seoul, hue]
+
+            """.write(toFile: folder + "/meeting.yaml", atomically: true, encoding: .utf8)
+        for (id, name) in [("tokyo", "東京都 Tokyo"), ("seoul", "서울 Seoul"), ("hue", "Thừa Thiên Huế")] {
+            try """
+                format: ciodash/1
+                id: \(id)
+                name: "\(name)"
+                topics:
+                  smart-city:
+                    status: at-risk
+                    metrics:
+                      - {id: share, label: "Tỷ lệ", value: 40, target: 60, unit: "%"}
+
+                """.write(toFile: folder + "/provinces/\(id).yaml", atomically: true, encoding: .utf8)
+        }
+        let (_, gridLines, layout) = try overviewLayout(chromium: chromium, arguments: [folder])
+        let links = try XCTUnwrap(layout["links"] as? [[Any]])
+        for name in ["東京都 Tokyo", "서울 Seoul", "Thừa Thiên Huế"] {
+            let row = try XCTUnwrap(gridLines.firstIndex { $0.hasPrefix(name + " ") }, "\(name) in the text")
+            // The status symbol's column in the text, counting a wide character as two cells.
+            var column = 0, symbolColumn: Int?
+            for scalar in gridLines[row].unicodeScalars {
+                if "●▲▼○?".unicodeScalars.contains(scalar) { symbolColumn = column; break }
+                column += Self.isWide(scalar) ? 2 : 1
+            }
+            let cell = try XCTUnwrap(links.first { ($0[0] as? String)?.hasPrefix("#v-panel_3A") == true && ($0[1] as? Int) == row },
+                                     "\(name): its cell is linked on row \(row)")
+            XCTAssertEqual((cell[2] as? Int).map { $0 + 1 }, symbolColumn, "\(name): the browser puts the cell where the text does")
+        }
+    }
+
+    /// East Asian wide scalars of the test data (Han, Hangul).
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        (0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value) || (0xAC00...0xD7A3).contains(s.value)
+            || (0xF900...0xFAFF).contains(s.value) || (0xFF00...0xFF60).contains(s.value) || s.value >= 0x20000
+    }
+
+    /// The whole meeting as HTML at 160 columns, laid out by Chromium with layout-probe.js injected:
+    /// the HTML file, the text snapshot's overview grid lines, and what the probe measured.
+    private func overviewLayout(chromium: String, arguments: [String]) throws -> (String, [String], [String: Any]) {
+        // The whole meeting, so the overview's cells link to panels in the same file.
+        // At 160 columns the text cuts nothing either, so the file's grid is the text's, row for row.
+        let html = try snapshot(arguments + ["--view", "all", "--format", "html", "--width", "160"], to: "all-\(UUID().uuidString).html")
+        let outcome = try CiodashProcess.run(["snapshot"] + arguments + ["--view", "overview", "--width", "160"], environment: Self.epoch)
+        var text = outcome.output.components(separatedBy: "\n")
+        while text.last == "" { text.removeLast() }
+        // The grid starts under the preamble, title and rule of the text snapshot.
+        let ruleLine = try XCTUnwrap(text.firstIndex { $0.hasPrefix("────") }, "the text's rule under its title")
+        let gridLines = Array(text[(ruleLine + 1)...])
+        var source = try String(contentsOfFile: html, encoding: .utf8)
+        let probe = try String(contentsOfFile: Self.readers + "/layout-probe.js", encoding: .utf8)
+        source = source.replacingOccurrences(of: "</body>", with: "<script>\n" + probe + "</script>\n</body>")
+        let probed = scratch + "/probed-\(UUID().uuidString).html"
+        try source.write(toFile: probed, atomically: true, encoding: .utf8)
+        let dom = try readDOM(chromium: chromium, html: probed)
+        return (html, gridLines, try XCTUnwrap(dom["probe"] as? [String: Any], "the probe ran"))
     }
 
     // MARK: Markdown by markdown-it-py
