@@ -1,5 +1,4 @@
 import CioDashCore
-import Dispatch
 
 /// One self-contained HTML file of one view or of the whole meeting: each view is the screen's own
 /// grid of cells in the theme's colours (a wide character takes two cells, as on the terminal), its
@@ -45,14 +44,9 @@ public struct HTMLReport: Sendable {
 
         // Views are independent: drawn on every core, each into its own slot, in order.
         let nav = navigation(present: present, labels: labels)
-        var sections = [[UInt8]](repeating: [], count: views.count)
-        sections.withUnsafeMutableBufferPointer { slots in
-            let slots = slots
-            DispatchQueue.concurrentPerform(iterations: views.count) { i in
-                slots[i] = section(views[i], present: present, nav: nav, labels: labels)
-            }
+        for section in ViewsInParallel.map(views, { section($0, present: present, nav: nav, labels: labels) }) {
+            out += section ?? []
         }
-        for section in sections { out += section }
         out.appendMarkup("</main>\n<script>\n" + Self.script + "</script>\n</body>\n</html>\n")
         return out
     }

@@ -1,5 +1,4 @@
 import CioDashCore
-import Dispatch
 
 /// The file formats of `snapshot`: Markdown and CSV from the views' data, HTML and SVG from their grids.
 extension Snapshot {
@@ -28,7 +27,7 @@ extension Snapshot {
     /// GitHub-flavoured Markdown of the views' data: tables, lists, legend, provenance.
     public func markdown(for views: [ViewID]) -> String {
         var out = MarkdownReport.document(title: meeting.title, facts: reportFacts, reports: [])
-        for section in inParallel(views, { view in
+        for section in ViewsInParallel.map(views, { view in
             ViewReportBuilder.report(view, meeting: meeting, language: language).map(MarkdownReport.section) ?? ""
         }) { out += section ?? "" }
         return out
@@ -39,19 +38,10 @@ extension Snapshot {
     public func csv(for views: [ViewID]) -> String {
         let all = ViewRenderer.allViews(of: meeting)
         let chosen = views == all ? [.agenda] + meeting.provinces.map { ViewID.province($0.id) } : views
-        return CSVReport.document(reports: inParallel(chosen) { ViewReportBuilder.report($0, meeting: meeting, language: language) }
+        return CSVReport.document(reports: ViewsInParallel.map(chosen) { ViewReportBuilder.report($0, meeting: meeting, language: language) }
             .compactMap { $0 })
     }
 
-    /// `transform` of each view on every core, results in the views' order: the views are independent.
-    func inParallel<T>(_ views: [ViewID], _ transform: (ViewID) -> T?) -> [T?] {
-        var results = [T?](repeating: nil, count: views.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let slots = slots
-            DispatchQueue.concurrentPerform(iterations: views.count) { i in slots[i] = transform(views[i]) }
-        }
-        return results
-    }
 
     /// What the text snapshot of a view shows, as cells with their roles: preamble, title, rule, grid.
     public func picture(of view: ViewID) -> Grid {

@@ -9,13 +9,8 @@ public enum PanelView {
         var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels, whole: context.wholeText)
         let number = (meeting.topics.firstIndex(of: topic) ?? 0) + 1
         y += 1
-        let label = "\(number). \(topic.title(in: context.language))"
-        if context.wholeText {
-            y = Box.wholeRule(in: &grid, y: y, width: width, label: label)
-        } else {
-            Box.rule(in: &grid, x: 0, y: y, width: width, label: label)
-            y += 1
-        }
+        y = Box.labelledRule(in: &grid, y: y, width: width, label: "\(number). \(topic.title(in: context.language))",
+                             whole: context.wholeText)
         if let reason = province.brokenReason {
             _ = ProvinceHeading.drawBroken(in: &grid, y: y - 1, width: width, reason: reason, labels: labels)
         } else if let report = province.topics[topic.id] {

@@ -15,13 +15,8 @@ public enum ProvinceView {
         for (i, topic) in meeting.topics.enumerated() {
             y += 1
             let top = y
-            let label = "\(i + 1). \(topic.title(in: context.language))"
-            if context.wholeText {
-                y = Box.wholeRule(in: &grid, y: y, width: width, label: label)
-            } else {
-                Box.rule(in: &grid, x: 0, y: y, width: width, label: label)
-                y += 1
-            }
+            y = Box.labelledRule(in: &grid, y: y, width: width, label: "\(i + 1). \(topic.title(in: context.language))",
+                                 whole: context.wholeText)
             if let report = province.topics[topic.id] {
                 y = ReportSection.draw(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
                                        report: report, labels: labels, language: context.language, detailed: false,

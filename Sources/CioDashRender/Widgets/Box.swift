@@ -21,10 +21,10 @@ public enum Box {
     }
 
     /// A horizontal rule across `width` cells, with an optional label at its start.
-    /// A rule with a label that is never cut: a label too long for the rule follows it, wrapped.
-    /// Returns the next free row.
-    public static func wholeRule(in grid: inout Grid, y: Int, width: Int, label: String) -> Int {
-        if DisplayWidth.of(label) <= width - 4 {
+    /// A labelled rule; with `whole` (files) the label is never cut: one too long for the rule
+    /// follows it, wrapped. Returns the next free row.
+    public static func labelledRule(in grid: inout Grid, y: Int, width: Int, label: String, whole: Bool) -> Int {
+        if !whole || DisplayWidth.of(label) <= width - 4 {
             rule(in: &grid, x: 0, y: y, width: width, label: label)
             return y + 1
         }
