@@ -20,7 +20,8 @@ let package = Package(
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
             name: "CioDashCore",
-            dependencies: ["CYAML", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["CYAML", .product(name: "CSV", package: "CSV.swift")],
+            exclude: ["Units/README.md"]
         ),
         // The bundled sample meetings (fixtures/), shipped as a resource of the binary.
         .target(
@@ -28,7 +29,7 @@ let package = Package(
             path: "fixtures",
             exclude: ["README.md"],
             sources: ["SampleMeetings.swift"],
-            resources: [.copy("hue-2019"), .copy("gia-lai-2018")]
+            resources: [.copy("hue-2019"), .copy("gia-lai-2018"), .copy("council-2026")]
         ),
         // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal.
         .target(name: "CioDashRender", dependencies: ["CioDashCore"]),

@@ -125,7 +125,7 @@ public enum ViewReportBuilder {
             for (i, topic) in topics.enumerated() {
                 guard let id = topic.headline else { continue }
                 let sample = meeting.provinces.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first
-                var text = "\(i + 1). " + clean(topic.title(in: language)) + ": " + clean(sample?.label ?? id)
+                var text = "\(i + 1). " + clean(topic.title(in: language)) + ": " + clean(sample?.label(in: language) ?? id)
                 if let unit = sample?.unit, !unit.isEmpty { text += " (" + clean(unit) + ")" }
                 headlines.append(text)
             }
@@ -141,7 +141,7 @@ public enum ViewReportBuilder {
             if language == .vi, let english = topic.titleEN { report.blocks.append(.paragraph(clean(english))) }
             let ranked = meeting.ranked(topic: topic)
             let sample = topic.headline.flatMap { id in ranked.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first }
-            var headline = labels.headline + ": " + clean(sample?.label ?? topic.headline ?? labels.noData)
+            var headline = labels.headline + ": " + clean(sample?.label(in: language) ?? topic.headline ?? labels.noData)
             if let unit = sample?.unit, !unit.isEmpty { headline += " (" + clean(unit) + ")" }
             if let previous = meeting.previous {
                 headline += " · " + labels.change + " " + labels.since + " " + previous.date.description
@@ -216,7 +216,7 @@ public enum ViewReportBuilder {
                 for metric in topicReport.metrics {
                     let figure = figureRow(province, topic, topicReport, metric)
                     let previous = meeting.previousValue(province: province.id, topic: topic.id, metric: metric)
-                    table.rows.append([clean(metric.label), figure.shown,
+                    table.rows.append([clean(metric.label(in: language)), figure.shown,
                                        metric.target.map { MetricFormat.value($0, metric: metric, language: language) } ?? "",
                                        changeText(province, topic, metric) ?? "",
                                        previous.map { MetricFormat.value($0, metric: metric, language: language) } ?? "",
@@ -252,7 +252,7 @@ public enum ViewReportBuilder {
             let previous = meeting.previousValue(province: province.id, topic: topic.id, metric: metric)
             let change = previous.flatMap { p in metric.value.isFinite && p.isFinite ? metric.value - p : nil }
             return FigureRow(provinceID: province.id, province: clean(province.name), topicID: topic.id,
-                             topic: clean(topic.title(in: language)), metricID: metric.id, metric: clean(metric.label),
+                             topic: clean(topic.title(in: language)), metricID: metric.id, metric: clean(metric.label(in: language)),
                              value: metric.value, shown: clean(shown), unit: clean(metric.unit ?? ""), target: metric.target,
                              previous: previous, change: change, statusID: report.status.rawValue,
                              status: labels.statusLong[report.status] ?? report.status.rawValue,
