@@ -50,6 +50,17 @@ final class ReportReadersEndToEndTests: XCTestCase {
         }
         XCTAssertFalse(source.contains("http://") || source.contains("https://") || source.contains("src="),
                        "no external resource")
+
+        // Printed: A4 pages, each view from a new page (19 provinces × 4 topics + 19 + 4 + agenda + overview = 101).
+        let pdf = scratch + "/all.pdf"
+        _ = try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                    "--print-to-pdf=" + pdf, "file://" + html])
+        let bytes = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        let pages = try NSRegularExpression(pattern: #"/Type\s*/Page[^s]"#)
+            .numberOfMatches(in: bytes, range: NSRange(bytes.startIndex..., in: bytes))
+        XCTAssertGreaterThanOrEqual(pages, 101, "every view starts a printed page")
+        XCTAssertLessThan(pages, 2 * 101, "a view is scaled to the page's width, not cut into strips")
+        XCTAssertTrue(bytes.contains("/MediaBox [0 0 594.9"), "A4 (595 × 842 points)")
     }
 
     func testHTMLFromTheInjectionCorpusHasNoForeignElementOrAttribute() throws {

@@ -53,6 +53,8 @@ public struct HTMLReport: Sendable {
 
     /// The search box and what it searches: every province and topic, linked to its view.
     private func appendIndex(to out: inout [UInt8], present: Set<ViewID>, labels: Labels) {
+        // A file of one view other than the overview has nothing to search or move to.
+        guard present.contains(.overview) || present.contains(where: { if case .province = $0 { return true }; return false }) else { return }
         let vi = language == .vi
         out.appendMarkup("<nav class=\"index\" aria-label=\"\(vi ? "Mục lục" : "Index")\">\n")
         out.appendMarkup("<label for=\"q\">\(labels.searchPrompt)</label> <input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"\(vi ? "hue, dak lak, chu ky so" : "hue, dak lak, signatures")\">\n")
@@ -221,7 +223,7 @@ public struct HTMLReport: Sendable {
     /// Search without diacritics and the dashboard's keys. The page reads the same without it.
     static let script = """
     (function(){
-    var q=document.getElementById('q');
+    var q=document.getElementById('q')||document.createElement('input');  // a file of one view has no search box
     var entries=[].slice.call(document.querySelectorAll('#index li'));
     function fold(s){return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g,'').replace(/[đĐ]/g,'d').toLowerCase().replace(/[\\s_-]+/g,' ').trim();}
     function shown(){return entries.filter(function(li){return !li.hidden;});}
