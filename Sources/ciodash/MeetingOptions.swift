@@ -75,3 +75,10 @@ func generationTime() -> Int {
     }
     return Int(Date().timeIntervalSince1970)
 }
+
+/// The local zone's offset from UTC at the generation time, in seconds; nil (UTC) when asked for or
+/// under SOURCE_DATE_EPOCH, so that reproducible output does not depend on the machine's zone.
+func generationUTCOffset(utc: Bool) -> Int? {
+    if utc || ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil { return nil }
+    return TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(generationTime())))
+}

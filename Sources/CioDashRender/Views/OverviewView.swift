@@ -10,22 +10,26 @@ public enum OverviewView {
         let topics = meeting.topics
         var grid = Grid(width: width, height: 0)
 
-        let (nameWidth, columnWidth) = columnWidths(meeting, width: width)
+        let whole = context.wholeText
+        let (nameWidth, columnWidth) = columnWidths(meeting, width: width, whole: whole)
         let inner = columnWidth - 1
 
-        // Column headers: agenda number and title on up to two lines.
+        // Column headers: agenda number and title on up to two lines (all of it in a file).
         var y = 0
-        grid.ensureRow(y + 1)
-        grid.put(labels.province, x: 0, y: y + 1, maxWidth: nameWidth - 1, role: .header)
-        for (i, topic) in topics.enumerated() {
+        let headings = topics.enumerated().map { i, topic in
+            TopicHeading.lines(topic.title(in: language), width: max(1, inner - "\(i + 1) ".count), lines: whole ? nil : 2)
+        }
+        let headerRows = max(2, headings.map(\.count).max() ?? 0)
+        grid.ensureRow(y + headerRows - 1)
+        grid.put(labels.province, x: 0, y: y + headerRows - 1, maxWidth: nameWidth - 1, role: .header)
+        for (i, heading) in headings.enumerated() {
             let x = nameWidth + i * columnWidth + 1
             let number = "\(i + 1) "
-            let heading = TopicHeading.lines(topic.title(in: language), width: max(1, inner - number.count), lines: 2)
             for (row, text) in heading.enumerated() {
                 grid.put((row == 0 ? number : "  ") + text, x: x, y: y + row, maxWidth: inner, role: .header)
             }
         }
-        y += 2
+        y += headerRows
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
 
@@ -36,13 +40,25 @@ public enum OverviewView {
             // Selected, the name is in the header role (unless it matches the search) and so is the
             // chosen topic's cell.
             let isMatch = matches(context.highlight, province.name)
-            // A name cut for room ends in "…", so "Thanh H…" cannot be read as a name of its own.
-            let written = grid.put(TextLayout.truncate(province.name, to: nameWidth - 1), x: 0, y: y, role: isMatch ? .match : .normal)
-            var marks = isMatch ? [] : [RoleMark(.header, x: 0, y: y, width: written)]
+            // A name cut for room ends in "…", so "Thanh H…" cannot be read as a name of its own;
+            // a file wraps it onto more rows instead.
+            let names = whole ? TextLayout.wrap(province.name, width: nameWidth - 1) : [TextLayout.truncate(province.name, to: nameWidth - 1)]
+            var written = 0
+            for (row, name) in names.enumerated() {
+                grid.ensureRow(y + row)
+                written = max(written, grid.put(name, x: 0, y: y + row, role: isMatch ? .match : .normal))
+            }
+            var marks = isMatch ? [] : [RoleMark(.header, x: 0, y: y, width: written, height: names.count)]
             var columns: ColumnStrip?
+            var rows = names.count
             if province.isBroken {
                 let reason = "⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? "")
-                grid.put(reason, x: nameWidth + 1, y: y, maxWidth: width - nameWidth - 1, role: .error)
+                let lines = whole ? TextLayout.wrap(reason, width: max(1, width - nameWidth - 1)) : [reason]
+                for (row, line) in lines.enumerated() {
+                    grid.ensureRow(y + row)
+                    grid.put(line, x: nameWidth + 1, y: y + row, maxWidth: width - nameWidth - 1, role: .error)
+                }
+                rows = max(rows, lines.count)
                 marks.append(RoleMark(.selected, x: nameWidth, y: y, width: width - nameWidth))
             } else {
                 for (col, topic) in topics.enumerated() {
@@ -52,8 +68,8 @@ public enum OverviewView {
                 }
                 columns = ColumnStrip(x0: nameWidth, step: columnWidth, count: topics.count)
             }
-            items.append(SelectableItem(rows: y..<(y + 1), marks: marks, columns: columns))
-            y += 1
+            items.append(SelectableItem(rows: y..<(y + rows), marks: marks, columns: columns))
+            y += rows
         }
 
         Box.rule(in: &grid, x: 0, y: y, width: width)
@@ -109,10 +125,11 @@ public enum OverviewView {
     static let minimumWidthForTrend = 36
 
     /// The province-name column and each topic column, in cells.
-    static func columnWidths(_ meeting: Meeting, width: Int) -> (name: Int, column: Int) {
+    /// A file (`whole`) gives names all the room the columns leave, rather than at most 22 cells.
+    static func columnWidths(_ meeting: Meeting, width: Int, whole: Bool = false) -> (name: Int, column: Int) {
         let columns = max(1, meeting.topics.count)
         let longest = meeting.provinces.map { DisplayWidth.of($0.name) }.max() ?? 10
-        var nameWidth = min(max(longest, 10), 22) + 1
+        var nameWidth = min(max(longest, 10), whole ? max(22, width - 9 * columns - 1) : 22) + 1
         var columnWidth = (width - nameWidth) / columns
         if columnWidth < 9 {
             nameWidth = max(8, width - 9 * columns)

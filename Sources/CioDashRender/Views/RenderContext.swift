@@ -10,6 +10,9 @@ public struct RenderContext: Sendable {
     public var selectedColumn: Int?
     /// Folded search text whose matches are highlighted.
     public var highlight: String?
+    /// Files draw every text whole: names, labels and headings wrap onto more lines instead of
+    /// being cut with "…" to keep the screen's rows (HTML and SVG snapshots set it).
+    public var wholeText = false
 
     public init(language: Language, width: Int, selectedRow: Int? = nil, selectedColumn: Int? = nil, highlight: String? = nil) {
         self.language = language

@@ -1,5 +1,3 @@
-import CioDashRender
-
 /// How each `StyleRole` looks on the terminal: colours plus attributes.
 ///
 /// Every theme marks selection with reverse and titles and status with bold or underline, so a
