@@ -11,9 +11,8 @@ public struct Labels: Sendable {
     public let council, meeting, view, dataAsOf, generatedAt, date, venue, chairs: String
     public let tooSmall, need: String
     public let provinces, topics, legend, since: String
-    public let keyHints: String
-    public let slide, timeLeft, overrun, paused: String
-    public let searchPrompt, noMatch, snapshotSaved, snapshotFailed, reloaded, reloadFailed: String
+    public let slide, timeLeft, overrun, paused, lastFiveMinutes, lastMinute: String
+    public let searchPrompt, noMatch, noSuchSlide, snapshotSaved, snapshotFailed, reloaded, reloadFailed: String
 
     public static func forLanguage(_ language: Language) -> Labels { language == .vi ? vi : en }
 
@@ -27,14 +26,14 @@ public struct Labels: Sendable {
         source: "Nguồn", reported: "Số liệu đến", previous: "Kỳ trước", unit: "Đơn vị",
         summary: "Tóm tắt", highlights: "Điểm nổi bật", obstacles: "Vướng mắc", metrics: "Chỉ số",
         illustrative: "minh họa", reportedFigure: "đã công bố",
-        minutes: "phút", time: "Thời gian", total: "Tổng cộng", noReport: "không báo cáo",
+        minutes: "phút", time: "Thời gian", total: "Tổng cộng", noReport: "chưa báo cáo",
         brokenFile: "tệp lỗi", noData: "không có số liệu", headline: "Chỉ số chính",
         council: "Hội đồng", meeting: "Phiên họp", view: "Màn hình", dataAsOf: "Số liệu đến", generatedAt: "Tạo lúc",
         date: "Ngày", venue: "Địa điểm", chairs: "Chủ trì",
         tooSmall: "Cửa sổ quá nhỏ", need: "cần", provinces: "tỉnh/thành", topics: "chủ đề", legend: "Chú giải", since: "so với",
-        keyHints: "? trợ giúp · q thoát · ↑↓←→ chọn · Enter mở · Esc quay lại · Tab đổi màn · / tìm · s lưu · L English",
-        slide: "Trang", timeLeft: "còn", overrun: "QUÁ GIỜ", paused: "tạm dừng",
-        searchPrompt: "Tìm", noMatch: "không tìm thấy", snapshotSaved: "Đã lưu", snapshotFailed: "Không lưu được",
+        slide: "Trang", timeLeft: "còn", overrun: "quá giờ", paused: "tạm dừng",
+        lastFiveMinutes: "5 phút cuối", lastMinute: "phút cuối",
+        searchPrompt: "Tìm", noMatch: "không tìm thấy", noSuchSlide: "không có trang này", snapshotSaved: "Đã lưu", snapshotFailed: "Không lưu được",
         reloaded: "Đã tải lại", reloadFailed: "Tải lại lỗi, giữ số liệu cũ"
     )
 
@@ -52,9 +51,9 @@ public struct Labels: Sendable {
         council: "Council", meeting: "Meeting", view: "View", dataAsOf: "Data as of", generatedAt: "Generated at",
         date: "Date", venue: "Venue", chairs: "Chairs",
         tooSmall: "Terminal too small", need: "need", provinces: "provinces", topics: "topics", legend: "Legend", since: "vs",
-        keyHints: "? help · q quit · ↑↓←→ select · Enter open · Esc back · Tab views · / search · s save · L Tiếng Việt",
-        slide: "Slide", timeLeft: "left", overrun: "OVERRUN", paused: "paused",
-        searchPrompt: "Search", noMatch: "no match", snapshotSaved: "Saved", snapshotFailed: "Could not save",
+        slide: "Slide", timeLeft: "left", overrun: "overrun", paused: "paused",
+        lastFiveMinutes: "last 5 minutes", lastMinute: "last minute",
+        searchPrompt: "Search", noMatch: "no match", noSuchSlide: "no such slide", snapshotSaved: "Saved", snapshotFailed: "Could not save",
         reloaded: "Reloaded", reloadFailed: "Reload failed, keeping last good data"
     )
 }
