@@ -32,8 +32,10 @@ enum LoadMessages {
     // MARK: Folder and files
 
     static func folderUnreadable(_ reason: String) -> String { "the meeting folder cannot be read: \(reason)" }
-    static let noMeetingFile = "the folder has no meeting.yaml or meeting.json, so there is no agenda"
-    static let bothMeetingFiles = "both meeting.yaml and meeting.json exist; meeting.yaml is used"
+    static let noMeetingFile = "the folder has no meeting.yaml, meeting.yml or meeting.json, so there is no agenda"
+    static func otherMeetingFile(used: String, ignored: String) -> String {
+        "both \(used) and \(ignored) exist; \(used) is used and this file is ignored"
+    }
     static let noProvincesFolder = "the folder has no provinces/ folder, so no province is shown"
     static func provincesFolderUnreadable(_ reason: String) -> String { "the provinces/ folder cannot be read: \(reason)" }
     static let notAStatusFile = "this is not a .yaml or .json file and is ignored"

@@ -47,14 +47,14 @@ public struct MeetingLoader: Sendable {
 
         // The agenda.
         var agenda = MeetingFile()
-        let meetingName = ["meeting.yaml", "meeting.yml", "meeting.json"].first { names.contains($0) }
+        let meetingName = MeetingFolderLayout.meetingFiles.first { names.contains($0) }
         if let meetingName {
-            if meetingName != "meeting.json" && names.contains("meeting.json") {
-                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, "meeting.json"),
-                                              message: LoadMessages.bothMeetingFiles))
+            for ignored in MeetingFolderLayout.meetingFiles where ignored != meetingName && names.contains(ignored) {
+                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, ignored),
+                                              message: LoadMessages.otherMeetingFile(used: meetingName, ignored: ignored)))
             }
             let reader = FieldReader(file: FolderPath.join(display, meetingName))
-            if let root = parse(FolderPath.join(folder, meetingName), isJSON: meetingName.hasSuffix(".json"), into: reader) {
+            if let root = parse(FolderPath.join(folder, meetingName), isJSON: MeetingFolderLayout.isJSON(meetingName), into: reader) {
                 agenda = MeetingFile.decode(root, reader: reader, folder: absolutePath(folder))
             }
             diagnostics += reader.diagnostics
@@ -83,11 +83,12 @@ public struct MeetingLoader: Sendable {
             diagnostics += problems
         }
 
-        if names.contains("metrics.csv") {
-            let reader = FieldReader(file: FolderPath.join(display, "metrics.csv"))
-            switch SourceFile.read(FolderPath.join(folder, "metrics.csv"), limits: limits) {
+        let metricsFile = MeetingFolderLayout.metricsFile
+        if names.contains(metricsFile) {
+            let reader = FieldReader(file: FolderPath.join(display, metricsFile))
+            switch SourceFile.read(FolderPath.join(folder, metricsFile), limits: limits) {
             case .success(let bytes):
-                MetricsCSV.apply(MetricsCSV.read(bytes, reader: reader), to: &provinces, topicIDs: topicIDs, reader: reader)
+                MetricsCSV.apply(MetricsCSV.read(bytes, reader: reader, maxStringLength: limits.maxStringLength), to: &provinces, topicIDs: topicIDs, reader: reader)
             case .failure(let failure):
                 reader.error(nil, nil, failure.message(limits: limits))
             }
@@ -123,23 +124,25 @@ public struct MeetingLoader: Sendable {
 
     private func provinceSources(folder: String, display: String, names: Set<String>,
                                  diagnostics: inout [Diagnostic]) -> [ProvinceSource] {
-        guard names.contains("provinces") else {
+        let provincesFolder = MeetingFolderLayout.provincesFolder
+        guard names.contains(provincesFolder) else {
             diagnostics.append(Diagnostic(.warning, file: display, message: LoadMessages.noProvincesFolder))
             return []
         }
         let listing: [String]
-        switch DirectoryListing.names(FolderPath.join(folder, "provinces")) {
+        switch DirectoryListing.names(FolderPath.join(folder, provincesFolder)) {
         case .success(let found): listing = found
         case .failure(let failure):
-            diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
+            diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder),
                                           message: LoadMessages.provincesFolderUnreadable(failure.message)))
             return []
         }
         var byID: [String: ProvinceSource] = [:]
         var order: [String] = []
-        let preference = ["yaml": 0, "yml": 1, "json": 2]
+        var preference: [String: Int] = [:]
+        for (rank, ext) in MeetingFolderLayout.statusExtensions.enumerated() { preference[ext] = rank }
         for name in listing where !name.hasPrefix(".") {
-            let relative = "provinces/" + name
+            let relative = provincesFolder + "/" + name
             guard let dot = name.lastIndex(of: "."), let rank = preference[String(name[name.index(after: dot)...])],
                   dot > name.startIndex else {
                 diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, relative),
@@ -147,7 +150,7 @@ public struct MeetingLoader: Sendable {
                 continue
             }
             let id = Normalization.nfc(String(name[..<dot]))
-            let source = ProvinceSource(id: id, relativePath: relative, isJSON: rank == 2)
+            let source = ProvinceSource(id: id, relativePath: relative, isJSON: MeetingFolderLayout.isJSON(name))
             if let other = byID[id] {
                 let otherRank = preference[String(other.relativePath.split(separator: ".").last ?? "")] ?? 3
                 let (kept, dropped) = otherRank <= rank ? (other, source) : (source, other)
@@ -157,7 +160,7 @@ public struct MeetingLoader: Sendable {
                 continue
             }
             if order.count >= limits.maxProvinceFiles {
-                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder),
                                               message: LoadMessages.tooManyFiles(limits.maxProvinceFiles)))
                 break
             }
