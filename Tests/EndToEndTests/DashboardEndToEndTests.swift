@@ -19,7 +19,7 @@ final class DashboardEndToEndTests: XCTestCase {
     private func browse(width: Int = 80, height: Int = 24, environment: String = "", setup: String? = nil) throws -> TmuxHarness {
         let h = try TmuxHarness.dashboard(sample, width: width, height: height, environment: environment, setup: setup)
         harness = h
-        try h.waitForHeader(" Tổng quan │ 2019-07-27 · ")
+        try h.waitForHeader(" Tổng quan │ 27/07/2019 · ")
         return h
     }
 

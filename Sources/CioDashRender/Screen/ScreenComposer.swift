@@ -82,7 +82,7 @@ public enum ScreenComposer {
         let right = " \(state.language.rawValue.uppercased()) "
         let view = state.view.title(in: meeting, labels: labels, language: state.language)
         // The view first: on a narrow screen the long meeting title is what gets cut.
-        let left = " \(view) │ \(meeting.date) · \(meeting.title)"
+        let left = " \(view) │ \(labels.date(meeting.date)) · \(meeting.title)"
         grid.put(TextLayout.truncate(left, to: width - right.count - 1), x: 0, y: 0, role: .title)
         grid.put(right, x: width - right.count, y: 0, role: .title)
         return 1

@@ -113,10 +113,13 @@ public struct Snapshot: Sendable {
     func preamble(labels: Labels) -> [String] {
         var lines = [
             labels.council + ": " + meeting.council,
-            labels.meeting + ": " + meeting.date.description + " · " + meeting.title,
+            labels.meeting + ": " + labels.date(meeting.date) + " · " + meeting.title,
         ]
-        if let asOf = meeting.dataAsOf { lines.append(labels.dataAsOf + ": " + asOf.description) }
-        lines.append(labels.generatedAt + ": " + UTCTimestamp.format(generatedAt))
+        if let asOf = meeting.dataAsOf { lines.append(labels.dataAsOf + ": " + labels.date(asOf)) }
+        let stamp = UTCTimestamp.format(generatedAt)
+        // "2019-07-27 08:00:00 UTC": the date part as the interface writes dates.
+        let day = LocalDate(iso: String(stamp.prefix(10))).map(labels.date) ?? String(stamp.prefix(10))
+        lines.append(labels.generatedAt + ": " + day + stamp.dropFirst(10))
         return lines.flatMap(wrap)
     }
 

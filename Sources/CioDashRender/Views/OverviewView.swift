@@ -41,7 +41,7 @@ public enum OverviewView {
             var marks = isMatch ? [] : [RoleMark(.header, x: 0, y: y, width: written)]
             var columns: ColumnStrip?
             if province.isBroken {
-                let reason = "⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? "")
+                let reason = "⚠ " + labels.brokenFile(province)
                 grid.put(reason, x: nameWidth + 1, y: y, maxWidth: width - nameWidth - 1, role: .error)
                 marks.append(RoleMark(.selected, x: nameWidth, y: y, width: width - nameWidth))
             } else {
@@ -72,7 +72,7 @@ public enum OverviewView {
         var legend = ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }
         legend.append("* " + labels.illustrative)
         if let previous = meeting.previous, inner >= minimumWidthForChange {
-            legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + previous.date.description)
+            legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + labels.date(previous.date))
         }
         for line in TextLayout.wrap(labels.legend + ": " + legend.joined(separator: " · "), width: width) {
             grid.ensureRow(y)

@@ -11,14 +11,14 @@ public enum PanelView {
         y += 1
         Box.rule(in: &grid, x: 0, y: y, width: width, label: "\(number). \(topic.title(in: context.language))")
         y += 1
-        if let reason = province.brokenReason {
-            _ = ProvinceHeading.drawBroken(in: &grid, y: y - 1, width: width, reason: reason, labels: labels)
+        if province.isBroken {
+            _ = ProvinceHeading.drawBroken(in: &grid, y: y - 1, width: width, province: province, labels: labels)
         } else if let report = province.topics[topic.id] {
             y = ReportSection.draw(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
                                    report: report, labels: labels, language: context.language, detailed: true)
             y += 1
             grid.ensureRow(y)
-            grid.put(labels.source + ": " + province.file, x: 0, y: y, maxWidth: width, role: .muted)
+            grid.put(labels.file + ": " + province.file, x: 0, y: y, maxWidth: width, role: .muted)
         } else {
             grid.ensureRow(y)
             grid.put("– " + labels.noReport, x: 0, y: y, role: .muted)

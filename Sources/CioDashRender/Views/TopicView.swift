@@ -26,7 +26,7 @@ public enum TopicView {
         var headline = labels.headline + ": " + (sample?.label ?? topic.headline ?? labels.noData)
         if let unit = sample?.unit, !unit.isEmpty { headline += " (\(unit))" }
         if let previous = meeting.previous {
-            headline += " · " + labels.change + " " + labels.since + " " + previous.date.description
+            headline += " · " + labels.change + " " + labels.since + " " + labels.date(previous.date)
         }
         let counts = meeting.statusCounts(topic: topic)
         headline += " · " + ReportStatus.allCases.compactMap { s in counts[s].map { StatusBadge.symbol(s) + String($0) } }
@@ -73,7 +73,7 @@ public enum TopicView {
             let nameRole: StyleRole = OverviewView.matches(context.highlight, province.name) ? .match : .normal
             grid.put(TextLayout.truncate(province.name, to: nameWidth), x: xName, y: y, role: nameRole)
             if province.isBroken {
-                grid.put("⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? ""), x: xStatus, y: y,
+                grid.put("⚠ " + labels.brokenFile(province), x: xStatus, y: y,
                          maxWidth: width - xStatus, role: .error)
             } else if let report = province.topics[topic.id] {
                 grid.put(StatusBadge.text(report.status, labels: labels), x: xStatus, y: y,
