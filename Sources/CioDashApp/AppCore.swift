@@ -95,8 +95,10 @@ public enum AppCore {
             s.notice = labels.reloadFailed + ": " + kept.joined(separator: ", ")
         }
         // A message hides the notice on the status line: say "reloaded" only when there is no warning.
+        // Files by name: the provinces/ folder itself changes whenever a file comes or goes.
+        let files = changed.filter { !$0.hasSuffix("/") }
         s.navigation.message = s.notice != nil ? nil
-            : labels.reloaded + (changed.isEmpty ? "" : ": " + changed.prefix(3).joined(separator: ", "))
+            : labels.reloaded + (files.isEmpty ? "" : ": " + files.prefix(3).joined(separator: ", "))
     }
 
     /// A standing warning when the folder has errors, so nobody presents broken data unknowingly.

@@ -55,6 +55,6 @@ final class CommandTableTests: XCTestCase {
         XCTAssertEqual(CommandTable.footer(mode: .browse, language: .vi),
                        "? trợ giúp · q thoát · ↑↓←→ chọn · Enter mở · Esc quay lại · Tab chuyển màn hình · / tìm · s lưu · L English")
         XCTAssertEqual(CommandTable.footer(mode: .present, language: .en),
-                       "? help · q quit · Space/PgDn PgUp next, back · ] [ topic · g slide · t pause · / search · s save · L Tiếng Việt")
+                       "? help · q quit · Space PgUp next, back · ] [ topic · g slide · t pause")
     }
 }

@@ -50,9 +50,12 @@ public enum CommandTable {
     private static func both(_ help: Text, _ bindings: [(Key, Command)]) -> (Behaviour, Behaviour) {
         (Behaviour(help: help, bindings: bindings), Behaviour(help: help, bindings: bindings))
     }
-    private static func shared(_ keys: Text, _ help: Text, _ bindings: [(Key, Command)], hint: Hint? = nil) -> Row {
+    /// A row that works the same in both modes; its hint shows in the presenter's footer only when
+    /// `presenting` says so (the projector's footer has room for the slide keys first).
+    private static func shared(_ keys: Text, _ help: Text, _ bindings: [(Key, Command)], hint: Hint? = nil,
+                               presenting: Bool = false) -> Row {
         let (b, p) = both(help, bindings)
-        return Row(keys: keys, browse: b, present: p, browseHint: hint, presentHint: hint)
+        return Row(keys: keys, browse: b, present: p, browseHint: hint, presentHint: presenting ? hint : nil)
     }
 
     public static let rows: [Row] = {
@@ -88,7 +91,7 @@ public enum CommandTable {
                                   bindings: [(c(" "), .pageDown), (.pageDown, .pageDown), (.pageUp, .pageUp)]),
                 present: Behaviour(help: t("trang tiếp / trước", "next / previous slide"),
                                    bindings: [(c(" "), .nextSlide), (.pageDown, .nextSlide), (.pageUp, .previousSlide)]),
-                presentHint: Hint(keys: "Space/PgDn PgUp", text: t("trang tiếp, trước", "next, back"), order: 2)),
+                presentHint: Hint(keys: "Space PgUp", text: t("tiếp, lùi", "next, back"), order: 2)),
             Row(keys: k("] ["), browse: nil,
                 present: Behaviour(help: t("chủ đề tiếp / trước", "next / previous topic"),
                                    bindings: [(c("]"), .nextTopic), (c("["), .previousTopic)]),
@@ -115,9 +118,10 @@ public enum CommandTable {
                           "reload the folder (it also reloads by itself when a file changes)"), [(c("r"), .reload)]),
             shared(k("L"), t("Tiếng Việt ⇄ English", "Tiếng Việt ⇄ English"), [(c("L"), .toggleLanguage)],
                    hint: Hint(keys: "L", text: t("English", "Tiếng Việt"), order: 8)),
-            shared(k("?"), t("trợ giúp", "help"), [(c("?"), .help)], hint: Hint(keys: "?", text: t("trợ giúp", "help"), order: 0)),
+            shared(k("?"), t("trợ giúp", "help"), [(c("?"), .help)], hint: Hint(keys: "?", text: t("trợ giúp", "help"), order: 0),
+                   presenting: true),
             shared(k("q, Q, Ctrl-C"), t("thoát", "quit"), [(c("q"), .quit), (c("Q"), .quit), (.interrupt, .quit)],
-                   hint: Hint(keys: "q", text: t("thoát", "quit"), order: 1)),
+                   hint: Hint(keys: "q", text: t("thoát", "quit"), order: 1), presenting: true),
         ]
     }()
 

@@ -41,7 +41,8 @@ public enum TopicView {
         // Columns shrink from the right: change, target, then status words, as width runs out.
         let nameWidth = min(22, max(10, ranked.map { DisplayWidth.of($0.name) }.max() ?? 10))
         let valueWidth = 10
-        var statusWidth = 17
+        // The longest status words whole ("○ chưa triển khai"), and a space after them.
+        var statusWidth = ReportStatus.allCases.map { DisplayWidth.of(StatusBadge.text($0, labels: labels)) }.max().map { $0 + 1 } ?? 17
         var targetWidth = 10
         var changeWidth = meeting.previous == nil && !ranked.contains(where: { hasPrevious($0, topic, meeting) }) ? 0 : 9
         func barWidth() -> Int { width - (4 + nameWidth + 1 + statusWidth + 1 + valueWidth + targetWidth + changeWidth + 1) }
