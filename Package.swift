@@ -51,6 +51,10 @@ let package = Package(
             dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples"],
             exclude: ["Golden"]
         ),
+        .testTarget(
+            name: "CioDashTerminalTests",
+            dependencies: ["CioDashTerminal", "CioDashApp", "CioDashRender", "CioDashCore", "CioDashSamples"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"]),
     ],
     swiftLanguageModes: [.v5]
