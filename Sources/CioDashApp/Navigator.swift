@@ -141,6 +141,8 @@ public struct Navigator: Sendable {
                 return open(.topic(t), from: s)
             case .horizontal, .none: break
             }
+        case .closing:
+            break
         }
         return s
     }
@@ -169,7 +171,7 @@ public struct Navigator: Sendable {
         case .topic(let t): s.topic = t
         case .province(let p): s.province = p
         case .panel(let p, let t): s.province = p; s.topic = t
-        case .overview, .agenda: break
+        case .overview, .agenda, .closing: break
         }
         return s
     }
@@ -182,6 +184,7 @@ public struct Navigator: Sendable {
         case .overview, .agenda: return forward ? topicView : provinceView
         case .topic: return forward ? provinceView : .overview
         case .province, .panel: return forward ? .overview : topicView
+        case .closing: return .overview
         }
     }
 

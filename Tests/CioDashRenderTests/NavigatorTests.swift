@@ -172,7 +172,8 @@ final class NavigatorTests: XCTestCase {
 
     func testPresenterDeckAndKeys() {
         let deck = nav.deck
-        XCTAssertEqual(deck.slides.count, 2 + 2 * (1 + 3), "agenda, overview, then per topic: topic view + 3 panels")
+        XCTAssertEqual(deck.slides.count, 2 + 2 * (1 + 3) + 1, "agenda, overview, then per topic: topic view + 3 panels; the time summary")
+        XCTAssertEqual(deck.slides.last, .closing)
         XCTAssertEqual(deck.slides[2], .topic("smart-city"))
         XCTAssertEqual(deck.slides[3], .panel(province: "thua-thien-hue", topic: "smart-city"))
 
@@ -193,8 +194,8 @@ final class NavigatorTests: XCTestCase {
                 s.view == deck.slides[2]
             },
             Row(name: "2 jumps to topic 2", from: present(), key: .character("2")) { s, _ in s.view == .topic("digital-signatures") },
-            Row(name: "the last slide is the end", from: present { $0.view = deck.slides[9] }, key: .character(" ")) { s, _ in
-                s.view == deck.slides[9]
+            Row(name: "the last slide is the end", from: present { $0.view = deck.slides[10] }, key: .character(" ")) { s, _ in
+                s.view == deck.slides[10]
             },
             Row(name: "g opens the slide prompt", from: present(), key: .character("g")) { s, _ in s.prompt == .goToSlide("") },
         ])

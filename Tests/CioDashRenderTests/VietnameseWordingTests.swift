@@ -34,3 +34,17 @@ final class VietnameseWordingTests: XCTestCase {
         XCTAssertEqual(Labels.en.brokenFile(broken), "broken file: line 7, column 1: YAML syntax error")
     }
 }
+
+/// The session's time against the agenda: what the banner, the agenda and the closing slide say.
+final class SessionTimingTests: XCTestCase {
+    func testLeavingEarlyGivesTimeBackAndTheRunningTopicCountsOnlyWhenOver() {
+        let meeting = MeetingFixture.make()   // smart-city 30 min, digital-signatures 20 min
+        let early = SessionTiming(spent: ["smart-city": 25 * 60, "digital-signatures": 5 * 60], current: "digital-signatures")
+        XCTAssertEqual(early.delta(meeting), -5 * 60)
+        XCTAssertEqual(early.deltaText(meeting, labels: .vi), "sớm 05:00")
+        let over = SessionTiming(spent: ["smart-city": 31 * 60 + 20], current: "smart-city")
+        XCTAssertEqual(over.deltaText(meeting, labels: .en), "behind 01:20")
+        XCTAssertEqual(over.summary(meeting, labels: .vi), "Cả phiên: kế hoạch 50:00 · thực tế 31:20 · chậm 01:20")
+        XCTAssertEqual(SessionTiming(spent: ["smart-city": 600], current: "smart-city").deltaText(meeting, labels: .vi), "đúng giờ")
+    }
+}

@@ -75,7 +75,7 @@ final class ViewLayoutTests: XCTestCase {
         state = nav.update(state, .character("1"), now: 0).0
         let onTime = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 100, height: 30,
                                             clock: .init(now: 600, wall: "08:10")).grid.lines.joined(separator: "\n")
-        XCTAssertTrue(onTime.contains("Trang 3/10"), onTime)
+        XCTAssertTrue(onTime.contains("Trang 3/11"), onTime)
         XCTAssertTrue(onTime.contains("08:10"))
         XCTAssertTrue(onTime.contains("còn 20:00"), onTime)
         XCTAssertFalse(onTime.contains("⏱"), "a glyph projector fonts lack")

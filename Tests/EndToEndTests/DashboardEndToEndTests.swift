@@ -153,14 +153,14 @@ final class DashboardEndToEndTests: XCTestCase {
         let h = try TmuxHarness.dashboard("present " + sample)
         harness = h
         try h.waitFor("│                                 Chương trình ")
-        try h.waitFor(" Trang 1/82 · ")
+        try h.waitFor(" Trang 1/83 · ")
         try h.sendKeys("Space")
-        try h.waitFor(" Trang 2/82 · ")
+        try h.waitFor(" Trang 2/83 · ")
         try h.waitFor("  Tổng quan  ")
         try h.sendKeys("]")
         try h.waitFor("Phát triển dịch vụ đô thị thông minh (ĐTTM)")
-        try h.waitForLines("slide 3/82 with the topic's 30-minute countdown") { lines in
-            lines.contains { $0.range(of: #" Trang 3/82 · \d\d:\d\d · còn (30:00|29:[0-5]\d) "#, options: .regularExpression) != nil }
+        try h.waitForLines("slide 3/83 with the topic's 30-minute countdown") { lines in
+            lines.contains { $0.range(of: #" Trang 3/83 · \d\d:\d\d · còn (30:00|29:[0-5]\d) "#, options: .regularExpression) != nil }
         }
         try h.sendKeys("t")
         try h.waitFor(" (tạm dừng) ")

@@ -72,7 +72,7 @@ public struct MeetingIndex: Sendable {
         case .overview: return provinceNumber(selectedProvince(state)) ?? 0
         case .topic(let t): return rankNumber(selectedProvince(state), topic: t) ?? 0
         case .province, .agenda: return topicNumber(selectedTopic(state)) ?? 0
-        case .panel: return nil
+        case .panel, .closing: return nil
         }
     }
 
@@ -84,7 +84,7 @@ public struct MeetingIndex: Sendable {
     /// Whether `view` names things this meeting has.
     public func exists(_ view: ViewID) -> Bool {
         switch view {
-        case .agenda, .overview: return true
+        case .agenda, .overview, .closing: return true
         case .topic(let t): return topicNumbers[t] != nil
         case .province(let p): return provinceNumbers[p] != nil
         case .panel(let p, let t): return provinceNumbers[p] != nil && topicNumbers[t] != nil

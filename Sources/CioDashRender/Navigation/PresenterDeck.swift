@@ -1,7 +1,7 @@
 import CioDashCore
 
 /// The presenter's slides: the agenda, the overview, then for each topic its topic view followed by
-/// each province's panel for that topic, in the meeting's province order.
+/// each province's panel for that topic, in the meeting's province order; last, the time summary.
 ///
 /// A slide is known by the view it shows; its number is only where it is in this deck, which a
 /// reload rebuilds.
@@ -15,6 +15,7 @@ public struct PresenterDeck: Equatable, Sendable {
             slides.append(.topic(topic.id))
             slides += meeting.provinces.map { .panel(province: $0.id, topic: topic.id) }
         }
+        slides.append(.closing)
         self.slides = slides
         var numbers: [ViewID: Int] = [:]
         for (i, slide) in slides.enumerated() where numbers[slide] == nil { numbers[slide] = i }

@@ -41,9 +41,13 @@ public enum ScreenComposer {
             ? drawBanner(&grid, meeting: meeting, state: state, deck: index.deck, clock: clock, labels: labels)
             : drawHeader(&grid, meeting: meeting, state: state, labels: labels)
         let viewport = height - top - 2
-        let context = RenderContext(language: state.language, width: width - 2, selectedRow: index.selectedRow(state),
+        var context = RenderContext(language: state.language, width: width - 2, selectedRow: index.selectedRow(state),
                                     selectedColumn: index.selectedColumn(state),
                                     highlight: state.search)
+        // Only the agenda and closing slides show the session's times (they are drawn again each second).
+        if state.mode == .present && (state.view == .agenda || state.view == .closing) {
+            context.timing = SessionTiming(timer: state.timer, now: clock.now)
+        }
         let body = (cache.map { $0.body(state.view, meeting: meeting, context: context) }
                     ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context))
             ?? ViewBody(grid: Grid(width: width - 2, height: 0))
@@ -104,6 +108,8 @@ public enum ScreenComposer {
             if state.timer.paused { countdown += " (\(labels.paused))" }
             info.append(countdown)
         }
+        let timing = SessionTiming(timer: state.timer, now: clock.now)
+        if !timing.spent.isEmpty { info.append(labels.session + " " + timing.deltaText(meeting, labels: labels)) }
         let title = state.view.title(in: meeting, labels: labels, language: state.language)
         Box.draw(in: &grid, x: 0, y: 0, width: width, height: 3, title: nil, role: .title)
         let text = TextLayout.truncate(title, to: width - 4)

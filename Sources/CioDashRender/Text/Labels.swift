@@ -13,6 +13,7 @@ public struct Labels: Sendable {
     public let tooSmall, need: String
     public let provinces, topics, legend, since: String
     public let slide, timeLeft, overrun, paused, lastFiveMinutes, lastMinute: String
+    public let closing, session, planned, actual, difference, onTime, behindBy, aheadBy: String
     public let searchPrompt, noMatch, noSuchSlide, snapshotSaved, snapshotFailed, reloaded, reloadFailed: String
 
     public static func forLanguage(_ language: Language) -> Labels { language == .vi ? vi : en }
@@ -35,6 +36,8 @@ public struct Labels: Sendable {
         tooSmall: "Cửa sổ quá nhỏ", need: "cần", provinces: "tỉnh/thành", topics: "chủ đề", legend: "Chú giải", since: "so với",
         slide: "Trang", timeLeft: "còn", overrun: "quá giờ", paused: "tạm dừng",
         lastFiveMinutes: "5 phút cuối", lastMinute: "phút cuối",
+        closing: "Tổng kết thời gian", session: "Cả phiên", planned: "Kế hoạch", actual: "Thực tế", difference: "Chênh",
+        onTime: "đúng giờ", behindBy: "chậm", aheadBy: "sớm",
         searchPrompt: "Tìm", noMatch: "không tìm thấy", noSuchSlide: "không có trang này", snapshotSaved: "Đã lưu", snapshotFailed: "Không lưu được",
         reloaded: "Đã tải lại", reloadFailed: "Tải lại lỗi, giữ số liệu cũ"
     )
@@ -56,6 +59,8 @@ public struct Labels: Sendable {
         tooSmall: "Terminal too small", need: "need", provinces: "provinces", topics: "topics", legend: "Legend", since: "vs",
         slide: "Slide", timeLeft: "left", overrun: "overrun", paused: "paused",
         lastFiveMinutes: "last 5 minutes", lastMinute: "last minute",
+        closing: "Time summary", session: "Session", planned: "Planned", actual: "Actual", difference: "Difference",
+        onTime: "on time", behindBy: "behind", aheadBy: "ahead",
         searchPrompt: "Search", noMatch: "no match", noSuchSlide: "no such slide", snapshotSaved: "Saved", snapshotFailed: "Could not save",
         reloaded: "Reloaded", reloadFailed: "Reload failed, keeping last good data"
     )

@@ -76,6 +76,10 @@ public enum AgendaView {
         let count = "\(meeting.provinces.count) \(labels.provinces) · \(meeting.topics.count) \(labels.topics)"
             + (meeting.dataAsOf.map { " · \(labels.dataAsOf) \(labels.date($0))" } ?? "")
         text(count, role: .muted)
+        if let timing = context.timing {
+            y += 1
+            text(timing.summary(meeting, labels: labels), role: .label)
+        }
         return ViewBody(grid: grid, items: items)
     }
 }

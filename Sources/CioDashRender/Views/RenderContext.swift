@@ -10,6 +10,8 @@ public struct RenderContext: Sendable {
     public var selectedColumn: Int?
     /// Folded search text whose matches are highlighted.
     public var highlight: String?
+    /// The presenter's time so far, for the agenda and closing slides (nil: no session running).
+    public var timing: SessionTiming?
 
     public init(language: Language, width: Int, selectedRow: Int? = nil, selectedColumn: Int? = nil, highlight: String? = nil) {
         self.language = language
