@@ -201,8 +201,25 @@ public struct Navigator: Sendable {
         case .previousTopic: target = deck.topicStart(from: current, forward: false)
         case .goToSlide: s.prompt = .goToSlide(""); return s
         case .toggleTimer: s.timer.togglePause(now: now); return s
-        case .scrollUp: s.scroll = max(0, s.scroll - 1); s.followSelection = false; return s
-        case .scrollDown: s.scroll += 1; s.followSelection = false; return s
+        case .scrollUp, .scrollDown:
+            let d = command == .scrollUp ? -1 : 1
+            if case .topic(let t) = s.view {
+                // A ranking slide: the arrows choose the province whose panel Enter opens.
+                let ranking = index.ranking(t)
+                let row = index.rankNumber(index.selectedProvince(s), topic: t) ?? 0
+                if ranking.indices.contains(row + d) { s.province = ranking[row + d] }
+                s.followSelection = true
+                return s
+            }
+            s.scroll = max(0, s.scroll + d)
+            s.followSelection = false
+            return s
+        case .open:
+            if case .topic(let t) = s.view, let p = index.selectedProvince(s),
+               deck.index(of: .panel(province: p, topic: t)) != nil {
+                return show(.panel(province: p, topic: t), s)
+            }
+            target += 1
         case .agendaItem:
             guard case .character(let c) = key, let digit = c.wholeNumberValue,
                   let slide = deck.slide(forTopicNumber: digit, in: meeting) else { return s }

@@ -134,3 +134,13 @@ final class AppCoreTests: XCTestCase {
         XCTAssertEqual(browsing.navigation.view, .overview, "a delegate browsing is not moved")
     }
 }
+
+extension AppCoreTests {
+    func testEnterOnARankingRowOpensThatProvincesPanelWhenPresenting() {
+        var s = run(start(.present), keys("1")).0
+        XCTAssertEqual(s.index.selectedRow(s.navigation), 0, "Huế first in the smart-city ranking")
+        s = run(s, [.key(.down), .key(.enter)]).0
+        XCTAssertEqual(s.navigation.view, .panel(province: "dak-lak", topic: "smart-city"), "the second ranked province")
+        XCTAssertEqual(s.navigation.timer.activeTopic, "smart-city")
+    }
+}

@@ -67,6 +67,10 @@ public struct MeetingIndex: Sendable {
 
     /// The selected row of the state's view, as the view numbers its items (nil: nothing selectable).
     public func selectedRow(_ state: NavigationState) -> Int? {
+        // The presenter selects only in a ranking: the row Enter opens.
+        if state.mode == .present, case .topic(let t) = state.view {
+            return rankNumber(selectedProvince(state), topic: t) ?? 0
+        }
         guard state.mode == .browse else { return nil }
         switch state.view {
         case .overview: return provinceNumber(selectedProvince(state)) ?? 0
