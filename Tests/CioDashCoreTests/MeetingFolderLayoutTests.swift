@@ -32,3 +32,22 @@ final class MeetingFolderLayoutTests: XCTestCase {
         }
     }
 }
+
+/// `slides:` per agenda topic: which presenter slides the topic gets.
+final class SlideChoiceTests: XCTestCase {
+    func testSlidesAreReadAndCheckedAgainstTheProvinces() throws {
+        let agenda = sampleMeeting.replacingOccurrences(of: "  - id: smart-city\n", with: "  - id: smart-city\n    slides: [thua-thien-hue, hue]\n")
+        XCTAssertNotEqual(agenda, sampleMeeting, "the sample agenda has a smart-city topic")
+        let folder = try TestFolder(["meeting.yaml": agenda, "provinces/thua-thien-hue.yaml": provinceFile()])
+        let result = folder.load()
+        XCTAssertEqual(result.meeting?.topic("smart-city")?.slides, .provinces(["thua-thien-hue", "hue"]))
+        XCTAssertTrue(result.diagnostics.contains {
+            $0.severity == .warning && $0.message.contains("name province \"hue\", which has no file")
+        }, "\(result.diagnostics)")
+        let wrong = try TestFolder(["meeting.yaml": sampleMeeting.replacingOccurrences(of: "  - id: smart-city\n", with: "  - id: smart-city\n    slides: some\n"),
+                                    "provinces/thua-thien-hue.yaml": provinceFile()])
+        let error = try XCTUnwrap(wrong.load().diagnostics.first { $0.message.hasPrefix("slides \"some\"") })
+        XCTAssertEqual(error.severity, .error)
+        XCTAssertNotNil(error.line, "the error has its line")
+    }
+}

@@ -144,3 +144,15 @@ extension AppCoreTests {
         XCTAssertEqual(s.navigation.timer.activeTopic, "smart-city")
     }
 }
+
+extension AppCoreTests {
+    func testEachTopicGetsTheSlidesTheAgendaChose() {
+        var chosen = meeting
+        chosen.topics[0].slides = .provinces(["dak-lak", "nowhere"])
+        chosen.topics[1].slides = .none
+        XCTAssertEqual(PresenterDeck(meeting: chosen).slides,
+                       [.agenda, .overview, .topic("smart-city"), .panel(province: "dak-lak", topic: "smart-city"), .closing])
+        chosen.topics[1].slides = .ranking
+        XCTAssertEqual(PresenterDeck(meeting: chosen).slides.suffix(2), [.topic("digital-signatures"), .closing])
+    }
+}

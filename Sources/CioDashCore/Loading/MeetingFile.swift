@@ -9,7 +9,7 @@ struct MeetingFile {
 
     static let knownKeys = ["format", "council", "title", "date", "start", "venue", "chairs", "language",
                             "previous", "topics", "provinces"]
-    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline"]
+    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline", "slides"]
 
     /// Decodes the agenda; `folder` becomes `Meeting.folder`.
     static func decode(_ root: YAMLNode, reader: FieldReader, folder: String) -> MeetingFile {
@@ -86,12 +86,28 @@ struct MeetingFile {
                     reader.error(at: node, LoadMessages.notWholeMinutes(node.scalarText ?? ""))
                 }
             }
-            topics.append(AgendaTopic(id: id, title: reader.requiredText(topic, "title") ?? id,
-                                      titleEN: reader.text(topic["title_en"], key: "title_en"),
-                                      minutes: minutes,
-                                      headline: reader.text(topic["headline"], key: "headline")))
+            var agendaTopic = AgendaTopic(id: id, title: reader.requiredText(topic, "title") ?? id,
+                                          titleEN: reader.text(topic["title_en"], key: "title_en"),
+                                          minutes: minutes,
+                                          headline: reader.text(topic["headline"], key: "headline"))
+            agendaTopic.slides = decodeSlides(topic["slides"], reader)
+            topics.append(agendaTopic)
         }
         return topics
+    }
+
+    /// `slides: panels | ranking | none`, or a list of province ids (the ranking, then their panels).
+    private static func decodeSlides(_ node: YAMLNode?, _ reader: FieldReader) -> SlideChoice {
+        guard let node, !node.isNull else { return .panels }
+        if case .sequence = node.content { return .provinces(reader.textList(node, key: "slides")) }
+        switch node.scalarText {
+        case "panels"?: return .panels
+        case "ranking"?: return .ranking
+        case "none"?: return .none
+        default:
+            reader.error(at: node, LoadMessages.badSlides(node.scalarText ?? node.kindDescription))
+            return .panels
+        }
     }
 
     private static func decodeProvinceList(_ node: YAMLNode?, _ reader: FieldReader) -> [Placed<String>]? {

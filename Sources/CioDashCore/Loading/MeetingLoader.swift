@@ -187,6 +187,14 @@ public struct MeetingLoader: Sendable {
                             diagnostics: inout [Diagnostic]) -> [ProvinceReport] {
         var byID: [String: ProvinceReport] = [:]
         for p in provinces { byID[p.report.id] = p.report }
+        if let topics = agenda.meeting?.topics, let meetingFile {
+            for topic in topics {
+                guard case .provinces(let ids) = topic.slides else { continue }
+                for id in ids where byID[id] == nil {
+                    diagnostics.append(Diagnostic(.warning, file: meetingFile, message: LoadMessages.slidesUnknownProvince(topic.id, id)))
+                }
+            }
+        }
         if let topics = agenda.meeting?.topics {
             for p in provinces where !p.report.isBroken {
                 for topic in topics where p.report.topics[topic.id] == nil {

@@ -1,7 +1,8 @@
 import CioDashCore
 
-/// The presenter's slides: the agenda, the overview, then for each topic its topic view followed by
-/// each province's panel for that topic, in the meeting's province order; last, the time summary.
+/// The presenter's slides: the agenda, the overview, then for each topic what its `slides:` says
+/// (by default its ranking followed by each province's panel, in the meeting's province order);
+/// last, the time summary.
 ///
 /// A slide is known by the view it shows; its number is only where it is in this deck, which a
 /// reload rebuilds.
@@ -12,8 +13,17 @@ public struct PresenterDeck: Equatable, Sendable {
     public init(meeting: Meeting) {
         var slides: [ViewID] = [.agenda, .overview]
         for topic in meeting.topics {
-            slides.append(.topic(topic.id))
-            slides += meeting.provinces.map { .panel(province: $0.id, topic: topic.id) }
+            switch topic.slides {
+            case .none: continue
+            case .ranking: slides.append(.topic(topic.id))
+            case .panels:
+                slides.append(.topic(topic.id))
+                slides += meeting.provinces.map { .panel(province: $0.id, topic: topic.id) }
+            case .provinces(let ids):
+                slides.append(.topic(topic.id))
+                // Ids with no status file have no panel to show (`check` warns about the list).
+                slides += ids.filter { meeting.province($0) != nil }.map { .panel(province: $0, topic: topic.id) }
+            }
         }
         slides.append(.closing)
         self.slides = slides
