@@ -36,7 +36,7 @@ struct DashboardRunner {
 
         var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock())
         let folder = meetingOptions.resolvedFolder
-        var signature = FolderSignature(folder: folder)
+        var watch = FolderWatch(folder: folder) { meetingOptions.load() }
         let store = SnapshotStore(meetingFolder: folder)
         // The view's body is kept between key presses; a reload replaces the meeting it came from.
         let bodies = ViewBodyCache()
@@ -66,14 +66,10 @@ struct DashboardRunner {
                         session.requestFullRepaint()
                         lastFrame = nil
                     case .reloadFolder:
-                        signature = FolderSignature(folder: folder)
-                        events.append(.folderReloaded(meetingOptions.load(), changed: []))
+                        events.append(.folderReloaded(watch.reload(), changed: []))
                     case .checkFolder:
-                        let current = FolderSignature(folder: folder)
-                        let changed = current.changedFiles(since: signature)
-                        if !changed.isEmpty {
-                            signature = current
-                            events.append(.folderReloaded(meetingOptions.load(), changed: changed))
+                        if let (result, changed) = watch.reloadIfChanged() {
+                            events.append(.folderReloaded(result, changed: changed))
                         }
                     case .saveSnapshot(let view, let language):
                         let snapshot = Snapshot(meeting: app.meeting, language: language, width: size.width,

@@ -243,7 +243,7 @@ final class NavigatorExhaustiveTests: XCTestCase {
             // The presenter only ever shows slides of its deck.
             for view in views where mode == .browse || nav.deck.slides.contains(view) {
                 for key in Self.keys {
-                    var start = NavigationState(mode: mode, view: view, language: .vi)
+                    let start = NavigationState(mode: mode, view: view, language: .vi)
                     let (s, effect) = nav.update(start, key, now: 10)
                     XCTAssertEqual(nav.clamped(s), s, "\(mode) \(view) \(key): state left the meeting")
                     switch key {

@@ -23,7 +23,7 @@ final class SessionReplay {
     private var app: AppState?
     private var size = (width: 80, height: 24)
     private var now = 0.0
-    private var signature: FolderSignature?
+    private var watch: FolderWatch?
     private let bodies = ViewBodyCache()
     private var generation = -1
     private(set) var output = ""
@@ -75,7 +75,8 @@ final class SessionReplay {
         size = (dims[0], dims[1])
         let result = MeetingLoader().load(folder: folder.path)
         guard let meeting = result.meeting else { throw ReplayError("the folder does not load: \(result.diagnostics)") }
-        signature = FolderSignature(folder: folder.path)
+        let path = folder.path
+        watch = FolderWatch(folder: path) { MeetingLoader().load(folder: path) }
         app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock())
     }
 
@@ -102,15 +103,9 @@ final class SessionReplay {
             for effect in effects {
                 switch effect {
                 case .checkFolder:
-                    let current = FolderSignature(folder: folder.path)
-                    let changed = signature.map { current.changedFiles(since: $0) } ?? []
-                    if !changed.isEmpty {
-                        signature = current
-                        queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: changed))
-                    }
+                    if let (result, changed) = watch?.reloadIfChanged() { queue.append(.folderReloaded(result, changed: changed)) }
                 case .reloadFolder:
-                    signature = FolderSignature(folder: folder.path)
-                    queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: []))
+                    if let result = watch?.reload() { queue.append(.folderReloaded(result, changed: [])) }
                 case .saveSnapshot, .quit, .repaintAll:
                     break
                 }
