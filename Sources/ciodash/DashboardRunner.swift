@@ -24,7 +24,7 @@ struct DashboardRunner {
             // Piped or redirected: print the starting view instead of drawing escape codes into a file.
             let width = screenOptions.width ?? environmentColumns() ?? 100
             let snapshot = Snapshot(meeting: meeting, language: state.language, width: max(20, width), generatedAt: generationTime())
-            FileHandle.standardOutput.write(Data(snapshot.text(for: [state.view]).utf8))
+            try writeOutput(snapshot.text(for: [state.view]))
             return
         } catch {
             printError("ciodash: \(error)")

@@ -44,10 +44,6 @@ func loadMeetingOrExit(_ options: MeetingOptions, readsPreviousMeeting: Bool = t
     return (meeting, result)
 }
 
-/// A line on standard error, for messages that must not mix with a snapshot on standard output.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
 
 /// "generated at": SOURCE_DATE_EPOCH when set (reproducible output), otherwise now.
 func generationTime() -> Int {

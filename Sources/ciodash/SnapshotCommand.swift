@@ -70,12 +70,20 @@ struct SnapshotCommand: ParsableCommand {
                                 generatedAt: generationTime())
         if output == nil && format == .text {
             // Written as it is drawn: the text of every view of a big meeting need not fit in memory.
-            snapshot.write(views) { FileHandle.standardOutput.write(Data($0)) }
+            var failure: StandardStream.Failure?
+            snapshot.write(views) { piece in
+                guard failure == nil else { return }
+                do throws(StandardStream.Failure) { try StandardStream.output.write(piece) } catch { failure = error }
+            }
+            if let failure {
+                printError("ciodash: \(failure)")
+                throw ExitCode(1)
+            }
             return
         }
         let text = format == .markdown ? snapshot.markdown(for: views) : snapshot.text(for: views)
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try writeOutput(text)
             return
         }
         do {

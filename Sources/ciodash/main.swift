@@ -1,4 +1,5 @@
 import ArgumentParser
+import CioDashCore
 
 /// The command line. Top-level code rather than `@main`, which does not compile in a `main.swift`
 /// once the target has more than one file.
@@ -12,4 +13,6 @@ struct CioDash: ParsableCommand {
     )
 }
 
+// Before anything opens a file: a closed standard stream must not lend its number to one.
+StandardStream.claimClosedDescriptors()
 CioDash.main()
