@@ -85,10 +85,11 @@ public final class TerminalSession {
         return name
     }
 
-    /// The screen's current size in cells (it changes after a `.resize` key).
+    /// The screen's current size in cells (it changes after a `.resize` key), within `SizeLimits`.
     public var size: TerminalSize {
         let screen = ciodash_stdscr()
-        return TerminalSize(width: Int(getmaxx(screen)), height: Int(getmaxy(screen)))
+        let bounded = SizeLimits.screen(width: Int(getmaxx(screen)), height: Int(getmaxy(screen)))
+        return TerminalSize(width: bounded.width, height: bounded.height)
     }
 
     /// Draws `grid` at the top left, sending only what changed since the last frame.

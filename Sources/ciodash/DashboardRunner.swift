@@ -151,7 +151,9 @@ struct DashboardRunner {
     }
 
     private func environmentColumns() -> Int? {
-        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+        let columns = SizeLimits.columns(fromEnvironment: ProcessInfo.processInfo.environment["COLUMNS"])
+        if let warning = columns.warning { printError("ciodash: " + warning) }
+        return columns.width
     }
 }
 

@@ -14,13 +14,22 @@ struct MeetingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Longest text value accepted, in characters.", valueName: "chars"))
     var maxStringLength: Int = LoadLimits.default.maxStringLength
 
+    func validate() throws {
+        guard (1...LoadLimits.largestFileSize).contains(maxFileSize) else {
+            throw ValidationError("--max-file-size must be between 1 and \(LoadLimits.largestFileSize) bytes")
+        }
+        guard (1...LoadLimits.largestStringLength).contains(maxStringLength) else {
+            throw ValidationError("--max-string-length must be between 1 and \(LoadLimits.largestStringLength) characters")
+        }
+    }
+
     /// The folder to read: the argument, or the sample bundled into the binary.
     var resolvedFolder: String { folder ?? SampleMeetings.hue2019.path }
 
     var limits: LoadLimits {
         var limits = LoadLimits.default
-        limits.maxFileSize = max(1, maxFileSize)
-        limits.maxStringLength = max(1, maxStringLength)
+        limits.maxFileSize = maxFileSize
+        limits.maxStringLength = maxStringLength
         return limits
     }
 

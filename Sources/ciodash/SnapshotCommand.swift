@@ -39,7 +39,7 @@ struct SnapshotCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
+        guard SizeLimits.textWidth.contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
         if let height, height < 1 { throw ValidationError("--height must be at least 1") }
     }
 
