@@ -15,6 +15,7 @@ struct MeetingOptions: ParsableArguments {
     var maxStringLength: Int = LoadLimits.default.maxStringLength
 
     func validate() throws {
+        if let folder { try requireUTF8(folder, what: "meeting folder") }
         guard (1...LoadLimits.largestFileSize).contains(maxFileSize) else {
             throw ValidationError("--max-file-size must be between 1 and \(LoadLimits.largestFileSize) bytes")
         }
@@ -60,4 +61,11 @@ func generationTime() -> Int {
         return epoch
     }
     return Int(Date().timeIntervalSince1970)
+}
+
+/// Refuses a path argument that is not valid UTF-8: Swift has already replaced its bad bytes, so
+/// using it would open (or create) a different file. The message shows the real bytes.
+func requireUTF8(_ argument: String, what: String) throws {
+    guard let raw = FileNameText.undecodableArgument(argument) else { return }
+    throw ValidationError("the \(what) name \(FileNameText.display(raw).text) is not valid UTF-8 text; rename it")
 }

@@ -41,6 +41,7 @@ struct SnapshotCommand: ParsableCommand {
     func validate() throws {
         guard SizeLimits.textWidth.contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
         if let height, height < 1 { throw ValidationError("--height must be at least 1") }
+        if let output { try requireUTF8(output, what: "output file") }
     }
 
     func run() throws {

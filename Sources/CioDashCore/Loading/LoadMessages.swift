@@ -36,6 +36,8 @@ enum LoadMessages {
     static let bothMeetingFiles = "both meeting.yaml and meeting.json exist; meeting.yaml is used"
     static let noProvincesFolder = "the folder has no provinces/ folder, so no province is shown"
     static func provincesFolderUnreadable(_ reason: String) -> String { "the provinces/ folder cannot be read: \(reason)" }
+    static let fileNameNotUTF8 = "the file name is not valid UTF-8 text (shown with <..> for the bad bytes), "
+        + "so it cannot be read; rename the file"
     static let notAStatusFile = "this is not a .yaml or .json file and is ignored"
     static func sameProvinceTwice(_ other: String) -> String {
         "this province also has the file \(other), which is used instead; remove one of them"

@@ -37,7 +37,7 @@ public struct MeetingLoader: Sendable {
                       sharedTexts: SharedTexts) -> LoadResult {
         let entries: [String]
         switch DirectoryListing.names(folder) {
-        case .success(let names): entries = names
+        case .success(let listing): entries = listing.names
         case .failure(let failure):
             let problem = Diagnostic(.error, file: display, message: LoadMessages.folderUnreadable(failure.message))
             return LoadResult(meeting: nil, diagnostics: [problem], folderUnreadable: true, folderArgument: display)
@@ -129,7 +129,12 @@ public struct MeetingLoader: Sendable {
         }
         let listing: [String]
         switch DirectoryListing.names(FolderPath.join(folder, "provinces")) {
-        case .success(let found): listing = found
+        case .success(let found):
+            listing = found.names
+            for name in found.undecodable where !name.hasPrefix(".") {
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces/" + name),
+                                              message: LoadMessages.fileNameNotUTF8))
+            }
         case .failure(let failure):
             diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
                                           message: LoadMessages.provincesFolderUnreadable(failure.message)))
