@@ -89,6 +89,11 @@ enum LoadMessages {
         "the text contains the control character U+\(hex(Int(control.value), 4)) (shown as "
             + "\(TextSanitizer.line(String(control)))), which could take over a terminal; remove it"
     }
+    static func invisibleInText(_ character: Unicode.Scalar) -> String {
+        let kind = character.value < 0xE0000 ? "line or paragraph separator" : "invisible tag character"
+        return "the text contains the \(kind) U+\(hex(Int(character.value), 4)) (shown as "
+            + "\(quote(TextSanitizer.line(String(character))))); remove it or use an ordinary line break"
+    }
     static let complexKey = "a mapping key must be a single value, not a list or mapping"
 
     // MARK: Fields

@@ -138,6 +138,8 @@ enum MetricsCSV {
         for (i, cell) in cells.enumerated() {
             if let control = TextSanitizer.firstControl(in: cell) {
                 reader.error(places?[i].line ?? line, places?[i].column, LoadMessages.controlInText(control))
+            } else if let invisible = TextSanitizer.firstInvisible(in: cell) {
+                reader.warning(places?[i].line ?? line, places?[i].column, LoadMessages.invisibleInText(invisible))
             }
         }
         guard ok, value.ok, target.ok, previous.ok, let v = value.value,
