@@ -80,7 +80,8 @@ enum LoadMessages {
         "alias *\(name) refers to no anchor &\(name) defined before it"
     }
     static func stringTooLong(_ length: Int, limit: Int) -> String {
-        "a text value is \(count(length)) characters long, more than the \(count(limit))-character limit"
+        "a text value is \(count(length)) characters long, more than the \(count(limit))-character limit; "
+            + "it is left out"
     }
     static func duplicateKey(_ key: String, firstLine: Int) -> String {
         "key \(quote(key)) appears twice in this mapping (first at line \(firstLine)); this one is ignored"

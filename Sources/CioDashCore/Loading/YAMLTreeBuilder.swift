@@ -72,7 +72,13 @@ struct YAMLTreeBuilder {
                 let length = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)),
                                     as: UTF8.self).unicodeScalars.count
                 if length > limits.maxStringLength {
-                    fail(line: line, column: column, LoadMessages.stringTooLong(length, limit: limits.maxStringLength))
+                    // One over-long text costs that field, not the file: it reads as absent (null).
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
+                                                  message: LoadMessages.stringTooLong(length, limit: limits.maxStringLength)))
+                    var node = YAMLNode(.scalar("", isPlain: true), line: line, column: column)
+                    node.isRejected = true
+                    if let anchor = s.anchor { anchors[String(cString: anchor)] = (node, 1) }
+                    add(node, size: 1)
                     return
                 }
             }
