@@ -208,6 +208,17 @@ enum LoadMessages {
     static func csvFieldCount(_ found: Int, expected: Int) -> String {
         "this row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); the row is ignored"
     }
+    static func csvQuoting(_ problem: CSVRecords.Problem) -> String {
+        switch problem {
+        case .strayQuote:
+            return "a quote (\") inside a cell that does not start with one; quote the whole cell and double "
+                + "the quote (\"\"); the row is ignored"
+        case .undoubledQuote:
+            return "a quote inside a quoted cell must be doubled (\"\"); the row is ignored"
+        case .unterminatedQuote:
+            return "this quote is never closed; the row is ignored and reading goes on at the next line"
+        }
+    }
     static func csvUnknownProvince(_ id: String) -> String {
         "province \(quote(id)) has no file in provinces/; the row is ignored"
     }
