@@ -48,6 +48,8 @@ enum TerminalRestorer {
         guard screenState.compareExchange(expected: active, desired: restored, ordering: .sequentiallyConsistent).exchanged
         else { return }
         endwin()
+        // Bracketed paste off again (write() is safe in a signal handler), as the shell expects it.
+        _ = bracketedPasteOff.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     private static var hooksInstalled = false
@@ -73,6 +75,7 @@ enum TerminalRestorer {
 }
 
 private let screenState = Atomic<Int>(0)
+private let bracketedPasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
 
 /// Room for every signal number's previous action, filled before any handler can run.
 nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = {

@@ -58,6 +58,9 @@ public final class TerminalSession {
         curs_set(0)
         set_escdelay(escapeDelayMilliseconds)
         KeyReader.defineMissingSequences()
+        // Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~, so it can be told from
+        // typed keys (a paste holding "q" must not quit). Off again in TerminalRestorer.
+        _ = Array("\u{1B}[?2004h".utf8).withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
 
         let noColourAsked = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let colour = has_colors() && !noColourAsked && requested.usesColour
