@@ -19,7 +19,8 @@ let package = Package(
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
             name: "CioDashCore",
-            dependencies: ["CYAML"]
+            dependencies: ["CYAML"],
+            exclude: ["Units/README.md"]
         ),
         // The bundled sample meetings (fixtures/), shipped as a resource of the binary.
         .target(

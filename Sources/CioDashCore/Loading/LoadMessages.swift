@@ -139,6 +139,18 @@ enum LoadMessages {
     static func duplicateTopic(_ id: String, firstLine: Int) -> String {
         "topic id \(quote(id)) appears twice in the agenda (first at line \(firstLine)); this one is ignored"
     }
+    static func badMetricID(_ id: String) -> String {
+        "metric id \(quote(id)) must be lower-case letters, digits and hyphens"
+    }
+    static func badDecimals(_ text: String) -> String {
+        "\"decimals\" must be a whole number from 0 to 10, not \(quote(text))"
+    }
+    static func unknownCombine(_ text: String) -> String {
+        "combine \(quote(text)) is not known; use sum, mean or none"
+    }
+    static func metricNotDeclared(_ id: String, topic: String) -> String {
+        "metric \(quote(id)) is not among the metrics the agenda declares for topic \(quote(topic)); check its id"
+    }
     static func duplicateMetric(_ id: String, topic: String, firstLine: Int) -> String {
         "metric id \(quote(id)) appears twice in topic \(quote(topic)) (first at line \(firstLine)); this one is ignored"
     }
@@ -194,6 +206,15 @@ enum LoadMessages {
         "the previous meeting \(quote(path)) cannot be used: \(reason)"
     }
     static func inPreviousMeeting(_ message: String) -> String { "(previous meeting) \(message)" }
+    static func previousCycle(_ path: String) -> String {
+        "the previous meeting \(quote(path)) is this meeting or one already in the chain of previous meetings; the chain stops here"
+    }
+    static func previousTooDeep(_ limit: Int) -> String {
+        "the chain of previous meetings is longer than \(count(limit)); the earlier ones are not read"
+    }
+    static func previousNotEarlier(_ path: String, _ date: LocalDate, _ later: LocalDate) -> String {
+        "the previous meeting \(quote(path)) is dated \(date), not before \(later); the chain stops here"
+    }
 
     // MARK: metrics.csv
 

@@ -8,6 +8,8 @@ public struct LoadResult: Sendable {
     public var folderUnreadable: Bool
     /// The folder as the user gave it; diagnostics' paths start with it.
     public var folderArgument: String
+    /// The meeting file's `previous:` and the file it is in, for following the chain.
+    var previousLink: (link: Placed<String>, meetingFile: String)?
 
     public init(meeting: Meeting?, diagnostics: [Diagnostic], folderUnreadable: Bool, folderArgument: String) {
         self.meeting = meeting

@@ -50,7 +50,7 @@ public enum ReportSection {
         let valueWidth = 16, targetWidth = 10, changeWidth = 9
         // Labels take what the figures and a 12-cell bar leave, so wide screens show them whole.
         let labelRoom = max(12, width - (1 + valueWidth + targetWidth + changeWidth + 2) - 12)
-        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label) }.max() ?? 16), labelRoom)
+        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label(in: language)) }.max() ?? 16), labelRoom)
         var bar = width - (labelWidth + 1 + valueWidth + targetWidth + changeWidth + 2)
         let showTarget = bar >= 0 || width - labelWidth - valueWidth >= targetWidth + 1
         let showChange = bar >= 0
@@ -68,7 +68,7 @@ public enum ReportSection {
         y += 1
         for metric in metrics {
             grid.ensureRow(y)
-            let labelLines = detailed ? TextLayout.wrap(metric.label, width: labelWidth) : [TextLayout.truncate(metric.label, to: labelWidth)]
+            let labelLines = detailed ? TextLayout.wrap(metric.label(in: language), width: labelWidth) : [TextLayout.truncate(metric.label(in: language), to: labelWidth)]
             for (i, text) in labelLines.enumerated() {
                 grid.ensureRow(y + i)
                 grid.put(text, x: 0, y: y + i)
@@ -95,7 +95,19 @@ public enum ReportSection {
                     facts.append(labels.previous + " " + MetricFormat.value(previous, metric: metric, language: language))
                 }
                 if let source = metric.source, !source.isEmpty { facts.append(labels.source + ": " + source) }
-                for part in TextLayout.wrap(facts.joined(separator: " · "), width: max(1, width - 2)) {
+                // Earlier meetings get lines of their own: they are sentences, not facts to run together.
+                var paragraphs = [facts.joined(separator: " · ")]
+                if let previousMeeting = meeting.previous,
+                   let merged = EarlierFigureText.describe(meeting.earlierFigure(province: province.id, topic: topic.id, metric: metric),
+                                                           current: metric.value, metric: metric, since: previousMeeting.date,
+                                                           language: language) {
+                    paragraphs.append(merged)
+                }
+                if let trend = TrendText.describe(meeting.trend(province: province.id, topic: topic.id, metric: metric),
+                                                  metric: metric, language: language) {
+                    paragraphs.append(trend)
+                }
+                for part in paragraphs.flatMap({ TextLayout.wrap($0, width: max(1, width - 2)) }) {
                     grid.ensureRow(y)
                     grid.put(part, x: 2, y: y, role: .muted)
                     y += 1
