@@ -116,18 +116,11 @@ public enum AtomicFile {
 
     /// Writes everything or closes `fd` and throws.
     private static func writeAll(_ data: [UInt8], to fd: Int32, path: String) throws(Failure) {
-        var written = 0
-        while written < data.count {
-            let n = data.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + written, data.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = errorText()
-                close(fd)
-                throw .cannotWrite(path, reason: reason)
-            }
-            written += n
+        do {
+            try StandardStream(descriptor: fd, name: path).write(data)
+        } catch {
+            close(fd)
+            throw .cannotWrite(path, reason: error.reason)
         }
     }
 

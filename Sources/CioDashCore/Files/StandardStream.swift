@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Synchronization
 
-/// Standard output and standard error, written with checked `write(2)` calls.
+/// Standard output and standard error (or any descriptor), written with checked `write(2)` calls.
 ///
 /// `FileHandle.write` traps when the descriptor is closed or the disk is full, and `print` loses the
 /// error in a stdio buffer; every command writes its output through here instead, so that a failed
