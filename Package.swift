@@ -28,7 +28,7 @@ let package = Package(
             path: "fixtures",
             exclude: ["README.md"],
             sources: ["SampleMeetings.swift"],
-            resources: [.copy("hue-2019"), .copy("gia-lai-2018")]
+            resources: [.copy("hue-2019"), .copy("gia-lai-2018"), .copy("council-2026")]
         ),
         // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal.
         .target(name: "CioDashRender", dependencies: ["CioDashCore"]),

@@ -8,11 +8,20 @@ struct MeetingOptions: ParsableArguments {
     @Argument(help: "The meeting folder (meeting.yaml and provinces/). Default: the bundled 2019 Huế sample.")
     var folder: String?
 
+    @Option(name: .long, help: ArgumentHelp("Open a bundled sample meeting instead of a folder: \(SampleMeetings.names.joined(separator: ", ")).",
+                                            valueName: "name"))
+    var sample: String?
+
     @Option(name: .long, help: ArgumentHelp("Largest status file read, in bytes.", valueName: "bytes"))
     var maxFileSize: Int = LoadLimits.default.maxFileSize
 
     @Option(name: .long, help: ArgumentHelp("Longest text value accepted, in characters.", valueName: "chars"))
     var maxStringLength: Int = LoadLimits.default.maxStringLength
+
+    /// The folder to read: the argument, the named sample, or the 2019 sample bundled into the binary.
+    var resolvedFolder: String {
+        folder ?? sample.flatMap(SampleMeetings.named)?.path ?? SampleMeetings.hue2019.path
+    }
 
     func validate() throws {
         if let folder { try requireUTF8(folder, what: "meeting folder") }
@@ -22,10 +31,17 @@ struct MeetingOptions: ParsableArguments {
         guard (1...LoadLimits.largestStringLength).contains(maxStringLength) else {
             throw ValidationError("--max-string-length must be between 1 and \(LoadLimits.largestStringLength) characters")
         }
+        guard let sample else { return }
+        if folder != nil {
+            throw ValidationError("--sample và thư mục cuộc họp không dùng cùng lúc; chọn một. / "
+                + "--sample and a meeting folder cannot be used together; give one of them.")
+        }
+        if SampleMeetings.named(sample) == nil {
+            let names = SampleMeetings.names.joined(separator: ", ")
+            throw ValidationError("Không có cuộc họp mẫu \(TextSanitizer.line(sample).debugDescription); có: \(names). / "
+                + "No sample meeting named \(TextSanitizer.line(sample).debugDescription); the samples are: \(names).")
+        }
     }
-
-    /// The folder to read: the argument, or the sample bundled into the binary.
-    var resolvedFolder: String { folder ?? SampleMeetings.hue2019.path }
 
     var limits: LoadLimits {
         var limits = LoadLimits.default

@@ -1,5 +1,6 @@
 import XCTest
 import CioDashCore
+import CioDashSamples
 @testable import CioDashRender
 
 /// The panel of a unit merged in 2025 words its predecessors' figures as computed or side by side.
@@ -61,5 +62,45 @@ final class EarlierFigureRenderTests: XCTestCase {
         XCTAssertEqual(Sparkline.text([1, nil, 1]), "▄·▄", "a flat series sits in the middle")
         XCTAssertEqual(Sparkline.text([nil, nil]), "··")
         XCTAssertEqual(Sparkline.text([.infinity, 2, 4]), "·▁█")
+    }
+}
+
+/// The overview of the 2026 sample, wide enough, shows each headline's trend since 2018.
+final class OverviewTrendTests: XCTestCase {
+    func testWideOverviewShowsTrendsOfReportedFiguresOnly() throws {
+        let meeting = try XCTUnwrap(MeetingLoader().load(folder: SampleMeetings.council2026.path).meeting)
+        XCTAssertEqual(meeting.history.map(\.date.year), [2019, 2018])
+        let lines = Snapshot(meeting: meeting, language: .vi, width: 200, generatedAt: 0).lines(for: .overview)
+        let thanhHoa = try XCTUnwrap(lines.first { $0.hasPrefix("Thanh Hóa") })
+        XCTAssertTrue(thanhHoa.contains("+43  ▁▃█"), "ATTT over 2018, 2019, 2026:\n" + thanhHoa)
+        let giaLai = try XCTUnwrap(lines.first { $0.hasPrefix("Gia Lai") })
+        XCTAssertFalse(giaLai.contains { "▁▂▃▄▅▆▇".contains($0) },
+                       "the merged Gia Lai has no reported figure in 2018 or 2019: no trend\n" + giaLai)
+        XCTAssertTrue(lines.joined(separator: "\n").contains("▁▄█ xu hướng qua 3 phiên họp từ 2018"))
+        let narrow = Snapshot(meeting: meeting, language: .vi, width: 120, generatedAt: 0).lines(for: .overview)
+        XCTAssertFalse(narrow.joined().contains("xu hướng"), "no trend where the columns have no room")
+    }
+}
+
+/// One province × topic across the chain: a row per meeting, computed figures marked.
+final class HistoryViewTests: XCTestCase {
+    func testGiaLaiAcrossTheMergerAndHueAcrossItsRename() throws {
+        let meeting = try XCTUnwrap(MeetingLoader().load(folder: SampleMeetings.council2026.path).meeting)
+        let context = RenderContext(language: .vi, width: 100)
+        func text(_ province: String, _ topic: String) throws -> String {
+            let body = HistoryView.render(meeting, province: try XCTUnwrap(meeting.province(province)),
+                                          topic: try XCTUnwrap(meeting.topic(topic)), context: context)
+            return body.grid.lines.joined(separator: "\n")
+        }
+        let giaLai = try text("gia-lai", "information-security")
+        XCTAssertTrue(giaLai.contains("2018-07-20"), giaLai)
+        XCTAssertTrue(giaLai.contains("2019-07-27"), giaLai)
+        XCTAssertTrue(giaLai.contains("2026-07-24"), giaLai)
+        XCTAssertTrue(giaLai.contains("Gia Lai 38%") && giaLai.contains("Bình Định 40%") && giaLai.contains("(không cộng gộp)"), giaLai)
+        XCTAssertGreaterThan(giaLai.components(separatedBy: "≈").count - 1, 1, "summed incident counts are marked computed\n" + giaLai)
+        XCTAssertTrue(giaLai.contains("tổng của Gia Lai, Bình Định"), giaLai)
+        let hue = try text("hue", "information-security")
+        XCTAssertEqual(hue.components(separatedBy: "≈").count - 1, 1, "only the legend: Huế's earlier figures are Thừa Thiên Huế's own\n" + hue)
+        XCTAssertEqual(hue.components(separatedBy: "2019-07-27").count - 1, hue.components(separatedBy: "2018-07-20").count - 1)
     }
 }

@@ -74,6 +74,10 @@ public enum OverviewView {
         if let previous = meeting.previous, inner >= minimumWidthForChange {
             legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + previous.date.description)
         }
+        if let first = meeting.history.last, meeting.history.count >= 2, inner >= minimumWidthForTrend {
+            legend.append("▁▄█ " + (language == .vi ? "xu hướng qua \(meeting.history.count + 1) phiên họp từ \(first.date.year), · chưa có số báo cáo"
+                                                     : "trend over \(meeting.history.count + 1) meetings since \(first.date.year), · no reported figure"))
+        }
         for line in TextLayout.wrap(labels.legend + ": " + legend.joined(separator: " · "), width: width) {
             grid.ensureRow(y)
             grid.put(line, x: 0, y: y, role: .muted)
@@ -101,6 +105,8 @@ public enum OverviewView {
 
     /// Cells of a topic column from which the change since the previous meeting is shown.
     static let minimumWidthForChange = 24
+    /// Cells of a topic column from which the trend over the meetings of the chain is shown.
+    static let minimumWidthForTrend = 36
 
     /// The province-name column and each topic column, in cells.
     static func columnWidths(_ meeting: Meeting, width: Int) -> (name: Int, column: Int) {
@@ -126,9 +132,15 @@ public enum OverviewView {
         // The report is at hand: the same metric as meeting.headline(province:topic:), one lookup fewer.
         guard let id = topic.headline, let metric = report.metric(id) else { return }
         let digits = width < 12 ? 0 : 1
-        var value = metric.isShare
-            ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
-            : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
+        var value: String
+        if metric.decimals != nil, width >= 12 {
+            // A declared precision is kept where the column has room: a DTI of 0,7951 is not 0,8.
+            value = MetricFormat.value(metric.value, metric: metric, language: language)
+        } else {
+            value = metric.isShare
+                ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
+                : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
+        }
         if metric.illustrative { value += "*" }
         let valueWidth = min(width - 2, max(7, DisplayWidth.of(value)))
         grid.putRight(value, x: x + 2, y: y, width: valueWidth)
@@ -139,7 +151,18 @@ public enum OverviewView {
         let changeWidth = change == nil || width < minimumWidthForChange ? 0 : 7
         let statusText = StatusBadge.text(report.status, labels: labels).dropFirst(2)
         let statusWidth = width >= 44 ? min(16, DisplayWidth.of(statusText) + 2) : 0
-        let barWidth = min(20, width - 3 - valueWidth - changeWidth - statusWidth)
+        // Over three or more meetings, wide columns show the headline's trend: reported figures only,
+        // so a unit merged since shows gaps where only its predecessors reported.
+        var spark = "", sparkWidth = 0
+        if meeting.history.count >= 2 && width >= minimumWidthForTrend {
+            let values: [Double?] = meeting.trend(province: province.id, topic: topic.id, metric: metric).map {
+                if case .reported(let v) = $0.figure { return v } else { return nil }
+            }
+            // The room is kept in every cell so that the column lines up; a trend needs three figures.
+            sparkWidth = values.count + 1
+            if values.lazy.compactMap({ $0 }).count >= 3 { spark = Sparkline.text(values) }
+        }
+        let barWidth = min(20, width - 3 - valueWidth - changeWidth - sparkWidth - statusWidth)
         var column = x + 3 + valueWidth
         if barWidth >= 4 {
             ValueBar.draw(in: &grid, x: column, y: y, width: barWidth, value: metric.value,
@@ -149,6 +172,10 @@ public enum OverviewView {
         if let change, changeWidth > 0 {
             grid.putRight(change, x: column, y: y, width: changeWidth - 1, role: .label)
             column += changeWidth
+        }
+        if !spark.isEmpty {
+            grid.put(spark, x: column + 1, y: y, role: .label)
+            column += sparkWidth
         }
         if statusWidth > 0 {
             grid.put(String(statusText), x: column + 1, y: y, maxWidth: statusWidth - 1, role: StatusBadge.role(report.status))
