@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Debian's libyaml-dev and libncurses-dev, reached through module maps.
@@ -20,7 +19,7 @@ let package = Package(
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
             name: "CioDashCore",
-            dependencies: ["CYAML", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["CYAML"],
             exclude: ["Units/README.md"]
         ),
         // The bundled sample meetings (fixtures/), shipped as a resource of the binary.

@@ -24,7 +24,7 @@ struct DashboardRunner {
             // Piped or redirected: print the starting view instead of drawing escape codes into a file.
             let width = screenOptions.width ?? environmentColumns() ?? 100
             let snapshot = Snapshot(meeting: meeting, language: state.language, width: max(20, width), generatedAt: generationTime())
-            FileHandle.standardOutput.write(Data(snapshot.text(for: [state.view]).utf8))
+            try writeOutput(snapshot.text(for: [state.view]))
             return
         } catch {
             printError("ciodash: \(error)")
@@ -37,7 +37,12 @@ struct DashboardRunner {
         if mode == .present { state.timer.activate(navigator.deck.topic(at: state.slide), now: Monotonic.now()) }
         var notice = Self.notice(for: result, language: state.language)
         let folder = meetingOptions.resolvedFolder
-        var signature = FolderSignature(folder: folder)
+        // Watching and reloading (issue 16): a bounded watch, changes taken once settled, the load on
+        // its own thread, and the last good data kept for broken, shrunk or unreadable files.
+        let watch = FolderWatch(folder: folder, limit: meetingOptions.limits.maxProvinceFiles)
+        var keeper = ReloadKeeper(shown: meeting, folder: folder)
+        let options = meetingOptions
+        let loader = BackgroundLoad { options.load() }
         var lastPoll = Monotonic.now()
         let store = SnapshotStore(meetingFolder: folder)
 
@@ -78,10 +83,8 @@ struct DashboardRunner {
                 case .quit?:
                     return
                 case .reload?:
-                    signature = FolderSignature(folder: folder)
-                    reload(&meeting, &result, &navigator, &state, &notice, changed: [])
-                    generation += 1
-                    bodies.meetingChanged()
+                    watch.reset()
+                    loader.start(asked: true, changed: [])
                 case .saveSnapshot(let view)?:
                     let snapshot = Snapshot(meeting: meeting, language: state.language, width: size.width,
                                             generatedAt: generationTime())
@@ -96,37 +99,33 @@ struct DashboardRunner {
             }
             if afterKey - lastPoll >= 1 {
                 lastPoll = afterKey
-                let current = FolderSignature(folder: folder)
-                let changed = current.changedFiles(since: signature)
-                if !changed.isEmpty {
-                    signature = current
-                    reload(&meeting, &result, &navigator, &state, &notice, changed: changed)
-                    generation += 1
-                    bodies.meetingChanged()
-                }
+                let changed = watch.poll()
+                if !changed.isEmpty { loader.start(asked: false, changed: changed) }
+            }
+            if let done = loader.take() {
+                apply(done, &keeper, &meeting, &result, &navigator, &state, &notice)
+                generation += 1
+                bodies.meetingChanged()
             }
         }
     }
 
-    /// Reloads the folder. A meeting file or province file caught half-written or broken keeps the
-    /// last good data on screen, with a visible warning naming the file.
-    private func reload(_ meeting: inout Meeting, _ result: inout LoadResult, _ navigator: inout Navigator,
-                        _ state: inout NavigationState, _ notice: inout String?, changed: [String]) {
+    /// Shows a finished reload. A meeting file or province file caught broken (or a province file
+    /// that lost most of its content, or an unreadable provinces/) keeps the last good data on
+    /// screen, with a visible warning naming the file.
+    private func apply(_ done: BackgroundLoad.Done, _ keeper: inout ReloadKeeper, _ meeting: inout Meeting,
+                       _ result: inout LoadResult, _ navigator: inout Navigator,
+                       _ state: inout NavigationState, _ notice: inout String?) {
         let labels = Labels.forLanguage(state.language)
-        let fresh = meetingOptions.load()
-        guard var next = fresh.meeting else {
+        let (fresh, changed) = (done.result, done.changed)
+        let merged = keeper.merge(fresh: fresh, shown: meeting, asked: done.asked)
+        let kept = merged.kept.map { $0.description(in: state.language) }
+        guard let next = merged.meeting else {
             let first = fresh.diagnostics.first { $0.severity == .error }
             notice = labels.reloadFailed + (first.map { ": " + $0.description } ?? "")
             // The status line shows a message before the notice: an older "reloaded" must not hide it.
             state.message = nil
             return
-        }
-        var kept: [String] = []
-        for (i, province) in next.provinces.enumerated() where province.isBroken {
-            if let good = meeting.province(province.id), !good.isBroken {
-                next.provinces[i] = good
-                kept.append(province.file)
-            }
         }
         meeting = next
         result = fresh
@@ -151,7 +150,9 @@ struct DashboardRunner {
     }
 
     private func environmentColumns() -> Int? {
-        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+        let columns = SizeLimits.columns(fromEnvironment: ProcessInfo.processInfo.environment["COLUMNS"])
+        if let warning = columns.warning { printError("ciodash: " + warning) }
+        return columns.width
     }
 }
 
@@ -183,13 +184,5 @@ enum WallClock {
         localtime_r(&t, &parts)
         let h = Int(parts.tm_hour), m = Int(parts.tm_min)
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-    }
-
-    static func stamp() -> String {
-        var t = time(nil)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
     }
 }

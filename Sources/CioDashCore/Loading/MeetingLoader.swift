@@ -37,7 +37,7 @@ public struct MeetingLoader: Sendable {
                       sharedTexts: SharedTexts) -> LoadResult {
         let entries: [String]
         switch DirectoryListing.names(folder) {
-        case .success(let names): entries = names
+        case .success(let listing): entries = listing.names
         case .failure(let failure):
             let problem = Diagnostic(.error, file: display, message: LoadMessages.folderUnreadable(failure.message))
             return LoadResult(meeting: nil, diagnostics: [problem], folderUnreadable: true, folderArgument: display)
@@ -65,7 +65,8 @@ public struct MeetingLoader: Sendable {
         let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date, topics: agenda.meeting?.topics ?? [])
 
         // The provinces, in parallel; results land in per-file slots so the outcome is deterministic.
-        let sources = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
+        let listed = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
+        let sources = listed ?? []
         var loaded = [(ProvinceFile, [Diagnostic])?](repeating: nil, count: sources.count)
         loaded.withUnsafeMutableBufferPointer { slots in
             let slots = slots
@@ -108,6 +109,7 @@ public struct MeetingLoader: Sendable {
         var result = LoadResult(meeting: meeting, diagnostics: Self.sorted(diagnostics), folderUnreadable: false,
                                 folderArgument: display)
         result.previousLink = link
+        result.provincesNotRead = listed == nil
         return result
     }
 
@@ -173,18 +175,23 @@ public struct MeetingLoader: Sendable {
     }
 
     private func provinceSources(folder: String, display: String, names: Set<String>,
-                                 diagnostics: inout [Diagnostic]) -> [ProvinceSource] {
+                                 diagnostics: inout [Diagnostic]) -> [ProvinceSource]? {
         guard names.contains("provinces") else {
             diagnostics.append(Diagnostic(.warning, file: display, message: LoadMessages.noProvincesFolder))
-            return []
+            return nil
         }
         let listing: [String]
         switch DirectoryListing.names(FolderPath.join(folder, "provinces")) {
-        case .success(let found): listing = found
+        case .success(let found):
+            listing = found.names
+            for name in found.undecodable where !name.hasPrefix(".") {
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces/" + name),
+                                              message: LoadMessages.fileNameNotUTF8))
+            }
         case .failure(let failure):
             diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
                                           message: LoadMessages.provincesFolderUnreadable(failure.message)))
-            return []
+            return nil
         }
         var byID: [String: ProvinceSource] = [:]
         var order: [String] = []

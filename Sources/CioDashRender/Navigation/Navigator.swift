@@ -24,6 +24,7 @@ public struct Navigator: Sendable {
         if key == .resize { return (state, nil) }
         if key == .interrupt { return (s, .quit) }
         if let prompt = s.prompt { return (handlePrompt(prompt, key, s, now: now), nil) }
+        if case .paste = key { return (state, nil) }
         if s.showHelp {
             if key == .character("q") || key == .character("Q") { return (s, .quit) }
             s.showHelp = false
@@ -219,6 +220,8 @@ public struct Navigator: Sendable {
             s.prompt = .goToSlide(String(text.dropLast()))
         case (.search(let text), .character(let c)):
             s.prompt = .search(text + String(c))
+        case (.search(let text), .paste(let pasted)):
+            s.prompt = .search(text + pasted)
         case (.goToSlide(let text), .character(let c)) where c.isASCII && c.isNumber:
             s.prompt = .goToSlide(text + String(c))
         case (.search(let text), .enter):
