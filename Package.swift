@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "ciodash", targets: ["ciodash"]),
         .library(name: "CioDashCore", targets: ["CioDashCore"]),
         .library(name: "CioDashRender", targets: ["CioDashRender"]),
+        .library(name: "CioDashApp", targets: ["CioDashApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,12 +33,14 @@ let package = Package(
         ),
         // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal.
         .target(name: "CioDashRender", dependencies: ["CioDashCore"]),
+        // The live dashboard's rules: one event type, one update, effects as values; no I/O.
+        .target(name: "CioDashApp", dependencies: ["CioDashCore", "CioDashRender"]),
         // The only code that talks to ncurses.
         .target(name: "CioDashTerminal", dependencies: ["CNcursesw", "CioDashRender"]),
         .executableTarget(
             name: "ciodash",
             dependencies: [
-                "CioDashCore", "CioDashRender", "CioDashTerminal", "CioDashSamples",
+                "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,8 +48,12 @@ let package = Package(
         .testTarget(name: "CioDashCoreTests", dependencies: ["CioDashCore", "CioDashSamples"]),
         .testTarget(
             name: "CioDashRenderTests",
-            dependencies: ["CioDashRender", "CioDashCore", "CioDashSamples"],
+            dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "CioDashTerminalTests",
+            dependencies: ["CioDashTerminal", "CioDashApp", "CioDashRender", "CioDashCore", "CioDashSamples"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"]),
     ],

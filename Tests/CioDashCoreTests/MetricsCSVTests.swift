@@ -38,6 +38,16 @@ final class MetricsCSVTests: XCTestCase {
         XCTAssertEqual(signatures.metric("certificates")?.target, 2000)
     }
 
+    /// A spreadsheet cell is text like any other: the 10,000-character limit of YAML text holds.
+    func testAHugeLabelIsAnErrorWithItsLineAndColumn() throws {
+        let label = String(repeating: "chữ ", count: 5_000)
+        let csv = header + "thua-thien-hue,smart-city,huge,\(label),1,,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder),
+                       ["2:32 error: a text value is 20,000 characters long, more than the 10,000-character limit; it is left out"])
+        XCTAssertNil(result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("huge"), "the row is left out")
+    }
+
     func testRowLinesCountQuotedNewlines() throws {
         let csv = header
             + "thua-thien-hue,smart-city,a,\"two\nlines\",1,,,,\n"

@@ -1,5 +1,6 @@
 import XCTest
 import CioDashCore
+@testable import CioDashApp
 @testable import CioDashRender
 
 /// Issue 16, class 14: a bracketed paste is text for the search prompt, and nothing anywhere else:

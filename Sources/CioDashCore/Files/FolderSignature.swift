@@ -1,7 +1,7 @@
 import Foundation
 
 /// A cheap fingerprint of a meeting folder (names, sizes, modification times of the files the loader
-/// reads), compared about once a second to notice that a status file changed.
+/// reads, as `MeetingFolderLayout` names them), compared about once a second to notice that a status file changed.
 public struct FolderSignature: Equatable, Sendable {
     private var entries: [String: Entry]
 
@@ -17,11 +17,12 @@ public struct FolderSignature: Equatable, Sendable {
     /// costs a bounded scan; the folder's own time still changes when any entry comes or goes.
     public init(folder: String, limit: Int = LoadLimits.default.maxProvinceFiles) {
         entries = [:]
-        for name in ["meeting.yaml", "meeting.json", "metrics.csv"] {
+        for name in MeetingFolderLayout.topLevelFiles {
             add(folder + "/" + name, as: name)
         }
-        add(folder + "/provinces", as: "provinces/")
-        let provinces = folder + "/provinces"
+        let folderName = MeetingFolderLayout.provincesFolder
+        add(folder + "/" + folderName, as: folderName + "/")
+        let provinces = folder + "/" + folderName
         if let dir = opendir(provinces) {
             defer { closedir(dir) }
             var examined = 0
@@ -31,7 +32,7 @@ public struct FolderSignature: Equatable, Sendable {
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name.hasPrefix(".") { continue }
-                add(provinces + "/" + name, as: "provinces/" + name)
+                add(provinces + "/" + name, as: folderName + "/" + name)
             }
         }
     }

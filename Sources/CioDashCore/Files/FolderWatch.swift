@@ -105,7 +105,7 @@ public final class FolderWatch {
                         if provincesWatch >= 0 { inotify_rm_watch(inotify, provincesWatch) }
                         provincesWatch = inotify_add_watch(inotify, folder + "/provinces", Self.events)
                         changed.insert("provinces/")
-                    } else if ["meeting.yaml", "meeting.yml", "meeting.json", "metrics.csv"].contains(name) {
+                    } else if MeetingFolderLayout.topLevelFiles.contains(name) {
                         changed.insert(name)
                     } else if name.isEmpty {
                         changed.insert("provinces/")  // the folder itself was deleted or moved

@@ -32,8 +32,16 @@ enum LoadMessages {
     // MARK: Folder and files
 
     static func folderUnreadable(_ reason: String) -> String { "the meeting folder cannot be read: \(reason)" }
-    static let noMeetingFile = "the folder has no meeting.yaml or meeting.json, so there is no agenda"
-    static let bothMeetingFiles = "both meeting.yaml and meeting.json exist; meeting.yaml is used"
+    static let noMeetingFile = "the folder has no meeting.yaml, meeting.yml or meeting.json, so there is no agenda"
+    static func badSlides(_ found: String) -> String {
+        "slides \"\(found)\" is not panels, ranking, none or a list of province ids; the topic gets every panel"
+    }
+    static func slidesUnknownProvince(_ topic: String, _ province: String) -> String {
+        "the slides of topic \"\(topic)\" name province \"\(province)\", which has no file in provinces/; it gets no slide"
+    }
+    static func otherMeetingFile(used: String, ignored: String) -> String {
+        "both \(used) and \(ignored) exist; \(used) is used and this file is ignored"
+    }
     static let noProvincesFolder = "the folder has no provinces/ folder, so no province is shown"
     static func provincesFolderUnreadable(_ reason: String) -> String { "the provinces/ folder cannot be read: \(reason)" }
     static let fileNameNotUTF8 = "the file name is not valid UTF-8 text (shown with <..> for the bad bytes), "

@@ -47,14 +47,14 @@ public struct MeetingLoader: Sendable {
 
         // The agenda.
         var agenda = MeetingFile()
-        let meetingName = ["meeting.yaml", "meeting.yml", "meeting.json"].first { names.contains($0) }
+        let meetingName = MeetingFolderLayout.meetingFiles.first { names.contains($0) }
         if let meetingName {
-            if meetingName != "meeting.json" && names.contains("meeting.json") {
-                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, "meeting.json"),
-                                              message: LoadMessages.bothMeetingFiles))
+            for ignored in MeetingFolderLayout.meetingFiles where ignored != meetingName && names.contains(ignored) {
+                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, ignored),
+                                              message: LoadMessages.otherMeetingFile(used: meetingName, ignored: ignored)))
             }
             let reader = FieldReader(file: FolderPath.join(display, meetingName))
-            if let root = parse(FolderPath.join(folder, meetingName), isJSON: meetingName.hasSuffix(".json"), into: reader) {
+            if let root = parse(FolderPath.join(folder, meetingName), isJSON: MeetingFolderLayout.isJSON(meetingName), into: reader) {
                 agenda = MeetingFile.decode(root, reader: reader, folder: absolutePath(folder))
             }
             diagnostics += reader.diagnostics
@@ -84,11 +84,12 @@ public struct MeetingLoader: Sendable {
             diagnostics += problems
         }
 
-        if names.contains("metrics.csv") {
-            let reader = FieldReader(file: FolderPath.join(display, "metrics.csv"))
-            switch SourceFile.read(FolderPath.join(folder, "metrics.csv"), limits: limits) {
+        let metricsFile = MeetingFolderLayout.metricsFile
+        if names.contains(metricsFile) {
+            let reader = FieldReader(file: FolderPath.join(display, metricsFile))
+            switch SourceFile.read(FolderPath.join(folder, metricsFile), limits: limits) {
             case .success(let bytes):
-                MetricsCSV.apply(MetricsCSV.read(bytes, reader: reader), to: &provinces, topicIDs: topicIDs, reader: reader)
+                MetricsCSV.apply(MetricsCSV.read(bytes, reader: reader, maxStringLength: limits.maxStringLength), to: &provinces, topicIDs: topicIDs, reader: reader)
             case .failure(let failure):
                 reader.error(nil, nil, failure.message(limits: limits))
             }
@@ -176,28 +177,30 @@ public struct MeetingLoader: Sendable {
 
     private func provinceSources(folder: String, display: String, names: Set<String>,
                                  diagnostics: inout [Diagnostic]) -> [ProvinceSource]? {
-        guard names.contains("provinces") else {
+        let provincesFolder = MeetingFolderLayout.provincesFolder
+        guard names.contains(provincesFolder) else {
             diagnostics.append(Diagnostic(.warning, file: display, message: LoadMessages.noProvincesFolder))
             return nil
         }
         let listing: [String]
-        switch DirectoryListing.names(FolderPath.join(folder, "provinces")) {
+        switch DirectoryListing.names(FolderPath.join(folder, provincesFolder)) {
         case .success(let found):
             listing = found.names
             for name in found.undecodable where !name.hasPrefix(".") {
-                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces/" + name),
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder + "/" + name),
                                               message: LoadMessages.fileNameNotUTF8))
             }
         case .failure(let failure):
-            diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
+            diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder),
                                           message: LoadMessages.provincesFolderUnreadable(failure.message)))
             return nil
         }
         var byID: [String: ProvinceSource] = [:]
         var order: [String] = []
-        let preference = ["yaml": 0, "yml": 1, "json": 2]
+        var preference: [String: Int] = [:]
+        for (rank, ext) in MeetingFolderLayout.statusExtensions.enumerated() { preference[ext] = rank }
         for name in listing where !name.hasPrefix(".") {
-            let relative = "provinces/" + name
+            let relative = provincesFolder + "/" + name
             guard let dot = name.lastIndex(of: "."), let rank = preference[String(name[name.index(after: dot)...])],
                   dot > name.startIndex else {
                 diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, relative),
@@ -205,7 +208,7 @@ public struct MeetingLoader: Sendable {
                 continue
             }
             let id = Normalization.nfc(String(name[..<dot]))
-            let source = ProvinceSource(id: id, relativePath: relative, isJSON: rank == 2)
+            let source = ProvinceSource(id: id, relativePath: relative, isJSON: MeetingFolderLayout.isJSON(name))
             if let other = byID[id] {
                 let otherRank = preference[String(other.relativePath.split(separator: ".").last ?? "")] ?? 3
                 let (kept, dropped) = otherRank <= rank ? (other, source) : (source, other)
@@ -215,7 +218,7 @@ public struct MeetingLoader: Sendable {
                 continue
             }
             if order.count >= limits.maxProvinceFiles {
-                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder),
                                               message: LoadMessages.tooManyFiles(limits.maxProvinceFiles)))
                 break
             }
@@ -242,6 +245,14 @@ public struct MeetingLoader: Sendable {
                             diagnostics: inout [Diagnostic]) -> [ProvinceReport] {
         var byID: [String: ProvinceReport] = [:]
         for p in provinces { byID[p.report.id] = p.report }
+        if let topics = agenda.meeting?.topics, let meetingFile {
+            for topic in topics {
+                guard case .provinces(let ids) = topic.slides else { continue }
+                for id in ids where byID[id] == nil {
+                    diagnostics.append(Diagnostic(.warning, file: meetingFile, message: LoadMessages.slidesUnknownProvince(topic.id, id)))
+                }
+            }
+        }
         if let topics = agenda.meeting?.topics {
             for p in provinces where !p.report.isBroken {
                 for topic in topics where p.report.topics[topic.id] == nil {

@@ -32,7 +32,8 @@ enum MetricsCSV {
     }
 
     /// Parses the file; rows with problems are reported and left out.
-    static func read(_ bytes: [UInt8], reader: FieldReader) -> [Row] {
+    /// Text cells obey the same length limit as YAML text (`maxStringLength` characters).
+    static func read(_ bytes: [UInt8], reader: FieldReader, maxStringLength: Int = LoadLimits.default.maxStringLength) -> [Row] {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         // The standard library's validation is fast; the scalar-by-scalar scan only places a bad byte.
@@ -64,7 +65,8 @@ enum MetricsCSV {
                 reader.error(rowLine, nil, LoadMessages.csvFieldCount(cells.count, expected: header.cellCount))
                 continue
             }
-            if let row = readRow(cells, header: header.positions, line: rowLine, places: cellPlaces, reader: reader) {
+            if let row = readRow(cells, header: header.positions, line: rowLine, places: cellPlaces, reader: reader,
+                                 maxStringLength: maxStringLength) {
                 rows.append(row)
             }
         }
@@ -98,7 +100,7 @@ enum MetricsCSV {
     }
 
     private static func readRow(_ cells: [String], header columns: [String: Int], line: Int, places: [Place]?,
-                                reader: FieldReader) -> Row? {
+                                reader: FieldReader, maxStringLength: Int) -> Row? {
         var named: [String: Place] = [:]
         if let places { for (name, i) in columns { named[name] = places[i] } }
         func error(_ name: String, _ message: String) {
@@ -133,6 +135,12 @@ enum MetricsCSV {
         }
         let previous = number("previous")
         for (i, cell) in cells.enumerated() {
+            // A long cell is refused before anything else looks at it, as a long YAML scalar is.
+            if cell.utf8.count > maxStringLength, case let length = cell.unicodeScalars.count, length > maxStringLength {
+                reader.error(places?[i].line ?? line, places?[i].column, LoadMessages.stringTooLong(length, limit: maxStringLength))
+                ok = false
+                continue
+            }
             if let control = TextSanitizer.firstControl(in: cell) {
                 reader.error(places?[i].line ?? line, places?[i].column, LoadMessages.controlInText(control))
             } else if let invisible = TextSanitizer.firstInvisible(in: cell) {
