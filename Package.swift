@@ -7,10 +7,10 @@ let package = Package(
         .executable(name: "ciodash", targets: ["ciodash"]),
         .library(name: "CioDashCore", targets: ["CioDashCore"]),
         .library(name: "CioDashRender", targets: ["CioDashRender"]),
+        .library(name: "CioDashApp", targets: ["CioDashApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -23,7 +23,7 @@ let package = Package(
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
             name: "CioDashCore",
-            dependencies: ["CYAML", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["CYAML"],
             exclude: ["Units/README.md"]
         ),
         // The bundled sample meetings (fixtures/), shipped as a resource of the binary.
@@ -42,12 +42,14 @@ let package = Package(
             name: "CioDashSpreadsheet",
             dependencies: ["CioDashCore", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The live dashboard's rules: one event type, one update, effects as values; no I/O.
+        .target(name: "CioDashApp", dependencies: ["CioDashCore", "CioDashRender"]),
         // The only code that talks to ncurses.
         .target(name: "CioDashTerminal", dependencies: ["CNcursesw", "CioDashRender"]),
         .executableTarget(
             name: "ciodash",
             dependencies: [
-                "CioDashCore", "CioDashRender", "CioDashTerminal", "CioDashSamples", "CioDashSpreadsheet",
+                "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples", "CioDashSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,13 +57,17 @@ let package = Package(
         .testTarget(name: "CioDashCoreTests", dependencies: ["CioDashCore", "CioDashSamples"]),
         .testTarget(
             name: "CioDashRenderTests",
-            dependencies: ["CioDashRender", "CioDashCore", "CioDashSamples"],
+            dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "CioDashSpreadsheetTests",
             dependencies: ["CioDashSpreadsheet", "CioDashCore", "CioDashRender", "CioDashSamples",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "CioDashTerminalTests",
+            dependencies: ["CioDashTerminal", "CioDashApp", "CioDashRender", "CioDashCore", "CioDashSamples"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"]),
     ],

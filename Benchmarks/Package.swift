@@ -23,6 +23,7 @@ let package = Package(
                 "MeetingGenerator",
                 .product(name: "CioDashCore", package: "ciodash"),
                 .product(name: "CioDashRender", package: "ciodash"),
+                .product(name: "CioDashApp", package: "ciodash"),
             ]
         ),
         // One stage on one folder, for callgrind and /usr/bin/time.

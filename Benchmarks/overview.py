@@ -347,11 +347,14 @@ def main():
     meeting, provinces = load(folder)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
     reported = [str(p["reported"]) for p in provinces if p.get("reported")]
+    def vi_date(iso):  # the Vietnamese interface writes 27/07/2019
+        y, m, d = str(iso).split("-")
+        return d + "/" + m + "/" + y
     lines = ["Hội đồng: " + nfc(meeting["council"]),
-             "Phiên họp: " + str(meeting["date"]) + " · " + nfc(meeting["title"])]
+             "Phiên họp: " + vi_date(meeting["date"]) + " · " + nfc(meeting["title"])]
     if reported:
-        lines.append("Số liệu đến: " + max(reported))
-    stamp = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        lines.append("Số liệu đến: " + vi_date(max(reported)))
+    stamp = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).strftime("%d/%m/%Y %H:%M:%S UTC")
     lines.append("Tạo lúc: " + stamp)
     lines.append("Màn hình: Tổng quan (overview)")
     lines = [part for line in lines for part in wrap(line, width)]

@@ -1,11 +1,12 @@
 import ArgumentParser
+import CioDashApp
 import CioDashCore
 import CioDashRender
 import CioDashTerminal
 import Foundation
 
-/// The live dashboard's loop: keys go through the pure navigator, the screen is composed from the
-/// state and painted; effects (save, reload, quit) and the folder watch happen here.
+/// The live dashboard's shell: turns keys, the clock and the folder into `AppEvent`s, hands them to
+/// the pure `AppCore.update`, carries out the effects it asks for, and paints the frame.
 struct DashboardRunner {
     let meetingOptions: MeetingOptions
     let screenOptions: ScreenOptions
@@ -15,16 +16,17 @@ struct DashboardRunner {
     static let tickMilliseconds = 250
 
     func run() throws {
-        var (meeting, result) = try loadMeetingOrExit(meetingOptions)
-        var state = NavigationState(mode: mode, language: screenOptions.lang ?? meeting.language)
+        let (meeting, result) = try loadMeetingOrExit(meetingOptions)
+        let language = screenOptions.lang ?? meeting.language
         let session: TerminalSession
         do {
             session = try TerminalSession.open(theme: screenOptions.theme)
         } catch TerminalError.notATerminal {
             // Piped or redirected: print the starting view instead of drawing escape codes into a file.
             let width = screenOptions.width ?? environmentColumns() ?? 100
-            let snapshot = Snapshot(meeting: meeting, language: state.language, width: max(20, width), generatedAt: generationTime())
-            FileHandle.standardOutput.write(Data(snapshot.text(for: [state.view]).utf8))
+            let view = NavigationState(mode: mode, language: language).view
+            let snapshot = Snapshot(meeting: meeting, language: language, width: max(20, width), generatedAt: generationTime())
+            try writeOutput(snapshot.text(for: [view]))
             return
         } catch {
             printError("ciodash: \(error)")
@@ -32,126 +34,76 @@ struct DashboardRunner {
         }
         defer { session.restore() }
 
-        var navigator = Navigator(meeting: meeting)
-        state = navigator.clamped(NavigationState(mode: mode, language: state.language))
-        if mode == .present { state.timer.activate(navigator.deck.topic(at: state.slide), now: Monotonic.now()) }
-        var notice = Self.notice(for: result, language: state.language)
+        var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock())
         let folder = meetingOptions.resolvedFolder
-        var signature = FolderSignature(folder: folder)
-        var lastPoll = Monotonic.now()
+        // Watching and reloading (issue 16): a bounded watch, changes taken once settled, the load on
+        // its own thread, and the last good data kept for broken, shrunk or unreadable files.
+        let watch = FolderWatch(folder: folder, limit: meetingOptions.limits.maxProvinceFiles)
+        var keeper = ReloadKeeper(shown: meeting, folder: folder)
+        let options = meetingOptions
+        let loader = BackgroundLoad { options.load() }
         let store = SnapshotStore(meetingFolder: folder)
-
-        var generation = 0
         // The view's body is kept between key presses; a reload replaces the meeting it came from.
         let bodies = ViewBodyCache()
         var lastFrame: FrameInputs?
 
         while true {
             let size = session.size
-            let now = Monotonic.now()
-            let wall = WallClock.hoursMinutes()
             // Between keys only the clock moves: compose again only when something on screen can differ.
-            let inputs = FrameInputs(state: state, size: size, notice: notice, wall: wall, generation: generation,
-                                     second: mode == .present ? Int(now) : 0)
+            let inputs = FrameInputs(app, size: size)
             if inputs != lastFrame {
-                let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: size.width,
-                                                   height: size.height, clock: .init(now: now, wall: wall), notice: notice,
-                                                   cache: bodies)
-                state.scroll = frame.scroll
-                state.pageSize = max(1, frame.viewport)
-                session.paint(frame.grid)
-                lastFrame = FrameInputs(state: state, size: size, notice: notice, wall: wall, generation: generation,
-                                        second: inputs.second)
+                if lastFrame?.generation != inputs.generation { bodies.meetingChanged() }
+                session.paint(app.frame(width: size.width, height: size.height, cache: bodies).grid)
+                lastFrame = FrameInputs(app, size: size)
             }
             if screenOptions.debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
 
-            let key = session.readKey(timeout: Self.tickMilliseconds)
-            let afterKey = Monotonic.now()
-            if let key {
-                if key == .resize {
-                    session.requestFullRepaint()
-                    lastFrame = nil
-                }
-                let (next, effect) = navigator.update(state, key, now: afterKey)
-                state = next
-                switch effect {
-                case .quit?:
-                    return
-                case .reload?:
-                    signature = FolderSignature(folder: folder)
-                    reload(&meeting, &result, &navigator, &state, &notice, changed: [])
-                    generation += 1
-                    bodies.meetingChanged()
-                case .saveSnapshot(let view)?:
-                    let snapshot = Snapshot(meeting: meeting, language: state.language, width: size.width,
-                                            generatedAt: generationTime())
-                    let labels = Labels.forLanguage(state.language)
-                    switch store.save(snapshot.text(for: [view]), view: view) {
-                    case .success(let path): state.message = "\(labels.snapshotSaved): \(path)"
-                    case .failure(let error): state.message = "\(labels.snapshotFailed): \(error)"
+            var events: [AppEvent] = [.tick(Self.clock())]
+            if let key = session.readKey(timeout: Self.tickMilliseconds) { events += [.tick(Self.clock()), .key(key)] }
+            if let done = loader.take() {
+                // What to keep of the shown data is decided here, where the files' sizes can be read.
+                var fresh = done.result
+                let merged = keeper.merge(fresh: fresh, shown: app.meeting, asked: done.asked)
+                fresh.meeting = merged.meeting
+                events.append(.folderReloaded(fresh, changed: done.changed, kept: merged.kept))
+            }
+            while !events.isEmpty {
+                let effects: [AppEffect]
+                (app, effects) = AppCore.update(app, events.removeFirst())
+                for effect in effects {
+                    switch effect {
+                    case .quit:
+                        return
+                    case .repaintAll:
+                        session.requestFullRepaint()
+                        lastFrame = nil
+                    case .reloadFolder:
+                        watch.reset()
+                        loader.start(asked: true, changed: [])
+                    case .checkFolder:
+                        let changed = watch.poll()
+                        if !changed.isEmpty { loader.start(asked: false, changed: changed) }
+                    case .saveSnapshot(let view, let language):
+                        let snapshot = Snapshot(meeting: app.meeting, language: language, width: size.width,
+                                                generatedAt: generationTime())
+                        switch store.save(snapshot.text(for: [view]), view: view) {
+                        case .success(let path): events.append(.effectFinished(.snapshotSaved(path)))
+                        case .failure(let error): events.append(.effectFinished(.snapshotFailed("\(error)")))
+                        }
                     }
-                case nil:
-                    break
-                }
-            }
-            if afterKey - lastPoll >= 1 {
-                lastPoll = afterKey
-                let current = FolderSignature(folder: folder)
-                let changed = current.changedFiles(since: signature)
-                if !changed.isEmpty {
-                    signature = current
-                    reload(&meeting, &result, &navigator, &state, &notice, changed: changed)
-                    generation += 1
-                    bodies.meetingChanged()
                 }
             }
         }
     }
 
-    /// Reloads the folder. A meeting file or province file caught half-written or broken keeps the
-    /// last good data on screen, with a visible warning naming the file.
-    private func reload(_ meeting: inout Meeting, _ result: inout LoadResult, _ navigator: inout Navigator,
-                        _ state: inout NavigationState, _ notice: inout String?, changed: [String]) {
-        let labels = Labels.forLanguage(state.language)
-        let fresh = meetingOptions.load()
-        guard var next = fresh.meeting else {
-            let first = fresh.diagnostics.first { $0.severity == .error }
-            notice = labels.reloadFailed + (first.map { ": " + $0.description } ?? "")
-            // The status line shows a message before the notice: an older "reloaded" must not hide it.
-            state.message = nil
-            return
-        }
-        var kept: [String] = []
-        for (i, province) in next.provinces.enumerated() where province.isBroken {
-            if let good = meeting.province(province.id), !good.isBroken {
-                next.provinces[i] = good
-                kept.append(province.file)
-            }
-        }
-        meeting = next
-        result = fresh
-        navigator = Navigator(meeting: meeting)
-        state = navigator.clamped(state)
-        if kept.isEmpty {
-            notice = Self.notice(for: fresh, language: state.language)
-        } else {
-            notice = labels.reloadFailed + ": " + kept.joined(separator: ", ")
-        }
-        // A message hides the notice on the status line: say "reloaded" only when there is no warning.
-        state.message = notice != nil ? nil
-            : labels.reloaded + (changed.isEmpty ? "" : ": " + changed.prefix(3).joined(separator: ", "))
-    }
-
-    /// A standing warning when the folder has errors, so nobody presents broken data unknowingly.
-    static func notice(for result: LoadResult, language: Language) -> String? {
-        guard result.errorCount > 0 else { return nil }
-        return language == .vi
-            ? "\(result.errorCount) lỗi trong thư mục; chạy 'ciodash check' để xem"
-            : "\(result.errorCount) error(s) in the folder; run 'ciodash check' for details"
+    static func clock() -> ScreenComposer.Clock {
+        ScreenComposer.Clock(now: Monotonic.now(), wall: WallClock.hoursMinutes())
     }
 
     private func environmentColumns() -> Int? {
-        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+        let columns = SizeLimits.columns(fromEnvironment: ProcessInfo.processInfo.environment["COLUMNS"])
+        if let warning = columns.warning { printError("ciodash: " + warning) }
+        return columns.width
     }
 }
 
@@ -164,6 +116,15 @@ private struct FrameInputs: Equatable {
     var generation: Int
     /// The presenter's countdown ticks each second; browsing has none.
     var second: Int
+
+    init(_ app: AppState, size: TerminalSize) {
+        state = app.navigation
+        self.size = size
+        notice = app.notice
+        wall = app.clock.wall
+        generation = app.generation
+        second = app.navigation.mode == .present ? Int(app.clock.now) : 0
+    }
 }
 
 /// Seconds from a clock that never jumps, for countdowns and polling.
@@ -183,13 +144,5 @@ enum WallClock {
         localtime_r(&t, &parts)
         let h = Int(parts.tm_hour), m = Int(parts.tm_min)
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-    }
-
-    static func stamp() -> String {
-        var t = time(nil)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
     }
 }

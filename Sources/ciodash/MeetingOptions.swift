@@ -24,6 +24,13 @@ struct MeetingOptions: ParsableArguments {
     }
 
     func validate() throws {
+        if let folder { try requireUTF8(folder, what: "meeting folder") }
+        guard (1...LoadLimits.largestFileSize).contains(maxFileSize) else {
+            throw ValidationError("--max-file-size must be between 1 and \(LoadLimits.largestFileSize) bytes")
+        }
+        guard (1...LoadLimits.largestStringLength).contains(maxStringLength) else {
+            throw ValidationError("--max-string-length must be between 1 and \(LoadLimits.largestStringLength) characters")
+        }
         guard let sample else { return }
         if folder != nil {
             throw ValidationError("--sample và thư mục cuộc họp không dùng cùng lúc; chọn một. / "
@@ -38,8 +45,8 @@ struct MeetingOptions: ParsableArguments {
 
     var limits: LoadLimits {
         var limits = LoadLimits.default
-        limits.maxFileSize = max(1, maxFileSize)
-        limits.maxStringLength = max(1, maxStringLength)
+        limits.maxFileSize = maxFileSize
+        limits.maxStringLength = maxStringLength
         return limits
     }
 
@@ -63,10 +70,6 @@ func loadMeetingOrExit(_ options: MeetingOptions, readsPreviousMeeting: Bool = t
     return (meeting, result)
 }
 
-/// A line on standard error, for messages that must not mix with a snapshot on standard output.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
 
 /// "generated at": SOURCE_DATE_EPOCH when set (reproducible output), otherwise now.
 func generationTime() -> Int {
@@ -81,4 +84,11 @@ func generationTime() -> Int {
 func generationUTCOffset(utc: Bool) -> Int? {
     if utc || ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil { return nil }
     return TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(generationTime())))
+}
+
+/// Refuses a path argument that is not valid UTF-8: Swift has already replaced its bad bytes, so
+/// using it would open (or create) a different file. The message shows the real bytes.
+func requireUTF8(_ argument: String, what: String) throws {
+    guard let raw = FileNameText.undecodableArgument(argument) else { return }
+    throw ValidationError("the \(what) name \(FileNameText.display(raw).text) is not valid UTF-8 text; rename it")
 }

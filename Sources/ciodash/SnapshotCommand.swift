@@ -45,11 +45,12 @@ struct SnapshotCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
+        guard SizeLimits.textWidth.contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
         if let height, height < 1 { throw ValidationError("--height must be at least 1") }
         if format == .svg && view.trimmingCharacters(in: .whitespaces) == "all" {
             throw ValidationError("--format svg draws one view; choose one with --view, or use --format html for all")
         }
+        if let output { try requireUTF8(output, what: "output file") }
     }
 
     func run() throws {
@@ -79,12 +80,20 @@ struct SnapshotCommand: ParsableCommand {
                                 generatedAt: generationTime(), utcOffset: generationUTCOffset(utc: utc))
         if output == nil && format == .text {
             // Written as it is drawn: the text of every view of a big meeting need not fit in memory.
-            snapshot.write(views) { FileHandle.standardOutput.write(Data($0)) }
+            var failure: StandardStream.Failure?
+            snapshot.write(views) { piece in
+                guard failure == nil else { return }
+                do throws(StandardStream.Failure) { try StandardStream.output.write(piece) } catch { failure = error }
+            }
+            if let failure {
+                printError("ciodash: \(failure)")
+                throw ExitCode(1)
+            }
             return
         }
         let document = snapshot.document(format, views: views, theme: theme)
         guard let output else {
-            FileHandle.standardOutput.write(Data(document))
+            try writeOutput(document)
             return
         }
         do {

@@ -260,7 +260,7 @@ final class LoaderDiagnosticsTests: XCTestCase {
         XCTAssertNil(result.meeting)
         XCTAssertFalse(result.folderUnreadable)
         XCTAssertEqual(result.exitCode, 1)
-        XCTAssertEqual(result.diagnostics.first?.message, "the folder has no meeting.yaml or meeting.json, so there is no agenda")
+        XCTAssertEqual(result.diagnostics.first?.message, "the folder has no meeting.yaml, meeting.yml or meeting.json, so there is no agenda")
     }
 
     func testFileSizeLimit() throws {

@@ -66,7 +66,7 @@ final class EscapeSafetyTests: XCTestCase {
                 for view in ViewRenderer.allViews(of: meeting) {
                     var state = NavigationState(mode: mode, view: view, language: .vi)
                     state.message = "saved " + HostileMeeting.payload
-                    let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: PresenterDeck(meeting: meeting),
+                    let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state,
                                                        width: width, height: height, clock: clock,
                                                        notice: HostileMeeting.payload)
                     let text = frame.grid.cells.map(\.text).joined()

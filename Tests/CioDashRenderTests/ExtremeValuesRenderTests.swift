@@ -48,7 +48,7 @@ final class ExtremeValuesRenderTests: XCTestCase {
         let meeting = meeting()
         var state = NavigationState(view: .province("dak-lak"), language: .vi)
         state.scroll = 0
-        let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: PresenterDeck(meeting: meeting),
+        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state,
                                            width: 80, height: 24, clock: ScreenComposer.Clock(now: 0, wall: "08:00"))
         XCTAssertEqual(frame.grid.lines.count, 24)
         XCTAssertTrue(frame.grid.lines.allSatisfy { DisplayWidth.of($0) <= 80 })

@@ -7,7 +7,6 @@ import XCTest
 /// Golden text of every view of the bundled sample at 80 and 120 columns, in both languages.
 /// Set CIODASH_RECORD_GOLDEN=1 to rewrite the files after an intended change, then review the diff.
 final class GoldenSnapshotTests: XCTestCase {
-    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     /// 2019-07-27 08:00 UTC: the meeting's own morning, so the files never change with the clock.
     static let epoch = 1_564_214_400
 
@@ -83,29 +82,10 @@ final class GoldenSnapshotTests: XCTestCase {
     }
 
     func assertGolden(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        try Self.assertGolden(text, name: name, file: file, line: line)
+        try GoldenFile.assert(text, name: name, file: file, line: line)
     }
 
-    /// Compares `text` byte for byte with Golden/`name`, or writes it there under CIODASH_RECORD_GOLDEN=1.
     static func assertGolden(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = Self.goldenFolder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CIODASH_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            XCTFail("no golden file \(name); run with CIODASH_RECORD_GOLDEN=1 to create it", file: file, line: line)
-            return
-        }
-        // Bytes, not String ==: Swift equates NFC and NFD, and a normalisation change must show.
-        if Array(data) == Array(text.utf8) { return }
-        let expected = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
-        let actual = text.components(separatedBy: "\n")
-        let index = zip(expected, actual).enumerated().first { Array($0.element.0.utf8) != Array($0.element.1.utf8) }?.offset
-            ?? min(expected.count, actual.count)
-        let want = index < expected.count ? expected[index] : "<end of file>"
-        let got = index < actual.count ? actual[index] : "<end of text>"
-        XCTFail("\(name) differs at line \(index + 1):\n expected: \(want)\n actual:   \(got)", file: file, line: line)
+        try GoldenFile.assert(text, name: name, file: file, line: line)
     }
 }

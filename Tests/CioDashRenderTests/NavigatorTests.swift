@@ -1,5 +1,6 @@
 import XCTest
 import CioDashCore
+import CioDashApp
 @testable import CioDashRender
 
 /// Table tests: (state, key) → expected state or effect, for every key in every view.
@@ -30,23 +31,23 @@ final class NavigatorTests: XCTestCase {
 
     func testOverviewKeys() {
         run([
-            Row(name: "down moves the province row", from: state(.overview), key: .down) { s, _ in s.overviewRow == 1 },
-            Row(name: "j moves down too", from: state(.overview), key: .character("j")) { s, _ in s.overviewRow == 1 },
-            Row(name: "up at the top stays", from: state(.overview), key: .up) { s, _ in s.overviewRow == 0 },
-            Row(name: "down at the bottom stays", from: state(.overview) { $0.overviewRow = 2 }, key: .down) { s, _ in s.overviewRow == 2 },
-            Row(name: "right moves the topic column", from: state(.overview), key: .right) { s, _ in s.overviewColumn == 1 },
-            Row(name: "l moves right too", from: state(.overview), key: .character("l")) { s, _ in s.overviewColumn == 1 },
-            Row(name: "left at column 0 stays", from: state(.overview), key: .left) { s, _ in s.overviewColumn == 0 },
-            Row(name: "Enter opens the panel", from: state(.overview) { $0.overviewColumn = 1 }, key: .enter) { s, _ in
+            Row(name: "down moves the province row", from: state(.overview), key: .down) { s, _ in s.province == "dak-lak" },
+            Row(name: "j moves down too", from: state(.overview), key: .character("j")) { s, _ in s.province == "dak-lak" },
+            Row(name: "up at the top stays", from: state(.overview), key: .up) { s, _ in s.province == "thua-thien-hue" },
+            Row(name: "down at the bottom stays", from: state(.overview) { $0.province = "kon-tum" }, key: .down) { s, _ in s.province == "kon-tum" },
+            Row(name: "right moves the topic column", from: state(.overview), key: .right) { s, _ in s.topic == "digital-signatures" },
+            Row(name: "l moves right too", from: state(.overview), key: .character("l")) { s, _ in s.topic == "digital-signatures" },
+            Row(name: "left at column 0 stays", from: state(.overview), key: .left) { s, _ in s.topic == "smart-city" },
+            Row(name: "Enter opens the panel", from: state(.overview) { $0.topic = "digital-signatures" }, key: .enter) { s, _ in
                 s.view == .panel(province: "thua-thien-hue", topic: "digital-signatures") && s.history == [.overview]
             },
-            Row(name: "Enter on a broken file opens its province view", from: state(.overview) { $0.overviewRow = 2 }, key: .enter) { s, _ in
+            Row(name: "Enter on a broken file opens its province view", from: state(.overview) { $0.province = "kon-tum" }, key: .enter) { s, _ in
                 s.view == .province("kon-tum")
             },
-            Row(name: "Tab goes to the selected topic", from: state(.overview) { $0.overviewColumn = 1 }, key: .tab) { s, _ in
+            Row(name: "Tab goes to the selected topic", from: state(.overview) { $0.topic = "digital-signatures" }, key: .tab) { s, _ in
                 s.view == .topic("digital-signatures")
             },
-            Row(name: "Shift-Tab goes to the selected province", from: state(.overview) { $0.overviewRow = 1 }, key: .backTab) { s, _ in
+            Row(name: "Shift-Tab goes to the selected province", from: state(.overview) { $0.province = "dak-lak" }, key: .backTab) { s, _ in
                 s.view == .province("dak-lak")
             },
             Row(name: "2 opens agenda item 2", from: state(.overview), key: .character("2")) { s, _ in s.view == .topic("digital-signatures") },
@@ -63,12 +64,12 @@ final class NavigatorTests: XCTestCase {
 
     func testTopicViewKeys() {
         run([
-            Row(name: "down moves in the ranking", from: state(.topic("smart-city")), key: .down) { s, _ in s.topicRow == 1 },
+            Row(name: "down moves in the ranking", from: state(.topic("smart-city")), key: .down) { s, _ in s.province == "dak-lak" },
             Row(name: "right goes to the next topic", from: state(.topic("smart-city")), key: .right) { s, _ in
-                s.view == .topic("digital-signatures") && s.overviewColumn == 1
+                s.view == .topic("digital-signatures") && s.topic == "digital-signatures"
             },
             Row(name: "left at the first topic stays", from: state(.topic("smart-city")), key: .left) { s, _ in s.view == .topic("smart-city") },
-            Row(name: "Enter opens the ranked province's panel", from: state(.topic("smart-city")) { $0.topicRow = 1 }, key: .enter) { s, _ in
+            Row(name: "Enter opens the ranked province's panel", from: state(.topic("smart-city")) { $0.province = "dak-lak" }, key: .enter) { s, _ in
                 // Ranked by IOC services: Huế 10, Đắk Lắk 2, broken Kon Tum last.
                 s.view == .panel(province: "dak-lak", topic: "smart-city")
             },
@@ -83,11 +84,11 @@ final class NavigatorTests: XCTestCase {
 
     func testProvinceViewKeys() {
         run([
-            Row(name: "down selects the next topic", from: state(.province("thua-thien-hue")), key: .down) { s, _ in s.provinceRow == 1 },
+            Row(name: "down selects the next topic", from: state(.province("thua-thien-hue")), key: .down) { s, _ in s.topic == "digital-signatures" },
             Row(name: "right goes to the next province", from: state(.province("thua-thien-hue")), key: .right) { s, _ in
-                s.view == .province("dak-lak") && s.overviewRow == 1
+                s.view == .province("dak-lak") && s.province == "dak-lak"
             },
-            Row(name: "Enter opens the panel of the selected topic", from: state(.province("dak-lak")) { $0.provinceRow = 1 }, key: .enter) { s, _ in
+            Row(name: "Enter opens the panel of the selected topic", from: state(.province("dak-lak")) { $0.topic = "digital-signatures" }, key: .enter) { s, _ in
                 s.view == .panel(province: "dak-lak", topic: "digital-signatures")
             },
             Row(name: "Tab returns to the overview", from: state(.province("dak-lak")), key: .tab) { s, _ in s.view == .overview },
@@ -108,8 +109,8 @@ final class NavigatorTests: XCTestCase {
             },
             Row(name: "panel: Esc goes back", from: state(.panel(province: "dak-lak", topic: "smart-city")) { $0.history = [.overview] },
                 key: .escape) { s, _ in s.view == .overview },
-            Row(name: "agenda: down selects item 2", from: state(.agenda), key: .down) { s, _ in s.agendaRow == 1 },
-            Row(name: "agenda: Enter opens the topic", from: state(.agenda) { $0.agendaRow = 1 }, key: .enter) { s, _ in
+            Row(name: "agenda: down selects item 2", from: state(.agenda), key: .down) { s, _ in s.topic == "digital-signatures" },
+            Row(name: "agenda: Enter opens the topic", from: state(.agenda) { $0.topic = "digital-signatures" }, key: .enter) { s, _ in
                 s.view == .topic("digital-signatures") && s.history == [.agenda]
             },
         ])
@@ -144,13 +145,13 @@ final class NavigatorTests: XCTestCase {
         }
         XCTAssertNil(s.prompt)
         XCTAssertEqual(s.search, "dak lak")
-        XCTAssertEqual(s.overviewRow, 1, "'dak lak' selects Đắk Lắk")
+        XCTAssertEqual(s.province, "dak-lak", "'dak lak' selects Đắk Lắk")
 
         var h = state(.topic("smart-city"))
         for key: Key in [.character("/"), .character("h"), .character("u"), .character("x"), .backspace, .character("e"), .enter] {
             h = nav.update(h, key).0
         }
-        XCTAssertEqual(h.topicRow, 0, "'hue' selects Thừa Thiên Huế in the ranking")
+        XCTAssertEqual(h.province, "thua-thien-hue", "'hue' selects Thừa Thiên Huế in the ranking")
 
         let none = [Key.character("/"), .character("z"), .character("z"), .enter].reduce(state(.overview)) { nav.update($0, $1).0 }
         XCTAssertEqual(none.message, "không tìm thấy: zz")
@@ -163,15 +164,16 @@ final class NavigatorTests: XCTestCase {
     func testNextMatchCyclesProvincesThenTopics() {
         // "th" folds into Thừa Thiên Huế and the topic "Phát triển … thông minh".
         var s = [Key.character("/"), .character("t"), .character("h"), .enter].reduce(state(.overview)) { nav.update($0, $1).0 }
-        XCTAssertEqual(s.overviewRow, 0)
+        XCTAssertEqual(s.province, "thua-thien-hue")
         s = nav.update(s, .character("n")).0
-        XCTAssertEqual(s.overviewColumn, 0, "second match is the smart-city topic column")
+        XCTAssertEqual(s.topic, "smart-city", "second match is the smart-city topic column")
         XCTAssertEqual(s.view, .overview)
     }
 
     func testPresenterDeckAndKeys() {
         let deck = nav.deck
-        XCTAssertEqual(deck.slides.count, 2 + 2 * (1 + 3), "agenda, overview, then per topic: topic view + 3 panels")
+        XCTAssertEqual(deck.slides.count, 2 + 2 * (1 + 3) + 1, "agenda, overview, then per topic: topic view + 3 panels; the time summary")
+        XCTAssertEqual(deck.slides.last, .closing)
         XCTAssertEqual(deck.slides[2], .topic("smart-city"))
         XCTAssertEqual(deck.slides[3], .panel(province: "thua-thien-hue", topic: "smart-city"))
 
@@ -181,24 +183,24 @@ final class NavigatorTests: XCTestCase {
             return s
         }
         run([
-            Row(name: "space goes to the next slide", from: present(), key: .character(" ")) { s, _ in s.slide == 1 && s.view == .overview },
-            Row(name: "PgDn too", from: present(), key: .pageDown) { s, _ in s.slide == 1 },
-            Row(name: "Backspace at slide 1 stays", from: present(), key: .backspace) { s, _ in s.slide == 0 },
-            Row(name: "PgUp goes back", from: present { $0.slide = 3; $0.view = deck.slides[3] }, key: .pageUp) { s, _ in s.slide == 2 },
-            Row(name: "] jumps to the next topic", from: present { $0.slide = 3; $0.view = deck.slides[3] }, key: .character("]")) { s, _ in
+            Row(name: "space goes to the next slide", from: present(), key: .character(" ")) { s, _ in s.view == .overview },
+            Row(name: "PgDn too", from: present(), key: .pageDown) { s, _ in s.view == deck.slides[1] },
+            Row(name: "Backspace at slide 1 stays", from: present(), key: .backspace) { s, _ in s.view == deck.slides[0] },
+            Row(name: "PgUp goes back", from: present { $0.view = deck.slides[3] }, key: .pageUp) { s, _ in s.view == deck.slides[2] },
+            Row(name: "] jumps to the next topic", from: present { $0.view = deck.slides[3] }, key: .character("]")) { s, _ in
                 s.view == .topic("digital-signatures")
             },
-            Row(name: "[ inside a topic returns to its start", from: present { $0.slide = 4; $0.view = deck.slides[4] }, key: .character("[")) { s, _ in
-                s.slide == 2
+            Row(name: "[ inside a topic returns to its start", from: present { $0.view = deck.slides[4] }, key: .character("[")) { s, _ in
+                s.view == deck.slides[2]
             },
             Row(name: "2 jumps to topic 2", from: present(), key: .character("2")) { s, _ in s.view == .topic("digital-signatures") },
-            Row(name: "the last slide is the end", from: present { $0.slide = 9; $0.view = deck.slides[9] }, key: .character(" ")) { s, _ in
-                s.slide == 9
+            Row(name: "the last slide is the end", from: present { $0.view = deck.slides[10] }, key: .character(" ")) { s, _ in
+                s.view == deck.slides[10]
             },
             Row(name: "g opens the slide prompt", from: present(), key: .character("g")) { s, _ in s.prompt == .goToSlide("") },
         ])
         let jumped = [Key.character("g"), .character("x"), .character("5"), .enter].reduce(present()) { nav.update($0, $1).0 }
-        XCTAssertEqual(jumped.slide, 4, "g 5 Enter goes to slide 5; letters are ignored in the number")
+        XCTAssertEqual(jumped.view, deck.slides[4], "g 5 Enter goes to slide 5; letters are ignored in the number")
     }
 
     func testTopicTimerCountsPausesAndKeepsPerTopicTime() {
@@ -216,12 +218,12 @@ final class NavigatorTests: XCTestCase {
     }
 
     func testClampingAfterAReloadRemovedAProvince() {
-        var s = state(.panel(province: "kon-tum", topic: "smart-city")) { $0.overviewRow = 2; $0.history = [.province("kon-tum")] }
+        var s = state(.panel(province: "kon-tum", topic: "smart-city")) { $0.province = "kon-tum"; $0.history = [.province("kon-tum")] }
         var smaller = meeting
         smaller.provinces.removeLast()
-        s = Navigator(meeting: smaller).clamped(s)
+        s = Navigator(meeting: smaller).carried(s, from: nav.index)
         XCTAssertEqual(s.view, .overview)
-        XCTAssertEqual(s.overviewRow, 1)
+        XCTAssertEqual(s.province, "dak-lak", "the province now at the removed one's place (the last)")
         XCTAssertTrue(s.history.isEmpty)
     }
 }
@@ -241,8 +243,7 @@ final class NavigatorExhaustiveTests: XCTestCase {
             // The presenter only ever shows slides of its deck.
             for view in views where mode == .browse || nav.deck.slides.contains(view) {
                 for key in Self.keys {
-                    var start = NavigationState(mode: mode, view: view, language: .vi)
-                    if mode == .present, let slide = nav.deck.slides.firstIndex(of: view) { start.slide = slide }
+                    let start = NavigationState(mode: mode, view: view, language: .vi)
                     let (s, effect) = nav.update(start, key, now: 10)
                     XCTAssertEqual(nav.clamped(s), s, "\(mode) \(view) \(key): state left the meeting")
                     switch key {
@@ -256,7 +257,7 @@ final class NavigatorExhaustiveTests: XCTestCase {
                         XCTAssertNil(effect, "\(mode) \(view) \(key) asked for \(String(describing: effect))")
                     }
                     if mode == .present {
-                        XCTAssertEqual(s.view, nav.deck.slides[s.slide], "\(view) \(key): the presenter shows its current slide")
+                        XCTAssertNotNil(nav.deck.index(of: s.view), "\(view) \(key): the presenter shows a slide of its deck")
                     }
                     // A prompt or help opened by this key must close again with Esc and leave no prompt behind.
                     let closed = nav.update(nav.update(s, .escape).0, .escape).0

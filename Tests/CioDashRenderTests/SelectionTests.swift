@@ -1,5 +1,6 @@
 import XCTest
 import CioDashCore
+import CioDashApp
 @testable import CioDashRender
 
 /// The selection is drawn apart from the view (roles only), and the screen keeps a view's body
@@ -21,9 +22,9 @@ final class SelectionTests: XCTestCase {
     func testOverviewMarksTheChosenCellAndTheProvinceName() throws {
         let meeting = MeetingFixture.make()
         var state = NavigationState(view: .overview, language: .vi)
-        state.overviewRow = 1      // Đắk Lắk
-        state.overviewColumn = 1   // the second topic
-        let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: PresenterDeck(meeting: meeting),
+        state.province = "dak-lak"
+        state.topic = "digital-signatures"   // the second topic
+        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state,
                                            width: 100, height: 24, clock: clock)
         let y = try XCTUnwrap(row(frame.grid, containing: "Đắk Lắk"))
         let (nameWidth, columnWidth) = OverviewView.columnWidths(meeting, width: 98)
@@ -38,8 +39,8 @@ final class SelectionTests: XCTestCase {
     func testBrokenProvinceRowIsMarkedWhole() throws {
         let meeting = MeetingFixture.make()
         var state = NavigationState(view: .overview, language: .en)
-        state.overviewRow = try XCTUnwrap(meeting.provinces.firstIndex { $0.isBroken })
-        let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: PresenterDeck(meeting: meeting),
+        state.province = try XCTUnwrap(meeting.provinces.first { $0.isBroken }).id
+        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state,
                                            width: 100, height: 24, clock: clock)
         let y = try XCTUnwrap(row(frame.grid, containing: "kon-tum"))
         let (nameWidth, _) = OverviewView.columnWidths(meeting, width: 98)
@@ -50,23 +51,23 @@ final class SelectionTests: XCTestCase {
         let meeting = MeetingFixture.make()
         let deck = PresenterDeck(meeting: meeting)
         var state = NavigationState(view: .topic("smart-city"), language: .vi)
-        state.topicRow = 1
-        var frame = ScreenComposer.compose(meeting: meeting, state: state, deck: deck, width: 90, height: 24, clock: clock)
+        state.province = "dak-lak"   // second in the smart-city ranking
+        var frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 90, height: 24, clock: clock)
         var rows = Set(cells(frame.grid, .selected).map { $0[1] })
         XCTAssertEqual(rows.count, 1, "one ranked province row")
         XCTAssertEqual(cells(frame.grid, .selected).count, 88, "the whole body width")
 
         state = NavigationState(view: .agenda, language: .vi)
-        state.agendaRow = 1
-        frame = ScreenComposer.compose(meeting: meeting, state: state, deck: deck, width: 90, height: 24, clock: clock)
+        state.topic = "digital-signatures"
+        frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 90, height: 24, clock: clock)
         rows = Set(cells(frame.grid, .selected).map { $0[1] })
         let chuKySo = try XCTUnwrap(row(frame.grid, containing: "Triển khai chữ ký số"))
         XCTAssertTrue(rows.contains(chuKySo), "the second agenda item's rows")
         XCTAssertFalse(rows.contains(try XCTUnwrap(row(frame.grid, containing: "Phát triển dịch vụ"))))
 
         state = NavigationState(view: .province("thua-thien-hue"), language: .en)
-        state.provinceRow = 1
-        frame = ScreenComposer.compose(meeting: meeting, state: state, deck: deck, width: 90, height: 40, clock: clock)
+        state.topic = "digital-signatures"
+        frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 90, height: 40, clock: clock)
         let rule = try XCTUnwrap(row(frame.grid, containing: "2. Digital signatures"))
         XCTAssertEqual(Set(cells(frame.grid, .selected).map { $0[1] }), [rule], "the topic's rule line")
     }
@@ -88,11 +89,11 @@ final class SelectionTests: XCTestCase {
         for (i, key) in keys.enumerated() {
             state = navigator.update(state, key).0
             let (w, h) = i % 7 == 3 ? (80, 24) : (160, 40)
-            let fresh = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: w, height: h,
+            let fresh = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: w, height: h,
                                                clock: clock)
             var kept = fresh
             for cache in caches {
-                kept = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: w, height: h,
+                kept = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: w, height: h,
                                               clock: clock, cache: cache)
                 XCTAssertEqual(kept.grid, fresh.grid, "after key \(i) (\(key)) in \(state.view)")
                 XCTAssertEqual(kept.scroll, fresh.scroll)
@@ -111,9 +112,9 @@ final class SelectionTests: XCTestCase {
         func visit(_ cache: ViewBodyCache, _ list: [ViewID]) {
             for view in list {
                 let state = NavigationState(view: view, language: .vi)
-                let kept = ScreenComposer.compose(meeting: meeting, state: state, deck: deck, width: 100, height: 24,
+                let kept = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 100, height: 24,
                                                   clock: clock, cache: cache)
-                XCTAssertEqual(kept.grid, ScreenComposer.compose(meeting: meeting, state: state, deck: deck, width: 100,
+                XCTAssertEqual(kept.grid, ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 100,
                                                                  height: 24, clock: clock).grid, "\(view)")
             }
         }
@@ -137,12 +138,12 @@ final class SelectionTests: XCTestCase {
         let cache = ViewBodyCache()
         let state = NavigationState(view: .overview, language: .vi)
         let deck = PresenterDeck(meeting: old)
-        _ = ScreenComposer.compose(meeting: old, state: state, deck: deck, width: 100, height: 24, clock: clock, cache: cache)
+        _ = ScreenComposer.compose(index: MeetingIndex(meeting: old), state: state, width: 100, height: 24, clock: clock, cache: cache)
         cache.meetingChanged()
-        let frame = ScreenComposer.compose(meeting: renamed, state: state, deck: deck, width: 100, height: 24,
+        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: renamed), state: state, width: 100, height: 24,
                                            clock: clock, cache: cache)
         XCTAssertTrue(frame.grid.lines.contains { $0.contains("Huế (đã sửa)") })
-        XCTAssertEqual(frame.grid, ScreenComposer.compose(meeting: renamed, state: state, deck: deck, width: 100, height: 24,
+        XCTAssertEqual(frame.grid, ScreenComposer.compose(index: MeetingIndex(meeting: renamed), state: state, width: 100, height: 24,
                                                           clock: clock).grid)
     }
 }

@@ -19,7 +19,7 @@ final class DashboardEndToEndTests: XCTestCase {
     private func browse(width: Int = 80, height: Int = 24, environment: String = "", setup: String? = nil) throws -> TmuxHarness {
         let h = try TmuxHarness.dashboard(sample, width: width, height: height, environment: environment, setup: setup)
         harness = h
-        try h.waitForHeader(" Tổng quan │ 2019-07-27 · ")
+        try h.waitForHeader(" Tổng quan │ 27/07/2019 · ")
         return h
     }
 
@@ -85,8 +85,8 @@ final class DashboardEndToEndTests: XCTestCase {
         let overview = try h.screenLines()
         try h.sendKeys("?")
         try h.waitFor("┌─ Trợ giúp ─")
-        try h.waitFor("│ n                   kết quả tìm tiếp theo")
-        try h.waitFor("│ q Q Ctrl-C          thoát")
+        try h.waitFor("│ / rồi n             tìm tỉnh, chủ đề (gõ không dấu được)")
+        try h.waitFor("│ q, Q, Ctrl-C        thoát")
         try h.sendKeys("x")
         try h.waitForLines("the overview back as it was before the help") { $0 == overview }
     }
@@ -152,18 +152,18 @@ final class DashboardEndToEndTests: XCTestCase {
     func testPresenterStepsThroughSlidesWithCountdownAndPause() throws {
         let h = try TmuxHarness.dashboard("present " + sample)
         harness = h
-        try h.waitFor("CHƯƠNG TRÌNH")
-        try h.waitFor(" Trang 1/82 · ")
+        try h.waitFor("│                                 Chương trình ")
+        try h.waitFor(" Trang 1/83 · ")
         try h.sendKeys("Space")
-        try h.waitFor(" Trang 2/82 · ")
-        try h.waitFor("TỔNG QUAN")
+        try h.waitFor(" Trang 2/83 · ")
+        try h.waitFor("  Tổng quan  ")
         try h.sendKeys("]")
-        try h.waitFor("PHÁT TRIỂN DỊCH VỤ ĐÔ THỊ THÔNG MINH (ĐTTM)")
-        try h.waitForLines("slide 3/82 with the topic's 30-minute countdown") { lines in
-            lines.contains { $0.range(of: #" Trang 3/82 · \d\d:\d\d · ⏱ (30:00|29:[0-5]\d) còn "#, options: .regularExpression) != nil }
+        try h.waitFor("Phát triển dịch vụ đô thị thông minh (ĐTTM)")
+        try h.waitForLines("slide 3/83 with the topic's 30-minute countdown") { lines in
+            lines.contains { $0.range(of: #" Trang 3/83 · \d\d:\d\d · còn (30:00|29:[0-5]\d) "#, options: .regularExpression) != nil }
         }
         try h.sendKeys("t")
-        try h.waitFor(" còn (tạm dừng) ")
+        try h.waitFor(" (tạm dừng) ")
         try h.sendKeys("t")
         try h.waitForAbsence(of: "tạm dừng")
     }

@@ -16,7 +16,7 @@ final class SampleOptionTests: XCTestCase {
         let outcome = try CiodashProcess.run(["snapshot", "--sample", "council-2026", "--view", "agenda", "--width", "100"],
                                              in: NSTemporaryDirectory(), environment: ["SOURCE_DATE_EPOCH": "1784880000"])
         XCTAssertEqual(outcome.status, 0, outcome.errors)
-        XCTAssertTrue(outcome.output.contains("Phiên họp: 2026-07-24"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("Phiên họp: 24/07/2026"), outcome.output)
         XCTAssertTrue(outcome.output.contains("Định danh điện tử, Đề án 06 (VNeID)"), outcome.output)
     }
 

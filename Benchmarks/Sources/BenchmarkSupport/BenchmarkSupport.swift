@@ -1,5 +1,6 @@
 import CioDashCore
 import CioDashRender
+import CioDashApp
 import Foundation
 import MeetingGenerator
 
@@ -68,33 +69,29 @@ public func changedCells(_ old: Grid?, _ new: Grid) -> Int {
     return changed
 }
 
-/// The dashboard's loop without a terminal: one key, the next state, the frame, the diff.
+/// The dashboard's loop without a terminal: one key through the app core, the frame, the diff.
 public final class KeySession {
     public let meeting: Meeting
-    public let navigator: Navigator
-    public private(set) var state: NavigationState
+    public private(set) var app: AppState
+    public var state: NavigationState { app.navigation }
     private var previous: Grid?
     /// The last frame drawn.
     public var lastFrame: Grid? { previous }
     private var next = 0
-    private let clock = ScreenComposer.Clock(now: 0, wall: "08:30")
     /// As the dashboard does: the body kept between keys, drawn again when the view changes.
     private let bodies = ViewBodyCache()
 
     public init(meeting: Meeting) {
         self.meeting = meeting
-        navigator = Navigator(meeting: meeting)
-        state = NavigationState(language: meeting.language)
+        app = AppCore.start(meeting: meeting, mode: .browse, language: meeting.language,
+                            clock: ScreenComposer.Clock(now: 0, wall: "08:30"))
         _ = press(nil)
     }
 
     /// Handles one key (nil: just draw) and returns the number of cells that changed.
     public func press(_ key: Key?) -> Int {
-        if let key { state = navigator.update(state, key, now: 0).0 }
-        let frame = ScreenComposer.compose(meeting: meeting, state: state, deck: navigator.deck, width: 240, height: 70,
-                                           clock: clock, cache: bodies)
-        state.scroll = frame.scroll
-        state.pageSize = max(1, frame.viewport)
+        if let key { app = AppCore.update(app, .key(key)).0 }
+        let frame = app.frame(width: 240, height: 70, cache: bodies)
         let changed = changedCells(previous, frame.grid)
         previous = frame.grid
         return changed

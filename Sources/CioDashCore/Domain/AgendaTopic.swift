@@ -8,6 +8,8 @@ public struct AgendaTopic: Hashable, Sendable {
     public var minutes: Int?
     /// The metric id the overview shows for this topic.
     public var headline: String?
+    /// The presenter's slides for this topic.
+    public var slides: SlideChoice = .panels
     /// The metrics declared for this topic in the agenda (`metrics:`), in the order written.
     public var metrics: [MetricDefinition]
 

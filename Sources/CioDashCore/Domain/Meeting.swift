@@ -21,7 +21,11 @@ public struct Meeting: Hashable, Sendable {
     /// The previous meeting, when `previous` names a folder that loads: the first of `history`.
     public var previous: PreviousMeeting? {
         get { history.first }
-        set { history = newValue.map { [$0] } ?? [] }
+        // Replaces the nearest meeting only: the rest of the chain stays.
+        set {
+            if !history.isEmpty { history.removeFirst() }
+            if let newValue { history.insert(newValue, at: 0) }
+        }
     }
     /// Absolute path of the folder this was loaded from.
     public var folder: String

@@ -16,6 +16,9 @@ public struct ProvinceReport: Hashable, Sendable {
     public var file: String
     /// Set when the file could not be loaded: the panel is shown flagged with this message.
     public var brokenReason: String?
+    /// Where in the file the problem that broke it is, when the parser said.
+    public var brokenLine: Int?
+    public var brokenColumn: Int?
 
     public init(id: String, name: String, code: String? = nil, region: String? = nil,
                 reported: LocalDate? = nil, source: String? = nil,

@@ -27,6 +27,11 @@ public struct LoadLimits: Hashable, Sendable {
         self.maxProvinceFiles = maxProvinceFiles
     }
 
+    /// The most `--max-file-size` may ask for: a file is read whole into memory (1 GiB).
+    public static let largestFileSize = 1 << 30
+    /// The most `--max-string-length` may ask for (what fits in the largest file).
+    public static let largestStringLength = 1 << 30
+
     /// The documented defaults.
     public static let `default` = LoadLimits()
 }

@@ -32,10 +32,20 @@ enum LoadMessages {
     // MARK: Folder and files
 
     static func folderUnreadable(_ reason: String) -> String { "the meeting folder cannot be read: \(reason)" }
-    static let noMeetingFile = "the folder has no meeting.yaml or meeting.json, so there is no agenda"
-    static let bothMeetingFiles = "both meeting.yaml and meeting.json exist; meeting.yaml is used"
+    static let noMeetingFile = "the folder has no meeting.yaml, meeting.yml or meeting.json, so there is no agenda"
+    static func badSlides(_ found: String) -> String {
+        "slides \"\(found)\" is not panels, ranking, none or a list of province ids; the topic gets every panel"
+    }
+    static func slidesUnknownProvince(_ topic: String, _ province: String) -> String {
+        "the slides of topic \"\(topic)\" name province \"\(province)\", which has no file in provinces/; it gets no slide"
+    }
+    static func otherMeetingFile(used: String, ignored: String) -> String {
+        "both \(used) and \(ignored) exist; \(used) is used and this file is ignored"
+    }
     static let noProvincesFolder = "the folder has no provinces/ folder, so no province is shown"
     static func provincesFolderUnreadable(_ reason: String) -> String { "the provinces/ folder cannot be read: \(reason)" }
+    static let fileNameNotUTF8 = "the file name is not valid UTF-8 text (shown with <..> for the bad bytes), "
+        + "so it cannot be read; rename the file"
     static let notAStatusFile = "this is not a .yaml or .json file and is ignored"
     static func sameProvinceTwice(_ other: String) -> String {
         "this province also has the file \(other), which is used instead; remove one of them"
@@ -78,7 +88,8 @@ enum LoadMessages {
         "alias *\(name) refers to no anchor &\(name) defined before it"
     }
     static func stringTooLong(_ length: Int, limit: Int) -> String {
-        "a text value is \(count(length)) characters long, more than the \(count(limit))-character limit"
+        "a text value is \(count(length)) characters long, more than the \(count(limit))-character limit; "
+            + "it is left out"
     }
     static func duplicateKey(_ key: String, firstLine: Int) -> String {
         "key \(quote(key)) appears twice in this mapping (first at line \(firstLine)); this one is ignored"
@@ -86,6 +97,11 @@ enum LoadMessages {
     static func controlInText(_ control: Unicode.Scalar) -> String {
         "the text contains the control character U+\(hex(Int(control.value), 4)) (shown as "
             + "\(TextSanitizer.line(String(control)))), which could take over a terminal; remove it"
+    }
+    static func invisibleInText(_ character: Unicode.Scalar) -> String {
+        let kind = character.value < 0xE0000 ? "line or paragraph separator" : "invisible tag character"
+        return "the text contains the \(kind) U+\(hex(Int(character.value), 4)) (shown as "
+            + "\(quote(TextSanitizer.line(String(character))))); remove it or use an ordinary line break"
     }
     static let complexKey = "a mapping key must be a single value, not a list or mapping"
 
@@ -220,6 +236,17 @@ enum LoadMessages {
     static func csvDuplicateColumn(_ name: String) -> String { "metrics.csv has the column \(quote(name)) twice" }
     static func csvFieldCount(_ found: Int, expected: Int) -> String {
         "this row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); the row is ignored"
+    }
+    static func csvQuoting(_ problem: CSVRecords.Problem) -> String {
+        switch problem {
+        case .strayQuote:
+            return "a quote (\") inside a cell that does not start with one; quote the whole cell and double "
+                + "the quote (\"\"); the row is ignored"
+        case .undoubledQuote:
+            return "a quote inside a quoted cell must be doubled (\"\"); the row is ignored"
+        case .unterminatedQuote:
+            return "this quote is never closed; the row is ignored and reading goes on at the next line"
+        }
     }
     static func csvUnknownProvince(_ id: String) -> String {
         "province \(quote(id)) has no file in provinces/; the row is ignored"

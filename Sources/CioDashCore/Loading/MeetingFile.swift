@@ -9,7 +9,7 @@ struct MeetingFile {
 
     static let knownKeys = ["format", "council", "title", "date", "start", "venue", "chairs", "language",
                             "previous", "topics", "provinces"]
-    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline", "metrics"]
+    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline", "slides", "metrics"]
     static let knownDefinitionKeys = ["id", "label", "label_en", "unit", "decimals", "target", "combine"]
 
     /// Decodes the agenda; `folder` becomes `Meeting.folder`.
@@ -87,13 +87,29 @@ struct MeetingFile {
                     reader.error(at: node, LoadMessages.notWholeMinutes(node.scalarText ?? ""))
                 }
             }
-            topics.append(AgendaTopic(id: id, title: reader.requiredText(topic, "title") ?? id,
-                                      titleEN: reader.text(topic["title_en"], key: "title_en"),
-                                      minutes: minutes,
-                                      headline: reader.text(topic["headline"], key: "headline"),
-                                      metrics: decodeDefinitions(topic["metrics"], topic: id, reader)))
+            var agendaTopic = AgendaTopic(id: id, title: reader.requiredText(topic, "title") ?? id,
+                                          titleEN: reader.text(topic["title_en"], key: "title_en"),
+                                          minutes: minutes,
+                                          headline: reader.text(topic["headline"], key: "headline"),
+                                          metrics: decodeDefinitions(topic["metrics"], topic: id, reader))
+            agendaTopic.slides = decodeSlides(topic["slides"], reader)
+            topics.append(agendaTopic)
         }
         return topics
+    }
+
+    /// `slides: panels | ranking | none`, or a list of province ids (the ranking, then their panels).
+    private static func decodeSlides(_ node: YAMLNode?, _ reader: FieldReader) -> SlideChoice {
+        guard let node, !node.isNull else { return .panels }
+        if case .sequence = node.content { return .provinces(reader.textList(node, key: "slides")) }
+        switch node.scalarText {
+        case "panels"?: return .panels
+        case "ranking"?: return .ranking
+        case "none"?: return .none
+        default:
+            reader.error(at: node, LoadMessages.badSlides(node.scalarText ?? node.kindDescription))
+            return .panels
+        }
     }
 
     /// A topic's `metrics:`: each metric declared once, for the province files to refer to by id.

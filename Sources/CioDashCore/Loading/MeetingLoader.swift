@@ -37,7 +37,7 @@ public struct MeetingLoader: Sendable {
                       sharedTexts: SharedTexts) -> LoadResult {
         let entries: [String]
         switch DirectoryListing.names(folder) {
-        case .success(let names): entries = names
+        case .success(let listing): entries = listing.names
         case .failure(let failure):
             let problem = Diagnostic(.error, file: display, message: LoadMessages.folderUnreadable(failure.message))
             return LoadResult(meeting: nil, diagnostics: [problem], folderUnreadable: true, folderArgument: display)
@@ -47,14 +47,14 @@ public struct MeetingLoader: Sendable {
 
         // The agenda.
         var agenda = MeetingFile()
-        let meetingName = ["meeting.yaml", "meeting.yml", "meeting.json"].first { names.contains($0) }
+        let meetingName = MeetingFolderLayout.meetingFiles.first { names.contains($0) }
         if let meetingName {
-            if meetingName != "meeting.json" && names.contains("meeting.json") {
-                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, "meeting.json"),
-                                              message: LoadMessages.bothMeetingFiles))
+            for ignored in MeetingFolderLayout.meetingFiles where ignored != meetingName && names.contains(ignored) {
+                diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, ignored),
+                                              message: LoadMessages.otherMeetingFile(used: meetingName, ignored: ignored)))
             }
             let reader = FieldReader(file: FolderPath.join(display, meetingName))
-            if let root = parse(FolderPath.join(folder, meetingName), isJSON: meetingName.hasSuffix(".json"), into: reader) {
+            if let root = parse(FolderPath.join(folder, meetingName), isJSON: MeetingFolderLayout.isJSON(meetingName), into: reader) {
                 agenda = MeetingFile.decode(root, reader: reader, folder: absolutePath(folder))
             }
             diagnostics += reader.diagnostics
@@ -65,7 +65,8 @@ public struct MeetingLoader: Sendable {
         let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date, topics: agenda.meeting?.topics ?? [])
 
         // The provinces, in parallel; results land in per-file slots so the outcome is deterministic.
-        let sources = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
+        let listed = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
+        let sources = listed ?? []
         var loaded = [(ProvinceFile, [Diagnostic])?](repeating: nil, count: sources.count)
         loaded.withUnsafeMutableBufferPointer { slots in
             let slots = slots
@@ -83,11 +84,12 @@ public struct MeetingLoader: Sendable {
             diagnostics += problems
         }
 
-        if names.contains("metrics.csv") {
-            let reader = FieldReader(file: FolderPath.join(display, "metrics.csv"))
-            switch SourceFile.read(FolderPath.join(folder, "metrics.csv"), limits: limits) {
+        let metricsFile = MeetingFolderLayout.metricsFile
+        if names.contains(metricsFile) {
+            let reader = FieldReader(file: FolderPath.join(display, metricsFile))
+            switch SourceFile.read(FolderPath.join(folder, metricsFile), limits: limits) {
             case .success(let bytes):
-                MetricsCSV.apply(MetricsCSV.read(bytes, reader: reader), to: &provinces, topicIDs: topicIDs, reader: reader)
+                MetricsCSV.apply(MetricsCSV.read(bytes, reader: reader, maxStringLength: limits.maxStringLength), to: &provinces, topicIDs: topicIDs, reader: reader)
             case .failure(let failure):
                 reader.error(nil, nil, failure.message(limits: limits))
             }
@@ -108,6 +110,7 @@ public struct MeetingLoader: Sendable {
         var result = LoadResult(meeting: meeting, diagnostics: Self.sorted(diagnostics), folderUnreadable: false,
                                 folderArgument: display)
         result.previousLink = link
+        result.provincesNotRead = listed == nil
         return result
     }
 
@@ -173,24 +176,31 @@ public struct MeetingLoader: Sendable {
     }
 
     private func provinceSources(folder: String, display: String, names: Set<String>,
-                                 diagnostics: inout [Diagnostic]) -> [ProvinceSource] {
-        guard names.contains("provinces") else {
+                                 diagnostics: inout [Diagnostic]) -> [ProvinceSource]? {
+        let provincesFolder = MeetingFolderLayout.provincesFolder
+        guard names.contains(provincesFolder) else {
             diagnostics.append(Diagnostic(.warning, file: display, message: LoadMessages.noProvincesFolder))
-            return []
+            return nil
         }
         let listing: [String]
-        switch DirectoryListing.names(FolderPath.join(folder, "provinces")) {
-        case .success(let found): listing = found
+        switch DirectoryListing.names(FolderPath.join(folder, provincesFolder)) {
+        case .success(let found):
+            listing = found.names
+            for name in found.undecodable where !name.hasPrefix(".") {
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder + "/" + name),
+                                              message: LoadMessages.fileNameNotUTF8))
+            }
         case .failure(let failure):
-            diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
+            diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder),
                                           message: LoadMessages.provincesFolderUnreadable(failure.message)))
-            return []
+            return nil
         }
         var byID: [String: ProvinceSource] = [:]
         var order: [String] = []
-        let preference = ["yaml": 0, "yml": 1, "json": 2]
+        var preference: [String: Int] = [:]
+        for (rank, ext) in MeetingFolderLayout.statusExtensions.enumerated() { preference[ext] = rank }
         for name in listing where !name.hasPrefix(".") {
-            let relative = "provinces/" + name
+            let relative = provincesFolder + "/" + name
             guard let dot = name.lastIndex(of: "."), let rank = preference[String(name[name.index(after: dot)...])],
                   dot > name.startIndex else {
                 diagnostics.append(Diagnostic(.warning, file: FolderPath.join(display, relative),
@@ -198,7 +208,7 @@ public struct MeetingLoader: Sendable {
                 continue
             }
             let id = Normalization.nfc(String(name[..<dot]))
-            let source = ProvinceSource(id: id, relativePath: relative, isJSON: rank == 2)
+            let source = ProvinceSource(id: id, relativePath: relative, isJSON: MeetingFolderLayout.isJSON(name))
             if let other = byID[id] {
                 let otherRank = preference[String(other.relativePath.split(separator: ".").last ?? "")] ?? 3
                 let (kept, dropped) = otherRank <= rank ? (other, source) : (source, other)
@@ -208,7 +218,7 @@ public struct MeetingLoader: Sendable {
                 continue
             }
             if order.count >= limits.maxProvinceFiles {
-                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, "provinces"),
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder),
                                               message: LoadMessages.tooManyFiles(limits.maxProvinceFiles)))
                 break
             }
@@ -235,6 +245,14 @@ public struct MeetingLoader: Sendable {
                             diagnostics: inout [Diagnostic]) -> [ProvinceReport] {
         var byID: [String: ProvinceReport] = [:]
         for p in provinces { byID[p.report.id] = p.report }
+        if let topics = agenda.meeting?.topics, let meetingFile {
+            for topic in topics {
+                guard case .provinces(let ids) = topic.slides else { continue }
+                for id in ids where byID[id] == nil {
+                    diagnostics.append(Diagnostic(.warning, file: meetingFile, message: LoadMessages.slidesUnknownProvince(topic.id, id)))
+                }
+            }
+        }
         if let topics = agenda.meeting?.topics {
             for p in provinces where !p.report.isBroken {
                 for topic in topics where p.report.topics[topic.id] == nil {

@@ -34,7 +34,10 @@ struct ProvinceFile {
         if let line = reason.line {
             place = "line \(line)" + (reason.column.map { ", column \($0)" } ?? "") + ": "
         }
-        return ProvinceFile(report: ProvinceReport(id: id, name: id, file: file, brokenReason: place + reason.message))
+        var report = ProvinceReport(id: id, name: id, file: file, brokenReason: place + reason.message)
+        report.brokenLine = reason.line
+        report.brokenColumn = reason.column
+        return ProvinceFile(report: report)
     }
 
     /// Decodes a parsed province file; a root that cannot be used gives a broken report.

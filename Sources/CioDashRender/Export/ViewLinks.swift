@@ -15,6 +15,8 @@ public enum ViewLinks {
         var links: [ViewLink] = []
         let width = body.grid.width
         switch view {
+        case .closing:
+            break
         case .overview:
             for (item, province) in zip(body.items, meeting.provinces) {
                 let row = item.rows.lowerBound

@@ -11,6 +11,9 @@ public enum ViewReportBuilder {
         switch view {
         case .agenda:
             context.agenda(into: &report)
+        case .closing:
+            // The presenter's closing slide needs the session's clock; a snapshot has none.
+            return nil
         case .overview:
             context.overview(into: &report)
         case .topic(let id):
@@ -30,7 +33,7 @@ public enum ViewReportBuilder {
             report.blocks.append(.heading(level: 3, text: "\(number). " + clean(topic.title(in: language))))
             context.section(province, topic, into: &report)
             if !province.isBroken {
-                report.blocks.append(.paragraph(labels.source + ": " + clean(province.file)))
+                report.blocks.append(.paragraph(labels.file + ": " + clean(province.file)))
             }
         }
         return report
@@ -88,7 +91,7 @@ public enum ViewReportBuilder {
                 var row = [clean(province.name)]
                 for topic in topics {
                     if province.isBroken {
-                        row.append("⚠ " + labels.brokenFile)
+                        row.append("⚠ " + labels.brokenFileWord)
                         report.figures.append(brokenRow(province, topic))
                         continue
                     }
@@ -153,7 +156,7 @@ public enum ViewReportBuilder {
             for province in ranked {
                 let name = clean(province.name)
                 if province.isBroken {
-                    table.rows.append(["", name, "⚠ " + labels.brokenFile + ": " + clean(province.brokenReason ?? ""), "", "", "", ""])
+                    table.rows.append(["", name, "⚠ " + clean(labels.brokenFile(province)), "", "", "", ""])
                     report.figures.append(brokenRow(province, topic))
                     continue
                 }
@@ -192,8 +195,8 @@ public enum ViewReportBuilder {
 
         /// One province on one topic: status, summary, the metrics table, highlights and obstacles.
         func section(_ province: ProvinceReport, _ topic: AgendaTopic, into report: inout ViewReport) {
-            if let reason = province.brokenReason {
-                report.blocks.append(.paragraph("⚠ " + labels.brokenFile + ": " + clean(reason)))
+            if province.isBroken {
+                report.blocks.append(.paragraph("⚠ " + clean(labels.brokenFile(province))))
                 report.figures.append(brokenRow(province, topic))
                 return
             }
@@ -272,8 +275,8 @@ public enum ViewReportBuilder {
 
         func brokenRow(_ province: ProvinceReport, _ topic: AgendaTopic) -> FigureRow {
             FigureRow(provinceID: province.id, province: clean(province.name), topicID: topic.id,
-                      topic: clean(topic.title(in: language)), statusID: "broken-file", status: labels.brokenFile,
-                      source: clean(province.brokenReason ?? ""))
+                      topic: clean(topic.title(in: language)), statusID: "broken-file", status: labels.brokenFileWord,
+                      source: clean(labels.brokenFile(province)))
         }
     }
 }

@@ -1,8 +1,9 @@
 /// How each `StyleRole` looks on the terminal: colours plus attributes.
 ///
-/// Every theme marks selection with reverse and titles and status with bold or underline, so a
-/// monochrome screen or a colour-blind reader loses nothing: colour only adds to what the attributes
-/// and the badges' symbols already say.
+/// Every theme marks selection with reverse or underline and titles and status with bold, underline
+/// or a block, so a monochrome screen or a colour-blind reader loses nothing: colour only adds to
+/// what the attributes and the badges' symbols already say. Contrast is measured by
+/// `ThemeContrastTests` under xterm's default palette.
 public struct Theme: Sendable, Equatable {
     /// The eight ANSI colours; values are ncurses' COLOR_* numbers.
     public enum Colour: Int16, Sendable {
@@ -58,32 +59,36 @@ public struct Theme: Sendable, Equatable {
         }
     }
 
-    /// Colour on the terminal's own background, for laptops.
+    /// Colour for laptops. Every style keeps 4.5:1 contrast (WCAG) under xterm's default palette
+    /// (black on white; bold turns colours 0–7 bright, so bold is only used with the default colour
+    /// or where the bright form still reads): yellow, green and cyan only as backgrounds.
     public static let `default` = Theme(name: "default") { role in
         switch role {
         case .normal: return Style()
-        case .title: return Style([.bold], foreground: .cyan)
+        case .title: return Style([.bold], foreground: .blue)
         case .header: return Style([.bold, .underline])
-        case .label: return Style(foreground: .cyan)
-        case .muted: return Style([.dim])
-        case .bar: return Style(foreground: .green)
-        case .barTarget: return Style([.bold], foreground: .yellow)
-        case .selected: return Style([.reverse, .bold], foreground: .cyan)
-        case .warning: return Style([.bold], foreground: .yellow)
-        case .error: return Style([.bold], foreground: .red)
-        case .onTrack: return Style([.bold], foreground: .green)
-        case .atRisk: return Style([.bold], foreground: .yellow)
-        case .behind: return Style([.bold], foreground: .red)
-        case .notStarted: return Style([.dim])
+        case .label: return Style(foreground: .blue)
+        case .muted: return Style()
+        case .bar: return Style(foreground: .blue)
+        case .barTarget: return Style(foreground: .red)
+        case .selected: return Style([.reverse, .bold])
+        case .warning: return Style(foreground: .black, background: .yellow)
+        case .error: return Style([.underline], foreground: .red)
+        case .onTrack: return Style(foreground: .black, background: .green)
+        case .atRisk: return Style(foreground: .black, background: .yellow)
+        case .behind: return Style([.underline], foreground: .red)
+        case .notStarted: return Style()
         case .unknown: return Style(foreground: .magenta)
         case .footer: return Style([.reverse])
-        case .match: return Style([.bold, .underline], foreground: .yellow)
-        case .overrun: return Style([.bold, .reverse], foreground: .red)
+        case .match: return Style([.underline], foreground: .black, background: .yellow)
+        case .overrun: return Style([.reverse], foreground: .red)
         }
     }
 
-    /// High contrast for a projector in a bright room: projectors wash out dim text and pale colours,
-    /// so nothing is dim and status sits on solid colour blocks.
+    /// High contrast for a projector in a bright room: every style keeps 7:1 (WCAG) under xterm's
+    /// default palette. Nothing is dim; status sits on solid blocks with black text (bold would turn
+    /// black into grey there); red cannot reach 7:1 in that palette, so behind, errors and the
+    /// overrun are told by their symbols, underline and blocks instead.
     public static let projector = Theme(name: "projector") { role in
         switch role {
         case .normal: return Style()
@@ -91,19 +96,19 @@ public struct Theme: Sendable, Equatable {
         case .header: return Style([.bold, .underline])
         case .label: return Style([.bold])
         case .muted: return Style()
-        case .bar: return Style([.bold], foreground: .blue)
-        case .barTarget: return Style([.bold], foreground: .red)
-        case .selected: return Style([.bold, .reverse])
-        case .warning: return Style([.bold], foreground: .black, background: .yellow)
-        case .error: return Style([.bold], foreground: .white, background: .red)
-        case .onTrack: return Style([.bold], foreground: .white, background: .green)
-        case .atRisk: return Style([.bold], foreground: .black, background: .yellow)
-        case .behind: return Style([.bold], foreground: .white, background: .red)
+        case .bar: return Style(foreground: .blue)
+        case .barTarget: return Style([.bold])
+        case .selected: return Style([.underline], foreground: .black, background: .cyan)
+        case .warning: return Style([.underline], foreground: .black, background: .yellow)
+        case .error: return Style([.bold, .underline])
+        case .onTrack: return Style(foreground: .black, background: .green)
+        case .atRisk: return Style(foreground: .black, background: .yellow)
+        case .behind: return Style(foreground: .white, background: .black)
         case .notStarted: return Style([.bold])
-        case .unknown: return Style([.bold], foreground: .white, background: .magenta)
+        case .unknown: return Style(foreground: .black, background: .white)
         case .footer: return Style([.bold, .reverse])
-        case .match: return Style([.bold, .underline], foreground: .black, background: .yellow)
-        case .overrun: return Style([.bold, .reverse], foreground: .red)
+        case .match: return Style([.underline], foreground: .black, background: .yellow)
+        case .overrun: return Style([.underline], foreground: .black, background: .yellow)
         }
     }
 
@@ -113,7 +118,8 @@ public struct Theme: Sendable, Equatable {
         case .normal, .label, .bar: return Style()
         case .title: return Style([.bold, .underline])
         case .header, .barTarget, .atRisk, .warning, .footer: return Style([.bold])
-        case .muted, .notStarted, .unknown: return Style([.dim])
+        // Faint text falls under 4.5:1 on a white terminal: secondary text stays plain.
+        case .muted, .notStarted, .unknown: return Style()
         // Reverse is kept for selection alone, so it is never mistaken for something else.
         case .selected: return Style([.reverse])
         case .error, .behind: return Style([.bold, .underline])

@@ -11,15 +11,15 @@ public struct NavigationState: Equatable, Sendable {
     }
 
     public var mode: Mode
+    /// What is shown; in presenter mode also the current slide (a slide is known by the view it
+    /// shows, so a deck rebuilt on reload keeps it).
     public var view: ViewID
     public var language: Language
-    /// Overview selection: province row and topic column.
-    public var overviewRow = 0
-    public var overviewColumn = 0
-    /// Selected row in the topic view's ranking, the province view's topics and the agenda.
-    public var topicRow = 0
-    public var provinceRow = 0
-    public var agendaRow = 0
+    /// The selected province by id (overview row, topic ranking row, province and panel views); nil
+    /// selects the first. Kept by identity so a reload or a ranking of another topic keeps it.
+    public var province: String?
+    /// The selected topic by id (overview column, province view row, agenda row); nil selects the first.
+    public var topic: String?
     /// First body row shown; the screen clamps it and keeps the selection visible.
     public var scroll = 0
     /// Set by selection moves, cleared by explicit scrolling, so PgDn is not undone by the next frame.
@@ -36,8 +36,6 @@ public struct NavigationState: Equatable, Sendable {
     public var showHelp = false
     /// One-line message for the status line (saved snapshot, reload result, no match).
     public var message: String?
-    /// Presenter: index into the slide deck.
-    public var slide = 0
     public var timer = TopicTimer()
 
     public init(mode: Mode = .browse, view: ViewID? = nil, language: Language) {

@@ -1,23 +1,49 @@
 import CioDashCore
 
-/// The presenter's slides: the agenda, the overview, then for each topic its topic view followed by
-/// each province's panel for that topic, in the meeting's province order.
+/// The presenter's slides: the agenda, the overview, then for each topic what its `slides:` says
+/// (by default its ranking followed by each province's panel, in the meeting's province order);
+/// last, the time summary.
+///
+/// A slide is known by the view it shows; its number is only where it is in this deck, which a
+/// reload rebuilds.
 public struct PresenterDeck: Equatable, Sendable {
     public let slides: [ViewID]
+    private let numbers: [ViewID: Int]
 
     public init(meeting: Meeting) {
         var slides: [ViewID] = [.agenda, .overview]
         for topic in meeting.topics {
-            slides.append(.topic(topic.id))
-            slides += meeting.provinces.map { .panel(province: $0.id, topic: topic.id) }
+            switch topic.slides {
+            case .none: continue
+            case .ranking: slides.append(.topic(topic.id))
+            case .panels:
+                slides.append(.topic(topic.id))
+                slides += meeting.provinces.map { .panel(province: $0.id, topic: topic.id) }
+            case .provinces(let ids):
+                slides.append(.topic(topic.id))
+                // Ids with no status file have no panel to show (`check` warns about the list).
+                slides += ids.filter { meeting.province($0) != nil }.map { .panel(province: $0, topic: topic.id) }
+            }
         }
+        slides.append(.closing)
         self.slides = slides
+        var numbers: [ViewID: Int] = [:]
+        for (i, slide) in slides.enumerated() where numbers[slide] == nil { numbers[slide] = i }
+        self.numbers = numbers
     }
+
+    /// Where `view` is in the deck, or nil when the deck has no such slide.
+    public func index(of view: ViewID) -> Int? { numbers[view] }
 
     /// The topic a slide belongs to, for the countdown.
     public func topic(at index: Int) -> String? {
         guard slides.indices.contains(index) else { return nil }
-        switch slides[index] {
+        return Self.topic(of: slides[index])
+    }
+
+    /// The topic whose countdown runs while `view` is shown.
+    public static func topic(of view: ViewID) -> String? {
+        switch view {
         case .topic(let t), .panel(_, let t): return t
         default: return nil
         }
@@ -38,6 +64,6 @@ public struct PresenterDeck: Equatable, Sendable {
     /// Slide of agenda item `number` (1-based): its topic view.
     public func slide(forTopicNumber number: Int, in meeting: Meeting) -> Int? {
         guard number >= 1, number <= meeting.topics.count else { return nil }
-        return slides.firstIndex(of: .topic(meeting.topics[number - 1].id))
+        return index(of: .topic(meeting.topics[number - 1].id))
     }
 }

@@ -29,20 +29,25 @@ public enum ScreenComposer {
 
     /// With a `cache` (one per loaded meeting), the view's body is kept between calls and only the
     /// selection is marked on the visible rows; the frame is the same as without.
-    public static func compose(meeting: Meeting, state: NavigationState, deck: PresenterDeck, width: Int, height: Int,
+    public static func compose(index: MeetingIndex, state: NavigationState, width: Int, height: Int,
                                clock: Clock, notice: String? = nil, cache: ViewBodyCache? = nil) -> Frame {
+        let meeting = index.meeting
         let labels = Labels.forLanguage(state.language)
         guard width >= minimumWidth, height >= minimumHeight else {
             return Frame(grid: tooSmall(width: width, height: height, labels: labels), scroll: state.scroll, viewport: 0)
         }
         var grid = Grid(width: width, height: height)
         let top = state.mode == .present
-            ? drawBanner(&grid, meeting: meeting, state: state, deck: deck, clock: clock, labels: labels)
+            ? drawBanner(&grid, meeting: meeting, state: state, deck: index.deck, clock: clock, labels: labels)
             : drawHeader(&grid, meeting: meeting, state: state, labels: labels)
         let viewport = height - top - 2
-        let context = RenderContext(language: state.language, width: width - 2, selectedRow: selectedRow(state),
-                                    selectedColumn: state.view == .overview ? state.overviewColumn : nil,
+        var context = RenderContext(language: state.language, width: width - 2, selectedRow: index.selectedRow(state),
+                                    selectedColumn: index.selectedColumn(state),
                                     highlight: state.search)
+        // Only the agenda and closing slides show the session's times (they are drawn again each second).
+        if state.mode == .present && (state.view == .agenda || state.view == .closing) {
+            context.timing = SessionTiming(timer: state.timer, now: clock.now)
+        }
         let body = (cache.map { $0.body(state.view, meeting: meeting, context: context) }
                     ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context))
             ?? ViewBody(grid: Grid(width: width - 2, height: 0))
@@ -68,21 +73,10 @@ public enum ScreenComposer {
         drawStatusLine(&grid, y: height - 2, state: state, notice: notice, labels: labels,
                        position: (scroll, viewport, body.grid.height))
         grid.fill(x: 0, y: height - 1, width: width, height: 1, role: .footer)
-        let hints = state.mode == .present ? presenterHints(state.language) : labels.keyHints
+        let hints = CommandTable.footer(mode: state.mode, language: state.language)
         grid.put(TextLayout.truncate(hints, to: width - 2), x: 1, y: height - 1, role: .footer)
         if state.showHelp { HelpOverlay.draw(on: &grid, mode: state.mode, labels: labels, language: state.language) }
         return Frame(grid: grid, scroll: scroll, viewport: viewport)
-    }
-
-    static func selectedRow(_ state: NavigationState) -> Int? {
-        guard state.mode == .browse else { return nil }
-        switch state.view {
-        case .overview: return state.overviewRow
-        case .topic: return state.topicRow
-        case .province: return state.provinceRow
-        case .agenda: return state.agendaRow
-        case .panel: return nil
-        }
     }
 
     /// One header line: meeting, date, view; the language on the right.
@@ -92,33 +86,48 @@ public enum ScreenComposer {
         let right = " \(state.language.rawValue.uppercased()) "
         let view = state.view.title(in: meeting, labels: labels, language: state.language)
         // The view first: on a narrow screen the long meeting title is what gets cut.
-        let left = " \(view) │ \(meeting.date) · \(meeting.title)"
+        let left = " \(view) │ \(labels.date(meeting.date)) · \(meeting.title)"
         grid.put(TextLayout.truncate(left, to: width - right.count - 1), x: 0, y: 0, role: .title)
         grid.put(right, x: width - right.count, y: 0, role: .title)
         return 1
     }
 
-    /// The presenter's banner: a boxed, centred slide title with slide counter, clock and countdown.
+    /// The presenter's banner: a boxed, centred slide title (as written: upper case would drop the
+    /// top mark of letters with two diacritics on common projector fonts) with slide counter, clock
+    /// and countdown.
     static func drawBanner(_ grid: inout Grid, meeting: Meeting, state: NavigationState, deck: PresenterDeck,
                            clock: Clock, labels: Labels) -> Int {
         let width = grid.width
-        var info = ["\(labels.slide) \(state.slide + 1)/\(deck.slides.count)", clock.wall]
+        let number = deck.index(of: state.view).map { "\($0 + 1)" } ?? "–"
+        var info = ["\(labels.slide) \(number)/\(deck.slides.count)", clock.wall]
         var overrun = false
-        if let topicID = deck.topic(at: state.slide), let topic = meeting.topic(topicID), let minutes = topic.minutes {
+        if let topicID = PresenterDeck.topic(of: state.view), let topic = meeting.topic(topicID), let minutes = topic.minutes {
             let left = Double(minutes * 60) - state.timer.elapsed(topicID, now: clock.now)
             overrun = left < 0
-            var countdown = overrun ? "⚠ \(labels.overrun) +\(mmss(-left))" : "⏱ \(mmss(left)) \(labels.timeLeft)"
+            var countdown = countdownText(left: left, labels: labels, language: state.language)
             if state.timer.paused { countdown += " (\(labels.paused))" }
             info.append(countdown)
         }
+        let timing = SessionTiming(timer: state.timer, now: clock.now)
+        if !timing.spent.isEmpty { info.append(labels.session + " " + timing.deltaText(meeting, labels: labels)) }
         let title = state.view.title(in: meeting, labels: labels, language: state.language)
         Box.draw(in: &grid, x: 0, y: 0, width: width, height: 3, title: nil, role: .title)
-        let text = TextLayout.truncate(title.uppercased(), to: width - 4)
+        let text = TextLayout.truncate(title, to: width - 4)
         grid.put(text, x: max(2, (width - DisplayWidth.of(text)) / 2), y: 1, role: .title)
         let status = " " + info.joined(separator: " · ") + " "
         let x = max(1, width - DisplayWidth.of(status) - 2)
         grid.put(status, x: x, y: 2, maxWidth: width - x - 1, role: overrun ? .overrun : .label)
         return 3
+    }
+
+    /// "còn 29:59" / "29:59 left"; in the last 5 and the last minute a word says so (not colour
+    /// alone); past the budget the overrun counts up.
+    static func countdownText(left: Double, labels: Labels, language: Language) -> String {
+        if left < 0 { return "⚠ \(labels.overrun) +\(mmss(-left))" }
+        var text = language == .vi ? "\(labels.timeLeft) \(mmss(left))" : "\(mmss(left)) \(labels.timeLeft)"
+        if left < 60 { text = "⚠ " + text + " · " + labels.lastMinute }
+        else if left < 300 { text = "▲ " + text + " · " + labels.lastFiveMinutes }
+        return text
     }
 
     static func drawStatusLine(_ grid: inout Grid, y: Int, state: NavigationState, notice: String?, labels: Labels,
@@ -143,12 +152,6 @@ public enum ScreenComposer {
             }
         }
         if !right.isEmpty { grid.put(right, x: width - right.count, y: y, role: .muted) }
-    }
-
-    static func presenterHints(_ language: Language) -> String {
-        language == .vi
-            ? "? trợ giúp · q thoát · Space/PgDn tiếp · PgUp lùi · ] [ chủ đề · g trang · t dừng giờ · L English"
-            : "? help · q quit · Space/PgDn next · PgUp back · ] [ topic · g slide · t pause · L Tiếng Việt"
     }
 
     static func mmss(_ seconds: Double) -> String {

@@ -13,6 +13,7 @@ public final class ViewBodyCache {
         var language: Language
         var width: Int
         var highlight: String?
+        var timing: SessionTiming?
     }
 
     /// Most recent first.
@@ -36,7 +37,8 @@ public final class ViewBodyCache {
     public var count: Int { entries.count }
 
     func body(_ view: ViewID, meeting: Meeting, context: RenderContext) -> ViewBody? {
-        let wanted = Key(view: view, language: context.language, width: context.width, highlight: context.highlight)
+        let wanted = Key(view: view, language: context.language, width: context.width, highlight: context.highlight,
+                         timing: context.timing)
         if let i = entries.firstIndex(where: { $0.key == wanted }) {
             let entry = entries.remove(at: i)
             entries.insert(entry, at: 0)

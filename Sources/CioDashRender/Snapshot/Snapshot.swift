@@ -108,10 +108,12 @@ public struct Snapshot: Sendable {
     func facts(labels: Labels, generated: String) -> [String] {
         var lines = [
             labels.council + ": " + TextSanitizer.line(meeting.council),
-            labels.meeting + ": " + meeting.date.description + " · " + TextSanitizer.line(meeting.title),
+            labels.meeting + ": " + labels.date(meeting.date) + " · " + TextSanitizer.line(meeting.title),
         ]
-        if let asOf = meeting.dataAsOf { lines.append(labels.dataAsOf + ": " + asOf.description) }
-        lines.append(labels.generatedAt + ": " + generated)
+        if let asOf = meeting.dataAsOf { lines.append(labels.dataAsOf + ": " + labels.date(asOf)) }
+        // "2019-07-27 08:00 UTC": the date part as the interface writes dates.
+        let day = LocalDate(iso: String(generated.prefix(10))).map(labels.date) ?? String(generated.prefix(10))
+        lines.append(labels.generatedAt + ": " + day + generated.dropFirst(10))
         return lines
     }
 

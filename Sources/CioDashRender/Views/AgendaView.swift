@@ -17,7 +17,7 @@ public enum AgendaView {
         }
         text(meeting.council, role: .label)
         text(meeting.title, role: .title)
-        var facts = [labels.date + ": " + meeting.date.description + (meeting.start.map { " " + $0 } ?? "")]
+        var facts = [labels.date + ": " + labels.date(meeting.date) + (meeting.start.map { " " + $0 } ?? "")]
         if let venue = meeting.venue { facts.append(labels.venue + ": " + venue) }
         text(facts.joined(separator: " · "), role: .muted)
         if !meeting.chairs.isEmpty { text(labels.chairs + ": " + meeting.chairs.joined(separator: "; "), role: .muted) }
@@ -74,8 +74,12 @@ public enum AgendaView {
         grid.put(TextLayout.padLeft("\(total)", to: minutesWidth - 1), x: width - minutesWidth + 1, y: y, role: .header)
         y += 2
         let count = "\(meeting.provinces.count) \(labels.provinces) · \(meeting.topics.count) \(labels.topics)"
-            + (meeting.dataAsOf.map { " · \(labels.dataAsOf) \($0)" } ?? "")
+            + (meeting.dataAsOf.map { " · \(labels.dataAsOf) \(labels.date($0))" } ?? "")
         text(count, role: .muted)
+        if let timing = context.timing {
+            y += 1
+            text(timing.summary(meeting, labels: labels), role: .label)
+        }
         return ViewBody(grid: grid, items: items)
     }
 }

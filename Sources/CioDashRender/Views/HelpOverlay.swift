@@ -1,49 +1,33 @@
 import CioDashCore
 
-/// The `?` overlay: every key, in the interface language, boxed over the current view.
+/// The `?` overlay: every key of the mode, from the command table, in the interface language, boxed
+/// over the current view.
 public enum HelpOverlay {
+    /// The overlay's lines: the command table's rows for this mode.
     public static func entries(mode: NavigationState.Mode, language: Language) -> [(String, String)] {
-        let vi = language == .vi
-        var keys: [(String, String)] = mode == .present ? [
-            ("Space PgDn → Enter", vi ? "trang tiếp" : "next slide"),
-            ("Backspace PgUp ←", vi ? "trang trước" : "previous slide"),
-            ("] [", vi ? "chủ đề tiếp / trước" : "next / previous topic"),
-            ("g", vi ? "đến trang số…" : "go to slide number…"),
-            ("1–9", vi ? "đến mục N của chương trình" : "go to agenda item N"),
-            ("t", vi ? "dừng / chạy đồng hồ chủ đề" : "pause / resume the topic timer"),
-            ("↑ ↓ Home End", vi ? "cuộn" : "scroll"),
-        ] : [
-            ("↑ ↓ ← → h j k l", vi ? "di chuyển" : "move"),
-            ("Enter", vi ? "mở chi tiết" : "open"),
-            ("Esc Backspace", vi ? "quay lại" : "back"),
-            ("Tab Shift-Tab", vi ? "tổng quan / chủ đề / tỉnh" : "overview / topic / province"),
-            ("1–9", vi ? "mở mục N của chương trình" : "open agenda item N"),
-            ("PgUp PgDn Home End", vi ? "cuộn" : "scroll"),
-        ]
-        keys += [
-            ("/", vi ? "tìm tỉnh, chủ đề (gõ không dấu được)" : "search provinces, topics (accents optional)"),
-            ("n", vi ? "kết quả tìm tiếp theo" : "next search match"),
-            ("s", vi ? "lưu màn hình thành văn bản (./ciodash-snapshots/)" : "save this view as text (./ciodash-snapshots/)"),
-            ("r", vi ? "tải lại thư mục" : "reload the folder"),
-            ("L", vi ? "English" : "Tiếng Việt"),
-            ("?", vi ? "trợ giúp" : "help"),
-            ("q Q Ctrl-C", vi ? "thoát" : "quit"),
-        ]
-        return keys
+        CommandTable.help(mode: mode, language: language).map { ($0.keys, $0.text) }
     }
 
+    /// Long help texts wrap under themselves rather than being cut, as far as the screen has rows.
     static func draw(on grid: inout Grid, mode: NavigationState.Mode, labels: Labels, language: Language) {
         let keys = entries(mode: mode, language: language)
         let keyWidth = keys.map { DisplayWidth.of($0.0) }.max() ?? 10
         let textWidth = keys.map { DisplayWidth.of($0.1) }.max() ?? 20
-        let width = min(grid.width - 2, keyWidth + textWidth + 7)
-        let height = min(grid.height - 2, keys.count + 2)
+        let width = min(grid.width - 2, keyWidth + textWidth + 6)
+        let textRoom = max(1, width - 4 - keyWidth - 2)
+        let lines = keys.map { (key: $0.0, text: TextLayout.wrap($0.1, width: textRoom)) }
+        let height = min(grid.height - 2, lines.reduce(0) { $0 + $1.text.count } + 2)
         let x = (grid.width - width) / 2, y = (grid.height - height) / 2
         grid.fill(x: x, y: y, width: width, height: height)
         let inner = Box.draw(in: &grid, x: x, y: y, width: width, height: height, title: labels.help, role: .title)
-        for (i, (key, text)) in keys.enumerated() where i < inner.height {
-            grid.put(key, x: inner.x, y: inner.y + i, maxWidth: keyWidth, role: .header)
-            grid.put(TextLayout.truncate(text, to: inner.width - keyWidth - 2), x: inner.x + keyWidth + 2, y: inner.y + i)
+        var row = 0
+        for entry in lines {
+            guard row < inner.height else { break }
+            grid.put(entry.key, x: inner.x, y: inner.y + row, maxWidth: keyWidth, role: .header)
+            for line in entry.text where row < inner.height {
+                grid.put(TextLayout.truncate(line, to: inner.width - keyWidth - 2), x: inner.x + keyWidth + 2, y: inner.y + row)
+                row += 1
+            }
         }
     }
 }

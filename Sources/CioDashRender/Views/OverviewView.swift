@@ -52,7 +52,7 @@ public enum OverviewView {
             var columns: ColumnStrip?
             var rows = names.count
             if province.isBroken {
-                let reason = "⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? "")
+                let reason = "⚠ " + labels.brokenFile(province)
                 let lines = whole ? TextLayout.wrap(reason, width: max(1, width - nameWidth - 1)) : [reason]
                 for (row, line) in lines.enumerated() {
                     grid.ensureRow(y + row)
@@ -88,7 +88,7 @@ public enum OverviewView {
         var legend = ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }
         legend.append("* " + labels.illustrative)
         if let previous = meeting.previous, inner >= minimumWidthForChange {
-            legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + previous.date.description)
+            legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + labels.date(previous.date))
         }
         if let first = meeting.history.last, meeting.history.count >= 2, inner >= minimumWidthForTrend {
             legend.append("▁▄█ " + (language == .vi ? "xu hướng qua \(meeting.history.count + 1) phiên họp từ \(first.date.year), · chưa có số báo cáo"

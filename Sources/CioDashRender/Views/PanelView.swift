@@ -11,14 +11,14 @@ public enum PanelView {
         y += 1
         y = Box.labelledRule(in: &grid, y: y, width: width, label: "\(number). \(topic.title(in: context.language))",
                              whole: context.wholeText)
-        if let reason = province.brokenReason {
-            _ = ProvinceHeading.drawBroken(in: &grid, y: y - 1, width: width, reason: reason, labels: labels)
+        if province.isBroken {
+            _ = ProvinceHeading.drawBroken(in: &grid, y: y - 1, width: width, province: province, labels: labels)
         } else if let report = province.topics[topic.id] {
             y = ReportSection.draw(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
                                    report: report, labels: labels, language: context.language, detailed: true,
                                    wholeText: context.wholeText)
             y += 1
-            let file = labels.source + ": " + province.file
+            let file = labels.file + ": " + province.file
             for line in context.wholeText ? TextLayout.wrap(file, width: width) : [file] {
                 grid.ensureRow(y)
                 grid.put(line, x: 0, y: y, maxWidth: width, role: .muted)

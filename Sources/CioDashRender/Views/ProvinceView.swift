@@ -8,8 +8,8 @@ public enum ProvinceView {
         var grid = Grid(width: width, height: 0)
         var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels, whole: context.wholeText)
         var items: [SelectableItem] = []
-        if let reason = province.brokenReason {
-            y = ProvinceHeading.drawBroken(in: &grid, y: y, width: width, reason: reason, labels: labels)
+        if province.isBroken {
+            y = ProvinceHeading.drawBroken(in: &grid, y: y, width: width, province: province, labels: labels)
             return ViewBody(grid: grid)
         }
         for (i, topic) in meeting.topics.enumerated() {
@@ -46,8 +46,8 @@ enum ProvinceHeading {
         }
         var facts: [String] = []
         if let region = province.region { facts.append(region) }
-        if let reported = province.reported { facts.append(labels.reported + " " + reported.description) }
-        if let source = province.source { facts.append(labels.source + ": " + source) }
+        if let reported = province.reported { facts.append(labels.reported + " " + labels.date(reported)) }
+        if let source = province.source { facts.append(labels.reportedBy + ": " + source) }
         for line in TextLayout.wrap(facts.joined(separator: " · "), width: width) where !facts.isEmpty {
             grid.ensureRow(y)
             grid.put(line, x: 0, y: y, role: .muted)
@@ -56,9 +56,9 @@ enum ProvinceHeading {
         return y
     }
 
-    static func drawBroken(in grid: inout Grid, y start: Int, width: Int, reason: String, labels: Labels) -> Int {
+    static func drawBroken(in grid: inout Grid, y start: Int, width: Int, province: ProvinceReport, labels: Labels) -> Int {
         var y = start + 1
-        for line in TextLayout.wrap("⚠ " + labels.brokenFile + ": " + reason, width: width) {
+        for line in TextLayout.wrap("⚠ " + labels.brokenFile(province), width: width) {
             grid.ensureRow(y)
             grid.put(line, x: 0, y: y, role: .error)
             y += 1

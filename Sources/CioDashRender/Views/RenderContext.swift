@@ -10,6 +10,8 @@ public struct RenderContext: Sendable {
     public var selectedColumn: Int?
     /// Folded search text whose matches are highlighted.
     public var highlight: String?
+    /// The presenter's time so far, for the agenda and closing slides (nil: no session running).
+    public var timing: SessionTiming?
     /// Files draw every text whole: names, labels and headings wrap onto more lines instead of
     /// being cut with "…" to keep the screen's rows (HTML and SVG snapshots set it).
     public var wholeText = false

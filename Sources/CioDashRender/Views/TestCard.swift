@@ -32,6 +32,12 @@ public struct TestCard: Sendable {
     /// Data that tries to retitle the window (OSC 0) and a C1 control introducer.
     public static let oscSample = "\u{1B}]0;pwned\u{07} \u{9B}1m"
 
+    /// Every symbol the dashboard's screens draw (badges, bars, boxes, the banner's cues, key names):
+    /// a box in place of one means the projector laptop's font lacks it.
+    public static let screenGlyphs = "● ▲ ▼ ○ ? ⚠ ▶ · … – − ± × ⇄ ↑ ↓ ← → ▏ █▉▊▋▌▍▎▏ ░ ┊ ─ │ ┌ ┐ └ ┘"
+    /// Upper-case Vietnamese with two diacritics on a letter: fonts that drop the top mark show HUÊ.
+    public static let upperSample = "HUẾ · ĐẮK LẮK · CHUYỂN · QUẢNG NGÃI · KHÁNH HÒA"
+
     /// Where the marked cell sits: column and row.
     public static let markPosition = (x: 38, y: 7)
 
@@ -65,6 +71,8 @@ public struct TestCard: Sendable {
             grid.put(label, x: x, y: y, role: role)
             x += w + 1
         }
+        sample("sym", Self.screenGlyphs, y: y + 1, in: &grid)
+        sample("HOA", Self.upperSample, y: y + 2, in: &grid)
 
         let footer = height - 1
         if footer > 1 {

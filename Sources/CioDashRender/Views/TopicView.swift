@@ -28,7 +28,7 @@ public enum TopicView {
         var headline = labels.headline + ": " + (sample?.label ?? topic.headline ?? labels.noData)
         if let unit = sample?.unit, !unit.isEmpty { headline += " (\(unit))" }
         if let previous = meeting.previous {
-            headline += " · " + labels.change + " " + labels.since + " " + previous.date.description
+            headline += " · " + labels.change + " " + labels.since + " " + labels.date(previous.date)
         }
         let counts = meeting.statusCounts(topic: topic)
         headline += " · " + ReportStatus.allCases.compactMap { s in counts[s].map { StatusBadge.symbol(s) + String($0) } }
@@ -45,8 +45,8 @@ public enum TopicView {
         let longest = ranked.map { DisplayWidth.of($0.name) }.max() ?? 10
         let nameWidth = min(whole ? max(22, width / 3) : 22, max(10, longest))
         let valueWidth = 10
-        // A file makes room for the longest status word ("○ chưa triển khai" is 17 cells).
-        var statusWidth = whole ? max(17, (ReportStatus.allCases.map { DisplayWidth.of(StatusBadge.text($0, labels: labels)) }.max() ?? 16) + 1) : 17
+        // The longest status words whole ("○ chưa triển khai"), and a space after them.
+        var statusWidth = ReportStatus.allCases.map { DisplayWidth.of(StatusBadge.text($0, labels: labels)) }.max().map { $0 + 1 } ?? 17
         var targetWidth = 10
         var changeWidth = meeting.previous == nil && !ranked.contains(where: { hasPrevious($0, topic, meeting) }) ? 0 : 9
         func barWidth() -> Int { width - (4 + nameWidth + 1 + statusWidth + 1 + valueWidth + targetWidth + changeWidth + 1) }
@@ -83,7 +83,7 @@ public enum TopicView {
             }
             var rows = names.count
             if province.isBroken {
-                let reason = "⚠ " + labels.brokenFile + ": " + (province.brokenReason ?? "")
+                let reason = "⚠ " + labels.brokenFile(province)
                 let lines = whole ? TextLayout.wrap(reason, width: max(1, width - xStatus)) : [reason]
                 for (row, line) in lines.enumerated() {
                     grid.ensureRow(y + row)

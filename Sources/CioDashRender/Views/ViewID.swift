@@ -8,11 +8,14 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
     case topic(String)
     case province(String)
     case panel(province: String, topic: String)
+    /// The presenter's last slide: planned and spent time per topic.
+    case closing
 
     /// `overview`, `topic:smart-city`, `panel:da-nang/smart-city`.
     public var description: String {
         switch self {
         case .agenda: return "agenda"
+        case .closing: return "closing"
         case .overview: return "overview"
         case .topic(let t): return "topic:\(t)"
         case .province(let p): return "province:\(p)"
@@ -29,6 +32,7 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
     public func title(in meeting: Meeting, labels: Labels, language: Language) -> String {
         switch self {
         case .agenda: return labels.agenda
+        case .closing: return labels.closing
         case .overview: return labels.overview
         case .topic(let t): return meeting.topic(t)?.title(in: language) ?? t
         case .province(let p): return meeting.province(p)?.name ?? p

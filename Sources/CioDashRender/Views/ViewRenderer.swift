@@ -15,6 +15,8 @@ public enum ViewRenderer {
         switch view {
         case .agenda:
             return AgendaView.render(meeting, context: context)
+        case .closing:
+            return ClosingView.render(meeting, context: context)
         case .overview:
             return OverviewView.render(meeting, context: context)
         case .topic(let id):

@@ -1,0 +1,111 @@
+import CioDashCore
+import CioDashRender
+
+/// The dashboard as a state machine: `update(state, event) -> (state, [effect])` holds every rule
+/// of the live screen (keys, clock, reloads, remote messages, effect results). No I/O happens here,
+/// and time only comes in through events, so a whole session replays the same from its events.
+public enum AppCore {
+    /// How often, in seconds of the injected clock, the folder is looked at for changes.
+    public static let folderCheckInterval = 1.0
+
+    /// The state the dashboard opens in, on a loaded folder (`result`: what loading it said).
+    public static func start(meeting: Meeting, result: LoadResult? = nil, mode: NavigationState.Mode, language: Language,
+                             clock: ScreenComposer.Clock) -> AppState {
+        var state = AppState(meeting: meeting, navigation: NavigationState(mode: mode, language: language),
+                             notice: result.flatMap { notice(for: $0, language: language) }, clock: clock)
+        state.navigation = state.navigator.presented(state.navigator.clamped(state.navigation), now: clock.now)
+        return state
+    }
+
+    public static func update(_ state: AppState, _ event: AppEvent) -> (AppState, [AppEffect]) {
+        var s = state
+        switch event {
+        case .key(let key):
+            let (next, effect) = s.navigator.update(s.navigation, key, now: s.clock.now)
+            s.navigation = next
+            if key == .resize { return (s, [.repaintAll]) }
+            switch effect {
+            case .quit?: return (s, [.quit])
+            case .reload?: return (s, [.reloadFolder])
+            case .saveSnapshot(let view)?: return (s, [.saveSnapshot(view, s.navigation.language)])
+            case nil: return (s, [])
+            }
+
+        case .tick(let clock):
+            s.clock = clock
+            guard clock.now - s.lastFolderCheck >= folderCheckInterval else { return (s, []) }
+            s.lastFolderCheck = clock.now
+            return (s, [.checkFolder])
+
+        case .folderReloaded(let result, let changed, let kept):
+            reload(&s, result: result, changed: changed, kept: kept)
+            return (s, [])
+
+        case .remote(.goToSlide(let view)):
+            guard s.navigation.mode == .present else { return (s, []) }
+            guard s.navigator.deck.index(of: view) != nil else {
+                s.navigation.message = Labels.forLanguage(s.navigation.language).noSuchSlide + ": " + view.description
+                return (s, [])
+            }
+            var nav = s.navigation
+            nav.message = nil
+            nav.prompt = nil
+            s.navigation = s.navigator.presented(s.navigator.show(view, nav), now: s.clock.now)
+            return (s, [])
+
+        case .effectFinished(let outcome):
+            let labels = Labels.forLanguage(s.navigation.language)
+            switch outcome {
+            case .snapshotSaved(let path): s.navigation.message = "\(labels.snapshotSaved): \(path)"
+            case .snapshotFailed(let reason): s.navigation.message = "\(labels.snapshotFailed): \(reason)"
+            }
+            return (s, [])
+        }
+    }
+
+    /// A reloaded folder replaces the meeting. A meeting file caught half-written or broken keeps
+    /// the last good data on screen, and so does a province file that was good and now is broken,
+    /// with a warning naming the file. Views, selections and the presenter's slide are carried by id.
+    static func reload(_ s: inout AppState, result: LoadResult, changed: [String], kept shellKept: [ReloadKeeper.Kept] = []) {
+        let labels = Labels.forLanguage(s.navigation.language)
+        guard var next = result.meeting else {
+            let first = result.diagnostics.first { $0.severity == .error }
+            // The loader's sentence is English: the Vietnamese screen names the place only.
+            s.notice = labels.reloadFailed + (first.map {
+                ": " + (labels.language == .vi ? labels.place(file: $0.file, line: $0.line, column: $0.column) : $0.description)
+            } ?? "")
+            // The status line shows a message before the notice: an older "reloaded" must not hide it.
+            s.navigation.message = nil
+            return
+        }
+        var kept = shellKept.map { $0.description(in: s.navigation.language) }
+        for (i, province) in next.provinces.enumerated() where province.isBroken {
+            if let good = s.meeting.province(province.id), !good.isBroken {
+                next.provinces[i] = good
+                kept.append(province.file)
+            }
+        }
+        let old = s.index
+        s.navigator = Navigator(meeting: next)
+        s.generation += 1
+        s.navigation = s.navigator.presented(s.navigator.carried(s.navigation, from: old), now: s.clock.now)
+        if kept.isEmpty {
+            s.notice = notice(for: result, language: s.navigation.language)
+        } else {
+            s.notice = labels.reloadFailed + ": " + kept.joined(separator: ", ")
+        }
+        // A message hides the notice on the status line: say "reloaded" only when there is no warning.
+        // Files by name: the provinces/ folder itself changes whenever a file comes or goes.
+        let files = changed.filter { !$0.hasSuffix("/") }
+        s.navigation.message = s.notice != nil ? nil
+            : labels.reloaded + (files.isEmpty ? "" : ": " + files.prefix(3).joined(separator: ", "))
+    }
+
+    /// A standing warning when the folder has errors, so nobody presents broken data unknowingly.
+    public static func notice(for result: LoadResult, language: Language) -> String? {
+        guard result.errorCount > 0 else { return nil }
+        return language == .vi
+            ? "\(result.errorCount) lỗi trong thư mục; chạy 'ciodash check' để xem"
+            : "\(result.errorCount) error(s) in the folder; run 'ciodash check' for details"
+    }
+}

@@ -1,0 +1,19 @@
+import CioDashCore
+import CioDashRender
+
+/// Everything that can happen to the dashboard, as one type: the shell turns its I/O into these,
+/// and `AppCore.update` is the only place that decides what they mean.
+public enum AppEvent: Sendable {
+    /// A key press.
+    case key(Key)
+    /// The clock moved: monotonic seconds and the wall-clock time for the banner.
+    case tick(ScreenComposer.Clock)
+    /// The folder was read again; `changed` names the files that differ (empty for a reload asked
+    /// for with `r`). The shell has already put back the shown data of files it did not trust
+    /// (`ReloadKeeper`: broken, shrunk at once, unreadable); `kept` names them.
+    case folderReloaded(LoadResult, changed: [String], kept: [ReloadKeeper.Kept] = [])
+    /// A message from another screen of the meeting (the follow issue's network).
+    case remote(RemoteMessage)
+    /// What an effect the shell carried out came to.
+    case effectFinished(EffectResult)
+}

@@ -1,0 +1,38 @@
+import CioDashCore
+import CioDashRender
+
+/// Everything the live dashboard is a function of: the meeting (with its index), the navigation
+/// state, the standing notice, and the last time the clock said.
+public struct AppState: Sendable {
+    /// Rebuilt only when the meeting is replaced.
+    public internal(set) var navigator: Navigator
+    public var navigation: NavigationState
+    /// A standing warning (errors in the folder, a reload that kept old data).
+    public internal(set) var notice: String?
+    /// Counts meeting replacements, so a shell can tell a frame may differ.
+    public internal(set) var generation = 0
+    public internal(set) var clock: ScreenComposer.Clock
+    /// When the folder was last looked at (monotonic seconds).
+    var lastFolderCheck: Double
+
+    public var meeting: Meeting { navigator.meeting }
+    public var index: MeetingIndex { navigator.index }
+
+    init(meeting: Meeting, navigation: NavigationState, notice: String?, clock: ScreenComposer.Clock) {
+        navigator = Navigator(meeting: meeting)
+        self.navigation = navigation
+        self.notice = notice
+        self.clock = clock
+        lastFolderCheck = clock.now
+    }
+
+    /// The screen for this state; the scroll the screen settled on and the page size are kept.
+    /// `cache` holds view bodies between frames of the same meeting (`generation`).
+    public mutating func frame(width: Int, height: Int, cache: ViewBodyCache? = nil) -> ScreenComposer.Frame {
+        let frame = ScreenComposer.compose(index: index, state: navigation, width: width, height: height,
+                                           clock: clock, notice: notice, cache: cache)
+        navigation.scroll = frame.scroll
+        navigation.pageSize = max(1, frame.viewport)
+        return frame
+    }
+}

@@ -1,0 +1,7 @@
+/// The outcome of an effect, fed back as an event.
+public enum EffectResult: Equatable, Sendable {
+    /// A snapshot was written at this path (as shown to the user).
+    case snapshotSaved(String)
+    /// A snapshot could not be written; why, in a sentence.
+    case snapshotFailed(String)
+}

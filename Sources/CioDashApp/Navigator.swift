@@ -1,0 +1,379 @@
+import CioDashCore
+import CioDashRender
+
+/// The dashboard's key rules as one pure function: `update(state, key) -> (state, effect)`.
+///
+/// Keys become commands through `CommandTable` (the one place bindings are written). Selections
+/// and the presenter's slide are kept by what they show (province id, topic id, view id), never by
+/// a position in something a reload rebuilds.
+public struct Navigator: Sendable {
+    public let index: MeetingIndex
+    public var meeting: Meeting { index.meeting }
+    public var deck: PresenterDeck { index.deck }
+    /// Folded province names and topic titles, computed once per meeting rather than per key.
+    private let foldedProvinces: [String]
+    private let foldedTopics: [String]
+
+    public init(meeting: Meeting) {
+        index = MeetingIndex(meeting: meeting)
+        foldedProvinces = meeting.provinces.map { SearchKey.fold($0.name + " " + $0.id) }
+        foldedTopics = meeting.topics.map { SearchKey.fold($0.title + " " + ($0.titleEN ?? "") + " " + $0.id) }
+    }
+
+    /// The next state after `key`, and what the shell must do, if anything. `now` is a monotonic
+    /// clock in seconds, for the presenter's countdown.
+    public func update(_ state: NavigationState, _ key: Key, now: Double = 0) -> (NavigationState, NavigationEffect?) {
+        var s = state
+        s.message = nil
+        if key == .resize { return (state, nil) }
+        if key == .interrupt { return (s, .quit) }
+        if let prompt = s.prompt { return (presented(handlePrompt(prompt, key, s, now: now), now: now), nil) }
+        // Pasted text is only typed into a prompt; it never runs commands.
+        if case .paste = key { return (state, nil) }
+        let command = CommandTable.command(for: key, mode: s.mode)
+        if s.showHelp {
+            if command == .quit { return (s, .quit) }
+            s.showHelp = false
+            return (s, nil)
+        }
+        guard let command else { return (s, nil) }
+        switch command {
+        case .quit: return (s, .quit)
+        case .help: s.showHelp = true; return (s, nil)
+        case .toggleLanguage: s.language = s.language.toggled; return (s, nil)
+        case .save: return (s, .saveSnapshot(s.view))
+        case .reload: return (s, .reload)
+        case .search: s.prompt = .search(""); return (s, nil)
+        case .nextMatch: return (presented(nextMatch(s), now: now), nil)
+        case .top: s.scroll = 0; s.followSelection = false; return (s, nil)
+        case .bottom: s.scroll = Int.max / 2; s.followSelection = false; return (s, nil)
+        default: break
+        }
+        let next = s.mode == .present ? present(s, command, key, now: now) : browse(s, command, key)
+        return (presented(clamped(next), now: now), nil)
+    }
+
+    /// Shows the slide the state names and runs the countdown of its topic: every way of reaching a
+    /// slide (keys, search, `g`, a remote message) moves the countdown the same way.
+    public func presented(_ state: NavigationState, now: Double) -> NavigationState {
+        guard state.mode == .present else { return state }
+        var s = state
+        s.timer.activate(PresenterDeck.topic(of: s.view), now: now)
+        return s
+    }
+
+    // MARK: Browsing
+
+    private func browse(_ state: NavigationState, _ command: Command, _ key: Key) -> NavigationState {
+        var s = state
+        switch command {
+        case .agendaItem:
+            guard case .character(let c) = key, let digit = c.wholeNumberValue, let t = index.topicID(at: digit - 1) else { return s }
+            return open(.topic(t), from: s)
+        case .back:
+            if let previous = s.history.popLast() {
+                s.view = previous
+            } else if s.view != .overview {
+                s.view = .overview
+            }
+            s.scroll = 0
+            s.followSelection = true
+            return s
+        case .nextView, .previousView:
+            return open(tabTarget(from: s, forward: command == .nextView), from: s, remember: false)
+        case .pageDown: s.scroll += max(1, s.pageSize - 1); s.followSelection = false; return s
+        case .pageUp: s.scroll = max(0, s.scroll - max(1, s.pageSize - 1)); s.followSelection = false; return s
+        default: break
+        }
+        let move = Move(command)
+        switch s.view {
+        case .overview:
+            switch move {
+            case .vertical(let d): s.province = province(after: s, by: d); s.followSelection = true
+            case .horizontal(let d): s.topic = topic(after: s, by: d)
+            case .open:
+                guard let p = index.selectedProvince(s), let report = meeting.province(p) else { return s }
+                if report.isBroken { return open(.province(p), from: s) }
+                guard let t = index.selectedTopic(s) else { return s }
+                return open(.panel(province: p, topic: t), from: s)
+            case .none: break
+            }
+        case .topic(let id):
+            let ranking = index.ranking(id)
+            switch move {
+            case .vertical(let d):
+                let row = index.rankNumber(index.selectedProvince(s), topic: id) ?? 0
+                if ranking.indices.contains(row + d) { s.province = ranking[row + d] }
+                s.followSelection = true
+            case .horizontal(let d):
+                // The province stays selected: its row in the next topic's ranking is where it ranks there.
+                if let t = topic(after: s, by: d, from: id), t != id { s.view = .topic(t); s.topic = t; s.scroll = 0 }
+                s.followSelection = true
+            case .open:
+                guard let p = index.selectedProvince(s), index.rankNumber(p, topic: id) != nil else { return s }
+                return open(.panel(province: p, topic: id), from: s)
+            case .none: break
+            }
+        case .province(let id):
+            switch move {
+            case .vertical(let d): s.topic = topic(after: s, by: d); s.followSelection = true
+            case .horizontal(let d):
+                if let p = province(after: s, by: d, from: id), p != id { s.view = .province(p); s.province = p; s.scroll = 0 }
+            case .open:
+                guard let t = index.selectedTopic(s) else { return s }
+                return open(.panel(province: id, topic: t), from: s)
+            case .none: break
+            }
+        case .panel(let pid, let tid):
+            switch move {
+            case .vertical(let d): s.scroll = max(0, s.scroll + d); s.followSelection = false
+            case .horizontal(let d):
+                if let p = province(after: s, by: d, from: pid), p != pid {
+                    s.view = .panel(province: p, topic: tid)
+                    s.province = p
+                    s.scroll = 0
+                }
+            case .open, .none: break
+            }
+        case .agenda:
+            switch move {
+            case .vertical(let d): s.topic = topic(after: s, by: d); s.followSelection = true
+            case .open:
+                guard let t = index.selectedTopic(s) else { return s }
+                return open(.topic(t), from: s)
+            case .horizontal, .none: break
+            }
+        case .closing:
+            break
+        }
+        return s
+    }
+
+    /// The province `d` places from the selected one (or from `from`) in display order, kept in range.
+    private func province(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
+        let i = index.provinceNumber(from ?? index.selectedProvince(s)) ?? 0
+        return index.provinceID(at: min(max(0, i + d), max(0, meeting.provinces.count - 1)))
+    }
+
+    /// The topic `d` places from the selected one (or from `from`) in agenda order, kept in range.
+    private func topic(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
+        let i = index.topicNumber(from ?? index.selectedTopic(s)) ?? 0
+        return index.topicID(at: min(max(0, i + d), max(0, meeting.topics.count - 1)))
+    }
+
+    /// Opens a view, remembering the current one for Esc, and points selections at what was opened.
+    private func open(_ view: ViewID, from state: NavigationState, remember: Bool = true) -> NavigationState {
+        var s = state
+        if remember && view != s.view { s.history.append(s.view) }
+        if s.history.count > 64 { s.history.removeFirst(s.history.count - 64) }
+        s.view = view
+        s.scroll = 0
+        s.followSelection = true
+        switch view {
+        case .topic(let t): s.topic = t
+        case .province(let p): s.province = p
+        case .panel(let p, let t): s.province = p; s.topic = t
+        case .overview, .agenda, .closing: break
+        }
+        return s
+    }
+
+    /// Tab cycles overview → topic → province → overview (Shift-Tab the other way).
+    private func tabTarget(from s: NavigationState, forward: Bool) -> ViewID {
+        let topicView = index.selectedTopic(s).map { ViewID.topic($0) } ?? .overview
+        let provinceView = index.selectedProvince(s).map { ViewID.province($0) } ?? .overview
+        switch s.view {
+        case .overview, .agenda: return forward ? topicView : provinceView
+        case .topic: return forward ? provinceView : .overview
+        case .province, .panel: return forward ? .overview : topicView
+        case .closing: return .overview
+        }
+    }
+
+    // MARK: Presenting
+
+    private func present(_ state: NavigationState, _ command: Command, _ key: Key, now: Double) -> NavigationState {
+        var s = state
+        let current = deck.index(of: s.view) ?? 0
+        var target = current
+        switch command {
+        case .nextSlide: target += 1
+        case .previousSlide: target -= 1
+        case .nextTopic: target = deck.topicStart(from: current, forward: true)
+        case .previousTopic: target = deck.topicStart(from: current, forward: false)
+        case .goToSlide: s.prompt = .goToSlide(""); return s
+        case .toggleTimer: s.timer.togglePause(now: now); return s
+        case .scrollUp, .scrollDown:
+            let d = command == .scrollUp ? -1 : 1
+            if case .topic(let t) = s.view {
+                // A ranking slide: the arrows choose the province whose panel Enter opens.
+                let ranking = index.ranking(t)
+                let row = index.rankNumber(index.selectedProvince(s), topic: t) ?? 0
+                if ranking.indices.contains(row + d) { s.province = ranking[row + d] }
+                s.followSelection = true
+                return s
+            }
+            s.scroll = max(0, s.scroll + d)
+            s.followSelection = false
+            return s
+        case .open:
+            if case .topic(let t) = s.view, let p = index.selectedProvince(s),
+               deck.index(of: .panel(province: p, topic: t)) != nil {
+                return show(.panel(province: p, topic: t), s)
+            }
+            target += 1
+        case .agendaItem:
+            guard case .character(let c) = key, let digit = c.wholeNumberValue,
+                  let slide = deck.slide(forTopicNumber: digit, in: meeting) else { return s }
+            target = slide
+        default: return s
+        }
+        return goTo(slide: target, s)
+    }
+
+    private func goTo(slide number: Int, _ state: NavigationState) -> NavigationState {
+        guard !deck.slides.isEmpty else { return state }
+        return show(deck.slides[min(max(0, number), deck.slides.count - 1)], state)
+    }
+
+    /// Puts the presenter on the slide showing `view` (the countdown follows in `presented`).
+    public func show(_ view: ViewID, _ state: NavigationState) -> NavigationState {
+        var s = state
+        guard deck.index(of: view) != nil else { return s }
+        if view != s.view { s.scroll = 0 }
+        s.view = view
+        switch view {
+        case .panel(let p, let t): s.province = p; s.topic = t
+        case .topic(let t): s.topic = t
+        default: break
+        }
+        return s
+    }
+
+    // MARK: Prompts and search
+
+    private func handlePrompt(_ prompt: NavigationState.Prompt, _ key: Key, _ state: NavigationState, now: Double) -> NavigationState {
+        var s = state
+        switch (prompt, key) {
+        case (_, .escape):
+            s.prompt = nil
+        case (.search(let text), .backspace):
+            s.prompt = .search(String(text.dropLast()))
+        case (.goToSlide(let text), .backspace):
+            s.prompt = .goToSlide(String(text.dropLast()))
+        case (.search(let text), .character(let c)):
+            s.prompt = .search(text + String(c))
+        case (.search(let text), .paste(let pasted)):
+            s.prompt = .search(text + pasted)
+        case (.goToSlide(let text), .character(let c)) where c.isASCII && c.isNumber:
+            s.prompt = .goToSlide(text + String(c))
+        case (.search(let text), .enter):
+            s.prompt = nil
+            let folded = SearchKey.fold(text)
+            s.search = folded.isEmpty ? nil : folded
+            s.searchPosition = -1
+            if s.search != nil { s = nextMatch(s) }
+        case (.goToSlide(let text), .enter):
+            s.prompt = nil
+            if let n = Int(text) { s = goTo(slide: n - 1, s) }
+        default:
+            break
+        }
+        return s
+    }
+
+    private enum Match: Equatable { case province(Int), topic(Int) }
+
+    private func matches(_ folded: String) -> [Match] {
+        foldedProvinces.indices.filter { foldedProvinces[$0].contains(folded) }.map(Match.province)
+            + foldedTopics.indices.filter { foldedTopics[$0].contains(folded) }.map(Match.topic)
+    }
+
+    /// Moves to the next match of the confirmed search: a province is selected where the view has
+    /// rows for it, otherwise opened; a topic is selected in the overview, otherwise opened.
+    private func nextMatch(_ state: NavigationState) -> NavigationState {
+        var s = state
+        guard let query = s.search else { return s }
+        let found = matches(query)
+        guard !found.isEmpty else {
+            s.message = Labels.forLanguage(s.language).noMatch + ": " + query
+            return s
+        }
+        s.searchPosition = (s.searchPosition + 1) % found.count
+        if s.mode == .present {
+            // The presenter's deck is fixed: jump to the matched province's panel in this topic, or the topic.
+            switch found[s.searchPosition] {
+            case .province(let i):
+                if let t = PresenterDeck.topic(of: s.view) ?? meeting.topics.first?.id {
+                    s = show(.panel(province: meeting.provinces[i].id, topic: t), s)
+                }
+            case .topic(let j):
+                s = show(.topic(meeting.topics[j].id), s)
+            }
+            return s
+        }
+        switch (found[s.searchPosition], s.view) {
+        case (.province(let i), .overview), (.province(let i), .topic):
+            s.province = meeting.provinces[i].id
+            s.followSelection = true
+        case (.province(let i), _):
+            s = open(.province(meeting.provinces[i].id), from: s)
+        case (.topic(let j), .overview):
+            s.topic = meeting.topics[j].id
+        case (.topic(let j), _):
+            s = open(.topic(meeting.topics[j].id), from: s)
+        }
+        return s
+    }
+
+    // MARK: Keeping the state inside the meeting
+
+    /// Keeps the state inside the meeting: a view or history entry naming what this meeting lacks
+    /// is dropped; the presenter stays on a slide of the deck. Selections are ids and need no
+    /// clamping (an unknown id selects the first item).
+    public func clamped(_ state: NavigationState) -> NavigationState {
+        var s = state
+        if s.mode == .present {
+            if deck.index(of: s.view) == nil { s.view = deck.slides.first ?? .agenda }
+        } else if !index.exists(s.view) {
+            s.view = .overview
+        }
+        s.history.removeAll { !index.exists($0) }
+        return s
+    }
+
+    /// The state carried over to a reloaded meeting (this navigator's): the same views and
+    /// selections by id; where a province or topic is gone, the one now at its place, and a
+    /// presenter whose slide is gone lands on the nearest slide that remains, looking forward first.
+    public func carried(_ state: NavigationState, from old: MeetingIndex) -> NavigationState {
+        var s = state
+        if let p = s.province, index.provinceNumber(p) == nil {
+            s.province = old.provinceNumber(p).flatMap { index.provinceID(at: min($0, meeting.provinces.count - 1)) }
+        }
+        if let t = s.topic, index.topicNumber(t) == nil {
+            s.topic = old.topicNumber(t).flatMap { index.topicID(at: min($0, meeting.topics.count - 1)) }
+        }
+        if s.mode == .present, deck.index(of: s.view) == nil, let was = old.deck.index(of: s.view) {
+            let after = old.deck.slides[was...].first { deck.index(of: $0) != nil }
+            let before = old.deck.slides[..<was].last { deck.index(of: $0) != nil }
+            if let landing = after ?? before { s.view = landing }
+        }
+        return clamped(s)
+    }
+}
+
+/// What a command means for movement, whatever the view.
+private enum Move: Equatable {
+    case vertical(Int), horizontal(Int), open, none
+
+    init(_ command: Command) {
+        switch command {
+        case .moveUp: self = .vertical(-1)
+        case .moveDown: self = .vertical(1)
+        case .moveLeft: self = .horizontal(-1)
+        case .moveRight: self = .horizontal(1)
+        case .open: self = .open
+        default: self = .none
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import CioDashCore
+
+/// A loaded meeting with what navigation and the screen look up on every key: where each province
+/// and topic is, each topic's ranking, and the presenter's deck. Built once per meeting (per reload),
+/// so that selections can be kept by id and still be found in constant time.
+public struct MeetingIndex: Sendable {
+    public let meeting: Meeting
+    public let deck: PresenterDeck
+    private let provinceNumbers: [String: Int]
+    private let topicNumbers: [String: Int]
+    /// Per topic id: province ids, best first, and each id's place in that ranking.
+    private let rankings: [String: [String]]
+    private let rankNumbers: [String: [String: Int]]
+
+    public init(meeting: Meeting) {
+        self.meeting = meeting
+        deck = PresenterDeck(meeting: meeting)
+        provinceNumbers = Self.numbers(meeting.provinces.map(\.id))
+        topicNumbers = Self.numbers(meeting.topics.map(\.id))
+        var rankings: [String: [String]] = [:]
+        var rankNumbers: [String: [String: Int]] = [:]
+        for topic in meeting.topics where rankings[topic.id] == nil {
+            let ids = meeting.ranked(topic: topic).map(\.id)
+            rankings[topic.id] = ids
+            rankNumbers[topic.id] = Self.numbers(ids)
+        }
+        self.rankings = rankings
+        self.rankNumbers = rankNumbers
+    }
+
+    private static func numbers(_ ids: [String]) -> [String: Int] {
+        var numbers: [String: Int] = [:]
+        for (i, id) in ids.enumerated() where numbers[id] == nil { numbers[id] = i }
+        return numbers
+    }
+
+    /// Display position of a province (nil: not in this meeting).
+    public func provinceNumber(_ id: String?) -> Int? { id.flatMap { provinceNumbers[$0] } }
+    /// Agenda position of a topic (nil: not in this meeting).
+    public func topicNumber(_ id: String?) -> Int? { id.flatMap { topicNumbers[$0] } }
+
+    public func provinceID(at i: Int) -> String? {
+        meeting.provinces.indices.contains(i) ? meeting.provinces[i].id : nil
+    }
+
+    public func topicID(at i: Int) -> String? {
+        meeting.topics.indices.contains(i) ? meeting.topics[i].id : nil
+    }
+
+    /// Province ids of `topic`'s ranking, best first.
+    public func ranking(_ topic: String) -> [String] { rankings[topic] ?? [] }
+
+    /// Place of `province` in `topic`'s ranking.
+    public func rankNumber(_ province: String?, topic: String) -> Int? {
+        province.flatMap { rankNumbers[topic]?[$0] }
+    }
+
+    /// The selected province, falling back to the first when none (or a vanished one) is selected.
+    public func selectedProvince(_ state: NavigationState) -> String? {
+        provinceNumber(state.province) != nil ? state.province : provinceID(at: 0)
+    }
+
+    /// The selected topic, falling back to the first.
+    public func selectedTopic(_ state: NavigationState) -> String? {
+        topicNumber(state.topic) != nil ? state.topic : topicID(at: 0)
+    }
+
+    /// The selected row of the state's view, as the view numbers its items (nil: nothing selectable).
+    public func selectedRow(_ state: NavigationState) -> Int? {
+        // The presenter selects only in a ranking: the row Enter opens.
+        if state.mode == .present, case .topic(let t) = state.view {
+            return rankNumber(selectedProvince(state), topic: t) ?? 0
+        }
+        guard state.mode == .browse else { return nil }
+        switch state.view {
+        case .overview: return provinceNumber(selectedProvince(state)) ?? 0
+        case .topic(let t): return rankNumber(selectedProvince(state), topic: t) ?? 0
+        case .province, .agenda: return topicNumber(selectedTopic(state)) ?? 0
+        case .panel, .closing: return nil
+        }
+    }
+
+    /// The overview's selected topic column.
+    public func selectedColumn(_ state: NavigationState) -> Int? {
+        state.view == .overview ? (topicNumber(selectedTopic(state)) ?? 0) : nil
+    }
+
+    /// Whether `view` names things this meeting has.
+    public func exists(_ view: ViewID) -> Bool {
+        switch view {
+        case .agenda, .overview, .closing: return true
+        case .topic(let t): return topicNumbers[t] != nil
+        case .province(let p): return provinceNumbers[p] != nil
+        case .panel(let p, let t): return provinceNumbers[p] != nil && topicNumbers[t] != nil
+        }
+    }
+}

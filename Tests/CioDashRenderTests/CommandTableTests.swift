@@ -1,0 +1,60 @@
+import XCTest
+import CioDashCore
+@testable import CioDashRender
+
+/// The command table is the one place key bindings are written: the README, the help and the
+/// footer must say what it says.
+final class CommandTableTests: XCTestCase {
+    /// The rows of the table under "## Keys" in README.md, cells trimmed.
+    func readmeKeyTable() throws -> [[String]] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.components(separatedBy: "\n## Keys\n").dropFirst().first, "README has a Keys section")
+        let lines = section.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }
+        return lines.dropFirst(2).map { line in
+            line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    func testReadmeKeyTableIsTheCommandTable() throws {
+        let readme = try readmeKeyTable()
+        let table = CommandTable.readmeRows()
+        XCTAssertEqual(readme.count, table.count, "README rows: \(readme.map { $0.first ?? "" })")
+        for (i, expected) in table.enumerated() where i < readme.count {
+            XCTAssertEqual(readme[i], expected, "README key table row \(i + 1)")
+        }
+    }
+
+    func testSpaceScrollsAPageWhenBrowsingAndTurnsTheSlideWhenPresenting() {
+        XCTAssertEqual(CommandTable.command(for: .character(" "), mode: .browse), .pageDown)
+        XCTAssertEqual(CommandTable.command(for: .character(" "), mode: .present), .nextSlide)
+    }
+
+    func testNoKeyIsBoundTwiceInAMode() {
+        for mode in [NavigationState.Mode.browse, .present] {
+            var seen: [Key: Command] = [:]
+            for row in CommandTable.rows {
+                for (key, command) in row.behaviour(mode)?.bindings ?? [] {
+                    XCTAssertNil(seen[key], "\(mode): \(key) bound to \(seen[key].map { "\($0)" } ?? "") and \(command)")
+                    seen[key] = command
+                }
+            }
+        }
+    }
+
+    func testHelpAndFooterComeFromTheTableInBothLanguages() {
+        for mode in [NavigationState.Mode.browse, .present] {
+            for language in [Language.vi, .en] {
+                let help = HelpOverlay.entries(mode: mode, language: language)
+                XCTAssertEqual(help.count, CommandTable.rows.filter { $0.behaviour(mode) != nil }.count)
+                XCTAssertTrue(help.allSatisfy { !$0.1.isEmpty }, "\(mode) \(language): every line says what it does")
+            }
+        }
+        XCTAssertEqual(CommandTable.footer(mode: .browse, language: .vi),
+                       "? trợ giúp · q thoát · ↑↓←→ chọn · Enter mở · Esc quay lại · Tab chuyển màn hình · / tìm · s lưu · L English")
+        XCTAssertEqual(CommandTable.footer(mode: .present, language: .en),
+                       "? help · q quit · Space PgUp next, back · ] [ topic · g slide · t pause")
+    }
+}

@@ -1,0 +1,154 @@
+import CioDashCore
+import CioDashSamples
+import Foundation
+import XCTest
+@testable import CioDashApp
+@testable import CioDashRender
+
+/// Replays a scripted dashboard session through the app core: keys, the clock and real file changes
+/// in a copy of the sample folder, and writes the frames it is asked for as text.
+///
+/// Script lines (`#` starts a comment):
+///   hide FILE            move a file of the meeting folder away (before `start`: the folder lacks it)
+///   restore FILE         put it back; the next second's folder check reloads, as the live screen does
+///   start MODE LANG WxH  open the dashboard (browse|present, vi|en) at clock 0 (wall 08:00)
+///   key K K …            keys: Space Enter Esc Backspace Tab BackTab Up Down Left Right PgUp PgDn Home End, or one character
+///   type TEXT            each character of TEXT as a key
+///   wait SECONDS         the clock moves on, one tick a second
+///   frame                the screen as text, into the output
+final class SessionReplay {
+    let root: URL
+    let folder: URL
+    private let stash: URL
+    private var app: AppState?
+    private var size = (width: 80, height: 24)
+    private var now = 0.0
+    // A plain fingerprint rather than FolderWatch: the replay's clock is fake, so it checks at once
+    // instead of waiting for a file to settle.
+    private var signature: FolderSignature?
+    private let bodies = ViewBodyCache()
+    private var generation = -1
+    private(set) var output = ""
+    private var frames = 0
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-replay-" + UUID().uuidString)
+        folder = root.appendingPathComponent("hue-2019")
+        stash = root.appendingPathComponent("stash")
+        // Both sample meetings: hue-2019 names ../gia-lai-2018 as its previous meeting.
+        try FileManager.default.createDirectory(at: stash, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: SampleMeetings.hue2019, to: folder)
+        try FileManager.default.copyItem(at: SampleMeetings.giaLai2018, to: root.appendingPathComponent("gia-lai-2018"))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    var state: AppState? { app }
+
+    func run(_ script: String) throws {
+        for (number, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let words = line.split(separator: " ").map(String.init)
+            guard let command = words.first else { continue }
+            let rest = Array(words.dropFirst())
+            switch command {
+            case "hide": try move(rest[0], from: folder, to: stash)
+            case "restore": try move(rest[0], from: stash, to: folder)
+            case "start": try start(rest)
+            case "key": for name in rest { send(.key(try Self.key(name))) }
+            case "type": for c in line.dropFirst("type ".count) { send(.key(.character(c))) }
+            case "wait": wait(Double(rest[0]) ?? 0)
+            case "frame": frame(label: "line \(number + 1)")
+            default: throw ReplayError("line \(number + 1): unknown command \(command)")
+            }
+        }
+    }
+
+    private func move(_ file: String, from: URL, to: URL) throws {
+        let target = to.appendingPathComponent(file)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: from.appendingPathComponent(file), to: target)
+    }
+
+    private func start(_ words: [String]) throws {
+        let mode: NavigationState.Mode = words[0] == "present" ? .present : .browse
+        let language = Language(rawValue: words[1]) ?? .vi
+        let dims = words[2].split(separator: "x").compactMap { Int($0) }
+        size = (dims[0], dims[1])
+        let result = MeetingLoader().load(folder: folder.path)
+        guard let meeting = result.meeting else { throw ReplayError("the folder does not load: \(result.diagnostics)") }
+        let path = folder.path
+        signature = FolderSignature(folder: path)
+        app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock())
+    }
+
+    private func clock() -> ScreenComposer.Clock {
+        let minutes = 8 * 60 + Int(now) / 60
+        return .init(now: now, wall: String(format: "%02d:%02d", (minutes / 60) % 24, minutes % 60))
+    }
+
+    private func wait(_ seconds: Double) {
+        let end = now + seconds
+        while now < end {
+            now = min(end, now + 1)
+            send(.tick(clock()))
+        }
+    }
+
+    /// One event, then the effects it asks for, carried out as the dashboard's shell does.
+    private func send(_ event: AppEvent) {
+        guard var state = app else { return }
+        var queue = [event]
+        while !queue.isEmpty {
+            let effects: [AppEffect]
+            (state, effects) = AppCore.update(state, queue.removeFirst())
+            for effect in effects {
+                switch effect {
+                case .checkFolder:
+                    if let old = signature {
+                        let current = FolderSignature(folder: folder.path)
+                        let changed = current.changedFiles(since: old)
+                        if !changed.isEmpty {
+                            signature = current
+                            queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: changed))
+                        }
+                    }
+                case .reloadFolder:
+                    signature = FolderSignature(folder: folder.path)
+                    queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: []))
+                case .saveSnapshot, .quit, .repaintAll:
+                    break
+                }
+            }
+        }
+        app = state
+    }
+
+    private func frame(label: String) {
+        guard var state = app else { return }
+        if state.generation != generation { bodies.meetingChanged(); generation = state.generation }
+        let grid = state.frame(width: size.width, height: size.height, cache: bodies).grid
+        app = state
+        frames += 1
+        output += "── frame \(frames) (\(label), clock \(Int(now)) s) " + String(repeating: "─", count: 20) + "\n"
+        // A gutter marks the rows where something is selected: text alone would not show it.
+        output += (0..<grid.height).map { y in
+            let selected = (0..<grid.width).contains { grid[$0, y].role == .selected }
+            return (selected ? "▶" : " ") + grid.line(y)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func key(_ name: String) throws -> Key {
+        let named: [String: Key] = ["Space": .character(" "), "Enter": .enter, "Esc": .escape, "Backspace": .backspace,
+                                    "Tab": .tab, "BackTab": .backTab, "Up": .up, "Down": .down, "Left": .left,
+                                    "Right": .right, "PgUp": .pageUp, "PgDn": .pageDown, "Home": .home, "End": .end]
+        if let key = named[name] { return key }
+        guard name.count == 1, let c = name.first else { throw ReplayError("unknown key \(name)") }
+        return .character(c)
+    }
+}
+
+struct ReplayError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
