@@ -9,7 +9,7 @@ struct CioDash: ParsableCommand {
         commandName: "ciodash",
         abstract: "Terminal dashboard for the CIO council of Central Vietnam and the Central Highlands.",
         subcommands: [DashboardCommand.self, PresentCommand.self, SnapshotCommand.self, CheckCommand.self,
-                      TestcardCommand.self],
+                      TestcardCommand.self, TemplateCommand.self, ImportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
