@@ -44,6 +44,29 @@ final class PreviousMeetingTests: XCTestCase {
         XCTAssertEqual(withoutPrevious.meeting?.provinces, result.meeting?.provinces)
     }
 
+    /// An earlier meeting is read for its figures: its texts are passed over unread (issue 13, item 6),
+    /// so a bad character there costs nothing and says nothing, while its figures are all kept.
+    func testAnEarlierMeetingsTextsAreNotReadButItsFiguresAre() throws {
+        let earlier = provinceFile(reported: "2018-08-01")
+            .replacingOccurrences(of: "value: 10", with: "value: 4")
+            .replacingOccurrences(of: "Hơn 85 cơ quan kết nối.", with: "Hơn 85 cơ quan\u{202E} kết nối.")
+        let root = try TestFolder([
+            "hue-2019/meeting.yaml": sampleMeeting.replacingOccurrences(of: "language: vi", with: "language: vi\nprevious: ../gia-lai-2018"),
+            "hue-2019/provinces/thua-thien-hue.yaml": provinceFile(),
+            "hue-2019/provinces/da-nang.yaml": provinceFile(id: "da-nang", name: "Đà Nẵng"),
+            "gia-lai-2018/meeting.yaml": previousMeeting.replacingOccurrences(of: "previous: ../nowhere\n", with: ""),
+            "gia-lai-2018/provinces/thua-thien-hue.yaml": earlier,
+        ])
+        let result = MeetingLoader().load(folder: root.path + "/hue-2019")
+        XCTAssertEqual(result.diagnostics.map(\.description), [], "the earlier summary's bidi control is never read")
+        let previous = try XCTUnwrap(result.meeting?.previous)
+        XCTAssertEqual(previous.value(province: "thua-thien-hue", topic: "smart-city", metric: "ioc-services"), 4)
+        XCTAssertEqual(previous.value(province: "thua-thien-hue", topic: "smart-city", metric: "online-share"), 12.5)
+        let own = MeetingLoader().load(folder: root.path + "/gia-lai-2018")
+        XCTAssertTrue(own.diagnostics.contains { $0.line == 11 && $0.description.contains("U+202E") },
+                      "opened as the meeting itself, the same file is read whole: \(own.diagnostics)")
+    }
+
     func testUnusablePreviousIsAWarning() throws {
         let folder = try TestFolder([
             "meeting.yaml": sampleMeeting.replacingOccurrences(of: "language: vi", with: "language: vi\nprevious: ../missing-2018"),

@@ -28,6 +28,46 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(entries[2].keyLine, 3)
     }
 
+    private func at(_ node: YAMLNode?, _ keys: String...) -> YAMLNode? {
+        var current = node
+        for key in keys {
+            guard case .mapping(let entries)? = current?.content else { return nil }
+            current = entries.first { $0.key == key }?.value
+        }
+        return current
+    }
+
+    func testSkippedKeysArePassedOverAndTheRestReadsTheSame() throws {
+        let text = """
+        topics:
+          a:
+            summary: &s "Tóm tắt \\e[31m"
+            highlights: [x, {y: [1, 2]}, z]
+            issues:
+              - "một"
+              - nested: {deep: [a, b]}
+            status: on-track
+            metrics: [{id: m, value: 3}]
+          b: {summary: *s, status: behind}
+
+        """
+        let skipped = YAMLReader.parse(Array(text.utf8), file: "f.yaml", skipping: ["summary", "highlights", "issues"])
+        XCTAssertNil(skipped.fatal, "\(skipped.diagnostics)")
+        XCTAssertTrue(skipped.diagnostics.isEmpty, "skipped text is not checked: \(skipped.diagnostics)")
+        let a = try XCTUnwrap(at(skipped.root, "topics", "a"))
+        guard case .mapping(let entries) = a.content else { return XCTFail("a is a mapping") }
+        XCTAssertEqual(entries.map(\.key), ["summary", "status", "metrics"], "a skipped list is absent")
+        XCTAssertEqual(at(a, "summary")?.scalarText, "…", "a skipped text is there, as a mark, for required fields")
+        XCTAssertEqual(at(a, "status")?.scalarText, "on-track")
+        XCTAssertEqual(at(a, "status")?.line, 8, "places after a skipped value are kept")
+        XCTAssertEqual(at(a, "metrics")?.line, 9)
+        // The alias of an anchor inside a skipped value is not an error: it is passed over too.
+        XCTAssertEqual(at(skipped.root, "topics", "b", "status")?.scalarText, "behind")
+        let whole = parse(text)
+        XCTAssertEqual(at(whole.root, "topics", "a", "summary")?.scalarText, "Tóm tắt \u{1B}[31m")
+        XCTAssertFalse(whole.diagnostics.isEmpty, "read whole, the escape is reported")
+    }
+
     func testExplicitStringTagIsText() {
         guard case .mapping(let entries)? = parse("a: !!str 12\n").root?.content,
               case .scalar("12", false) = entries[0].value.content else { return XCTFail("!!str 12 must be text") }

@@ -72,7 +72,7 @@ public struct MeetingLoader: Sendable {
             let slots = slots
             DispatchQueue.concurrentPerform(iterations: sources.count) { i in
                 var loaded = loadProvince(sources[i], folder: folder, display: display, agenda: context,
-                                          sharedTexts: sharedTexts)
+                                          sharedTexts: sharedTexts, figuresOnly: figuresOnly)
                 if figuresOnly { loaded.0.report.topics = loaded.0.report.topics.mapValues(Self.figures) }
                 slots[i] = loaded
             }
@@ -163,13 +163,13 @@ public struct MeetingLoader: Sendable {
     }
 
     /// Reads and parses one file; nil (with the reason in `reader`) when it cannot be used.
-    private func parse(_ path: String, isJSON: Bool, into reader: FieldReader) -> YAMLNode? {
+    private func parse(_ path: String, isJSON: Bool, into reader: FieldReader, skipping: Set<String> = []) -> YAMLNode? {
         switch SourceFile.read(path, limits: limits) {
         case .failure(let failure):
             reader.error(nil, nil, failure.message(limits: limits))
             return nil
         case .success(let bytes):
-            let outcome = YAMLReader.parse(bytes, file: reader.file, isJSON: isJSON, limits: limits)
+            let outcome = YAMLReader.parse(bytes, file: reader.file, isJSON: isJSON, limits: limits, skipping: skipping)
             reader.append(outcome.diagnostics)
             return outcome.root
         }
@@ -229,9 +229,12 @@ public struct MeetingLoader: Sendable {
     }
 
     private func loadProvince(_ source: ProvinceSource, folder: String, display: String,
-                              agenda: ProvinceFile.Agenda, sharedTexts: SharedTexts) -> (ProvinceFile, [Diagnostic]) {
+                              agenda: ProvinceFile.Agenda, sharedTexts: SharedTexts,
+                              figuresOnly: Bool = false) -> (ProvinceFile, [Diagnostic]) {
         let reader = FieldReader(file: FolderPath.join(display, source.relativePath), sharedTexts: sharedTexts)
-        guard let root = parse(FolderPath.join(folder, source.relativePath), isJSON: source.isJSON, into: reader) else {
+        // An earlier meeting is read for its figures: its reports' texts are passed over unread.
+        guard let root = parse(FolderPath.join(folder, source.relativePath), isJSON: source.isJSON, into: reader,
+                               skipping: figuresOnly ? Self.textsOfEarlierMeetings : []) else {
             let reason = reader.diagnostics.last { $0.severity == .error }
                 ?? Diagnostic(.error, file: reader.file, message: LoadMessages.emptyFile)
             return (ProvinceFile.broken(id: source.id, file: source.relativePath, reason: reason), reader.diagnostics)
@@ -292,6 +295,9 @@ public struct MeetingLoader: Sendable {
     }
 
     /// A report's status and figures without its texts (labels, sources, summary, highlights, issues).
+    /// The keys of a status file whose values `figures` drops anyway (a metric's label and source too).
+    static let textsOfEarlierMeetings: Set<String> = ["summary", "highlights", "issues", "label", "label_en", "source"]
+
     private static func figures(_ report: TopicReport) -> TopicReport {
         TopicReport(status: report.status, metrics: report.metrics.map {
             Metric(id: $0.id, label: "", value: $0.value, target: $0.target, unit: $0.unit, previous: $0.previous,

@@ -16,10 +16,11 @@ public enum YAMLReader {
     }
 
     /// Parses `bytes`, naming `file` in diagnostics. JSON files get `JSONCompatibility` first.
+    /// The values of mapping keys in `skipping` are passed over unread (no nodes, no text checks).
     public static func parse(_ bytes: [UInt8], file: String, isJSON: Bool = false,
-                             limits: LoadLimits = .default) -> Outcome {
+                             limits: LoadLimits = .default, skipping: Set<String> = []) -> Outcome {
         let input = isJSON ? JSONCompatibility.prepare(bytes) : bytes
-        var builder = YAMLTreeBuilder(file: file, limits: limits)
+        var builder = YAMLTreeBuilder(file: file, limits: limits, skippedKeys: skipping)
         if !input.isEmpty {
             input.withUnsafeBufferPointer { builder.run($0) }
         }

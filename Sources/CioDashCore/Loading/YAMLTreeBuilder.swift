@@ -27,10 +27,18 @@ struct YAMLTreeBuilder {
     var diagnostics: [Diagnostic] = []
     var fatal: Diagnostic?
     var source: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
+    /// Mapping keys whose values are passed over without building nodes (an earlier meeting's
+    /// texts, which nothing shows): a text reads as "…", a list or mapping as absent.
+    let skippedKeys: Set<String>
+    /// The next event starts a value to pass over.
+    var skipNext = false
+    /// Open lists and mappings of the value being passed over.
+    var skipDepth = 0
 
-    init(file: String, limits: LoadLimits) {
+    init(file: String, limits: LoadLimits, skippedKeys: Set<String> = []) {
         self.file = file
         self.limits = limits
+        self.skippedKeys = skippedKeys
     }
 
     mutating func fail(line: Int?, column: Int?, _ message: String) {
@@ -60,6 +68,10 @@ struct YAMLTreeBuilder {
     }
 
     mutating func handle(_ event: yaml_event_t) {
+        if skipNext || skipDepth > 0 {
+            pass(over: event)
+            return
+        }
         let line = Int(event.start_mark.line) + 1
         let column = Int(event.start_mark.column) + 1
         switch event.type {
@@ -125,6 +137,36 @@ struct YAMLTreeBuilder {
         }
     }
 
+    /// What a passed-over text reads as.
+    static let passedOver = "…"
+
+    /// One event of a skipped value. Its anchors still exist (as empty text), so that an alias
+    /// elsewhere is not reported as undefined.
+    mutating func pass(over event: yaml_event_t) {
+        var anchor: UnsafeMutablePointer<yaml_char_t>?
+        switch event.type {
+        case YAML_SEQUENCE_START_EVENT: skipDepth += 1; anchor = event.data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: skipDepth += 1; anchor = event.data.mapping_start.anchor
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: skipDepth -= 1
+        case YAML_SCALAR_EVENT: anchor = event.data.scalar.anchor
+        default: break
+        }
+        if skipNext {
+            skipNext = false
+            if event.type == YAML_SCALAR_EVENT {
+                // A text in place, so that a required field is still there: one shared mark, no copy.
+                let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+                add(YAMLNode(.scalar(Self.passedOver, isPlain: false), line: line, column: column), size: 1)
+            } else if let top = stack.indices.last {
+                stack[top].pendingKey = nil
+            }
+        }
+        if let anchor {
+            let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+            anchors[String(cString: anchor)] = (YAMLNode(.scalar("", isPlain: true), line: line, column: column), 1)
+        }
+    }
+
     mutating func open(isMapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, line: Int, column: Int) {
         if stack.count >= limits.maxDepth {
             fail(line: line, column: column, LoadMessages.tooDeep(limits.maxDepth))
@@ -160,6 +202,7 @@ struct YAMLTreeBuilder {
                                               message: LoadMessages.duplicateKey(text, firstLine: first)))
             }
             stack[top].pendingKey = (text, node.line, node.column, drop)
+            if !drop && !skippedKeys.isEmpty && skippedKeys.contains(text) { skipNext = true }
             return
         }
         stack[top].pendingKey = nil
