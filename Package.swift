@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Debian's libyaml-dev and libncurses-dev, reached through module maps.
@@ -21,7 +20,8 @@ let package = Package(
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
             name: "CioDashCore",
-            dependencies: ["CYAML", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["CYAML"],
+            exclude: ["Units/README.md"]
         ),
         // The bundled sample meetings (fixtures/), shipped as a resource of the binary.
         .target(
@@ -29,7 +29,7 @@ let package = Package(
             path: "fixtures",
             exclude: ["README.md"],
             sources: ["SampleMeetings.swift"],
-            resources: [.copy("hue-2019"), .copy("gia-lai-2018")]
+            resources: [.copy("hue-2019"), .copy("gia-lai-2018"), .copy("council-2026")]
         ),
         // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal.
         .target(name: "CioDashRender", dependencies: ["CioDashCore"]),

@@ -28,6 +28,8 @@ public struct Navigator: Sendable {
         if key == .resize { return (state, nil) }
         if key == .interrupt { return (s, .quit) }
         if let prompt = s.prompt { return (presented(handlePrompt(prompt, key, s, now: now), now: now), nil) }
+        // Pasted text is only typed into a prompt; it never runs commands.
+        if case .paste = key { return (state, nil) }
         let command = CommandTable.command(for: key, mode: s.mode)
         if s.showHelp {
             if command == .quit { return (s, .quit) }
@@ -261,6 +263,8 @@ public struct Navigator: Sendable {
             s.prompt = .goToSlide(String(text.dropLast()))
         case (.search(let text), .character(let c)):
             s.prompt = .search(text + String(c))
+        case (.search(let text), .paste(let pasted)):
+            s.prompt = .search(text + pasted)
         case (.goToSlide(let text), .character(let c)) where c.isASCII && c.isNumber:
             s.prompt = .goToSlide(text + String(c))
         case (.search(let text), .enter):

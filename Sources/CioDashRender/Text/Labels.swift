@@ -84,6 +84,9 @@ extension Labels {
 
     /// What a broken status file shows. The loader's sentences are English; the Vietnamese screen
     /// gives the place and sends the reader to `ciodash check` rather than mixing the two languages.
+    /// The two words for a broken status file, where a table cell has no room for the place.
+    public var brokenFileWord: String { language == .vi ? "tệp lỗi" : "broken file" }
+
     public func brokenFile(_ province: ProvinceReport) -> String {
         guard language == .vi else { return "broken file: " + (province.brokenReason ?? "") }
         var text = "tệp lỗi"
