@@ -14,6 +14,12 @@ public enum MinutesJournalFormat {
         public var meetingTitle: String
         public var meetingDate: LocalDate
         public var utcOffset: Int
+
+        public init(meetingTitle: String, meetingDate: LocalDate, utcOffset: Int) {
+            self.meetingTitle = meetingTitle
+            self.meetingDate = meetingDate
+            self.utcOffset = utcOffset
+        }
     }
 
     public static func line(_ header: Header) -> String {

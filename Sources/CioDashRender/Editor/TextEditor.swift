@@ -37,13 +37,16 @@ public struct TextEditor: Equatable, Sendable {
         let before = cursor > lower ? String(characters[lower]) : ""
         let after = upper > cursor ? String(characters[cursor]) : ""
         let merged = Array(Normalization.nfc(before + clean + after))
-        let at = scalarOffset(of: lower)
-        let removed = scalarCount(lower..<upper)
+        let keepsAfter = !after.isEmpty && merged.last.map { String($0) == after } == true
         characters.replaceSubrange(lower..<upper, with: merged)
-        let keepsAfter = !after.isEmpty && merged.last.map { String($0) == Normalization.nfc(after) } == true
         cursor = lower + merged.count - (keepsAfter ? 1 : 0)
         goalColumn = nil
-        return TextEdit(offset: at, removed: removed, inserted: String(merged))
+        // The journal records only what changed: neighbours that came back as they were are left out.
+        var from = lower, old = upper, new = lower + merged.count
+        if !before.isEmpty, merged.first.map({ String($0) == before }) == true { from += 1 }
+        if keepsAfter, new - 1 >= from, old - 1 >= from { old -= 1; new -= 1 }
+        return TextEdit(offset: scalarOffset(of: from), removed: scalarCount(old: from..<old, before: before, after: after, lower: lower),
+                        inserted: String(characters[from..<new]))
     }
 
     /// Backspace: removes the letter before the cursor (the whole grapheme cluster).
@@ -231,6 +234,14 @@ public struct TextEditor: Equatable, Sendable {
     /// Unicode scalars before character `index`: journals address text by scalars, which do not
     /// depend on the grapheme rules of the Swift that reads them back.
     func scalarOffset(of index: Int) -> Int { scalarCount(0..<index) }
+
+    /// Scalars the old characters `range` (indices before the change, from `lower`) held.
+    private func scalarCount(old range: Range<Int>, before: String, after: String, lower: Int) -> Int {
+        var n = 0
+        let old = (before.isEmpty ? [] : [before]) + (after.isEmpty ? [] : [after])
+        for i in range { n += old[i - lower].unicodeScalars.count }
+        return n
+    }
 
     private func scalarCount(_ range: Range<Int>) -> Int {
         var n = 0

@@ -27,10 +27,12 @@ struct DocumentWriter {
             return
         }
         let half = width / 2
-        for i in 0..<rows {
-            let l = centred(i < left.count ? safe(left[i]) : "", in: half - 1)
-            let r = centred(i < right.count ? safe(right[i]) : "", in: width - half)
-            out += TextLayout.padRight(l, to: half) + r
+        // Each column's lines wrapped to its half: the issuing body's long name is never cut.
+        let l = left.flatMap { TextLayout.wrap(safe($0), width: half - 2) }
+        let r = right.flatMap { TextLayout.wrap(safe($0), width: width - half) }
+        for i in 0..<max(l.count, r.count) {
+            out += TextLayout.padRight(centred(i < l.count ? l[i] : "", in: half - 1), to: half)
+                + centred(i < r.count ? r[i] : "", in: width - half)
             trimLineEnd()
             out += "\n"
         }

@@ -123,7 +123,7 @@ public struct MinutesDocument: Sendable {
     private func conclusions(_ w: inout DocumentWriter) {
         let a = attendance
         letterhead(&w, number: words.noticeNumber)
-        w.title(words.noticeTitle, subject: [words.noticeSubject(chair: a.chair.isEmpty ? words.theChair : a.chair, meeting: meeting.title)])
+        w.title(words.noticeTitle, subject: [words.noticeSubject(chair: words.theChair, meeting: meeting.title)])
         w.paragraph(words.noticeOpening(date: date(meeting.date), venue: meeting.venue, council: meeting.council,
                                         chair: a.chair, present: a.present.count))
         w.field(words.concludedAs, "")

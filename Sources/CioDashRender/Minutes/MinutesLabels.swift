@@ -96,5 +96,43 @@ public struct MinutesLabels: Sendable {
             : ["Provinces: " + present.joined(separator: ", ") + ";", "File copy."]
     }
 
+    public func journalFailed(_ reason: String) -> String {
+        vi ? "Không ghi được biên bản vào nhật ký: \(reason)" : "Could not write the minutes journal: \(reason)"
+    }
+
+    public func journalRepaired(problems: Int, copy: String?) -> String {
+        vi ? "nhật ký biên bản có \(problems) dòng không đọc được" + (copy.map { "; bản gốc giữ ở \($0)" } ?? "")
+            : "\(problems) line(s) of the minutes journal could not be read" + (copy.map { "; the original is kept at \($0)" } ?? "")
+    }
+
+    public var minutesOff: String {
+        vi ? "Chưa ghi biên bản: chạy lại với --take-minutes (hoặc --minutes TỆP)" : "Minutes are off: start again with --take-minutes (or --minutes FILE)"
+    }
+
+    // The editor.
+    var editorTitle: String { vi ? "Biên bản" : "Minutes" }
+    var editorKeys: String {
+        vi ? "Esc đóng (đã lưu) · Tab ô tiếp · Enter dòng mới · Ctrl-←→ từ · Ctrl-W xóa từ · F2 ẩn khỏi màn chiếu"
+            : "Esc close (saved) · Tab next field · Enter new line · Ctrl-←→ word · Ctrl-W delete word · F2 hide from the projector"
+    }
+
+    func fieldLabel(_ field: MinutesField) -> String {
+        switch field {
+        case .chair: return vi ? "Chủ trì (chủ tọa)" : "Chair"
+        case .secretary: return vi ? "Thư ký" : "Secretary"
+        case .absent: return vi ? "Tỉnh vắng mặt (cách nhau bằng dấu phẩy; mặc định: mọi tỉnh có tệp đều có mặt)"
+            : "Provinces absent (separated by commas; by default every province with a file is present)"
+        case .guests: return vi ? "Thành phần khác" : "Also attending"
+        case .conclusions: return vi ? "Kết luận" : "Conclusions"
+        case .notes: return vi ? "Ghi chú thảo luận" : "Notes of the discussion"
+        case .assignment(_, let row, let part):
+            switch part {
+            case .who: return vi ? "Giao nhiệm vụ \(row) · Đơn vị (tỉnh hoặc cơ quan)" : "Assignment \(row) · Province or body"
+            case .what: return vi ? "Giao nhiệm vụ \(row) · Nội dung" : "Assignment \(row) · Task"
+            case .due: return vi ? "Giao nhiệm vụ \(row) · Thời hạn" : "Assignment \(row) · By when"
+            }
+        }
+    }
+
     private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
