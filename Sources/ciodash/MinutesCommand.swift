@@ -41,6 +41,8 @@ struct MinutesCommand: ParsableCommand {
 
     func validate() throws {
         guard (40...200).contains(width) else { throw ValidationError("--width must be between 40 and 200") }
+        if let output { try requireUTF8(output, what: "output file") }
+        if let journal { try requireUTF8(journal, what: "minutes journal") }
     }
 
     func run() throws {
@@ -68,17 +70,7 @@ struct MinutesCommand: ParsableCommand {
         }
         var document = MinutesDocument(meeting: meeting, record: record, language: language)
         document.width = width
-        let bytes = Array(document.render(kind, format: format).utf8)
-        guard let output else {
-            FileHandle.standardOutput.write(Data(bytes))
-            return
-        }
-        do {
-            try AtomicFile.write(bytes, to: output, overwrite: force)
-        } catch {
-            printError("ciodash: \(error)")
-            throw ExitCode(1)
-        }
+        try writeDocument(Array(document.render(kind, format: format).utf8), to: output, force: force)
     }
 }
 

@@ -7,10 +7,16 @@ public struct WallTime: Hashable, Sendable {
 
     public init(_ seconds: Double, utcOffset: Int) {
         let local = Int((seconds + Double(utcOffset)).rounded(.down))
-        let days = Int((Double(local) / 86_400).rounded(.down))
-        let secondOfDay = local - days * 86_400
+        let (year, month, day, secondOfDay) = Self.civil(local)
         hour = secondOfDay / 3600
         minute = secondOfDay % 3600 / 60
+        date = LocalDate(year: year, month: month, day: day) ?? LocalDate(year: 1970, month: 1, day: 1)!
+    }
+
+    /// Year, month, day and seconds into the day of a moment given in seconds since 1970.
+    public static func civil(_ seconds: Int) -> (year: Int, month: Int, day: Int, seconds: Int) {
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let secs = seconds - days * 86_400
         // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -18,10 +24,9 @@ public struct WallTime: Hashable, Sendable {
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        date = LocalDate(year: year, month: month, day: day) ?? LocalDate(year: 1970, month: 1, day: 1)!
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, secs)
     }
 
     /// "08:05".
