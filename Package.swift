@@ -11,11 +11,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's libyaml-dev and libncurses-dev, reached through module maps.
         .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Debian's libxlsxwriter-dev, for the return forms the secretariat sends out.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
 
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
@@ -33,6 +36,12 @@ let package = Package(
         ),
         // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal.
         .target(name: "CioDashRender", dependencies: ["CioDashCore"]),
+        // The secretariat's return forms: .xlsx written with libxlsxwriter, read with ZIPFoundation and a
+        // SAX parser; forms turned into province status files.
+        .target(
+            name: "CioDashSpreadsheet",
+            dependencies: ["CioDashCore", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The live dashboard's rules: one event type, one update, effects as values; no I/O.
         .target(name: "CioDashApp", dependencies: ["CioDashCore", "CioDashRender"]),
         // The only code that talks to ncurses.
@@ -40,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "ciodash",
             dependencies: [
-                "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples",
+                "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples", "CioDashSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +59,11 @@ let package = Package(
             name: "CioDashRenderTests",
             dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "CioDashSpreadsheetTests",
+            dependencies: ["CioDashSpreadsheet", "CioDashCore", "CioDashRender", "CioDashSamples",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "CioDashTerminalTests",
