@@ -62,6 +62,8 @@ final class MinutesEndToEndTests: XCTestCase {
         try h.type("m")
         try h.waitFor(before)
         try h.sendKeys("Escape")
+        // Esc then q at once would read as Alt-q: wait for the form to close first.
+        try h.waitUntil("the form to close") { !(try h.capture()).contains("Biên bản ·") }
         try h.type("q")
         XCTAssertEqual(try h.waitForExit(), 0)
         let resumed = try record()
@@ -93,6 +95,8 @@ final class MinutesEndToEndTests: XCTestCase {
         try h.type("Chia sẻ kiến trúc")
         try h.waitFor("Chia sẻ kiến trúc")
         try h.sendKeys("Escape")
+        // Esc then q at once would read as Alt-q: wait for the form to close first.
+        try h.waitUntil("the form to close") { !(try h.capture()).contains("Biên bản ·") }
         try h.type("q")
         XCTAssertEqual(try h.waitForExit(), 0)
         let out = folder.appendingPathComponent("bien-ban.md").path
