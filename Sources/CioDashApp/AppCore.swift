@@ -9,15 +9,41 @@ public enum AppCore {
     public static let folderCheckInterval = 1.0
 
     /// The state the dashboard opens in, on a loaded folder (`result`: what loading it said).
+    /// With `minutes` (the presenter keeps a journal), the countdown resumes with the time the
+    /// record says each item has had, on the item that was on screen last.
     public static func start(meeting: Meeting, result: LoadResult? = nil, mode: NavigationState.Mode, language: Language,
-                             clock: ScreenComposer.Clock) -> AppState {
+                             clock: ScreenComposer.Clock, minutes: MinutesRecord? = nil) -> AppState {
         var state = AppState(meeting: meeting, navigation: NavigationState(mode: mode, language: language),
                              notice: result.flatMap { notice(for: $0, language: language) }, clock: clock)
+        if let minutes {
+            state.minutes = MinutesState(record: minutes)
+            MinutesRules.resume(&state)
+        }
         state.navigation = state.navigator.presented(state.navigator.clamped(state.navigation), now: clock.now)
+        if let minutes = state.minutes {
+            // Reaching the first slide starts its item's clock: that is recorded too.
+            let entries = MinutesRules.clockEntries(from: TopicTimer(), to: state.navigation.timer, at: clock.epoch)
+            state.minutes = minutes.recording(entries, at: clock.epoch)
+            state.pendingMinutes = entries
+        }
         return state
     }
 
     public static func update(_ state: AppState, _ event: AppEvent) -> (AppState, [AppEffect]) {
+        guard state.minutes != nil else {
+            if case .key(let key) = event, state.navigation.prompt == nil, !state.navigation.showHelp,
+               CommandTable.command(for: key, mode: state.navigation.mode) == .minutes {
+                var s = state
+                s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).minutesOff
+                return (s, [])
+            }
+            return dashboard(state, event)
+        }
+        return MinutesRules.update(state, event)
+    }
+
+    /// Every rule but the minutes'.
+    static func dashboard(_ state: AppState, _ event: AppEvent) -> (AppState, [AppEffect]) {
         var s = state
         switch event {
         case .key(let key):
@@ -58,6 +84,7 @@ public enum AppCore {
             switch outcome {
             case .snapshotSaved(let path): s.navigation.message = "\(labels.snapshotSaved): \(path)"
             case .snapshotFailed(let reason): s.navigation.message = "\(labels.snapshotFailed): \(reason)"
+            case .minutesFailed(let reason): s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).journalFailed(reason)
             }
             return (s, [])
         }

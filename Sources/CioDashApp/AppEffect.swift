@@ -10,6 +10,9 @@ public enum AppEffect: Equatable, Sendable {
     case checkFolder
     /// Write `view` as text in `language`; answer with `.effectFinished`.
     case saveSnapshot(ViewID, Language)
+    /// Write these entries to the minutes journal, durably, before the next key; a failure is
+    /// answered with `.effectFinished(.minutesFailed)`.
+    case recordMinutes([MinutesEntry])
     /// The terminal changed size: repaint every cell.
     case repaintAll
 }

@@ -12,6 +12,10 @@ public struct AppState: Sendable {
     /// Counts meeting replacements, so a shell can tell a frame may differ.
     public internal(set) var generation = 0
     public internal(set) var clock: ScreenComposer.Clock
+    /// The minutes being taken, when the presenter keeps a journal.
+    public internal(set) var minutes: MinutesState?
+    /// Journal entries of the start (the first slide's clock), handed out with the first update.
+    var pendingMinutes: [MinutesEntry] = []
     /// When the folder was last looked at (monotonic seconds).
     var lastFolderCheck: Double
 
@@ -33,6 +37,11 @@ public struct AppState: Sendable {
                                            clock: clock, notice: notice, cache: cache)
         navigation.scroll = frame.scroll
         navigation.pageSize = max(1, frame.viewport)
-        return frame
+        guard let editor = minutes?.editor else { return frame }
+        var framed = frame
+        let textWidth = MinutesEditorView.draw(editor, on: &framed.grid, top: height - 2 - frame.viewport,
+                                               meeting: meeting, language: navigation.language)
+        minutes?.textWidth = textWidth
+        return framed
     }
 }

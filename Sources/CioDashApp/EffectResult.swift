@@ -4,4 +4,6 @@ public enum EffectResult: Equatable, Sendable {
     case snapshotSaved(String)
     /// A snapshot could not be written; why, in a sentence.
     case snapshotFailed(String)
+    /// The minutes journal could not be written; why.
+    case minutesFailed(String)
 }

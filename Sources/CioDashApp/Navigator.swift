@@ -268,7 +268,7 @@ public struct Navigator: Sendable {
         case (.search(let text), .character(let c)):
             s.prompt = .search(text + String(c))
         case (.search(let text), .paste(let pasted)):
-            s.prompt = .search(text + pasted)
+            s.prompt = .search(text + Key.promptLine(pasted))
         case (.goToSlide(let text), .character(let c)) where c.isASCII && c.isNumber:
             s.prompt = .goToSlide(text + String(c))
         case (.search(let text), .enter):

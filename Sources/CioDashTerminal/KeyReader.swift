@@ -46,6 +46,9 @@ enum KeyReader {
         case KEY_HOME, KEY_FIND, KEY_A1: return .home
         case KEY_END, KEY_SELECT, KEY_C1: return .end
         case KEY_RESIZE: return .resize
+        case KEY_DC: return .delete
+        case wordLeftCode: return .wordLeft
+        case wordRightCode: return .wordRight
         case ciodash_key_f(1)...ciodash_key_f(63): return .function(Int(code - ciodash_key_f(0)))
         default: return nil
         }
@@ -59,6 +62,7 @@ enum KeyReader {
         case 0x09: return .tab
         // Raw mode delivers Ctrl-C as a byte instead of SIGINT.
         case 0x03: return .interrupt
+        case 0x17: return .deleteWord
         default: return nil
         }
     }
@@ -79,6 +83,19 @@ enum KeyReader {
         for (sequence, key) in sequences where key_defined(sequence) <= 0 {
             define_key(sequence, key)
         }
+        // Ctrl-← / Ctrl-→ (xterm, tmux) and Alt-← / Alt-→: one code each, whatever terminfo calls them.
+        for sequence in ["\u{1B}[1;5D", "\u{1B}[1;3D", "\u{1B}b"] { define(sequence, as: wordLeftCode) }
+        for sequence in ["\u{1B}[1;5C", "\u{1B}[1;3C", "\u{1B}f"] { define(sequence, as: wordRightCode) }
+    }
+
+    /// Key codes of our own for the word moves, above ncurses' KEY_MAX.
+    static let wordLeftCode: Int32 = 0x1F00
+    static let wordRightCode: Int32 = 0x1F01
+
+    private static func define(_ sequence: String, as code: Int32) {
+        // A sequence terminfo already names (kLFT5) is taken back from it first.
+        if key_defined(sequence) > 0 { define_key(sequence, 0) }
+        define_key(sequence, code)
     }
 
     private enum Sequence { case none, swallowed, pasteStart }
@@ -115,7 +132,7 @@ enum KeyReader {
         let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
         var text: [UInt32] = []
         var pending: [UInt32] = []  // what may be the start of the end marker
-        let kept = Key.longestPaste * 4
+        let kept = Key.longestPastedText
         func keep<C: Collection<UInt32>>(_ values: C) {
             for v in values where text.count < kept { text.append(v) }
         }

@@ -21,3 +21,15 @@ func writeOutput(_ bytes: [UInt8]) throws {
 }
 
 func writeOutput(_ text: String) throws { try writeOutput(Array(text.utf8)) }
+
+/// A command's document (`snapshot`, `minutes`): to standard output, or with `-o` atomically into a
+/// file, never over an existing one without `--force`.
+func writeDocument(_ bytes: [UInt8], to output: String?, force: Bool) throws {
+    guard let output else { return try writeOutput(bytes) }
+    do {
+        try AtomicFile.write(bytes, to: output, overwrite: force)
+    } catch {
+        printError("ciodash: \(error)")
+        throw ExitCode(1)
+    }
+}

@@ -48,6 +48,18 @@ struct ScreenOptions: ParsableArguments {
     @Option(name: .long, help: "Width of the text printed when standard output is not a terminal.")
     var width: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Presenter: keep the minutes (m) in this journal; after a crash, the same file resumes every note and time.",
+                                            valueName: "file"))
+    var minutes: String?
+
+    @Flag(name: .long, help: "Presenter: keep the minutes in ./ciodash-minutes/<meeting date>.jsonl.")
+    var takeMinutes = false
+
+    /// The journal to keep, if any.
+    func minutesPath(meetingFolder: String, date: LocalDate) -> String? {
+        minutes ?? (takeMinutes ? MinutesLocation.defaultPath(meetingFolder: meetingFolder, date: date) : nil)
+    }
+
     /// Traps after the first frame, to test that a crash gives the terminal back.
     @Flag(name: .customLong("debug-crash"), help: .hidden)
     var debugCrash = false
@@ -56,5 +68,6 @@ struct ScreenOptions: ParsableArguments {
         if let width, !SizeLimits.textWidth.contains(width) {
             throw ValidationError("--width must be between 20 and 1000")
         }
+        if let minutes { try requireUTF8(minutes, what: "minutes journal") }
     }
 }

@@ -18,6 +18,8 @@ struct DashboardRunner {
     func run() throws {
         let (meeting, result) = try loadMeetingOrExit(meetingOptions)
         let language = screenOptions.lang ?? meeting.language
+        // The journal is opened before the screen, so that a refusal is read on the terminal.
+        let minutes = mode == .present ? try openMinutes(meeting, language: language) : nil
         let session: TerminalSession
         do {
             session = try TerminalSession.open(theme: screenOptions.theme)
@@ -34,7 +36,9 @@ struct DashboardRunner {
         }
         defer { session.restore() }
 
-        var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock())
+        var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock(),
+                                minutes: minutes?.journal.record)
+        if let message = minutes?.message { app.navigation.message = message }
         let folder = meetingOptions.resolvedFolder
         // Watching and reloading (issue 16): a bounded watch, changes taken once settled, the load on
         // its own thread, and the last good data kept for broken, shrunk or unreadable files.
@@ -83,6 +87,13 @@ struct DashboardRunner {
                     case .checkFolder:
                         let changed = watch.poll()
                         if !changed.isEmpty { loader.start(asked: false, changed: changed) }
+                    case .recordMinutes(let entries):
+                        for entry in entries {
+                            if let failure = minutes?.journal.append(entry) {
+                                events.append(.effectFinished(.minutesFailed(failure)))
+                                break
+                            }
+                        }
                     case .saveSnapshot(let view, let language):
                         let snapshot = Snapshot(meeting: app.meeting, language: language, width: size.width,
                                                 generatedAt: generationTime())
@@ -97,7 +108,23 @@ struct DashboardRunner {
     }
 
     static func clock() -> ScreenComposer.Clock {
-        ScreenComposer.Clock(now: Monotonic.now(), wall: WallClock.hoursMinutes())
+        ScreenComposer.Clock(now: Monotonic.now(), wall: WallClock.hoursMinutes(), epoch: Date().timeIntervalSince1970)
+    }
+
+    /// The presenter's minutes journal, locked, with what reading it found; nil without --minutes.
+    private func openMinutes(_ meeting: Meeting, language: Language) throws -> (journal: MinutesJournal, message: String?)? {
+        guard let path = screenOptions.minutesPath(meetingFolder: meetingOptions.resolvedFolder, date: meeting.date) else { return nil }
+        do throws(MinutesJournal.OpenError) {
+            let opened = try MinutesJournal.open(path: path, title: meeting.title, date: meeting.date, utcOffset: WallClock.utcOffset())
+            for problem in opened.problems { printError(problem.diagnostic(file: path, language: language).description) }
+            let words = MinutesLabels.forLanguage(language)
+            let message = opened.problems.isEmpty ? nil : words.journalRepaired(problems: opened.problems.count, copy: opened.damagedCopy)
+            if let message { printError("ciodash: " + message) }
+            return (opened.journal, message)
+        } catch {
+            printError("ciodash: " + error.message(language))
+            throw ExitCode(2)
+        }
     }
 
     private func environmentColumns() -> Int? {
@@ -116,6 +143,8 @@ private struct FrameInputs: Equatable {
     var generation: Int
     /// The presenter's countdown ticks each second; browsing has none.
     var second: Int
+    /// The minutes form, when open: every key typed into it changes the frame.
+    var editor: MinutesEditor?
 
     init(_ app: AppState, size: TerminalSize) {
         state = app.navigation
@@ -124,6 +153,7 @@ private struct FrameInputs: Equatable {
         wall = app.clock.wall
         generation = app.generation
         second = app.navigation.mode == .present ? Int(app.clock.now) : 0
+        editor = app.minutes?.editor
     }
 }
 
@@ -144,5 +174,13 @@ enum WallClock {
         localtime_r(&t, &parts)
         let h = Int(parts.tm_hour), m = Int(parts.tm_min)
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+
+    /// Seconds east of UTC of the local time zone now.
+    static func utcOffset() -> Int {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Int(parts.tm_gmtoff)
     }
 }

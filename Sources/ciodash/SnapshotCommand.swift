@@ -91,17 +91,7 @@ struct SnapshotCommand: ParsableCommand {
             }
             return
         }
-        let document = snapshot.document(format, views: views, theme: theme)
-        guard let output else {
-            try writeOutput(document)
-            return
-        }
-        do {
-            try AtomicFile.write(document, to: output, overwrite: force)
-        } catch {
-            printError("ciodash: \(error)")
-            throw ExitCode(1)
-        }
+        try writeDocument(snapshot.document(format, views: views, theme: theme), to: output, force: force)
     }
 }
 

@@ -30,9 +30,18 @@ final class PasteTests: XCTestCase {
         XCTAssertNil(nav.update(help, .paste(fromTerminal: "q")).1, "q pasted over the help does not quit")
     }
 
-    func testPastedTextIsOneSafeBoundedLine() {
-        XCTAssertEqual(Key.paste(fromTerminal: "a\r\nb\tc\u{1B}[2J"), .paste("a b c^[[2J"))
-        guard case .paste(let long) = Key.paste(fromTerminal: String(repeating: "Đ", count: 10_000)) else { return XCTFail() }
-        XCTAssertEqual(long.count, Key.longestPaste)
+    func testPastedTextDropsControlsAndKeepsLines() {
+        XCTAssertEqual(Key.paste(fromTerminal: "a\r\nb\tc\u{1B}[2J\u{9B}"), .paste("a\nb c[2J"))
+        guard case .paste(let long) = Key.paste(fromTerminal: String(repeating: "Đ", count: 200_000)) else { return XCTFail() }
+        XCTAssertEqual(long.count, Key.longestPastedText)
+    }
+
+    func testAPromptTakesAPasteAsOneBoundedLine() {
+        var s = NavigationState(view: .overview, language: .vi)
+        s.prompt = .search("")
+        let (next, _) = nav.update(s, .paste(fromTerminal: "a\nb" + String(repeating: "Đ", count: 10_000)))
+        guard case .search(let text)? = next.prompt else { return XCTFail("the search prompt stays open") }
+        XCTAssertEqual(text.count, Key.longestPaste)
+        XCTAssertTrue(text.hasPrefix("a b"), "a line break in a paste is a space in the prompt: \(text.prefix(5))")
     }
 }

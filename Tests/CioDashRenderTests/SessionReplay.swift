@@ -11,7 +11,10 @@ import XCTest
 /// Script lines (`#` starts a comment):
 ///   hide FILE            move a file of the meeting folder away (before `start`: the folder lacks it)
 ///   restore FILE         put it back; the next second's folder check reloads, as the live screen does
-///   start MODE LANG WxH  open the dashboard (browse|present, vi|en) at clock 0 (wall 08:00)
+///   start MODE LANG WxH [minutes]  open the dashboard (browse|present, vi|en) at clock 0 (wall 08:00
+///                        on 27/07/2019, UTC+7); with `minutes`, keeping a fresh minutes journal
+///   scalars TEXT         each Unicode scalar of TEXT as a key (decomposed text, as an input method sends it)
+///   paste TEXT           TEXT as one bracketed paste; `\n` in it is a line break
 ///   key K K …            keys: Space Enter Esc Backspace Tab BackTab Up Down Left Right PgUp PgDn Home End, or one character
 ///   type TEXT            each character of TEXT as a key
 ///   wait SECONDS         the clock moves on, one tick a second
@@ -29,6 +32,11 @@ final class SessionReplay {
     private let bodies = ViewBodyCache()
     private var generation = -1
     private(set) var output = ""
+    /// The minutes journal the session wrote, header first, as the shell writes it.
+    private(set) var journal = ""
+    /// 2019-07-27 08:00 at UTC+7, the sample session's start.
+    static let startEpoch = 1_564_189_200.0
+    static let utcOffset = 7 * 3600
     private var frames = 0
 
     init() throws {
@@ -57,6 +65,10 @@ final class SessionReplay {
             case "start": try start(rest)
             case "key": for name in rest { send(.key(try Self.key(name))) }
             case "type": for c in line.dropFirst("type ".count) { send(.key(.character(c))) }
+            case "scalars":
+                for u in line.dropFirst("scalars ".count).unicodeScalars { send(.key(.character(Character(u)))) }
+            case "paste":
+                send(.key(.paste(fromTerminal: line.dropFirst("paste ".count).replacingOccurrences(of: "\\n", with: "\n"))))
             case "wait": wait(Double(rest[0]) ?? 0)
             case "frame": frame(label: "line \(number + 1)")
             default: throw ReplayError("line \(number + 1): unknown command \(command)")
@@ -79,12 +91,17 @@ final class SessionReplay {
         guard let meeting = result.meeting else { throw ReplayError("the folder does not load: \(result.diagnostics)") }
         let path = folder.path
         signature = FolderSignature(folder: path)
-        app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock())
+        var record: MinutesRecord?
+        if words.count > 3 && words[3] == "minutes" {
+            record = MinutesRecord(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: Self.utcOffset)
+            journal = MinutesJournalFormat.line(.init(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: Self.utcOffset))
+        }
+        app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock(), minutes: record)
     }
 
     private func clock() -> ScreenComposer.Clock {
         let minutes = 8 * 60 + Int(now) / 60
-        return .init(now: now, wall: String(format: "%02d:%02d", (minutes / 60) % 24, minutes % 60))
+        return .init(now: now, wall: String(format: "%02d:%02d", (minutes / 60) % 24, minutes % 60), epoch: Self.startEpoch + now)
     }
 
     private func wait(_ seconds: Double) {
@@ -116,6 +133,8 @@ final class SessionReplay {
                 case .reloadFolder:
                     signature = FolderSignature(folder: folder.path)
                     queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: []))
+                case .recordMinutes(let entries):
+                    journal += entries.map(MinutesJournalFormat.line).joined()
                 case .saveSnapshot, .quit, .repaintAll:
                     break
                 }
@@ -141,7 +160,9 @@ final class SessionReplay {
     static func key(_ name: String) throws -> Key {
         let named: [String: Key] = ["Space": .character(" "), "Enter": .enter, "Esc": .escape, "Backspace": .backspace,
                                     "Tab": .tab, "BackTab": .backTab, "Up": .up, "Down": .down, "Left": .left,
-                                    "Right": .right, "PgUp": .pageUp, "PgDn": .pageDown, "Home": .home, "End": .end]
+                                    "Right": .right, "PgUp": .pageUp, "PgDn": .pageDown, "Home": .home, "End": .end,
+                                    "Delete": .delete, "WordLeft": .wordLeft, "WordRight": .wordRight, "CtrlW": .deleteWord,
+                                    "F2": .function(2)]
         if let key = named[name] { return key }
         guard name.count == 1, let c = name.first else { throw ReplayError("unknown key \(name)") }
         return .character(c)

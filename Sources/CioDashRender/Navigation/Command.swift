@@ -8,4 +8,6 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     /// A digit 1–9: agenda item N.
     case agendaItem
     case search, nextMatch, save, reload, toggleLanguage, help, quit
+    /// Open the minutes editor for the agenda item on screen (the app core handles it).
+    case minutes
 }

@@ -11,17 +11,32 @@ public enum Key: Hashable, Sendable {
     case interrupt
     /// The terminal changed size; the new size comes with the next frame.
     case resize
-    /// Text pasted into the terminal (bracketed paste), already one safe line: it is typed into the
-    /// search prompt, and ignored everywhere else; never read as commands ("q" in it must not quit).
+    /// Delete (the character after the cursor, in the minutes editor).
+    case delete
+    /// Ctrl-← / Ctrl-→ (or Alt-b / Alt-f): a word left or right, in the minutes editor.
+    case wordLeft, wordRight
+    /// Ctrl-W: delete the word before the cursor, in the minutes editor.
+    case deleteWord
+    /// Text pasted into the terminal (bracketed paste), controls dropped, line breaks kept: typed
+    /// into the minutes editor as it is and into the search prompt as one line; ignored everywhere
+    /// else, never read as commands ("q" in it must not quit).
     case paste(String)
 
     /// The most a paste adds to a prompt.
     public static let longestPaste = 200
+    /// The most a paste brings at all, in characters (100 lines of minutes are far less).
+    public static let longestPastedText = 100_000
 
-    /// A paste as the terminal delivered it: line breaks and tabs become spaces, controls are shown
-    /// by the sanitiser, and it is cut to `longestPaste` characters.
+    /// A paste as the terminal delivered it: control characters dropped (they never reach the
+    /// screen or a file), tabs as spaces, CR LF as a line break, cut to `longestPastedText`.
     public static func paste(fromTerminal text: String) -> Key {
-        let line = TextSanitizer.line(text)
-        return .paste(line.count > longestPaste ? String(line.prefix(longestPaste)) : line)
+        let clean = TypedText.clean(text, multiline: true)
+        return .paste(clean.count > longestPastedText ? String(clean.prefix(longestPastedText)) : clean)
+    }
+
+    /// A paste as a prompt takes it: one line of at most `longestPaste` characters.
+    public static func promptLine(_ pasted: String) -> String {
+        let line = TextSanitizer.line(pasted)
+        return line.count > longestPaste ? String(line.prefix(longestPaste)) : line
     }
 }

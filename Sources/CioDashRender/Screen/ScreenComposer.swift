@@ -12,10 +12,13 @@ public enum ScreenComposer {
         public var now: Double
         /// Local wall-clock time "HH:MM".
         public var wall: String
+        /// Wall-clock seconds since 1970 (UTC), for the minutes' record of when things happened.
+        public var epoch: Double
 
-        public init(now: Double, wall: String) {
+        public init(now: Double, wall: String, epoch: Double = 0) {
             self.now = now
             self.wall = wall
+            self.epoch = epoch
         }
     }
 

@@ -1,0 +1,78 @@
+import ArgumentParser
+import CioDashCore
+import CioDashRender
+import Foundation
+
+/// `ciodash minutes`: the biên bản or the thông báo kết luận of a session, from the meeting folder
+/// and the journal the presenter kept (`ciodash present --minutes FILE`).
+struct MinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: "Write the minutes (biên bản) or the notice of conclusions (thông báo kết luận) of a session.",
+        discussion: """
+        The journal is the file `ciodash present` kept (--minutes FILE; default ./ciodash-minutes/<date>.jsonl).
+        A damaged journal is read as far as it is good; every line not used is named on standard error.
+        The output depends only on the folder and the journal: the same inputs give the same bytes.
+        """
+    )
+
+    @OptionGroup var meetingOptions: MeetingOptions
+
+    @Option(name: .long, help: ArgumentHelp("The minutes journal; default: ./ciodash-minutes/<meeting date>.jsonl.", valueName: "file"))
+    var journal: String?
+
+    @Option(name: .long, help: "bien-ban (the minutes) or ket-luan (the notice of conclusions).")
+    var kind: MinutesDocument.Kind = .bienBan
+
+    @Option(name: .long, help: "markdown or text.")
+    var format: MinutesDocument.Format = .markdown
+
+    @Option(name: .long, help: "vi or en; default: the meeting's language.")
+    var lang: Language?
+
+    @Option(name: .long, help: "Line width of the text format (40–200).")
+    var width: Int = 80
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Overwrite the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard (40...200).contains(width) else { throw ValidationError("--width must be between 40 and 200") }
+        if let output { try requireUTF8(output, what: "output file") }
+        if let journal { try requireUTF8(journal, what: "minutes journal") }
+    }
+
+    func run() throws {
+        let (meeting, _) = try loadMeetingOrExit(meetingOptions)
+        let language = lang ?? meeting.language
+        let path = journal ?? MinutesLocation.defaultPath(meetingFolder: meetingOptions.resolvedFolder, date: meeting.date)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            printError(language == .vi ? "ciodash: không đọc được nhật ký biên bản \(TextSanitizer.line(path))"
+                : "ciodash: cannot read the minutes journal \(TextSanitizer.line(path))")
+            throw ExitCode(2)
+        }
+        let parsed = MinutesJournalReader.parse(String(decoding: data, as: UTF8.self))
+        for problem in parsed.problems {
+            printError(TextSanitizer.line(problem.diagnostic(file: path, language: language).description))
+        }
+        guard let header = parsed.header, var record = parsed.record else { throw ExitCode(2) }
+        guard header.meetingTitle == Normalization.nfc(meeting.title), header.meetingDate == meeting.date else {
+            let refusal = MinutesJournal.OpenError.otherMeeting(path: path, title: header.meetingTitle, date: header.meetingDate)
+            printError("ciodash: " + TextSanitizer.line(refusal.message(language)))
+            throw ExitCode(2)
+        }
+        // A run a crash left open ends where the journal stops, as the presenter would resume it.
+        if let topic = record.runningTopic, let last = record.lastSeen {
+            record.apply(.clock(MinutesClockEvent(.interrupted, topic: topic, at: last)))
+        }
+        var document = MinutesDocument(meeting: meeting, record: record, language: language)
+        document.width = width
+        try writeDocument(Array(document.render(kind, format: format).utf8), to: output, force: force)
+    }
+}
+
+extension MinutesDocument.Kind: ExpressibleByArgument {}
+extension MinutesDocument.Format: ExpressibleByArgument {}

@@ -1,0 +1,141 @@
+import CioDashCore
+import Foundation
+import XCTest
+
+/// The minutes journal on disk: written as it goes, locked against a second presenter, refused for
+/// another meeting, and read as far as it is good when damaged, with the place of every line left out.
+final class MinutesJournalTests: XCTestCase {
+    let date = LocalDate(year: 2019, month: 7, day: 27)!
+    let title = "Phiên họp thường kỳ năm 2019"
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-journal-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private var path: String { folder.appendingPathComponent("minutes/2019-07-27.jsonl").path }
+
+    private func header(_ title: String? = nil) -> String {
+        MinutesJournalFormat.line(.init(meetingTitle: title ?? self.title, meetingDate: date, utcOffset: 25200))
+    }
+
+    private func write(_ text: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    func testEveryEntryIsOnDiskAsSoonAsItIsAppended() throws {
+        let opened = try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 25200)
+        let field = MinutesField.conclusions(topic: "smart-city")
+        XCTAssertNil(opened.journal.append(.clock(MinutesClockEvent(.start, topic: "smart-city", at: 100))))
+        XCTAssertNil(opened.journal.append(.edit(field, TextEdit(offset: 0, removed: 0, inserted: "Thống"), at: 101)))
+        XCTAssertNil(opened.journal.append(.edit(field, TextEdit(offset: 5, removed: 0, inserted: " nhất"), at: 102)))
+        // Read by another reader while the journal is still open, as after a kill -9.
+        let parsed = MinutesJournalReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+        XCTAssertEqual(parsed.problems, [])
+        XCTAssertEqual(parsed.record?.text(field), "Thống nhất")
+        XCTAssertEqual(parsed.record?.runningTopic, "smart-city")
+    }
+
+    func testASecondPresenterIsRefusedUntilTheFirstCloses() throws {
+        var first: MinutesJournal? = try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0).journal
+        XCTAssertThrowsError(try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0)) { error in
+            XCTAssertEqual(error as? MinutesJournal.OpenError, .locked(path: path))
+            let vi = (error as? MinutesJournal.OpenError)?.message(.vi) ?? ""
+            XCTAssertTrue(vi.contains("đang được một ciodash khác ghi"), vi)
+        }
+        XCTAssertNotNil(first)
+        first = nil
+        XCTAssertNoThrow(try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0))
+    }
+
+    func testAJournalOfAnotherMeetingIsRefusedByName() throws {
+        try write(header("Phiên họp năm 2018 tại Gia Lai"))
+        XCTAssertThrowsError(try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0)) { error in
+            guard case .otherMeeting(_, let other, _)? = error as? MinutesJournal.OpenError else { return XCTFail("\(error)") }
+            XCTAssertEqual(other, "Phiên họp năm 2018 tại Gia Lai")
+            XCTAssertTrue((error as! MinutesJournal.OpenError).message(.en).contains("\"Phiên họp năm 2018 tại Gia Lai\""))
+        }
+    }
+
+    func testAFileThatIsNotAJournalIsNeverWrittenOver() throws {
+        try write("# notes of my own\n")
+        XCTAssertThrowsError(try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0)) { error in
+            guard case .notAJournal? = error as? MinutesJournal.OpenError else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "# notes of my own\n")
+    }
+
+    func testACutLastLineIsNamedAndTheRestIsRead() {
+        let text = header()
+            + "{\"at\":1,\"set\":\"secretary\",\"text\":\"Lê Thị Hà\"}\n"
+            + "{\"at\":2,\"edit\":\"topic/x/notes\",\"pos\":0,\"del\":0,\"ins\":\"ab"
+        let parsed = MinutesJournalReader.parse(text)
+        XCTAssertEqual(parsed.record?.text(.secretary), "Lê Thị Hà")
+        XCTAssertEqual(parsed.problems.map { "\($0.line):\($0.column)" }, ["3:57"])
+        XCTAssertTrue(parsed.problems[0].en.contains("cut off"), parsed.problems[0].en)
+    }
+
+    func testADamagedLineStopsTheEditsOfItsFieldUntilAFullText() {
+        let f = "topic/x/conclusions"
+        let text = header()
+            + "{\"at\":1,\"edit\":\"\(f)\",\"pos\":0,\"del\":0,\"ins\":\"abc\"}\n"
+            + "{\"at\":2,\"edit\":\"\(f)\",\"pos\":9,\"del\":0,\"ins\":\"X\"}\n"   // does not fit: hand-edited
+            + "{\"at\":3,\"edit\":\"\(f)\",\"pos\":3,\"del\":0,\"ins\":\"d\"}\n"   // not guessed at
+            + "{\"at\":4,\"set\":\"chair\",\"text\":\"Ông A\"}\n"
+            + "this line was typed by hand\n"
+            + "{\"at\":5,\"set\":\"\(f)\",\"text\":\"full text\"}\n"
+            + "{\"at\":6,\"edit\":\"\(f)\",\"pos\":9,\"del\":0,\"ins\":\"!\"}\n"
+            + "{\"at\":7,\"set\":\"nowhere\",\"text\":\"?\"}\n"
+        let parsed = MinutesJournalReader.parse(text)
+        XCTAssertEqual(parsed.record?.text(.conclusions(topic: "x")), "full text!")
+        XCTAssertEqual(parsed.record?.text(.chair), "Ông A")
+        XCTAssertEqual(parsed.problems.map { "\($0.line):\($0.column)" }, ["3:1", "3:38", "6:1", "9:9"])
+        XCTAssertTrue(parsed.problems.contains { $0.vi.contains("1 sửa đổi sau đó") && $0.vi.contains("dòng 4") })
+    }
+
+    func testADamagedJournalIsCopiedAsideThenCompacted() throws {
+        try write(header() + "{\"at\":1,\"set\":\"secretary\",\"text\":\"Hà\"}\n{broken\n")
+        let opened = try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0)
+        XCTAssertEqual(opened.problems.map(\.line), [3])
+        let copy = try XCTUnwrap(opened.damagedCopy)
+        XCTAssertTrue(try String(contentsOfFile: copy, encoding: .utf8).contains("{broken"), "the original is kept")
+        let now = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertFalse(now.contains("{broken"))
+        XCTAssertEqual(MinutesJournalReader.parse(now).problems, [])
+        XCTAssertEqual(MinutesJournalReader.parse(now).record?.text(.secretary), "Hà")
+    }
+
+    func testARunACrashLeftOpenEndsAtTheLastTimeKnown() throws {
+        try write(header()
+            + "{\"at\":100,\"clock\":\"start\",\"topic\":\"smart-city\"}\n"
+            + "{\"at\":130,\"clock\":\"alive\",\"topic\":\"smart-city\"}\n")
+        let opened = try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0)
+        XCTAssertNil(opened.journal.record.runningTopic)
+        opened.journal.append(.clock(MinutesClockEvent(.start, topic: "smart-city", at: 500)))
+        opened.journal.append(.clock(MinutesClockEvent(.stop, topic: "smart-city", at: 510)))
+        let parsed = MinutesJournalReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+        XCTAssertEqual(parsed.record?.spent["smart-city"], 30 + 10, "the time down is not counted")
+    }
+
+    func testControlCharactersInAHandEditedJournalNeverComeThrough() {
+        let parsed = MinutesJournalReader.parse(header() + "{\"at\":1,\"set\":\"chair\",\"text\":\"A\\u001b[2J\\u0007B\"}\n")
+        XCTAssertEqual(parsed.record?.text(.chair), "A[2JB")
+    }
+
+    func testTheFormatRoundTripsEveryEntry() {
+        let entries: [MinutesEntry] = [
+            .set(.assignment(topic: "a-1", row: 12, part: .due), "30/9 \"quý\" \\ IV", at: 1.5),
+            .edit(.notes(topic: "b"), TextEdit(offset: 0, removed: 0, inserted: "dòng\nmới"), at: 1_564_189_200.125),
+            .clock(MinutesClockEvent(.end, topic: nil, at: 7)),
+        ]
+        let parsed = MinutesJournalReader.parse(header() + entries.map(MinutesJournalFormat.line).joined())
+        XCTAssertEqual(parsed.problems, [])
+        XCTAssertEqual(parsed.record?.text(.assignment(topic: "a-1", row: 12, part: .due)), "30/9 \"quý\" \\ IV")
+        XCTAssertEqual(parsed.record?.text(.notes(topic: "b")), "dòng\nmới")
+        XCTAssertEqual(parsed.record?.clock, [MinutesClockEvent(.end, topic: nil, at: 7)])
+    }
+}

@@ -1,0 +1,115 @@
+import CioDashCore
+import Foundation
+import XCTest
+
+/// The minutes in the real presenter: typed with diacritics, the presenter killed with -9 in the
+/// middle of a word, started again on the same journal; and a second presenter refused.
+final class MinutesEndToEndTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-minutes-e2e-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private var journal: String { folder.appendingPathComponent("minutes.jsonl").path }
+
+    private func present() throws -> TmuxHarness {
+        let h = try TmuxHarness.dashboard("present --minutes \(TmuxHarness.quote(journal)) \(TmuxHarness.quote(TmuxHarness.sampleFolder))",
+                                          width: 100, height: 30)
+        try h.waitFor("Trang ")  // the banner of any slide: the agenda, or the item resumed
+        return h
+    }
+
+    private func record() throws -> MinutesRecord {
+        let parsed = MinutesJournalReader.parse(try String(contentsOfFile: journal, encoding: .utf8))
+        XCTAssertEqual(parsed.problems, [], "the journal reads whole")
+        return try XCTUnwrap(parsed.record)
+    }
+
+    func testKillMinus9MidWordLosesAtMostTheLastKeyAndKeepsTheTime() throws {
+        let typed = "Thống nhất giao Đắk Lắk"
+        let before = String(typed.dropLast())
+        var seconds = 0
+        do {
+            let h = try present()
+            try h.type("1")
+            try h.waitFor("Phát triển dịch vụ đô thị thông minh")
+            try h.type("m")
+            try h.waitFor("Kết luận")
+            try h.type(before)
+            // On screen means written: the journal's write comes before the frame that shows it.
+            try h.waitFor(before)
+            sleep(3)
+            try h.type(String(typed.last!))
+            try h.kill(SIGKILL)
+            XCTAssertEqual(try h.waitForExit(), 128 + SIGKILL)
+            let crashed = try record()
+            let text = crashed.text(.conclusions(topic: "smart-city"))
+            XCTAssertTrue(text == typed || text == before, "every character before the last is kept: \(text.debugDescription)")
+            XCTAssertEqual(crashed.runningTopic, "smart-city", "the item was running when the presenter died")
+            seconds = crashed.spent["smart-city"] ?? 0
+            XCTAssertGreaterThanOrEqual(seconds, 3, "the time until the last keystroke is in the journal")
+            h.close()
+        }
+        let h = try present()
+        // Back on the item that was running, with its time: the countdown does not start from 30:00.
+        try h.waitFor("Phát triển dịch vụ đô thị thông minh")
+        let screen = try h.capture()
+        XCTAssertFalse(screen.contains("còn 30:00") || screen.contains("còn 29:59"), "the spent time is kept:\n\(screen)")
+        try h.type("m")
+        try h.waitFor(before)
+        try h.sendKeys("Escape")
+        // Esc then q at once would read as Alt-q: wait for the form to close first.
+        try h.waitUntil("the form to close") { !(try h.capture()).contains("Biên bản ·") }
+        try h.type("q")
+        XCTAssertEqual(try h.waitForExit(), 0)
+        let resumed = try record()
+        XCTAssertTrue(resumed.text(.conclusions(topic: "smart-city")).hasPrefix(before))
+        XCTAssertGreaterThanOrEqual(resumed.spent["smart-city"] ?? 0, seconds, "times are kept across the crash")
+        XCTAssertTrue(resumed.clock.contains { $0.kind == .interrupted }, "the crash is in the record")
+    }
+
+    func testASecondPresenterOnTheSameJournalIsRefused() throws {
+        let h = try present()
+        let second = try TmuxHarness.output(of: try TmuxHarness.ciodashBinary(),
+                                            ["present", "--minutes", journal, TmuxHarness.sampleFolder])
+        XCTAssertEqual(second.status, 2)
+        XCTAssertTrue(second.error.contains("đang được một ciodash khác ghi"), second.error)
+        try h.type("q")
+        XCTAssertEqual(try h.waitForExit(), 0)
+    }
+
+    func testTheMinutesCommandWritesBothDocumentsNoClobber() throws {
+        let h = try present()
+        try h.type("1")
+        try h.waitFor("Phát triển dịch vụ đô thị thông minh")
+        try h.type("m")
+        try h.waitFor("Kết luận")
+        try h.type("Nhân rộng IOC")
+        try h.sendKeys("Tab")
+        try h.type("Huế")
+        try h.sendKeys("Tab")
+        try h.type("Chia sẻ kiến trúc")
+        try h.waitFor("Chia sẻ kiến trúc")
+        try h.sendKeys("Escape")
+        // Esc then q at once would read as Alt-q: wait for the form to close first.
+        try h.waitUntil("the form to close") { !(try h.capture()).contains("Biên bản ·") }
+        try h.type("q")
+        XCTAssertEqual(try h.waitForExit(), 0)
+        let out = folder.appendingPathComponent("bien-ban.md").path
+        let binary = try TmuxHarness.ciodashBinary()
+        let first = try TmuxHarness.output(of: binary, ["minutes", TmuxHarness.sampleFolder, "--journal", journal, "-o", out])
+        XCTAssertEqual(first.status, 0, first.error)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(text.contains("## BIÊN BẢN") && text.contains("Nhân rộng IOC") && text.contains("THƯ KÝ"), text)
+        let again = try TmuxHarness.output(of: binary, ["minutes", TmuxHarness.sampleFolder, "--journal", journal, "-o", out])
+        XCTAssertEqual(again.status, 1, "an existing file is not overwritten without --force")
+        let notice = try TmuxHarness.output(of: binary, ["minutes", TmuxHarness.sampleFolder, "--journal", journal,
+                                                         "--kind", "ket-luan", "--format", "text", "--lang", "en"])
+        XCTAssertEqual(notice.status, 0, notice.error)
+        XCTAssertTrue(notice.output.contains("Thừa Thiên Huế") && notice.output.contains("Chia sẻ kiến trúc"), notice.output)
+    }
+}
