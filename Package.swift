@@ -11,7 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
@@ -19,11 +19,14 @@ let package = Package(
         // Debian's libyaml-dev and libncurses-dev, reached through module maps.
         .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Debian's libxlsxwriter-dev, for the return forms the secretariat sends out.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
 
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
             name: "CioDashCore",
-            dependencies: ["CYAML", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["CYAML"],
+            exclude: ["Units/README.md"]
         ),
         // The bundled sample meetings (fixtures/), shipped as a resource of the binary.
         .target(
@@ -31,10 +34,16 @@ let package = Package(
             path: "fixtures",
             exclude: ["README.md"],
             sources: ["SampleMeetings.swift"],
-            resources: [.copy("hue-2019"), .copy("gia-lai-2018")]
+            resources: [.copy("hue-2019"), .copy("gia-lai-2018"), .copy("council-2026")]
         ),
         // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal.
         .target(name: "CioDashRender", dependencies: ["CioDashCore"]),
+        // The secretariat's return forms: .xlsx written with libxlsxwriter, read with ZIPFoundation and a
+        // SAX parser; forms turned into province status files.
+        .target(
+            name: "CioDashSpreadsheet",
+            dependencies: ["CioDashCore", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The live dashboard's rules: one event type, one update, effects as values; no I/O.
         .target(name: "CioDashApp", dependencies: ["CioDashCore", "CioDashRender"]),
         // The room link: presenter state to followers over authenticated TCP frames (SwiftNIO,
@@ -54,7 +63,8 @@ let package = Package(
         .executableTarget(
             name: "ciodash",
             dependencies: [
-                "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples", "CioDashNet",
+                "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples", "CioDashSpreadsheet",
+                "CioDashNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +74,11 @@ let package = Package(
             name: "CioDashRenderTests",
             dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "CioDashSpreadsheetTests",
+            dependencies: ["CioDashSpreadsheet", "CioDashCore", "CioDashRender", "CioDashSamples",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "CioDashTerminalTests",

@@ -97,6 +97,15 @@ seed("csv-escapes", CSV, 100, header + f'da-nang,smart-city,x,"L{escapes}",1,,"%
 seed("csv-numbers", CSV, 100, header + 'da-nang,smart-city,a,A,"1.349",12%,,nan,\n'
      + "da-nang,smart-city,b,B,1e400,-1e308,,1e308,\n")
 seed("csv-bad-bytes", CSV, 100, header.encode() + b"da-nang,smart-city,a,\xff,1,,,,\n")
+# Issue 16: quoting mistakes (class 7), separators and TAG characters (12), an over-long optional text (11).
+seed("csv-quote-mistakes", CSV, 100, header +
+     'da-nang,smart-city,a,Nhãn 5" màn hình,1,,,,\n'
+     'da-nang,smart-city,b,"Phản ánh "nóng" 24/7",2,,,,\n'
+     'da-nang,smart-city,c,"C",3,,,,"S"x\n'
+     'da-nang,smart-city,d,"never closed,4,,,,\n'
+     'da-nang,smart-city,e,E,5,,,,\n')
+seed("invisibles", PROVINCE, 60, head + 'region: "Bắc\\u2028Trung\\u2029Bộ\\U000E0041"\n')
+seed("long-optional", PROVINCE, 80, head + "region: " + "x" * 10_050 + "\n")
 seed("meeting-wrong-types", MEETING, 80,
      "format: ciodash/1\ncouncil: [x]\ntitle: {a: b}\ndate: [2019]\nstart: 25:99\nvenue: [v]\nchairs: {a: b}\n"
      "language: xx\nprevious: [x]\ntopics: {a: b}\nprovinces: {a: b}\n")

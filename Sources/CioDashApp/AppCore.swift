@@ -37,8 +37,8 @@ public enum AppCore {
             s.lastFolderCheck = clock.now
             return (s, [.checkFolder])
 
-        case .folderReloaded(let result, let changed):
-            reload(&s, result: result, changed: changed)
+        case .folderReloaded(let result, let changed, let kept):
+            reload(&s, result: result, changed: changed, kept: kept)
             return (s, [])
 
         case .remote(.goToSlide(let view)):
@@ -66,7 +66,7 @@ public enum AppCore {
     /// A reloaded folder replaces the meeting. A meeting file caught half-written or broken keeps
     /// the last good data on screen, and so does a province file that was good and now is broken,
     /// with a warning naming the file. Views, selections and the presenter's slide are carried by id.
-    static func reload(_ s: inout AppState, result: LoadResult, changed: [String]) {
+    static func reload(_ s: inout AppState, result: LoadResult, changed: [String], kept shellKept: [ReloadKeeper.Kept] = []) {
         let labels = Labels.forLanguage(s.navigation.language)
         guard var next = result.meeting else {
             let first = result.diagnostics.first { $0.severity == .error }
@@ -78,7 +78,7 @@ public enum AppCore {
             s.navigation.message = nil
             return
         }
-        var kept: [String] = []
+        var kept = shellKept.map { $0.description(in: s.navigation.language) }
         for (i, province) in next.provinces.enumerated() where province.isBroken {
             if let good = s.meeting.province(province.id), !good.isBroken {
                 next.provinces[i] = good

@@ -9,8 +9,9 @@ public enum AppEvent: Sendable {
     /// The clock moved: monotonic seconds and the wall-clock time for the banner.
     case tick(ScreenComposer.Clock)
     /// The folder was read again; `changed` names the files that differ (empty for a reload asked
-    /// for with `r`).
-    case folderReloaded(LoadResult, changed: [String])
+    /// for with `r`). The shell has already put back the shown data of files it did not trust
+    /// (`ReloadKeeper`: broken, shrunk at once, unreadable); `kept` names them.
+    case folderReloaded(LoadResult, changed: [String], kept: [ReloadKeeper.Kept] = [])
     /// A message from another screen of the meeting (the follow issue's network).
     case remote(RemoteMessage)
     /// What an effect the shell carried out came to.

@@ -28,6 +28,8 @@ public struct Navigator: Sendable {
         if key == .resize { return (state, nil) }
         if key == .interrupt { return (s, .quit) }
         if let prompt = s.prompt { return (presented(handlePrompt(prompt, key, s, now: now), now: now), nil) }
+        // Pasted text is only typed into a prompt; it never runs commands.
+        if case .paste = key { return (state, nil) }
         let command = CommandTable.command(for: key, mode: s.mode)
         if s.showHelp {
             if command == .quit { return (s, .quit) }
@@ -122,16 +124,20 @@ public struct Navigator: Sendable {
                 return open(.panel(province: id, topic: t), from: s)
             case .none: break
             }
-        case .panel(let pid, let tid):
+        case .panel(let pid, let tid), .history(let pid, let tid):
+            let isPanel = s.view == .panel(province: pid, topic: tid)
             switch move {
             case .vertical(let d): s.scroll = max(0, s.scroll + d); s.followSelection = false
             case .horizontal(let d):
                 if let p = province(after: s, by: d, from: pid), p != pid {
-                    s.view = .panel(province: p, topic: tid)
+                    s.view = isPanel ? .panel(province: p, topic: tid) : .history(province: p, topic: tid)
                     s.province = p
                     s.scroll = 0
                 }
-            case .open, .none: break
+            case .open:
+                // A panel opens its figures across the meetings of the previous: chain.
+                if isPanel { return open(.history(province: pid, topic: tid), from: s) }
+            case .none: break
             }
         case .agenda:
             switch move {
@@ -170,7 +176,7 @@ public struct Navigator: Sendable {
         switch view {
         case .topic(let t): s.topic = t
         case .province(let p): s.province = p
-        case .panel(let p, let t): s.province = p; s.topic = t
+        case .panel(let p, let t), .history(let p, let t): s.province = p; s.topic = t
         case .overview, .agenda, .closing: break
         }
         return s
@@ -183,7 +189,7 @@ public struct Navigator: Sendable {
         switch s.view {
         case .overview, .agenda: return forward ? topicView : provinceView
         case .topic: return forward ? provinceView : .overview
-        case .province, .panel: return forward ? .overview : topicView
+        case .province, .panel, .history: return forward ? .overview : topicView
         case .closing: return .overview
         }
     }
@@ -261,6 +267,8 @@ public struct Navigator: Sendable {
             s.prompt = .goToSlide(String(text.dropLast()))
         case (.search(let text), .character(let c)):
             s.prompt = .search(text + String(c))
+        case (.search(let text), .paste(let pasted)):
+            s.prompt = .search(text + pasted)
         case (.goToSlide(let text), .character(let c)) where c.isASCII && c.isNumber:
             s.prompt = .goToSlide(text + String(c))
         case (.search(let text), .enter):

@@ -16,7 +16,13 @@ enum KeyReader {
             return functionKey(Int32(bitPattern: value))
         case OK:
             guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
-            if scalar == "\u{1B}" { return swallowingUnknownSequence() ? nil : .escape }
+            if scalar == "\u{1B}" {
+                switch readSequence() {
+                case .none: return .escape
+                case .swallowed: return nil
+                case .pasteStart: return readPaste()
+                }
+            }
             if let key = controlKey(scalar) { return key }
             guard isPrintable(scalar) else { return nil }
             return .character(joiningMarks(after: scalar))
@@ -75,21 +81,60 @@ enum KeyReader {
         }
     }
 
+    private enum Sequence { case none, swallowed, pasteStart }
+
     /// After ncurses has waited ESCDELAY, an Esc with more bytes right behind it is a sequence
     /// ncurses does not know (a key missing from terminfo), not the Esc key: drop it whole so that it
-    /// neither acts as Esc nor types "[1;5A". Returns whether there was one.
-    private static func swallowingUnknownSequence() -> Bool {
+    /// neither acts as Esc nor types "[1;5A". ESC [ 200 ~ starts a bracketed paste.
+    private static func readSequence() -> Sequence {
         let screen = ciodash_stdscr()
         wtimeout(screen, 0)
         var value: wint_t = 0
-        guard wget_wch(screen, &value) != ERR else { return false }
+        guard wget_wch(screen, &value) != ERR else { return .none }
         // CSI: parameters until a final byte 0x40–0x7E; SS3 and Alt+key: one more character.
         if value == 0x5B {
-            while wget_wch(screen, &value) != ERR, !(0x40...0x7E).contains(value) {}
+            var parameters: [UInt32] = []
+            while wget_wch(screen, &value) != ERR {
+                if (0x40...0x7E).contains(value) {
+                    if value == 0x7E && parameters == [0x32, 0x30, 0x30] { return .pasteStart }
+                    break
+                }
+                parameters.append(UInt32(value))
+            }
         } else if value == 0x4F {
             _ = wget_wch(screen, &value)
         }
-        return true
+        return .swallowed
+    }
+
+    /// The pasted text up to ESC [ 201 ~ (or until the terminal stops sending for a moment), read
+    /// whole so that none of it is taken for keys. Kept to a bounded length; the rest is read and dropped.
+    private static func readPaste() -> Key {
+        let screen = ciodash_stdscr()
+        wtimeout(screen, 100)
+        let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
+        var text: [UInt32] = []
+        var pending: [UInt32] = []  // what may be the start of the end marker
+        let kept = Key.longestPaste * 4
+        func keep<C: Collection<UInt32>>(_ values: C) {
+            for v in values where text.count < kept { text.append(v) }
+        }
+        var value: wint_t = 0
+        while true {
+            let kind = wget_wch(screen, &value)
+            if kind == ERR { break }
+            if kind == KEY_CODE_YES { continue }
+            pending.append(UInt32(value))
+            if pending == end { pending = []; break }
+            if end.starts(with: pending) { continue }
+            let startsAgain = UInt32(value) == 0x1B
+            keep(startsAgain ? pending.dropLast() : pending[...])
+            pending = startsAgain ? [0x1B] : []
+        }
+        keep(pending)
+        var scalars = String.UnicodeScalarView()
+        for v in text { if let s = Unicode.Scalar(v) { scalars.append(s) } }
+        return .paste(fromTerminal: String(scalars))
     }
 
     /// Typed text arrives one scalar at a time; an input method that sends decomposed Vietnamese

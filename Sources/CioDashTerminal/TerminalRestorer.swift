@@ -8,8 +8,16 @@ import Synchronization
 /// closed window leaves the shell on the alternate screen with the cursor hidden and echo off.
 /// Whoever comes first (normal exit, an error path, `atexit`, a signal) restores; the rest do nothing.
 enum TerminalRestorer {
-    /// Signals after which the process ends with status 128 + signal.
-    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// Signals whose default action ends the process: it ends with status 128 + signal. Every one of
+    /// them, not only the usual three (SIGUSR1 or SIGALRM from a script left the alternate screen on),
+    /// including the real-time signals, whose default action is to terminate too.
+    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                                              SIGPROF, SIGPIPE, SIGSTKFLT, SIGPWR, SIGIO]
+        + Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+    /// Signals a user or the system sends that end the process with a core dump: after restoring, the
+    /// default action, so that SIGQUIT (Ctrl-\ from another shell, `kill -QUIT`) dumps core without
+    /// the Swift backtracer drawing a crash report over the screen and waiting 30 s for a key.
+    static let coreSignals: [Int32] = [SIGQUIT, SIGXCPU, SIGXFSZ, SIGSYS]
     /// Crashes: after restoring, the previous disposition (SIG_DFL, or the Swift runtime's backtracer)
     /// gets the signal again, so the crash is still reported and still dumps core.
     static let crashSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGTRAP, SIGFPE]
@@ -40,6 +48,8 @@ enum TerminalRestorer {
         guard screenState.compareExchange(expected: active, desired: restored, ordering: .sequentiallyConsistent).exchanged
         else { return }
         endwin()
+        // Bracketed paste off again (write() is safe in a signal handler), as the shell expects it.
+        _ = bracketedPasteOff.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     private static var hooksInstalled = false
@@ -49,6 +59,7 @@ enum TerminalRestorer {
         hooksInstalled = true
         atexit { TerminalRestorer.restoreNow() }
         for sig in terminationSignals { install(onTermination, for: sig) }
+        for sig in coreSignals { install(onCoreSignal, for: sig) }
         for sig in crashSignals { install(onCrash, for: sig) }
     }
 
@@ -64,6 +75,7 @@ enum TerminalRestorer {
 }
 
 private let screenState = Atomic<Int>(0)
+private let bracketedPasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
 
 /// Room for every signal number's previous action, filled before any handler can run.
 nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = {
@@ -75,6 +87,12 @@ nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction>
 private func onTermination(_ sig: Int32) {
     TerminalRestorer.restoreNow()
     _exit(128 + sig)
+}
+
+private func onCoreSignal(_ sig: Int32) {
+    TerminalRestorer.restoreNow()
+    signal(sig, SIG_DFL)
+    raise(sig)
 }
 
 private func onCrash(_ sig: Int32) {

@@ -58,6 +58,9 @@ public final class TerminalSession {
         curs_set(0)
         set_escdelay(escapeDelayMilliseconds)
         KeyReader.defineMissingSequences()
+        // Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~, so it can be told from
+        // typed keys (a paste holding "q" must not quit). Off again in TerminalRestorer.
+        _ = Array("\u{1B}[?2004h".utf8).withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
 
         let noColourAsked = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let colour = has_colors() && !noColourAsked && requested.usesColour
@@ -85,10 +88,11 @@ public final class TerminalSession {
         return name
     }
 
-    /// The screen's current size in cells (it changes after a `.resize` key).
+    /// The screen's current size in cells (it changes after a `.resize` key), within `SizeLimits`.
     public var size: TerminalSize {
         let screen = ciodash_stdscr()
-        return TerminalSize(width: Int(getmaxx(screen)), height: Int(getmaxy(screen)))
+        let bounded = SizeLimits.screen(width: Int(getmaxx(screen)), height: Int(getmaxy(screen)))
+        return TerminalSize(width: bounded.width, height: bounded.height)
     }
 
     /// Draws `grid` at the top left, sending only what changed since the last frame.

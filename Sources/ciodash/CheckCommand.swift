@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
             output += TextSanitizer.line(diagnostic.description) + "\n"
         }
         output += Self.summary(result) + "\n"
-        print(output, terminator: "")
+        try writeOutput(output)
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 

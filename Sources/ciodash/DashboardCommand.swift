@@ -51,4 +51,10 @@ struct ScreenOptions: ParsableArguments {
     /// Traps after the first frame, to test that a crash gives the terminal back.
     @Flag(name: .customLong("debug-crash"), help: .hidden)
     var debugCrash = false
+
+    func validate() throws {
+        if let width, !SizeLimits.textWidth.contains(width) {
+            throw ValidationError("--width must be between 20 and 1000")
+        }
+    }
 }

@@ -26,7 +26,7 @@ struct DashboardRunner {
             let width = screenOptions.width ?? environmentColumns() ?? 100
             let view = NavigationState(mode: mode, language: language).view
             let snapshot = Snapshot(meeting: meeting, language: language, width: max(20, width), generatedAt: generationTime())
-            FileHandle.standardOutput.write(Data(snapshot.text(for: [view]).utf8))
+            try writeOutput(snapshot.text(for: [view]))
             return
         } catch {
             printError("ciodash: \(error)")
@@ -36,7 +36,12 @@ struct DashboardRunner {
 
         var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock())
         let folder = meetingOptions.resolvedFolder
-        var watch = FolderWatch(folder: folder) { meetingOptions.load() }
+        // Watching and reloading (issue 16): a bounded watch, changes taken once settled, the load on
+        // its own thread, and the last good data kept for broken, shrunk or unreadable files.
+        let watch = FolderWatch(folder: folder, limit: meetingOptions.limits.maxProvinceFiles)
+        var keeper = ReloadKeeper(shown: meeting, folder: folder)
+        let options = meetingOptions
+        let loader = BackgroundLoad { options.load() }
         let store = SnapshotStore(meetingFolder: folder)
         // The view's body is kept between key presses; a reload replaces the meeting it came from.
         let bodies = ViewBodyCache()
@@ -55,6 +60,13 @@ struct DashboardRunner {
 
             var events: [AppEvent] = [.tick(Self.clock())]
             if let key = session.readKey(timeout: Self.tickMilliseconds) { events += [.tick(Self.clock()), .key(key)] }
+            if let done = loader.take() {
+                // What to keep of the shown data is decided here, where the files' sizes can be read.
+                var fresh = done.result
+                let merged = keeper.merge(fresh: fresh, shown: app.meeting, asked: done.asked)
+                fresh.meeting = merged.meeting
+                events.append(.folderReloaded(fresh, changed: done.changed, kept: merged.kept))
+            }
             while !events.isEmpty {
                 let effects: [AppEffect]
                 (app, effects) = AppCore.update(app, events.removeFirst())
@@ -66,11 +78,11 @@ struct DashboardRunner {
                         session.requestFullRepaint()
                         lastFrame = nil
                     case .reloadFolder:
-                        events.append(.folderReloaded(watch.reload(), changed: []))
+                        watch.reset()
+                        loader.start(asked: true, changed: [])
                     case .checkFolder:
-                        if let (result, changed) = watch.reloadIfChanged() {
-                            events.append(.folderReloaded(result, changed: changed))
-                        }
+                        let changed = watch.poll()
+                        if !changed.isEmpty { loader.start(asked: false, changed: changed) }
                     case .saveSnapshot(let view, let language):
                         let snapshot = Snapshot(meeting: app.meeting, language: language, width: size.width,
                                                 generatedAt: generationTime())
@@ -89,7 +101,9 @@ struct DashboardRunner {
     }
 
     private func environmentColumns() -> Int? {
-        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+        let columns = SizeLimits.columns(fromEnvironment: ProcessInfo.processInfo.environment["COLUMNS"])
+        if let warning = columns.warning { printError("ciodash: " + warning) }
+        return columns.width
     }
 }
 
@@ -130,13 +144,5 @@ enum WallClock {
         localtime_r(&t, &parts)
         let h = Int(parts.tm_hour), m = Int(parts.tm_min)
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-    }
-
-    static func stamp() -> String {
-        var t = time(nil)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
     }
 }

@@ -3,11 +3,11 @@ import CioDashCore
 import CioDashRender
 import Foundation
 
-/// `ciodash snapshot`: any view as plain text or Markdown, for the minutes.
+/// `ciodash snapshot`: any view as text, Markdown, CSV, HTML or SVG, for the minutes and reports.
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Write a view as plain text (or Markdown) for the minutes.",
+        abstract: "Write a view as text, Markdown, CSV, HTML or SVG for the minutes and reports.",
         discussion: """
         Views: overview, agenda, topic:<topic-id>, province:<province-id>, panel:<province-id>/<topic-id>, all.
         Provinces may be named without diacritics: province:hue, province:"dak lak".
@@ -26,8 +26,14 @@ struct SnapshotCommand: ParsableCommand {
     @Option(name: .long, help: "Cut each view to this many lines; default: the whole view.")
     var height: Int?
 
-    @Option(name: .long, help: "text or markdown.")
+    @Option(name: .long, help: "text, markdown, csv, html (one file, every view linked) or svg (one view as a picture).")
     var format: Snapshot.Format = .text
+
+    @Option(name: .long, help: "Colours of html and svg: default, projector or mono.")
+    var theme: Theme = .default
+
+    @Flag(name: .long, help: "Write times in UTC (also under SOURCE_DATE_EPOCH); default: local time with its offset.")
+    var utc = false
 
     @Option(name: .long, help: "vi or en; default: the meeting's language.")
     var lang: Language?
@@ -39,8 +45,12 @@ struct SnapshotCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
+        guard SizeLimits.textWidth.contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
         if let height, height < 1 { throw ValidationError("--height must be at least 1") }
+        if format == .svg && view.trimmingCharacters(in: .whitespaces) == "all" {
+            throw ValidationError("--format svg draws one view; choose one with --view, or use --format html for all")
+        }
+        if let output { try requireUTF8(output, what: "output file") }
     }
 
     func run() throws {
@@ -67,19 +77,27 @@ struct SnapshotCommand: ParsableCommand {
             }
         }
         let snapshot = Snapshot(meeting: meeting, language: lang ?? meeting.language, width: width, height: height,
-                                generatedAt: generationTime())
+                                generatedAt: generationTime(), utcOffset: generationUTCOffset(utc: utc))
         if output == nil && format == .text {
             // Written as it is drawn: the text of every view of a big meeting need not fit in memory.
-            snapshot.write(views) { FileHandle.standardOutput.write(Data($0)) }
+            var failure: StandardStream.Failure?
+            snapshot.write(views) { piece in
+                guard failure == nil else { return }
+                do throws(StandardStream.Failure) { try StandardStream.output.write(piece) } catch { failure = error }
+            }
+            if let failure {
+                printError("ciodash: \(failure)")
+                throw ExitCode(1)
+            }
             return
         }
-        let text = format == .markdown ? snapshot.markdown(for: views) : snapshot.text(for: views)
+        let document = snapshot.document(format, views: views, theme: theme)
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try writeOutput(document)
             return
         }
         do {
-            try AtomicFile.write(Array(text.utf8), to: output, overwrite: force)
+            try AtomicFile.write(document, to: output, overwrite: force)
         } catch {
             printError("ciodash: \(error)")
             throw ExitCode(1)

@@ -28,10 +28,10 @@ struct TestcardCommand: ParsableCommand {
         do {
             session = try TerminalSession.open(theme: theme)
         } catch TerminalError.notATerminal {
-            printPlain()
+            try printPlain()
             return
         } catch let error as TerminalError {
-            FileHandle.standardError.write(Data("ciodash: \(error)\n".utf8))
+            printError("ciodash: \(error)")
             throw ExitCode.failure
         }
         defer { session.restore() }
@@ -56,11 +56,11 @@ struct TestcardCommand: ParsableCommand {
     }
 
     /// The card as plain lines, for a pipe or a file.
-    private func printPlain() {
+    private func printPlain() throws {
         let width = TerminalSize.ofStandardOutput()?.width ?? 80
         let card = TestCard(sizeText: "(not a terminal)", terminalName: ProcessInfo.processInfo.environment["TERM"] ?? "",
                             localeCodeset: "-", colour: false, themeName: theme.name)
         let lines = card.render(width: width, height: 12).lines
-        print(lines.joined(separator: "\n"))
+        try writeOutput(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CioDashTerminal
+import CioDashRender
 
 /// `--theme default|projector|mono`.
 extension Theme: ExpressibleByArgument {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CioDashCore
+import Foundation
 
 /// The command line. Top-level code rather than `@main`, which does not compile in a `main.swift`
 /// once the target has more than one file.
@@ -7,9 +9,26 @@ struct CioDash: ParsableCommand {
         commandName: "ciodash",
         abstract: "Terminal dashboard for the CIO council of Central Vietnam and the Central Highlands.",
         subcommands: [DashboardCommand.self, PresentCommand.self, SnapshotCommand.self, CheckCommand.self,
-                      TestcardCommand.self],
+                      TestcardCommand.self, TemplateCommand.self, ImportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
 
-CioDash.main()
+// Before anything opens a file: a closed standard stream must not lend its number to one.
+StandardStream.claimClosedDescriptors()
+// ArgumentParser's own `main()` echoes a bad argument raw ("the value '\e[2J' is invalid") and
+// writes with unchecked calls: its messages take the same checked, sanitised way as ours.
+do {
+    var command = try CioDash.parseAsRoot()
+    try command.run()
+} catch {
+    let code = CioDash.exitCode(for: error)
+    let message = CioDash.fullMessage(for: error)
+    if code == .success {
+        // --help and --version: the answer is the output.
+        if !message.isEmpty, (try? writeOutput(message + "\n")) == nil { exit(1) }
+    } else if !message.isEmpty {
+        printError(message)
+    }
+    exit(code.rawValue)
+}

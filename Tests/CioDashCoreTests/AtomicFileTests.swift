@@ -203,4 +203,36 @@ final class AtomicFileTests: XCTestCase {
         assertWriteFails(Array("x".utf8), to: path, overwrite: true, .cannotWrite(path, reason: "Read-only file system"))
         XCTAssertEqual(contents(path), old)
     }
+
+    // MARK: Issue 16, class 13
+
+    func testDanglingLinkWithForceStaysALink() throws {
+        let target = folder + "/minutes/today.txt", link = folder + "/latest.txt"
+        try FileManager.default.createDirectory(atPath: folder + "/minutes", withIntermediateDirectories: true)
+        XCTAssertEqual(symlink("minutes/today.txt", link), 0)
+        assertWriteFails(Array("mới\n".utf8), to: link, overwrite: false, .exists(link))
+        try AtomicFile.write(Array("mới\n".utf8), to: link, overwrite: true)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "minutes/today.txt",
+                       "the link is kept, pointing where it pointed")
+        XCTAssertEqual(contents(target), Array("mới\n".utf8), "the file it names is created")
+        XCTAssertEqual(try leftovers(in: folder, besides: ["minutes", "latest.txt"]), [])
+    }
+
+    func testLinkLoopIsAClearError() throws {
+        let a = folder + "/a", b = folder + "/b"
+        XCTAssertEqual(symlink(b, a), 0)
+        XCTAssertEqual(symlink(a, b), 0)
+        assertWriteFails(Array("x".utf8), to: a, overwrite: true,
+                         .cannotWrite(a, reason: "its symbolic links loop back on themselves"))
+    }
+
+    func testFifoWithoutReaderFailsInsteadOfBlocking() throws {
+        let path = folder + "/pipe"
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        let start = DispatchTime.now().uptimeNanoseconds
+        assertWriteFails(Array("x".utf8), to: path, overwrite: false,
+                         .cannotWrite(path, reason: "it is a pipe that nobody is reading"))
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        XCTAssertLessThan(seconds, 10, "gave up after the wait, not never")
+    }
 }

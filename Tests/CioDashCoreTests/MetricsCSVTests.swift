@@ -44,7 +44,7 @@ final class MetricsCSVTests: XCTestCase {
         let csv = header + "thua-thien-hue,smart-city,huge,\(label),1,,,,\n"
         let (folder, result) = try load(csv: csv)
         XCTAssertEqual(messages(result, folder),
-                       ["2:32 error: a text value is 20,000 characters long, more than the 10,000-character limit"])
+                       ["2:32 error: a text value is 20,000 characters long, more than the 10,000-character limit; it is left out"])
         XCTAssertNil(result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("huge"), "the row is left out")
     }
 
@@ -70,8 +70,10 @@ final class MetricsCSVTests: XCTestCase {
             "4:11 error: previous \"-\" is not a number",
             "5:16 error: topic \"bad topic\" is not on the meeting's agenda; the row is ignored",
         ])
-        XCTAssertEqual(MetricsCSV.cellPlaces("a,\"b\nc\",d\r\ne").mapValues { $0.map { "\($0.line):\($0.column)" } },
-                       [1: ["1:1", "1:3", "2:4"], 3: ["3:1"]])
+        var records = CSVRecords("a,\"b\nc\",d\r\ne")
+        var places: [Int: [String]] = [:]
+        while let record = records.next() { places[record.line] = record.places.map { "\($0.line):\($0.column)" } }
+        XCTAssertEqual(places, [1: ["1:1", "1:3", "2:4"], 3: ["3:1"]])
     }
 
     func testCRLFAndBOMFiles() throws {
@@ -146,5 +148,82 @@ final class MetricsCSVTests: XCTestCase {
         XCTAssertEqual(report.status, .unknown)
         XCTAssertEqual(report.metrics.map(\.value), [800])
         XCTAssertEqual(result.diagnostics, [], "figures from the CSV count as reporting on the topic")
+    }
+
+    // MARK: Issue 16, class 7: a quoting mistake names its row and never merges or swallows rows.
+
+    func testUnterminatedQuoteCostsOnlyItsRow() throws {
+        let csv = header
+            + "thua-thien-hue,smart-city,a,\"never closed,1,,,,\n"
+            + "thua-thien-hue,smart-city,b,B,2,,,,\n"
+            + "da-nang,smart-city,c,C,3,,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder), [
+            "2:29 error: this quote is never closed; the row is ignored and reading goes on at the next line",
+        ])
+        let hue = result.meeting?.province("thua-thien-hue")?.topics["smart-city"]
+        XCTAssertNil(hue?.metric("a"))
+        XCTAssertEqual(hue?.metric("b")?.value, 2, "the rows after it are read")
+        XCTAssertEqual(result.meeting?.province("da-nang")?.topics["smart-city"]?.metric("c")?.value, 3)
+    }
+
+    func testUndoubledQuoteIsAnError() throws {
+        let csv = header
+            + "thua-thien-hue,smart-city,a,\"Phản ánh \"nóng\" 24/7\",1,,,,\n"
+            + "thua-thien-hue,smart-city,b,\"Đúng \"\"cách\"\"\",2,,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder), [
+            "2:39 error: a quote inside a quoted cell must be doubled (\"\"); the row is ignored",
+        ])
+        let hue = result.meeting?.province("thua-thien-hue")?.topics["smart-city"]
+        XCTAssertNil(hue?.metric("a"), "no half-read label")
+        XCTAssertEqual(hue?.metric("b")?.label, "Đúng \"cách\"")
+    }
+
+    func testStrayQuoteNeverMergesTwoRows() throws {
+        let csv = header
+            + "thua-thien-hue,smart-city,a,Nhãn 5\" màn hình,1,,,,\n"
+            + "thua-thien-hue,smart-city,b,B,2,,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder), [
+            "2:35 error: a quote (\") inside a cell that does not start with one; quote the whole cell and double the quote (\"\"); the row is ignored",
+        ])
+        let hue = result.meeting?.province("thua-thien-hue")?.topics["smart-city"]
+        XCTAssertNil(hue?.metric("a"))
+        XCTAssertEqual(hue?.metric("b")?.value, 2, "the next row is its own row")
+    }
+
+    func testEveryRowWithAProblemIsNamed() throws {
+        let csv = header
+            + "thua-thien-hue,smart-city,a,A\"1,1,,,,\n"
+            + "thua-thien-hue,smart-city,b,\"B\"x,2,,,,\n"
+            + "thua-thien-hue,smart-city,c,C,3,,,\n"
+            + "thua-thien-hue,smart-city,d,\"D,4,,,,\n"
+            + "thua-thien-hue,smart-city,e,E,5,,,,\n"
+        let (folder, result) = try load(csv: csv)
+        XCTAssertEqual(messages(result, folder).map { String($0.prefix(while: { $0 != ":" })) }, ["2", "3", "4", "5"])
+        XCTAssertEqual(result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metric("e")?.value, 5)
+    }
+
+    // MARK: Issue 16, class 1: linear in the rows.
+
+    /// Rows that each add a metric to one province's topic: the quadratic case. Times n and 10n
+    /// rows; linear gives a ratio near 10, quadratic near 100. Asserted loosely (below 35).
+    func testManyMetricsOnOneTopicLoadInLinearTime() throws {
+        func seconds(rows n: Int) throws -> Double {
+            var csv = header
+            for i in 0..<n { csv += "thua-thien-hue,smart-city,m\(i),Chỉ tiêu \(i),\(i),,,,\n" }
+            let (folder, _) = try load(csv: header)
+            try folder.write("metrics.csv", csv)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = folder.load()
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            XCTAssertEqual(result.meeting?.province("thua-thien-hue")?.topics["smart-city"]?.metrics.count, n + 2)
+            return elapsed
+        }
+        _ = try seconds(rows: 500)  // warm up
+        let small = try seconds(rows: 3_000)
+        let large = try seconds(rows: 30_000)
+        XCTAssertLessThan(large / small, 35, "3,000 rows: \(small) s; 30,000 rows: \(large) s")
     }
 }

@@ -14,7 +14,7 @@ final class PreviousMeetingTests: XCTestCase {
 
     """
 
-    func testPreviousMeetingLoadsOneLevel() throws {
+    func testPreviousMeetingLoadsAndItsBrokenLinkIsAWarning() throws {
         let root = try TestFolder([
             "hue-2019/meeting.yaml": sampleMeeting.replacingOccurrences(of: "language: vi", with: "language: vi\nprevious: ../gia-lai-2018"),
             "hue-2019/provinces/thua-thien-hue.yaml": provinceFile(),
@@ -31,9 +31,12 @@ final class PreviousMeetingTests: XCTestCase {
         XCTAssertEqual(previous.value(province: "thua-thien-hue", topic: "smart-city", metric: "ioc-services"), 4)
         XCTAssertEqual(result.errorCount, 0, "problems in the previous meeting are never errors here")
         XCTAssertEqual(result.diagnostics.map(\.description), [
+            root.path + "/gia-lai-2018/meeting.yaml:5:11: warning: the previous meeting \"../nowhere\" cannot be used: "
+                + "the meeting folder cannot be read: it does not exist",
             root.path + "/gia-lai-2018/provinces/da-nang.yaml:5:24: warning: (previous meeting) status \"dunno\" is not known; "
                 + "use one of on-track, at-risk, behind, not-started, unknown",
-        ], "only the previous meeting's errors are repeated, as warnings, and its own previous is not loaded")
+        ], "only the previous meeting's errors are repeated, as warnings; its own broken previous ends the chain")
+        XCTAssertEqual(result.meeting?.history.count, 1)
 
         let withoutPrevious = MeetingLoader(readsPreviousMeeting: false).load(folder: root.path + "/hue-2019")
         XCTAssertNil(withoutPrevious.meeting?.previous)
@@ -53,5 +56,72 @@ final class PreviousMeetingTests: XCTestCase {
         XCTAssertEqual(result.diagnostics, [Diagnostic(.warning, file: folder.file("meeting.yaml"), line: 9, column: 11,
             message: "the previous meeting \"../missing-2018\" cannot be used: the meeting folder cannot be read: it does not exist")])
         XCTAssertEqual(result.exitCode, 0)
+    }
+
+    // MARK: The chain
+
+    /// A meeting folder named `name` dated `year`-07-01 with one province whose headline is `value`.
+    private func chainMeeting(_ name: String, year: Int, previous: String?, value: Int) -> [String: String] {
+        let meeting = sampleMeeting.replacingOccurrences(of: "date: 2019-07-27", with: "date: \(year)-07-01")
+            .replacingOccurrences(of: "provinces: [thua-thien-hue, da-nang]", with: "provinces: [da-nang]")
+            .replacingOccurrences(of: "language: vi", with: previous.map { "language: vi\nprevious: \($0)" } ?? "language: vi")
+        let province = provinceFile(id: "da-nang", name: "Đà Nẵng", reported: "\(year)-06-01")
+            .replacingOccurrences(of: "value: 10", with: "value: \(value)")
+        return ["\(name)/meeting.yaml": meeting, "\(name)/provinces/da-nang.yaml": province]
+    }
+
+    func testAChainTwentyMeetingsDeepLoadsEveryMeetingNearestFirst() throws {
+        var files: [String: String] = [:]
+        for i in 0...20 {
+            files.merge(chainMeeting("m\(i)", year: 2000 + i, previous: i == 0 ? nil : "../m\(i - 1)", value: i)) { a, _ in a }
+        }
+        let root = try TestFolder(files)
+        let result = MeetingLoader().load(folder: root.path + "/m20")
+        XCTAssertEqual(result.diagnostics, [])
+        let history = try XCTUnwrap(result.meeting?.history)
+        XCTAssertEqual(history.map(\.date.year), Array((2000...2019).reversed()))
+        XCTAssertEqual(history.map { $0.value(province: "da-nang", topic: "smart-city", metric: "ioc-services") },
+                       (0...19).reversed().map(Double.init))
+        XCTAssertEqual(result.meeting?.previous?.date.year, 2019)
+    }
+
+    func testACycleStopsTheChainWithAWarning() throws {
+        var files = chainMeeting("a", year: 2020, previous: "../b", value: 1)
+        files.merge(chainMeeting("b", year: 2019, previous: "../c/", value: 2)) { a, _ in a }
+        files.merge(chainMeeting("c", year: 2018, previous: "../a", value: 3)) { a, _ in a }
+        let root = try TestFolder(files)
+        let result = MeetingLoader().load(folder: root.path + "/a")
+        XCTAssertEqual(result.meeting?.history.map(\.date.year), [2019, 2018])
+        XCTAssertEqual(result.diagnostics.map(\.description), [
+            root.path + "/c/meeting.yaml:9:11: warning: the previous meeting \"../a\" is this meeting or one already in "
+                + "the chain of previous meetings; the chain stops here",
+        ])
+        let selfLoop = try TestFolder(chainMeeting("x", year: 2020, previous: "../x", value: 1))
+        XCTAssertEqual(MeetingLoader().load(folder: selfLoop.path + "/x").meeting?.history.count, 0)
+    }
+
+    func testAPreviousMeetingNotDatedEarlierStopsTheChain() throws {
+        var files = chainMeeting("a", year: 2020, previous: "../b", value: 1)
+        files.merge(chainMeeting("b", year: 2021, previous: nil, value: 2)) { a, _ in a }
+        let root = try TestFolder(files)
+        let result = MeetingLoader().load(folder: root.path + "/a")
+        XCTAssertEqual(result.meeting?.history.count, 0)
+        XCTAssertEqual(result.diagnostics.map(\.message),
+                       ["the previous meeting \"../b\" is dated 2021-07-01, not before 2020-07-01; the chain stops here"])
+    }
+
+    func testTheChainStopsAtItsDepthLimit() throws {
+        var files: [String: String] = [:]
+        for i in 0...5 {
+            files.merge(chainMeeting("m\(i)", year: 2000 + i, previous: i == 0 ? nil : "../m\(i - 1)", value: i)) { a, _ in a }
+        }
+        let root = try TestFolder(files)
+        var limits = LoadLimits()
+        limits.maxHistoryDepth = 3
+        let result = MeetingLoader(limits: limits).load(folder: root.path + "/m5")
+        XCTAssertEqual(result.meeting?.history.map(\.date.year), [2004, 2003, 2002])
+        XCTAssertEqual(result.diagnostics.map(\.description),
+                       [root.path + "/m2/meeting.yaml:9:11: warning: the chain of previous meetings is longer than 3; "
+                        + "the earlier ones are not read"])
     }
 }

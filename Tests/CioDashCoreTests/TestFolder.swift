@@ -58,12 +58,16 @@ provinces: [thua-thien-hue, da-nang]
 """
 
 /// A valid province file for `sampleMeeting`, with Vietnamese text that changes under normalisation.
+/// Each test province's 2019 unit code (a wrong code is a warning); other ids get none.
+private let codes2019 = ["thua-thien-hue": "46", "da-nang": "48", "dak-lak": "66", "quang-nam": "49",
+                         "quang-ngai": "51"]
+
 func provinceFile(id: String = "thua-thien-hue", name: String = "Thừa Thiên Huế", reported: String = "2019-07-01") -> String {
     """
     format: ciodash/1
     id: \(id)
     name: \(name)
-    code: "46"
+    code: "\(codes2019[id] ?? "")"
     region: Bắc Trung Bộ
     reported: \(reported)
     source: Sở TT&TT

@@ -36,3 +36,41 @@ final class TextSanitizerTests: XCTestCase {
         }
     }
 }
+
+/// Issue 16, class 12: line and paragraph separators and invisible TAG characters follow one rule
+/// wherever text is shown, and the loader warns about them.
+final class InvisibleCharacterTests: XCTestCase {
+    func testSeparatorsAreLineBreaks() {
+        XCTAssertEqual(TextSanitizer.line("a\u{2028}b\u{2029}c"), "a b c")
+        XCTAssertEqual(TextSanitizer.paragraph("a\u{2028}b\u{2029}c"), "a\nb\nc")
+        XCTAssertFalse(TextSanitizer.isClean("a\u{2028}b"))
+    }
+
+    func testTagCharactersBecomeVisible() {
+        XCTAssertEqual(TextSanitizer.line("Huế\u{E0041}\u{E007F}"), "Huế<U+E0041><U+E007F>")
+        XCTAssertTrue(TextSanitizer.needsReplacement("\u{E0001}"))
+    }
+
+    func testTheyAreNotControlsButInvisibles() {
+        XCTAssertNil(TextSanitizer.firstControl(in: "a\u{2028}b\u{E0041}"))
+        XCTAssertEqual(TextSanitizer.firstInvisible(in: "a\u{2029}b"), "\u{2029}")
+        XCTAssertEqual(TextSanitizer.firstInvisible(in: "ab\u{E0020}"), "\u{E0020}")
+        XCTAssertNil(TextSanitizer.firstInvisible(in: "Thừa Thiên Huế"))
+        XCTAssertEqual(TextSanitizer.firstControl(in: "\u{2028}\u{1B}"), "\u{1B}", "a control is still an error")
+    }
+
+    func testCheckWarnsInYAMLAndCSV() throws {
+        let folder = try TestFolder([
+            "meeting.yaml": sampleMeeting,
+            "provinces/da-nang.yaml": provinceFile(id: "da-nang", name: "Đà Nẵng"),
+            "provinces/thua-thien-hue.yaml": provinceFile(name: "\"Thừa\\u2028Thiên Huế\""),
+            "metrics.csv": "province,topic,metric,label,value,target,unit,previous,source\n"
+                + "da-nang,smart-city,tagged,\"Nhãn\u{E0041}\u{E0042}\",1,,,,\n",
+        ])
+        let result = folder.load()
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0): \($0.message)" }
+        XCTAssertTrue(warnings.contains(folder.file("provinces/thua-thien-hue.yaml") + ":3:7: the text contains the line or paragraph separator U+2028 (shown as \" \"); remove it or use an ordinary line break"), "\(warnings)")
+        XCTAssertTrue(warnings.contains(folder.file("metrics.csv") + ":2:27: the text contains the invisible tag character U+E0041 (shown as \"<U+E0041>\"); remove it or use an ordinary line break"), "\(warnings)")
+        XCTAssertEqual(result.errorCount, 0, "\(result.diagnostics)")
+    }
+}

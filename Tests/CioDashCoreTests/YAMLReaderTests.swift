@@ -136,10 +136,17 @@ final class YAMLReaderTests: XCTestCase {
                     "values are nested more than 3 levels deep")
     }
 
-    func testLongStringIsRefused() {
+    /// Issue 16, class 11: the over-long value is refused, the document is not.
+    func testLongStringIsRefusedAndTheRestKept() {
         let long = String(repeating: "ế", count: 10_001)
-        assertFatal(parse("name: \(long)\n"), line: 1, column: 7,
-                    "a text value is 10,001 characters long, more than the 10,000-character limit")
+        let outcome = parse("name: \(long)\nregion: Tây Nguyên\n")
+        XCTAssertNil(outcome.fatal)
+        XCTAssertEqual(outcome.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0): \($0.message)" },
+                       ["1:7: a text value is 10,001 characters long, more than the 10,000-character limit; it is left out"])
+        guard case .mapping(let entries)? = outcome.root?.content else { return XCTFail("a mapping") }
+        XCTAssertEqual(entries.map(\.key), ["name", "region"])
+        XCTAssertEqual(entries[0].value.isNull, true, "the long value reads as absent")
+        XCTAssertEqual(entries[1].value.scalarText, "Tây Nguyên")
         XCTAssertNil(parse("name: \(String(repeating: "ế", count: 10_000))\n").fatal,
                      "10,000 characters of 3 bytes each are within the limit")
     }

@@ -10,27 +10,48 @@ final class GoldenSnapshotTests: XCTestCase {
     /// 2019-07-27 08:00 UTC: the meeting's own morning, so the files never change with the clock.
     static let epoch = 1_564_214_400
 
-    func sample() throws -> Meeting {
-        let result = MeetingLoader().load(folder: SampleMeetings.hue2019.path)
-        return try XCTUnwrap(result.meeting, "the bundled sample loads: \(result.diagnostics)")
+    /// 2026-07-24 08:00 UTC: the 2026 sample's own morning.
+    static let epoch2026 = 1_784_880_000
+
+    func sample(_ folder: URL = SampleMeetings.hue2019) throws -> Meeting { try Self.sample(folder) }
+
+    static func sample(_ folder: URL = SampleMeetings.hue2019) throws -> Meeting {
+        let result = MeetingLoader().load(folder: folder.path)
+        return try XCTUnwrap(result.meeting, "the bundled sample \(folder.lastPathComponent) loads: \(result.diagnostics)")
     }
 
     func testEveryViewAt80And120ColumnsInBothLanguages() throws {
-        let meeting = try sample()
+        try assertEveryViewGolden(try sample(), generatedAt: Self.epoch, prefix: "")
+    }
+
+    /// The 2026 sample (11 units of today, five topics): files named council-2026-all-<width>-<language>.txt.
+    func testCouncil2026EveryViewAt80And120ColumnsInBothLanguages() throws {
+        try assertEveryViewGolden(try sample(SampleMeetings.council2026), generatedAt: Self.epoch2026, prefix: "council-2026-")
+    }
+
+    /// `--view all` at 80 and 120 columns in both languages, against <prefix>all-<width>-<language>.txt.
+    func assertEveryViewGolden(_ meeting: Meeting, generatedAt: Int, prefix: String,
+                               file: StaticString = #filePath, line: UInt = #line) throws {
         for width in [80, 120] {
             for language in Language.allCases {
-                let text = Snapshot(meeting: meeting, language: language, width: width, generatedAt: Self.epoch)
+                let text = Snapshot(meeting: meeting, language: language, width: width, generatedAt: generatedAt)
                     .text(for: ViewRenderer.allViews(of: meeting))
-                try assertGolden(text, name: "all-\(width)-\(language.rawValue).txt")
+                try assertGolden(text, name: "\(prefix)all-\(width)-\(language.rawValue).txt", file: file, line: line)
             }
         }
     }
 
-    func testMarkdownWrapsTheSameText() throws {
-        let meeting = try sample()
-        let snapshot = Snapshot(meeting: meeting, language: .vi, width: 80, generatedAt: Self.epoch)
-        try assertGolden(snapshot.markdown(for: [.overview]), name: "overview-80-vi.md")
-        XCTAssertTrue(snapshot.markdown(for: [.overview]).contains(snapshot.text(for: [.overview])))
+    func testCouncil2026LinesNeverExceedTheWidth() throws {
+        let meeting = try sample(SampleMeetings.council2026)
+        let views = ViewRenderer.allViews(of: meeting)
+        for width in [40, 57, 80, 99, 120, 163, 240] {
+            let snapshot = Snapshot(meeting: meeting, language: width % 2 == 0 ? .vi : .en, width: width, generatedAt: 0)
+            for view in views {
+                for line in snapshot.lines(for: view) where DisplayWidth.of(line) > width {
+                    XCTFail("\(view) at width \(width): \(DisplayWidth.of(line)) cells: \(line)")
+                }
+            }
+        }
     }
 
     func testSampleSnapshotIsDeterministicAndComplete() throws {
@@ -61,6 +82,10 @@ final class GoldenSnapshotTests: XCTestCase {
     }
 
     func assertGolden(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try GoldenFile.assert(text, name: name, file: file, line: line)
+    }
+
+    static func assertGolden(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         try GoldenFile.assert(text, name: name, file: file, line: line)
     }
 }

@@ -23,7 +23,9 @@ final class SessionReplay {
     private var app: AppState?
     private var size = (width: 80, height: 24)
     private var now = 0.0
-    private var watch: FolderWatch?
+    // A plain fingerprint rather than FolderWatch: the replay's clock is fake, so it checks at once
+    // instead of waiting for a file to settle.
+    private var signature: FolderSignature?
     private let bodies = ViewBodyCache()
     private var generation = -1
     private(set) var output = ""
@@ -76,7 +78,7 @@ final class SessionReplay {
         let result = MeetingLoader().load(folder: folder.path)
         guard let meeting = result.meeting else { throw ReplayError("the folder does not load: \(result.diagnostics)") }
         let path = folder.path
-        watch = FolderWatch(folder: path) { MeetingLoader().load(folder: path) }
+        signature = FolderSignature(folder: path)
         app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock())
     }
 
@@ -103,9 +105,17 @@ final class SessionReplay {
             for effect in effects {
                 switch effect {
                 case .checkFolder:
-                    if let (result, changed) = watch?.reloadIfChanged() { queue.append(.folderReloaded(result, changed: changed)) }
+                    if let old = signature {
+                        let current = FolderSignature(folder: folder.path)
+                        let changed = current.changedFiles(since: old)
+                        if !changed.isEmpty {
+                            signature = current
+                            queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: changed))
+                        }
+                    }
                 case .reloadFolder:
-                    if let result = watch?.reload() { queue.append(.folderReloaded(result, changed: [])) }
+                    signature = FolderSignature(folder: folder.path)
+                    queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: []))
                 case .saveSnapshot, .quit, .repaintAll:
                     break
                 }

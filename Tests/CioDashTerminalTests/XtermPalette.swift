@@ -1,3 +1,4 @@
+import CioDashRender
 import CioDashTerminal
 import Foundation
 

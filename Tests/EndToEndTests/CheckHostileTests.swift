@@ -59,7 +59,9 @@ final class CheckHostileTests: XCTestCase {
         try write("provinces/truncated.yaml", "format: ciodash/1\nname: \"Quảng")
         try write("provinces/laughs.yaml", laughs)
         try write("provinces/deep.yaml", "topics: " + String(repeating: "[", count: 100_000))
-        try write("provinces/long.yaml", "format: ciodash/1\nid: long\nname: \(String(repeating: "Ế", count: 10_001))\n")
+        // Over-long text costs the field, not the file (issue 16, class 11): "long" loads, named by its id.
+        try write("provinces/long.yaml", "format: ciodash/1\nid: long\nname: \(String(repeating: "Ế", count: 10_001))\n"
+                  + "topics: {smart-city: {status: on-track}}\n")
         try FileManager.default.createDirectory(atPath: folder + "/provinces/folder.yaml", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: folder + "/provinces/loop.yaml", withDestinationPath: "loop.yaml")
 
@@ -73,13 +75,13 @@ final class CheckHostileTests: XCTestCase {
             p + "folder.yaml: error: this is a folder, not a file",
             p + "latin1.yaml:1:9: error: the file is not valid UTF-8 text (byte 0xEA); save it as UTF-8",
             p + "laughs.yaml:7:45: error: anchors and aliases expand to more than 10,000 values, so the file is refused",
-            p + "long.yaml:3:7: error: a text value is 10,001 characters long, more than the 10,000-character limit",
+            p + "long.yaml:3:7: error: a text value is 10,001 characters long, more than the 10,000-character limit; it is left out",
             p + "loop.yaml: error: the file is a symbolic link that loops back on itself",
             p + "tab.yaml:3:1: error: a tab is used for indentation here; YAML allows only spaces",
             p + "truncated.yaml:2:13: error: YAML syntax error: found unexpected end of stream "
                 + "(while scanning a quoted scalar that starts at line 2)",
             p + "utf16.yaml:1:2: error: the file contains a NUL byte, so it is not text (perhaps a binary or UTF-16 file)",
-            "2 provinces loaded, 11 broken, 11 errors, 0 warnings",
+            "3 provinces loaded, 10 broken, 11 errors, 0 warnings",
         ])
         XCTAssertEqual(outcome.errors, "")
     }
@@ -108,7 +110,7 @@ final class CheckHostileTests: XCTestCase {
         let refused = try check()
         XCTAssertEqual(refused.status, 1)
         XCTAssertEqual(refused.outputLines.first,
-                       folder + "/provinces/da-nang.yaml:3:7: error: a text value is 10,001 characters long, more than the 10,000-character limit")
+                       folder + "/provinces/da-nang.yaml:3:7: error: a text value is 10,001 characters long, more than the 10,000-character limit; it is left out")
         XCTAssertEqual(try check(["--max-string-length", "10001"]).status, 0)
     }
 
@@ -176,12 +178,19 @@ final class CheckHostileTests: XCTestCase {
                 summary: "IOC\\e[2J\\x9b\\x7f\\u202E"
 
             """)
-        for format in ["text", "markdown"] {
+        // Each format shows the sanitised text escaped its own way (CSV has no summaries).
+        let shown: [(format: String, name: String, summary: String?)] = [
+            ("text", "Đà Nẵng^[]0;pwned^G", "IOC^[[2J<9B>^?<U+202E>"),
+            ("markdown", #"Đà Nẵng^\[\]0;pwned^G"#, #"IOC^\[\[2J\<9B\>^?\<U+202E\>"#),
+            ("html", "Đà Nẵng^[]0;pwned^G", "IOC^[[2J&lt;9B&gt;^?&lt;U+202E&gt;"),
+            ("csv", "Đà Nẵng^[]0;pwned^G", nil),
+        ]
+        for (format, name, summary) in shown {
             let outcome = try CiodashProcess.run(["snapshot", folder, "--view", "all", "--format", format])
             XCTAssertEqual(outcome.status, 0, outcome.errors)
-            XCTAssertNil(CiodashProcess.firstControl(in: outcome.stdout), format)
-            XCTAssertTrue(outcome.output.contains("Đà Nẵng^[]0;pwned^G"), format)
-            XCTAssertTrue(outcome.output.contains("IOC^[[2J<9B>^?<U+202E>"), format)
+            XCTAssertNil(CiodashProcess.firstControl(in: outcome.stdout.filter { $0 != 0x0D }), format)
+            XCTAssertTrue(outcome.output.contains(name), format)
+            if let summary { XCTAssertTrue(outcome.output.contains(summary), format) }
             XCTAssertEqual(outcome.errors, "ciodash: 2 problem(s) in \(folder); run 'ciodash check' for details\n")
         }
     }

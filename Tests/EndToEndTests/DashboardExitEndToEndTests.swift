@@ -117,3 +117,55 @@ final class DashboardExitEndToEndTests: XCTestCase {
         try assertEnds(h, withStatus: 0, after: "a resize storm and q")
     }
 }
+
+/// Issue 16, class 8: every signal whose default action ends the process gives the terminal back
+/// first; SIGQUIT without the Swift backtracer drawing over the screen or waiting for a key.
+final class DashboardSignalEndToEndTests: XCTestCase {
+    private var harness: TmuxHarness?
+
+    override func tearDown() {
+        harness?.close()
+        harness = nil
+        super.tearDown()
+    }
+
+    private func assertSignalRestores(_ signal: Int32, name: String, environment: String = "",
+                                      file: StaticString = #filePath, line: UInt = #line) throws {
+        let h = try TmuxHarness.dashboard(TmuxHarness.quote(TmuxHarness.sampleFolder), environment: environment)
+        harness = h
+        try h.waitFor("Đắk Lắk         ▼")
+        try h.kill(signal)
+        XCTAssertEqual(try h.waitForExit(timeout: 10), 128 + signal, "exit status after \(name)", file: file, line: line)
+        XCTAssertEqual(try h.terminalStateAfterExit(), TmuxHarness.terminalGivenBack,
+                       "after \(name): expected the terminal as before the start", file: file, line: line)
+        h.close()
+        harness = nil
+    }
+
+    func testEveryTerminatingSignalRestoresTheTerminal() throws {
+        let signals: [(Int32, String)] = [(SIGUSR1, "SIGUSR1"), (SIGUSR2, "SIGUSR2"), (SIGALRM, "SIGALRM"),
+                                          (SIGVTALRM, "SIGVTALRM"), (SIGPROF, "SIGPROF"), (SIGPIPE, "SIGPIPE"),
+                                          (SIGPWR, "SIGPWR"), (SIGIO, "SIGIO"), (SIGSTKFLT, "SIGSTKFLT"),
+                                          (__libc_current_sigrtmin(), "SIGRTMIN"), (__libc_current_sigrtmax(), "SIGRTMAX")]
+        for (signal, name) in signals { try assertSignalRestores(signal, name: name) }
+    }
+
+    func testCoreDumpingSignalsRestoreTheTerminal() throws {
+        for (signal, name) in [(SIGXCPU, "SIGXCPU"), (SIGXFSZ, "SIGXFSZ"), (SIGSYS, "SIGSYS")] {
+            try assertSignalRestores(signal, name: name)
+        }
+    }
+
+    /// With the backtracer as a user has it (interactive), SIGQUIT still ends at once and draws nothing.
+    func testSIGQUITEndsAtOnceWithoutABacktraceOverTheScreen() throws {
+        let h = try TmuxHarness.dashboard(TmuxHarness.quote(TmuxHarness.sampleFolder), environment: "-u SWIFT_BACKTRACE")
+        harness = h
+        try h.waitFor("Đắk Lắk         ▼")
+        try h.kill(SIGQUIT)
+        XCTAssertEqual(try h.waitForExit(timeout: 10), 128 + SIGQUIT, "ended within 10 s, not after the backtracer's 30 s")
+        XCTAssertEqual(try h.terminalStateAfterExit(), TmuxHarness.terminalGivenBack)
+        let screen = try h.screenLines().joined(separator: "\n")
+        XCTAssertFalse(screen.contains("Crash") || screen.contains("Backtrace") || screen.contains("💣"),
+                       "no crash report on the screen: \(screen)")
+    }
+}

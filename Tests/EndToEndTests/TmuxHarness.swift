@@ -74,6 +74,12 @@ final class TmuxHarness {
     }
 
     /// Types text literally, e.g. Vietnamese as an input method would commit it.
+    /// Pastes `text` as a terminal does (tmux brackets it when the application asked for that).
+    func paste(_ text: String) throws {
+        _ = try run(["set-buffer", "-b", "e2e-paste", text])
+        _ = try run(["paste-buffer", "-p", "-b", "e2e-paste", "-t", session])
+    }
+
     func type(_ text: String) throws {
         try run(["send-keys", "-t", session, "-l", text])
     }

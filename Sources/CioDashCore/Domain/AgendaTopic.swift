@@ -10,14 +10,21 @@ public struct AgendaTopic: Hashable, Sendable {
     public var headline: String?
     /// The presenter's slides for this topic.
     public var slides: SlideChoice = .panels
+    /// The metrics declared for this topic in the agenda (`metrics:`), in the order written.
+    public var metrics: [MetricDefinition]
 
-    public init(id: String, title: String, titleEN: String? = nil, minutes: Int? = nil, headline: String? = nil) {
+    public init(id: String, title: String, titleEN: String? = nil, minutes: Int? = nil, headline: String? = nil,
+                metrics: [MetricDefinition] = []) {
         self.id = id
         self.title = title
         self.titleEN = titleEN
         self.minutes = minutes
         self.headline = headline
+        self.metrics = metrics
     }
+
+    /// The agenda's definition of a metric of this topic.
+    public func definition(_ metricID: String) -> MetricDefinition? { metrics.first { $0.id == metricID } }
 
     /// The title in the requested language, falling back to Vietnamese.
     public func title(in language: Language) -> String {

@@ -16,14 +16,24 @@ public struct Meeting: Hashable, Sendable {
     /// Where each id first appears in `provinces`: every view is looked up by id, and a scan per
     /// view made `snapshot --view all` quadratic in the number of provinces.
     private var provinceIndex: [String: Int]
-    /// The previous meeting, when `previous` names a folder that loads.
-    public var previous: PreviousMeeting?
+    /// The earlier meetings of the `previous:` chain that loaded, nearest first, figures only.
+    public var history: [PreviousMeeting]
+    /// The previous meeting, when `previous` names a folder that loads: the first of `history`.
+    public var previous: PreviousMeeting? {
+        get { history.first }
+        // Replaces the nearest meeting only: the rest of the chain stays.
+        set {
+            if !history.isEmpty { history.removeFirst() }
+            if let newValue { history.insert(newValue, at: 0) }
+        }
+    }
     /// Absolute path of the folder this was loaded from.
     public var folder: String
 
     public init(council: String, title: String, date: LocalDate, start: String? = nil, venue: String? = nil,
                 chairs: [String] = [], language: Language = .vi, topics: [AgendaTopic],
-                provinces: [ProvinceReport], previous: PreviousMeeting? = nil, folder: String) {
+                provinces: [ProvinceReport], previous: PreviousMeeting? = nil, history: [PreviousMeeting] = [],
+                folder: String) {
         self.council = council
         self.title = title
         self.date = date
@@ -34,7 +44,7 @@ public struct Meeting: Hashable, Sendable {
         self.topics = topics
         self.provinces = provinces
         provinceIndex = Self.index(provinces)
-        self.previous = previous
+        self.history = previous.map { [$0] + history } ?? history
         self.folder = folder
     }
 
@@ -57,14 +67,24 @@ public struct PreviousMeeting: Hashable, Sendable {
     /// targets, units); the loader drops the previous meeting's texts.
     public var reports: [String: [String: TopicReport]]
 
-    public init(title: String, date: LocalDate, reports: [String: [String: TopicReport]]) {
+    /// This meeting's units that are other units there (see `UnitsCatalogue.counterparts`); an id
+    /// not in it means the same there.
+    public var counterparts: [String: Counterpart]
+
+    public init(title: String, date: LocalDate, reports: [String: [String: TopicReport]],
+                counterparts: [String: Counterpart] = [:]) {
         self.title = title
         self.date = date
         self.reports = reports
+        self.counterparts = counterparts
     }
 
-    /// The previous value of a metric, by province, topic and metric id.
+    /// The previous value of a metric, by this meeting's province id, topic and metric id; nil for a
+    /// unit that was several units then, so that no combined figure passes for a reported one.
     public func value(province: String, topic: String, metric: String) -> Double? {
-        reports[province]?[topic]?.metric(metric)?.value
+        if case .reported(let value) = earlier(province: province, topic: topic, metric: metric, combine: .none) {
+            return value
+        }
+        return nil
     }
 }

@@ -11,10 +11,13 @@ extension Meeting {
         return province.topics[topic.id]?.metric(id)
     }
 
-    /// The figure to compare a metric with: the previous meeting's value when that meeting is loaded,
-    /// otherwise the `previous` the province wrote itself.
+    /// The figure to compare a metric with: the value the same unit reported at the previous meeting
+    /// when that meeting is loaded, otherwise the `previous` the province wrote itself. A unit merged
+    /// in 2025 has no such figure: its predecessors' figures are in `earlierFigure`, and only the
+    /// panel, which says they are computed, shows them combined.
     public func previousValue(province: String, topic: String, metric: Metric) -> Double? {
-        previous?.value(province: province, topic: topic, metric: metric.id) ?? metric.previous
+        if case .reported(let value) = earlierFigure(province: province, topic: topic, metric: metric) { return value }
+        return metric.previous
     }
 
     /// Provinces ranked by a topic's headline metric, highest first; those without it follow in

@@ -11,9 +11,16 @@ public struct Metric: Hashable, Sendable {
     public var source: String?
     /// True when the figure is invented for illustration and must be labelled so.
     public var illustrative: Bool
+    /// The English label, from the agenda's definition of the metric.
+    public var labelEN: String?
+    /// Digits after the decimal point to show, from the agenda's definition; nil for the default.
+    public var decimals: Int?
 
     public init(id: String, label: String, value: Double, target: Double? = nil, unit: String? = nil,
-                previous: Double? = nil, source: String? = nil, illustrative: Bool = false) {
+                previous: Double? = nil, source: String? = nil, illustrative: Bool = false,
+                labelEN: String? = nil, decimals: Int? = nil) {
+        self.labelEN = labelEN
+        self.decimals = decimals
         self.id = id
         self.label = label
         self.value = value
@@ -22,6 +29,11 @@ public struct Metric: Hashable, Sendable {
         self.previous = previous
         self.source = source
         self.illustrative = illustrative
+    }
+
+    /// The label in the requested language, falling back to Vietnamese.
+    public func label(in language: Language) -> String {
+        language == .en ? (labelEN ?? label) : label
     }
 
     /// Whether the unit marks a percentage share.

@@ -15,6 +15,9 @@ public enum AtomicFile {
         }
     }
 
+    /// How long a pipe without a reader is waited for before giving up.
+    public static let pipeReaderWaitMilliseconds = 2_000
+
     /// Writes `data` to `path`. Without `overwrite`, an existing file is left untouched and reported.
     ///
     /// A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written into: it has no
@@ -22,7 +25,11 @@ public enum AtomicFile {
     /// link to a file stays a link: the file it points to is the one replaced.
     public static func write(_ data: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
         var info = stat()
-        var path = path
+        let given = path
+        // A link is followed to the file it names even when that does not exist yet (a dangling
+        // link): with --force the file is created there, and the link stays a link.
+        let (path, isLink) = try followingLinks(given)
+        if isLink && !overwrite && lstat(path, &info) != 0 { throw .exists(given) }
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFCHR, S_IFIFO:
@@ -31,11 +38,7 @@ public enum AtomicFile {
             case S_IFDIR:
                 throw .cannotWrite(path, reason: "it is a folder")
             case S_IFREG:
-                if !overwrite { throw .exists(path) }
-                if let resolved = realpath(path, nil) {
-                    path = String(cString: resolved)
-                    free(resolved)
-                }
+                if !overwrite { throw .exists(given) }
             default:
                 throw .cannotWrite(path, reason: "it is not a file")
             }
@@ -72,27 +75,52 @@ public enum AtomicFile {
         if dir >= 0 { fsync(dir); close(dir) }
     }
 
+    /// The path a chain of symbolic links ends at (relative targets are read from the link's folder),
+    /// and whether `path` was a link at all.
+    private static func followingLinks(_ path: String) throws(Failure) -> (String, Bool) {
+        var current = path
+        var info = stat()
+        for hop in 0..<40 {
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return (current, hop > 0) }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n >= 0 else { throw .cannotWrite(path, reason: errorText()) }
+            let target = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") {
+                current = target
+            } else {
+                let folder = (current as NSString).deletingLastPathComponent
+                current = folder.isEmpty ? target : folder + "/" + target
+            }
+        }
+        throw .cannotWrite(path, reason: "its symbolic links loop back on themselves")
+    }
+
     private static func writeInPlace(_ data: [UInt8], to path: String) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotWrite(path, reason: errorText()) }
+        // Non-blocking open: a FIFO with nobody reading it fails (ENXIO) instead of blocking forever.
+        // A reader may be just starting (`cat pipe & ciodash snapshot -o pipe`): it gets a while.
+        var fd: Int32 = -1
+        for _ in 0..<(pipeReaderWaitMilliseconds / 10) {
+            fd = open(path, O_WRONLY | O_CLOEXEC | O_NONBLOCK)
+            if fd >= 0 || errno != ENXIO { break }
+            usleep(10_000)
+        }
+        guard fd >= 0 else {
+            if errno == ENXIO { throw .cannotWrite(path, reason: "it is a pipe that nobody is reading") }
+            throw .cannotWrite(path, reason: errorText())
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         try writeAll(data, to: fd, path: path)
         close(fd)
     }
 
     /// Writes everything or closes `fd` and throws.
     private static func writeAll(_ data: [UInt8], to fd: Int32, path: String) throws(Failure) {
-        var written = 0
-        while written < data.count {
-            let n = data.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + written, data.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = errorText()
-                close(fd)
-                throw .cannotWrite(path, reason: reason)
-            }
-            written += n
+        do {
+            try StandardStream(descriptor: fd, name: path).write(data)
+        } catch {
+            close(fd)
+            throw .cannotWrite(path, reason: error.reason)
         }
     }
 

@@ -5,14 +5,17 @@ import Foundation
 public struct FolderSignature: Equatable, Sendable {
     private var entries: [String: Entry]
 
-    struct Entry: Equatable, Sendable {
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
+    /// A file's size and modification time.
+    public struct Entry: Equatable, Sendable {
+        public var size: Int64
+        public var seconds: Int
+        public var nanoseconds: Int
     }
 
-    /// Reads the fingerprint of `folder`; missing files simply do not appear.
-    public init(folder: String) {
+    /// Reads the fingerprint of `folder`; missing files simply do not appear. At most `limit` entries
+    /// of `provinces/` are examined (the loader reads no more either), so a folder of 300,000 files
+    /// costs a bounded scan; the folder's own time still changes when any entry comes or goes.
+    public init(folder: String, limit: Int = LoadLimits.default.maxProvinceFiles) {
         entries = [:]
         for name in MeetingFolderLayout.topLevelFiles {
             add(folder + "/" + name, as: name)
@@ -22,7 +25,9 @@ public struct FolderSignature: Equatable, Sendable {
         let provinces = folder + "/" + folderName
         if let dir = opendir(provinces) {
             defer { closedir(dir) }
-            while let entry = readdir(dir) {
+            var examined = 0
+            while examined < limit, let entry = readdir(dir) {
+                examined += 1
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
@@ -39,8 +44,15 @@ public struct FolderSignature: Equatable, Sendable {
     }
 
     private mutating func add(_ path: String, as key: String) {
+        if let entry = Entry(path: path) { entries[key] = entry }
+    }
+}
+
+extension FolderSignature.Entry {
+    /// The size and modification time of `path`, or nil when it cannot be examined.
+    init?(path: String) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return }
-        entries[key] = Entry(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
     }
 }

@@ -11,9 +11,16 @@ enum DirectoryListing {
         var message: String
     }
 
+    /// A folder's entries: the names, and (as `FileNameText` shows them) those that are not UTF-8.
+    struct Listing {
+        var names: [String]
+        var undecodable: [String]
+    }
+
     /// Entry names sorted by their bytes (deterministic on every file system), without `.` and `..`;
-    /// or a sentence saying why the folder cannot be read.
-    static func names(_ path: String) -> Result<[String], Failure> {
+    /// or a sentence saying why the folder cannot be read. A name that is not valid UTF-8 is not
+    /// among `names` (no String can open it again) but in `undecodable`, for a message.
+    static func names(_ path: String) -> Result<Listing, Failure> {
         guard let dir = opendir(path) else {
             switch errno {
             case ENOENT: return .failure(Failure(message: "it does not exist"))
@@ -24,16 +31,22 @@ enum DirectoryListing {
             }
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var listing = Listing(names: [], undecodable: [])
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
+                let name = UnsafeBufferPointer(rebasing: bytes[..<length])
+                return FileNameText.display(name)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if !valid {
+                listing.undecodable.append(name)
+            } else if name != "." && name != ".." {
+                listing.names.append(name)
+            }
         }
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return .success(names)
+        listing.names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        listing.undecodable.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return .success(listing)
     }
 }

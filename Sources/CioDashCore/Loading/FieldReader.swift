@@ -64,7 +64,7 @@ final class FieldReader {
             return nil
         }
         guard let text = text(node, key: key) else {
-            if node.isNull { error(at: node, LoadMessages.emptyField(key)) }
+            if node.isNull && !node.isRejected { error(at: node, LoadMessages.emptyField(key)) }
             return nil
         }
         if text.isEmpty {

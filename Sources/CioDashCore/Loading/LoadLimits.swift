@@ -14,6 +14,9 @@ public struct LoadLimits: Hashable, Sendable {
     public var maxAliasedNodes: Int
     /// Most files read from `provinces/`. Default 20,000.
     public var maxProvinceFiles: Int
+    /// Most earlier meetings read along the `previous:` chain. Default 50 (a council meeting
+    /// once a year has 50 years of history within it).
+    public var maxHistoryDepth: Int = 50
 
     public init(maxFileSize: Int = 8 << 20, maxStringLength: Int = 10_000, maxDepth: Int = 64,
                 maxAliasedNodes: Int = 10_000, maxProvinceFiles: Int = 20_000) {
@@ -23,6 +26,11 @@ public struct LoadLimits: Hashable, Sendable {
         self.maxAliasedNodes = maxAliasedNodes
         self.maxProvinceFiles = maxProvinceFiles
     }
+
+    /// The most `--max-file-size` may ask for: a file is read whole into memory (1 GiB).
+    public static let largestFileSize = 1 << 30
+    /// The most `--max-string-length` may ask for (what fits in the largest file).
+    public static let largestStringLength = 1 << 30
 
     /// The documented defaults.
     public static let `default` = LoadLimits()

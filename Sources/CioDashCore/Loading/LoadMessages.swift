@@ -44,6 +44,8 @@ enum LoadMessages {
     }
     static let noProvincesFolder = "the folder has no provinces/ folder, so no province is shown"
     static func provincesFolderUnreadable(_ reason: String) -> String { "the provinces/ folder cannot be read: \(reason)" }
+    static let fileNameNotUTF8 = "the file name is not valid UTF-8 text (shown with <..> for the bad bytes), "
+        + "so it cannot be read; rename the file"
     static let notAStatusFile = "this is not a .yaml or .json file and is ignored"
     static func sameProvinceTwice(_ other: String) -> String {
         "this province also has the file \(other), which is used instead; remove one of them"
@@ -86,7 +88,8 @@ enum LoadMessages {
         "alias *\(name) refers to no anchor &\(name) defined before it"
     }
     static func stringTooLong(_ length: Int, limit: Int) -> String {
-        "a text value is \(count(length)) characters long, more than the \(count(limit))-character limit"
+        "a text value is \(count(length)) characters long, more than the \(count(limit))-character limit; "
+            + "it is left out"
     }
     static func duplicateKey(_ key: String, firstLine: Int) -> String {
         "key \(quote(key)) appears twice in this mapping (first at line \(firstLine)); this one is ignored"
@@ -94,6 +97,11 @@ enum LoadMessages {
     static func controlInText(_ control: Unicode.Scalar) -> String {
         "the text contains the control character U+\(hex(Int(control.value), 4)) (shown as "
             + "\(TextSanitizer.line(String(control)))), which could take over a terminal; remove it"
+    }
+    static func invisibleInText(_ character: Unicode.Scalar) -> String {
+        let kind = character.value < 0xE0000 ? "line or paragraph separator" : "invisible tag character"
+        return "the text contains the \(kind) U+\(hex(Int(character.value), 4)) (shown as "
+            + "\(quote(TextSanitizer.line(String(character))))); remove it or use an ordinary line break"
     }
     static let complexKey = "a mapping key must be a single value, not a list or mapping"
 
@@ -138,6 +146,18 @@ enum LoadMessages {
     }
     static func duplicateTopic(_ id: String, firstLine: Int) -> String {
         "topic id \(quote(id)) appears twice in the agenda (first at line \(firstLine)); this one is ignored"
+    }
+    static func badMetricID(_ id: String) -> String {
+        "metric id \(quote(id)) must be lower-case letters, digits and hyphens"
+    }
+    static func badDecimals(_ text: String) -> String {
+        "\"decimals\" must be a whole number from 0 to 10, not \(quote(text))"
+    }
+    static func unknownCombine(_ text: String) -> String {
+        "combine \(quote(text)) is not known; use sum, mean or none"
+    }
+    static func metricNotDeclared(_ id: String, topic: String) -> String {
+        "metric \(quote(id)) is not among the metrics the agenda declares for topic \(quote(topic)); check its id"
     }
     static func duplicateMetric(_ id: String, topic: String, firstLine: Int) -> String {
         "metric id \(quote(id)) appears twice in topic \(quote(topic)) (first at line \(firstLine)); this one is ignored"
@@ -194,6 +214,15 @@ enum LoadMessages {
         "the previous meeting \(quote(path)) cannot be used: \(reason)"
     }
     static func inPreviousMeeting(_ message: String) -> String { "(previous meeting) \(message)" }
+    static func previousCycle(_ path: String) -> String {
+        "the previous meeting \(quote(path)) is this meeting or one already in the chain of previous meetings; the chain stops here"
+    }
+    static func previousTooDeep(_ limit: Int) -> String {
+        "the chain of previous meetings is longer than \(count(limit)); the earlier ones are not read"
+    }
+    static func previousNotEarlier(_ path: String, _ date: LocalDate, _ later: LocalDate) -> String {
+        "the previous meeting \(quote(path)) is dated \(date), not before \(later); the chain stops here"
+    }
 
     // MARK: metrics.csv
 
@@ -207,6 +236,17 @@ enum LoadMessages {
     static func csvDuplicateColumn(_ name: String) -> String { "metrics.csv has the column \(quote(name)) twice" }
     static func csvFieldCount(_ found: Int, expected: Int) -> String {
         "this row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); the row is ignored"
+    }
+    static func csvQuoting(_ problem: CSVRecords.Problem) -> String {
+        switch problem {
+        case .strayQuote:
+            return "a quote (\") inside a cell that does not start with one; quote the whole cell and double "
+                + "the quote (\"\"); the row is ignored"
+        case .undoubledQuote:
+            return "a quote inside a quoted cell must be doubled (\"\"); the row is ignored"
+        case .unterminatedQuote:
+            return "this quote is never closed; the row is ignored and reading goes on at the next line"
+        }
     }
     static func csvUnknownProvince(_ id: String) -> String {
         "province \(quote(id)) has no file in provinces/; the row is ignored"

@@ -8,6 +8,11 @@ public struct LoadResult: Sendable {
     public var folderUnreadable: Bool
     /// The folder as the user gave it; diagnostics' paths start with it.
     public var folderArgument: String
+    /// True when `provinces/` is missing or cannot be listed (a sync tool swapping it, a permission):
+    /// a live reload keeps the provinces it had rather than showing none.
+    public var provincesNotRead = false
+    /// The meeting file's `previous:` and the file it is in, for following the chain.
+    var previousLink: (link: Placed<String>, meetingFile: String)?
 
     public init(meeting: Meeting?, diagnostics: [Diagnostic], folderUnreadable: Bool, folderArgument: String) {
         self.meeting = meeting

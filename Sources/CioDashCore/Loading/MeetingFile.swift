@@ -9,7 +9,8 @@ struct MeetingFile {
 
     static let knownKeys = ["format", "council", "title", "date", "start", "venue", "chairs", "language",
                             "previous", "topics", "provinces"]
-    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline", "slides"]
+    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline", "slides", "metrics"]
+    static let knownDefinitionKeys = ["id", "label", "label_en", "unit", "decimals", "target", "combine"]
 
     /// Decodes the agenda; `folder` becomes `Meeting.folder`.
     static func decode(_ root: YAMLNode, reader: FieldReader, folder: String) -> MeetingFile {
@@ -89,7 +90,8 @@ struct MeetingFile {
             var agendaTopic = AgendaTopic(id: id, title: reader.requiredText(topic, "title") ?? id,
                                           titleEN: reader.text(topic["title_en"], key: "title_en"),
                                           minutes: minutes,
-                                          headline: reader.text(topic["headline"], key: "headline"))
+                                          headline: reader.text(topic["headline"], key: "headline"),
+                                          metrics: decodeDefinitions(topic["metrics"], topic: id, reader))
             agendaTopic.slides = decodeSlides(topic["slides"], reader)
             topics.append(agendaTopic)
         }
@@ -108,6 +110,55 @@ struct MeetingFile {
             reader.error(at: node, LoadMessages.badSlides(node.scalarText ?? node.kindDescription))
             return .panels
         }
+    }
+
+    /// A topic's `metrics:`: each metric declared once, for the province files to refer to by id.
+    private static func decodeDefinitions(_ node: YAMLNode?, topic: String, _ reader: FieldReader) -> [MetricDefinition] {
+        guard let node, !node.isNull else { return [] }
+        guard case .sequence(let items) = node.content else {
+            reader.error(at: node, LoadMessages.wrongKind("metrics", expected: "a list of metric definitions",
+                                                          found: node.kindDescription))
+            return []
+        }
+        var definitions: [MetricDefinition] = []
+        var firstLines: [String: Int] = [:]
+        for item in items {
+            guard let fields = reader.fields(item, key: "metric", known: knownDefinitionKeys),
+                  let id = reader.requiredText(fields, "id"), let idNode = fields["id"] else { continue }
+            guard ScalarText.isIdentifier(id) else {
+                reader.error(at: idNode, LoadMessages.badMetricID(id))
+                continue
+            }
+            if let first = firstLines[id] {
+                reader.error(at: idNode, LoadMessages.duplicateMetric(id, topic: topic, firstLine: first))
+                continue
+            }
+            firstLines[id] = idNode.line
+            var decimals: Int?
+            if let node = fields["decimals"], let value = reader.number(node, key: "decimals") {
+                if (0...10).contains(value) && value == value.rounded() {
+                    decimals = Int(value)
+                } else {
+                    reader.error(at: node, LoadMessages.badDecimals(node.scalarText ?? ""))
+                }
+            }
+            var combine = MetricDefinition.Combine.none
+            if let node = fields["combine"], let text = reader.text(node, key: "combine") {
+                if let rule = MetricDefinition.Combine(rawValue: text) { combine = rule } else {
+                    reader.error(at: node, LoadMessages.unknownCombine(text))
+                }
+            }
+            var target = reader.number(fields["target"], key: "target")
+            if let t = target, t < 0, let node = fields["target"] {
+                reader.error(at: node, LoadMessages.negativeTarget(t))
+                target = nil
+            }
+            definitions.append(MetricDefinition(id: id, label: reader.requiredText(fields, "label") ?? id,
+                                                labelEN: reader.text(fields["label_en"], key: "label_en"),
+                                                unit: reader.text(fields["unit"], key: "unit"), decimals: decimals,
+                                                target: target, combine: combine))
+        }
+        return definitions
     }
 
     private static func decodeProvinceList(_ node: YAMLNode?, _ reader: FieldReader) -> [Placed<String>]? {

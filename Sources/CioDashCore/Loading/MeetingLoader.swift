@@ -37,7 +37,7 @@ public struct MeetingLoader: Sendable {
                       sharedTexts: SharedTexts) -> LoadResult {
         let entries: [String]
         switch DirectoryListing.names(folder) {
-        case .success(let names): entries = names
+        case .success(let listing): entries = listing.names
         case .failure(let failure):
             let problem = Diagnostic(.error, file: display, message: LoadMessages.folderUnreadable(failure.message))
             return LoadResult(meeting: nil, diagnostics: [problem], folderUnreadable: true, folderArgument: display)
@@ -62,10 +62,11 @@ public struct MeetingLoader: Sendable {
             diagnostics.append(Diagnostic(.error, file: display, message: LoadMessages.noMeetingFile))
         }
         let topicIDs = agenda.meeting.map { Set($0.topics.map(\.id)) }
-        let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date)
+        let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date, topics: agenda.meeting?.topics ?? [])
 
         // The provinces, in parallel; results land in per-file slots so the outcome is deterministic.
-        let sources = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
+        let listed = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
+        let sources = listed ?? []
         var loaded = [(ProvinceFile, [Diagnostic])?](repeating: nil, count: sources.count)
         loaded.withUnsafeMutableBufferPointer { slots in
             let slots = slots
@@ -100,13 +101,65 @@ public struct MeetingLoader: Sendable {
 
         var meeting = agenda.meeting
         meeting?.provinces = ordered
-        if loadPrevious, let previous = agenda.previous, let meetingName {
-            meeting?.previous = loadPreviousMeeting(previous, folder: folder, display: display,
-                                                    meetingFile: FolderPath.join(display, meetingName),
-                                                    sharedTexts: sharedTexts, diagnostics: &diagnostics)
+        var link: (link: Placed<String>, meetingFile: String)?
+        if let previous = agenda.previous, let meetingName { link = (previous, FolderPath.join(display, meetingName)) }
+        if loadPrevious, let link, let date = meeting?.date {
+            meeting?.history = loadHistory(from: link, folder: folder, display: display, meetingDate: date,
+                                           sharedTexts: sharedTexts, diagnostics: &diagnostics)
         }
-        return LoadResult(meeting: meeting, diagnostics: Self.sorted(diagnostics), folderUnreadable: false,
-                          folderArgument: display)
+        var result = LoadResult(meeting: meeting, diagnostics: Self.sorted(diagnostics), folderUnreadable: false,
+                                folderArgument: display)
+        result.previousLink = link
+        result.provincesNotRead = listed == nil
+        return result
+    }
+
+    /// The earlier meetings along the `previous:` chain, nearest first, each read for its figures only.
+    /// The chain stops, with a warning on the `previous:` that leads on, at a folder already in it
+    /// (compared by real path), at a meeting not dated before the one that names it, at one that cannot
+    /// be used, and after `limits.maxHistoryDepth` meetings.
+    private func loadHistory(from first: (link: Placed<String>, meetingFile: String), folder: String, display: String,
+                             meetingDate: LocalDate, sharedTexts: SharedTexts,
+                             diagnostics: inout [Diagnostic]) -> [PreviousMeeting] {
+        var history: [PreviousMeeting] = []
+        var seen: Set<String> = [Self.realPath(folder)]
+        var next: (link: Placed<String>, meetingFile: String)? = first
+        var (base, baseDisplay, laterDate) = (folder, display, meetingDate)
+        while let (link, meetingFile) = next {
+            func warn(_ message: String) {
+                diagnostics.append(Diagnostic(.warning, file: meetingFile, line: link.line, column: link.column, message: message))
+            }
+            if history.count == limits.maxHistoryDepth { warn(LoadMessages.previousTooDeep(limits.maxHistoryDepth)); break }
+            let path = link.value.hasPrefix("/") ? link.value : FolderPath.join(base, link.value)
+            let shown = FolderPath.lexicallyNormalized(FolderPath.join(baseDisplay, link.value))
+            guard seen.insert(Self.realPath(path)).inserted else { warn(LoadMessages.previousCycle(link.value)); break }
+            let result = load(folder: path, display: shown, loadPrevious: false, figuresOnly: true, sharedTexts: sharedTexts)
+            guard let earlier = result.meeting else {
+                let reason = result.diagnostics.first { $0.severity == .error }?.message ?? LoadMessages.noMeetingFile
+                warn(LoadMessages.previousUnusable(link.value, reason))
+                break
+            }
+            guard earlier.date < laterDate else { warn(LoadMessages.previousNotEarlier(link.value, earlier.date, laterDate)); break }
+            // Only its errors are repeated: its warnings belong to a check of that folder.
+            for problem in result.diagnostics where problem.severity == .error {
+                diagnostics.append(Diagnostic(.warning, file: problem.file, line: problem.line, column: problem.column,
+                                              message: LoadMessages.inPreviousMeeting(problem.message)))
+            }
+            var reports: [String: [String: TopicReport]] = [:]
+            for province in earlier.provinces where !province.isBroken { reports[province.id] = province.topics }
+            history.append(PreviousMeeting(title: earlier.title, date: earlier.date, reports: reports,
+                                           counterparts: UnitsCatalogue.counterparts(at: meetingDate, in: earlier.date)))
+            next = result.previousLink
+            (base, baseDisplay, laterDate) = (path, shown, earlier.date)
+        }
+        return history
+    }
+
+    /// The canonical path of a folder (links resolved), or the path itself when it has none.
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return FolderPath.lexicallyNormalized(path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Reads and parses one file; nil (with the reason in `reader`) when it cannot be used.
@@ -123,19 +176,24 @@ public struct MeetingLoader: Sendable {
     }
 
     private func provinceSources(folder: String, display: String, names: Set<String>,
-                                 diagnostics: inout [Diagnostic]) -> [ProvinceSource] {
+                                 diagnostics: inout [Diagnostic]) -> [ProvinceSource]? {
         let provincesFolder = MeetingFolderLayout.provincesFolder
         guard names.contains(provincesFolder) else {
             diagnostics.append(Diagnostic(.warning, file: display, message: LoadMessages.noProvincesFolder))
-            return []
+            return nil
         }
         let listing: [String]
         switch DirectoryListing.names(FolderPath.join(folder, provincesFolder)) {
-        case .success(let found): listing = found
+        case .success(let found):
+            listing = found.names
+            for name in found.undecodable where !name.hasPrefix(".") {
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder + "/" + name),
+                                              message: LoadMessages.fileNameNotUTF8))
+            }
         case .failure(let failure):
             diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, provincesFolder),
                                           message: LoadMessages.provincesFolderUnreadable(failure.message)))
-            return []
+            return nil
         }
         var byID: [String: ProvinceSource] = [:]
         var order: [String] = []
@@ -231,28 +289,6 @@ public struct MeetingLoader: Sendable {
         }
         rest = indices.map { rest[$0] }
         return ordered + rest
-    }
-
-    /// The previous meeting, one level deep; its problems become warnings here, never errors.
-    private func loadPreviousMeeting(_ previous: Placed<String>, folder: String, display: String, meetingFile: String,
-                                     sharedTexts: SharedTexts, diagnostics: inout [Diagnostic]) -> PreviousMeeting? {
-        let path = previous.value.hasPrefix("/") ? previous.value : FolderPath.join(folder, previous.value)
-        let shown = FolderPath.lexicallyNormalized(FolderPath.join(display, previous.value))
-        let result = load(folder: path, display: shown, loadPrevious: false, figuresOnly: true, sharedTexts: sharedTexts)
-        guard let meeting = result.meeting else {
-            let reason = result.diagnostics.first { $0.severity == .error }?.message ?? LoadMessages.noMeetingFile
-            diagnostics.append(Diagnostic(.warning, file: meetingFile, line: previous.line, column: previous.column,
-                                          message: LoadMessages.previousUnusable(previous.value, reason)))
-            return nil
-        }
-        // Only its errors are repeated: its warnings belong to a check of that folder.
-        for problem in result.diagnostics where problem.severity == .error {
-            diagnostics.append(Diagnostic(.warning, file: problem.file, line: problem.line, column: problem.column,
-                                          message: LoadMessages.inPreviousMeeting(problem.message)))
-        }
-        var reports: [String: [String: TopicReport]] = [:]
-        for province in meeting.provinces where !province.isBroken { reports[province.id] = province.topics }
-        return PreviousMeeting(title: meeting.title, date: meeting.date, reports: reports)
     }
 
     /// A report's status and figures without its texts (labels, sources, summary, highlights, issues).

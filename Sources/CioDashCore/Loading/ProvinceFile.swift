@@ -9,6 +9,16 @@ struct ProvinceFile {
     struct Agenda {
         var topicIDs: Set<String>?
         var date: LocalDate?
+        /// Each topic's declared metrics by id; a topic that declares none is absent.
+        var definitions: [String: [String: MetricDefinition]] = [:]
+
+        init(topicIDs: Set<String>?, date: LocalDate?, topics: [AgendaTopic] = []) {
+            self.topicIDs = topicIDs
+            self.date = date
+            for topic in topics where !topic.metrics.isEmpty {
+                definitions[topic.id] = Dictionary(topic.metrics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            }
+        }
     }
 
     static let knownKeys = ["format", "id", "name", "code", "region", "reported", "source", "topics"]
@@ -50,6 +60,11 @@ struct ProvinceFile {
                                     code: reader.text(fields["code"], key: "code"),
                                     region: reader.text(fields["region"], key: "region"),
                                     source: reader.text(fields["source"], key: "source"), file: file)
+        if let meetingDate = agenda.date {
+            for finding in UnitsCatalogue.findings(id: fileID, code: report.code, on: meetingDate) {
+                reader.warning(at: (finding.isAboutCode ? fields["code"] : fields["id"]) ?? root, finding.message(.en))
+            }
+        }
         if let node = fields["reported"], let reported = reader.date(node, key: "reported") {
             report.reported = reported
             if let meetingDate = agenda.date {
@@ -79,14 +94,16 @@ struct ProvinceFile {
             if let known = agenda.topicIDs, !known.contains(entry.key) {
                 reader.warning(entry.keyLine, entry.keyColumn, LoadMessages.topicNotOnAgenda(entry.key))
             }
-            if let topic = decodeReport(entry.value, topic: entry.key, reader: reader) {
+            if let topic = decodeReport(entry.value, topic: entry.key, definitions: agenda.definitions[entry.key],
+                                        reader: reader) {
                 result.report.topics[entry.key] = topic
             }
         }
         return result
     }
 
-    private static func decodeReport(_ node: YAMLNode, topic: String, reader: FieldReader) -> TopicReport? {
+    private static func decodeReport(_ node: YAMLNode, topic: String, definitions: [String: MetricDefinition]?,
+                                     reader: FieldReader) -> TopicReport? {
         guard let fields = reader.fields(node, key: topic, known: knownReportKeys) else { return nil }
         var status = ReportStatus.unknown
         if let text = reader.requiredText(fields, "status"), let statusNode = fields["status"] {
@@ -106,7 +123,10 @@ struct ProvinceFile {
         var firstLines: [String: Int] = [:]
         report.metrics.reserveCapacity(items.count)
         for item in items {
-            guard let (metric, idNode) = decodeMetric(item, reader: reader) else { continue }
+            guard let (metric, idNode) = decodeMetric(item, definitions: definitions, reader: reader) else { continue }
+            if let definitions, definitions[metric.id] == nil {
+                reader.warning(at: idNode, LoadMessages.metricNotDeclared(metric.id, topic: topic))
+            }
             if let first = firstLines[metric.id] {
                 reader.error(at: idNode, LoadMessages.duplicateMetric(metric.id, topic: topic, firstLine: first))
                 continue
@@ -117,10 +137,15 @@ struct ProvinceFile {
         return report
     }
 
-    private static func decodeMetric(_ node: YAMLNode, reader: FieldReader) -> (Metric, YAMLNode)? {
+    /// One metric; what the file leaves out (label, unit, target) comes from the agenda's definition.
+    private static func decodeMetric(_ node: YAMLNode, definitions: [String: MetricDefinition]?,
+                                     reader: FieldReader) -> (Metric, YAMLNode)? {
         guard let fields = reader.fields(node, key: "metric", known: knownMetricKeys) else { return nil }
         let id = reader.requiredText(fields, "id")
-        let label = reader.requiredText(fields, "label").map { reader.sharedTexts?.shared($0) ?? $0 }
+        let definition = id.flatMap { definitions?[$0] }
+        let label = definition != nil && fields["label"] == nil
+            ? definition?.label
+            : reader.requiredText(fields, "label").map { reader.sharedTexts?.shared($0) ?? $0 }
         let value: Double?
         if let valueNode = fields["value"] {
             value = reader.number(valueNode, key: "value")
@@ -134,11 +159,12 @@ struct ProvinceFile {
             reader.error(at: node, LoadMessages.negativeTarget(t))
             target = nil
         }
-        let metric = Metric(id: id ?? "", label: label ?? id ?? "", value: value ?? 0, target: target,
-                            unit: reader.repeatedText(fields["unit"], key: "unit"),
+        let metric = Metric(id: id ?? "", label: label ?? id ?? "", value: value ?? 0, target: target ?? definition?.target,
+                            unit: reader.repeatedText(fields["unit"], key: "unit") ?? definition?.unit,
                             previous: reader.number(fields["previous"], key: "previous"),
                             source: reader.repeatedText(fields["source"], key: "source"),
-                            illustrative: reader.bool(fields["illustrative"], key: "illustrative") ?? false)
+                            illustrative: reader.bool(fields["illustrative"], key: "illustrative") ?? false,
+                            labelEN: definition?.labelEN, decimals: definition?.decimals)
         if metric.isShare {
             checkShare("value", value, fields["value"], reader)
             checkShare("target", metric.target, fields["target"], reader)

@@ -14,6 +14,9 @@ public struct YAMLNode: Sendable {
     /// 1-based line and column (in characters) where the value starts.
     public var line: Int
     public var column: Int
+    /// A value refused while parsing (a text over the length limit, already reported): it reads as
+    /// absent, and a required field made of it is not reported a second time as missing.
+    public var isRejected = false
 
     public init(_ content: Content, line: Int, column: Int) {
         self.content = content

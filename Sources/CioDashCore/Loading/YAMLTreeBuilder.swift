@@ -72,16 +72,27 @@ struct YAMLTreeBuilder {
                 let length = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)),
                                     as: UTF8.self).unicodeScalars.count
                 if length > limits.maxStringLength {
-                    fail(line: line, column: column, LoadMessages.stringTooLong(length, limit: limits.maxStringLength))
+                    // One over-long text costs that field, not the file: it reads as absent (null).
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
+                                                  message: LoadMessages.stringTooLong(length, limit: limits.maxStringLength)))
+                    var node = YAMLNode(.scalar("", isPlain: true), line: line, column: column)
+                    node.isRejected = true
+                    if let anchor = s.anchor { anchors[String(cString: anchor)] = (node, 1) }
+                    add(node, size: 1)
                     return
                 }
             }
             let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
             // Raw control bytes never get here (libyaml refuses them); escapes such as "\e" do.
-            if YAMLTreeBuilder.mayHoldControl(bytes),
-               let control = TextSanitizer.firstControl(in: String(decoding: bytes, as: UTF8.self)) {
-                diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
-                                              message: LoadMessages.controlInText(control)))
+            if YAMLTreeBuilder.mayHoldControl(bytes) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                if let control = TextSanitizer.firstControl(in: text) {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
+                                                  message: LoadMessages.controlInText(control)))
+                } else if let invisible = TextSanitizer.firstInvisible(in: text) {
+                    diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column,
+                                                  message: LoadMessages.invisibleInText(invisible)))
+                }
             }
             let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE && !isStringTag(s.tag)
             let node = YAMLNode(.scalar(Normalization.nfc(utf8: bytes), isPlain: isPlain), line: line, column: column)
@@ -161,7 +172,7 @@ struct YAMLTreeBuilder {
     /// Whether UTF-8 text may encode a control character, DEL, a C1 control (C2 80–9F) or a bidi
     /// control (U+061C: D8 9C; U+200E–U+206F: E2 80/81 …): a byte test, so clean text costs one pass.
     static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+        bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xF3 }
     }
 
     /// The line of an earlier equal key in this mapping, if any.

@@ -3,8 +3,10 @@
 /// Hand-written rather than Foundation's NumberFormatter because `vi_VN` locale data is not
 /// installed here and the output must be identical on every machine for golden snapshots.
 public enum NumberFormatting {
-    /// `value` with thousands grouping and at most `maxFractionDigits` decimals (trailing zeros dropped).
-    public static func format(_ value: Double, language: Language, maxFractionDigits: Int = 2) -> String {
+    /// `value` with thousands grouping and at most `maxFractionDigits` decimals (trailing zeros dropped
+    /// down to `minFractionDigits`: a metric declared with 4 decimals shows 0,6000, not 0,6).
+    public static func format(_ value: Double, language: Language, maxFractionDigits: Int = 2,
+                              minFractionDigits: Int = 0) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "-∞") }
         let magnitude = abs(value)
         // Past UInt64 the exact digits mean nothing; Swift's shortest form ("1e+308") is readable enough.
@@ -24,11 +26,15 @@ public enum NumberFormatting {
         }
         let negative = value < 0 && (integerPart != 0 || fraction != 0)
         var fractionWidth = maxFractionDigits
+        let kept = min(minFractionDigits, maxFractionDigits)
         if fraction > 0 {
-            while fraction % 10 == 0 && fractionWidth > 0 { fraction /= 10; fractionWidth -= 1 }
+            while fraction % 10 == 0 && fractionWidth > kept { fraction /= 10; fractionWidth -= 1 }
+        } else {
+            fractionWidth = kept
         }
         let digits = String(UInt64(integerPart))
         let fractionDigits = fraction > 0 ? String(fraction) : ""
+        let hasFraction = fraction > 0 || fractionWidth > 0
         let count = digits.utf8.count
         let capacity = 2 + count + count / 3 + max(fractionWidth, fractionDigits.utf8.count)
         // Written straight into the string's storage: every overview frame formats hundreds of figures.
@@ -40,7 +46,7 @@ public enum NumberFormatting {
                 if i > 0 && (count - i) % 3 == 0 { write(group) }
                 write(digit)
             }
-            if fraction > 0 {
+            if hasFraction {
                 write(decimal)
                 for _ in 0..<max(0, fractionWidth - fractionDigits.utf8.count) { write(UInt8(ascii: "0")) }
                 for digit in fractionDigits.utf8 { write(digit) }

@@ -3,7 +3,8 @@
 /// C0 controls, DEL and C1 controls become visible caret or hex notation the way `less` shows them
 /// (`ESC` → `^[`, `DEL` → `^?`, U+009B → `<9B>`); bidirectional overrides, which can reorder what a
 /// reader sees, become `<U+202E>`. Tabs become a space. Every string from the data passes here before
-/// it reaches a cell, a snapshot or a message.
+/// it reaches a cell, a snapshot or a message. U+2028 and U+2029 are line breaks (a space in one line),
+/// invisible TAG characters become `<U+E0041>`: the same on the screen and in every snapshot.
 public enum TextSanitizer {
     /// One line of safe text; line breaks become a space.
     public static func line(_ text: String) -> String {
@@ -27,13 +28,29 @@ public enum TextSanitizer {
     /// `paragraph` replace), tabs and line breaks apart: the loader reports it as an error.
     public static func firstControl(in text: String) -> Unicode.Scalar? {
         if isClean(text) { return nil }
-        return text.unicodeScalars.first { needsReplacement($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        return text.unicodeScalars.first {
+            needsReplacement($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" && !isSeparatorOrTag($0.value)
+        }
+    }
+
+    /// The first Unicode line or paragraph separator (U+2028, U+2029) or invisible TAG character
+    /// (U+E0000–E007F) in `text`: harmless to a terminal but invisible or line-breaking in a cell,
+    /// so the loader warns about it. The sanitiser shows them the same way on screen and in snapshots.
+    public static func firstInvisible(in text: String) -> Unicode.Scalar? {
+        if isClean(text) { return nil }
+        return text.unicodeScalars.first { isSeparatorOrTag($0.value) }
     }
 
     @inlinable
     public static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v)
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v) || isSeparatorOrTag(v)
+    }
+
+    /// U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR, and the TAG block U+E0000–E007F.
+    @inlinable
+    public static func isSeparatorOrTag(_ v: UInt32) -> Bool {
+        v == 0x2028 || v == 0x2029 || (0xE0000...0xE007F).contains(v)
     }
 
     @inlinable
@@ -60,6 +77,11 @@ public enum TextSanitizer {
                 out.append(Unicode.Scalar(UInt8(s.value + 0x40)))
             case 0x7F:
                 out.append(contentsOf: "^?".unicodeScalars)
+            case 0x2028, 0x2029:
+                // A line break in every way but its name: one rule with \n.
+                out.append(keepNewlines ? "\n" : " ")
+            case 0xE0000...0xE007F:
+                out.append(contentsOf: "<U+\(hex(s.value, digits: 5))>".unicodeScalars)
             case 0x80...0x9F:
                 out.append(contentsOf: "<\(hex(s.value, digits: 2))>".unicodeScalars)
             default:

@@ -4,7 +4,7 @@ import Dispatch
 /// A view (or every view) as plain text for the minutes: a preamble that says what it is, then the
 /// same grid the screen shows. UTF-8, no escape sequences, no line wider than the width.
 public struct Snapshot: Sendable {
-    public enum Format: String, Sendable, CaseIterable { case text, markdown }
+    public enum Format: String, Sendable, CaseIterable { case text, markdown, csv, html, svg }
 
     public var meeting: Meeting
     public var language: Language
@@ -13,13 +13,17 @@ public struct Snapshot: Sendable {
     public var height: Int?
     /// Seconds since 1970 (UTC) printed as "generated at"; the caller honours SOURCE_DATE_EPOCH.
     public var generatedAt: Int
+    /// The local time zone's offset from UTC in seconds at `generatedAt`, for times written as
+    /// "2019-07-27 15:00 +07:00"; nil writes UTC (asked for, or under SOURCE_DATE_EPOCH).
+    public var utcOffset: Int?
 
-    public init(meeting: Meeting, language: Language, width: Int, height: Int? = nil, generatedAt: Int) {
+    public init(meeting: Meeting, language: Language, width: Int, height: Int? = nil, generatedAt: Int, utcOffset: Int? = nil) {
         self.meeting = meeting
         self.language = language
         self.width = max(20, width)
         self.height = height
         self.generatedAt = generatedAt
+        self.utcOffset = utcOffset
     }
 
     /// Lines of one view with its preamble.
@@ -95,32 +99,22 @@ public struct Snapshot: Sendable {
         output([0x0A])
     }
 
-    /// The same text for a Markdown file: a heading, then the text in a fence that no content can close.
-    public func markdown(for views: [ViewID]) -> String {
-        let labels = Labels.forLanguage(language)
-        let body = text(for: views)
-        var longestRun = 0, run = 0
-        for ch in body.unicodeScalars {
-            run = ch == "`" ? run + 1 : 0
-            longestRun = max(longestRun, run)
-        }
-        let fence = String(repeating: "`", count: max(3, longestRun + 1))
-        let title = views.count == 1 ? views[0].title(in: meeting, labels: labels, language: language) : labels.overview
-        let heading = "# " + TextSanitizer.line(meeting.title) + " — " + TextSanitizer.line(title)
-        return heading + "\n\n" + fence + "text\n" + body + fence + "\n"
+    func preamble(labels: Labels) -> [String] {
+        facts(labels: labels, generated: utcOffset.map { ReportTime.format(generatedAt, utcOffset: $0) }
+                                         ?? UTCTimestamp.format(generatedAt)).flatMap(wrap)
     }
 
-    func preamble(labels: Labels) -> [String] {
+    /// What every snapshot opens with: council, meeting, data date and when it was written (sanitised).
+    func facts(labels: Labels, generated: String) -> [String] {
         var lines = [
-            labels.council + ": " + meeting.council,
-            labels.meeting + ": " + labels.date(meeting.date) + " · " + meeting.title,
+            labels.council + ": " + TextSanitizer.line(meeting.council),
+            labels.meeting + ": " + labels.date(meeting.date) + " · " + TextSanitizer.line(meeting.title),
         ]
         if let asOf = meeting.dataAsOf { lines.append(labels.dataAsOf + ": " + labels.date(asOf)) }
-        let stamp = UTCTimestamp.format(generatedAt)
-        // "2019-07-27 08:00:00 UTC": the date part as the interface writes dates.
-        let day = LocalDate(iso: String(stamp.prefix(10))).map(labels.date) ?? String(stamp.prefix(10))
-        lines.append(labels.generatedAt + ": " + day + stamp.dropFirst(10))
-        return lines.flatMap(wrap)
+        // "2019-07-27 08:00 UTC": the date part as the interface writes dates.
+        let day = LocalDate(iso: String(generated.prefix(10))).map(labels.date) ?? String(generated.prefix(10))
+        lines.append(labels.generatedAt + ": " + day + generated.dropFirst(10))
+        return lines
     }
 
     /// Header lines are data too: sanitised, and wrapped so that nothing is cut.
@@ -132,6 +126,13 @@ public struct Snapshot: Sendable {
 /// "2019-07-27 08:00:00 UTC" from seconds since 1970, without the locale or time zone of the machine.
 public enum UTCTimestamp {
     public static func format(_ seconds: Int) -> String {
+        let (y, m, d, secs) = civil(seconds)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d)) \(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60)) UTC"
+    }
+
+    /// Year, month, day and seconds into the day of a moment given in seconds since 1970.
+    static func civil(_ seconds: Int) -> (year: Int, month: Int, day: Int, seconds: Int) {
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let secs = seconds - days * 86_400
         // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -144,7 +145,6 @@ public enum UTCTimestamp {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d)) \(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60)) UTC"
+        return (y, m, d, secs)
     }
 }

@@ -67,6 +67,9 @@ public struct Labels: Sendable {
 }
 
 extension Labels {
+    /// The history view's title word: one province × topic over the meetings of the chain.
+    public var acrossMeetings: String { language == .vi ? "qua các phiên họp" : "across meetings" }
+
     /// A date as the interface's readers write it: 27/07/2019 in Vietnamese, ISO 2019-07-27 in English
     /// (files and machine output keep ISO).
     public func date(_ date: LocalDate) -> String {
@@ -84,6 +87,9 @@ extension Labels {
 
     /// What a broken status file shows. The loader's sentences are English; the Vietnamese screen
     /// gives the place and sends the reader to `ciodash check` rather than mixing the two languages.
+    /// The two words for a broken status file, where a table cell has no room for the place.
+    public var brokenFileWord: String { language == .vi ? "tệp lỗi" : "broken file" }
+
     public func brokenFile(_ province: ProvinceReport) -> String {
         guard language == .vi else { return "broken file: " + (province.brokenReason ?? "") }
         var text = "tệp lỗi"

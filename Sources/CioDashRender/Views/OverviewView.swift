@@ -10,22 +10,26 @@ public enum OverviewView {
         let topics = meeting.topics
         var grid = Grid(width: width, height: 0)
 
-        let (nameWidth, columnWidth) = columnWidths(meeting, width: width)
+        let whole = context.wholeText
+        let (nameWidth, columnWidth) = columnWidths(meeting, width: width, whole: whole)
         let inner = columnWidth - 1
 
-        // Column headers: agenda number and title on up to two lines.
+        // Column headers: agenda number and title on up to two lines (all of it in a file).
         var y = 0
-        grid.ensureRow(y + 1)
-        grid.put(labels.province, x: 0, y: y + 1, maxWidth: nameWidth - 1, role: .header)
-        for (i, topic) in topics.enumerated() {
+        let headings = topics.enumerated().map { i, topic in
+            TopicHeading.lines(topic.title(in: language), width: max(1, inner - "\(i + 1) ".count), lines: whole ? nil : 2)
+        }
+        let headerRows = max(2, headings.map(\.count).max() ?? 0)
+        grid.ensureRow(y + headerRows - 1)
+        grid.put(labels.province, x: 0, y: y + headerRows - 1, maxWidth: nameWidth - 1, role: .header)
+        for (i, heading) in headings.enumerated() {
             let x = nameWidth + i * columnWidth + 1
             let number = "\(i + 1) "
-            let heading = TopicHeading.lines(topic.title(in: language), width: max(1, inner - number.count), lines: 2)
             for (row, text) in heading.enumerated() {
                 grid.put((row == 0 ? number : "  ") + text, x: x, y: y + row, maxWidth: inner, role: .header)
             }
         }
-        y += 2
+        y += headerRows
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
 
@@ -36,13 +40,25 @@ public enum OverviewView {
             // Selected, the name is in the header role (unless it matches the search) and so is the
             // chosen topic's cell.
             let isMatch = matches(context.highlight, province.name)
-            // A name cut for room ends in "…", so "Thanh H…" cannot be read as a name of its own.
-            let written = grid.put(TextLayout.truncate(province.name, to: nameWidth - 1), x: 0, y: y, role: isMatch ? .match : .normal)
-            var marks = isMatch ? [] : [RoleMark(.header, x: 0, y: y, width: written)]
+            // A name cut for room ends in "…", so "Thanh H…" cannot be read as a name of its own;
+            // a file wraps it onto more rows instead.
+            let names = whole ? TextLayout.wrap(province.name, width: nameWidth - 1) : [TextLayout.truncate(province.name, to: nameWidth - 1)]
+            var written = 0
+            for (row, name) in names.enumerated() {
+                grid.ensureRow(y + row)
+                written = max(written, grid.put(name, x: 0, y: y + row, role: isMatch ? .match : .normal))
+            }
+            var marks = isMatch ? [] : [RoleMark(.header, x: 0, y: y, width: written, height: names.count)]
             var columns: ColumnStrip?
+            var rows = names.count
             if province.isBroken {
                 let reason = "⚠ " + labels.brokenFile(province)
-                grid.put(reason, x: nameWidth + 1, y: y, maxWidth: width - nameWidth - 1, role: .error)
+                let lines = whole ? TextLayout.wrap(reason, width: max(1, width - nameWidth - 1)) : [reason]
+                for (row, line) in lines.enumerated() {
+                    grid.ensureRow(y + row)
+                    grid.put(line, x: nameWidth + 1, y: y + row, maxWidth: width - nameWidth - 1, role: .error)
+                }
+                rows = max(rows, lines.count)
                 marks.append(RoleMark(.selected, x: nameWidth, y: y, width: width - nameWidth))
             } else {
                 for (col, topic) in topics.enumerated() {
@@ -52,8 +68,8 @@ public enum OverviewView {
                 }
                 columns = ColumnStrip(x0: nameWidth, step: columnWidth, count: topics.count)
             }
-            items.append(SelectableItem(rows: y..<(y + 1), marks: marks, columns: columns))
-            y += 1
+            items.append(SelectableItem(rows: y..<(y + rows), marks: marks, columns: columns))
+            y += rows
         }
 
         Box.rule(in: &grid, x: 0, y: y, width: width)
@@ -74,6 +90,10 @@ public enum OverviewView {
         if let previous = meeting.previous, inner >= minimumWidthForChange {
             legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + labels.date(previous.date))
         }
+        if let first = meeting.history.last, meeting.history.count >= 2, inner >= minimumWidthForTrend {
+            legend.append("▁▄█ " + (language == .vi ? "xu hướng qua \(meeting.history.count + 1) phiên họp từ \(first.date.year), · chưa có số báo cáo"
+                                                     : "trend over \(meeting.history.count + 1) meetings since \(first.date.year), · no reported figure"))
+        }
         for line in TextLayout.wrap(labels.legend + ": " + legend.joined(separator: " · "), width: width) {
             grid.ensureRow(y)
             grid.put(line, x: 0, y: y, role: .muted)
@@ -82,7 +102,7 @@ public enum OverviewView {
         for (i, topic) in topics.enumerated() {
             guard let id = topic.headline else { continue }
             let sample = meeting.provinces.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first
-            var text = "\(i + 1) \(topic.title(in: language)): \(sample?.label ?? id)"
+            var text = "\(i + 1) \(topic.title(in: language)): \(sample?.label(in: language) ?? id)"
             if let unit = sample?.unit, !unit.isEmpty { text += " (\(unit))" }
             for line in TextLayout.wrap(text, width: width) {
                 grid.ensureRow(y)
@@ -101,12 +121,15 @@ public enum OverviewView {
 
     /// Cells of a topic column from which the change since the previous meeting is shown.
     static let minimumWidthForChange = 24
+    /// Cells of a topic column from which the trend over the meetings of the chain is shown.
+    static let minimumWidthForTrend = 36
 
     /// The province-name column and each topic column, in cells.
-    static func columnWidths(_ meeting: Meeting, width: Int) -> (name: Int, column: Int) {
+    /// A file (`whole`) gives names all the room the columns leave, rather than at most 22 cells.
+    static func columnWidths(_ meeting: Meeting, width: Int, whole: Bool = false) -> (name: Int, column: Int) {
         let columns = max(1, meeting.topics.count)
         let longest = meeting.provinces.map { DisplayWidth.of($0.name) }.max() ?? 10
-        var nameWidth = min(max(longest, 10), 22) + 1
+        var nameWidth = min(max(longest, 10), whole ? max(22, width - 9 * columns - 1) : 22) + 1
         var columnWidth = (width - nameWidth) / columns
         if columnWidth < 9 {
             nameWidth = max(8, width - 9 * columns)
@@ -126,9 +149,15 @@ public enum OverviewView {
         // The report is at hand: the same metric as meeting.headline(province:topic:), one lookup fewer.
         guard let id = topic.headline, let metric = report.metric(id) else { return }
         let digits = width < 12 ? 0 : 1
-        var value = metric.isShare
-            ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
-            : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
+        var value: String
+        if metric.decimals != nil, width >= 12 {
+            // A declared precision is kept where the column has room: a DTI of 0,7951 is not 0,8.
+            value = MetricFormat.value(metric.value, metric: metric, language: language)
+        } else {
+            value = metric.isShare
+                ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
+                : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
+        }
         if metric.illustrative { value += "*" }
         let valueWidth = min(width - 2, max(7, DisplayWidth.of(value)))
         grid.putRight(value, x: x + 2, y: y, width: valueWidth)
@@ -139,7 +168,18 @@ public enum OverviewView {
         let changeWidth = change == nil || width < minimumWidthForChange ? 0 : 7
         let statusText = StatusBadge.text(report.status, labels: labels).dropFirst(2)
         let statusWidth = width >= 44 ? min(16, DisplayWidth.of(statusText) + 2) : 0
-        let barWidth = min(20, width - 3 - valueWidth - changeWidth - statusWidth)
+        // Over three or more meetings, wide columns show the headline's trend: reported figures only,
+        // so a unit merged since shows gaps where only its predecessors reported.
+        var spark = "", sparkWidth = 0
+        if meeting.history.count >= 2 && width >= minimumWidthForTrend {
+            let values: [Double?] = meeting.trend(province: province.id, topic: topic.id, metric: metric).map {
+                if case .reported(let v) = $0.figure { return v } else { return nil }
+            }
+            // The room is kept in every cell so that the column lines up; a trend needs three figures.
+            sparkWidth = values.count + 1
+            if values.lazy.compactMap({ $0 }).count >= 3 { spark = Sparkline.text(values) }
+        }
+        let barWidth = min(20, width - 3 - valueWidth - changeWidth - sparkWidth - statusWidth)
         var column = x + 3 + valueWidth
         if barWidth >= 4 {
             ValueBar.draw(in: &grid, x: column, y: y, width: barWidth, value: metric.value,
@@ -149,6 +189,10 @@ public enum OverviewView {
         if let change, changeWidth > 0 {
             grid.putRight(change, x: column, y: y, width: changeWidth - 1, role: .label)
             column += changeWidth
+        }
+        if !spark.isEmpty {
+            grid.put(spark, x: column + 1, y: y, role: .label)
+            column += sparkWidth
         }
         if statusWidth > 0 {
             grid.put(String(statusText), x: column + 1, y: y, maxWidth: statusWidth - 1, role: StatusBadge.role(report.status))

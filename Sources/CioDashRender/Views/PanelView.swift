@@ -6,19 +6,24 @@ public enum PanelView {
         let labels = context.labels
         let width = max(1, context.width)
         var grid = Grid(width: width, height: 0)
-        var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels)
+        var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels, whole: context.wholeText)
         let number = (meeting.topics.firstIndex(of: topic) ?? 0) + 1
         y += 1
-        Box.rule(in: &grid, x: 0, y: y, width: width, label: "\(number). \(topic.title(in: context.language))")
-        y += 1
+        y = Box.labelledRule(in: &grid, y: y, width: width, label: "\(number). \(topic.title(in: context.language))",
+                             whole: context.wholeText)
         if province.isBroken {
             _ = ProvinceHeading.drawBroken(in: &grid, y: y - 1, width: width, province: province, labels: labels)
         } else if let report = province.topics[topic.id] {
             y = ReportSection.draw(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
-                                   report: report, labels: labels, language: context.language, detailed: true)
+                                   report: report, labels: labels, language: context.language, detailed: true,
+                                   wholeText: context.wholeText)
             y += 1
-            grid.ensureRow(y)
-            grid.put(labels.file + ": " + province.file, x: 0, y: y, maxWidth: width, role: .muted)
+            let file = labels.file + ": " + province.file
+            for line in context.wholeText ? TextLayout.wrap(file, width: width) : [file] {
+                grid.ensureRow(y)
+                grid.put(line, x: 0, y: y, maxWidth: width, role: .muted)
+                y += 1
+            }
         } else {
             grid.ensureRow(y)
             grid.put("– " + labels.noReport, x: 0, y: y, role: .muted)

@@ -6,7 +6,7 @@ public enum ProvinceView {
         let labels = context.labels
         let width = max(1, context.width)
         var grid = Grid(width: width, height: 0)
-        var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels)
+        var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels, whole: context.wholeText)
         var items: [SelectableItem] = []
         if province.isBroken {
             y = ProvinceHeading.drawBroken(in: &grid, y: y, width: width, province: province, labels: labels)
@@ -15,11 +15,12 @@ public enum ProvinceView {
         for (i, topic) in meeting.topics.enumerated() {
             y += 1
             let top = y
-            Box.rule(in: &grid, x: 0, y: y, width: width, label: "\(i + 1). \(topic.title(in: context.language))")
-            y += 1
+            y = Box.labelledRule(in: &grid, y: y, width: width, label: "\(i + 1). \(topic.title(in: context.language))",
+                                 whole: context.wholeText)
             if let report = province.topics[topic.id] {
                 y = ReportSection.draw(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
-                                       report: report, labels: labels, language: context.language, detailed: false)
+                                       report: report, labels: labels, language: context.language, detailed: false,
+                                       wholeText: context.wholeText)
             } else {
                 grid.ensureRow(y)
                 grid.put("– " + labels.noReport, x: 0, y: y, role: .muted)
@@ -33,13 +34,16 @@ public enum ProvinceView {
 
 /// The lines that open a province's views: name, code, region, data date, source.
 enum ProvinceHeading {
-    static func draw(in grid: inout Grid, province: ProvinceReport, width: Int, labels: Labels) -> Int {
+    static func draw(in grid: inout Grid, province: ProvinceReport, width: Int, labels: Labels, whole: Bool = false) -> Int {
         var y = 0
         grid.ensureRow(y)
         var title = province.name
         if let code = province.code { title += " (\(code))" }
-        grid.put(title, x: 0, y: y, maxWidth: width, role: .title)
-        y += 1
+        for line in whole ? TextLayout.wrap(title, width: width) : [title] {
+            grid.ensureRow(y)
+            grid.put(line, x: 0, y: y, maxWidth: width, role: .title)
+            y += 1
+        }
         var facts: [String] = []
         if let region = province.region { facts.append(region) }
         if let reported = province.reported { facts.append(labels.reported + " " + labels.date(reported)) }

@@ -12,6 +12,9 @@ public struct RenderContext: Sendable {
     public var highlight: String?
     /// The presenter's time so far, for the agenda and closing slides (nil: no session running).
     public var timing: SessionTiming?
+    /// Files draw every text whole: names, labels and headings wrap onto more lines instead of
+    /// being cut with "…" to keep the screen's rows (HTML and SVG snapshots set it).
+    public var wholeText = false
 
     public init(language: Language, width: Int, selectedRow: Int? = nil, selectedColumn: Int? = nil, highlight: String? = nil) {
         self.language = language

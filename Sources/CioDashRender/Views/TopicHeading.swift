@@ -5,9 +5,10 @@ import CioDashCore
 enum TopicHeading {
     /// The title wrapped into at most `lines` lines of `width` cells. When the full title does not fit,
     /// an abbreviation in parentheses ("… (ĐTTM)") is used, then truncation.
-    static func lines(_ title: String, width: Int, lines maxLines: Int) -> [String] {
+    /// With no `lines` limit the whole title is wrapped, as files draw it.
+    static func lines(_ title: String, width: Int, lines maxLines: Int?) -> [String] {
         let full = TextLayout.wrap(title, width: width)
-        if full.count <= maxLines { return full }
+        guard let maxLines, full.count > maxLines else { return full }
         if let abbreviation = parenthetical(title), DisplayWidth.of(abbreviation) <= width {
             return [abbreviation]
         }

@@ -17,9 +17,11 @@ public enum TopicView {
             y += 1
         }
         if language == .vi, let english = topic.titleEN {
-            grid.ensureRow(y)
-            grid.put(english, x: 0, y: y, maxWidth: width, role: .muted)
-            y += 1
+            for line in context.wholeText ? TextLayout.wrap(english, width: width) : [english] {
+                grid.ensureRow(y)
+                grid.put(line, x: 0, y: y, maxWidth: width, role: .muted)
+                y += 1
+            }
         }
         let ranked = meeting.ranked(topic: topic)
         let sample = topic.headline.flatMap { id in ranked.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first }
@@ -39,7 +41,9 @@ public enum TopicView {
         y += 1
 
         // Columns shrink from the right: change, target, then status words, as width runs out.
-        let nameWidth = min(22, max(10, ranked.map { DisplayWidth.of($0.name) }.max() ?? 10))
+        let whole = context.wholeText
+        let longest = ranked.map { DisplayWidth.of($0.name) }.max() ?? 10
+        let nameWidth = min(whole ? max(22, width / 3) : 22, max(10, longest))
         let valueWidth = 10
         // The longest status words whole ("○ chưa triển khai"), and a space after them.
         var statusWidth = ReportStatus.allCases.map { DisplayWidth.of(StatusBadge.text($0, labels: labels)) }.max().map { $0 + 1 } ?? 17
@@ -72,10 +76,20 @@ public enum TopicView {
             if metric != nil { rank += 1 }
             if metric != nil { grid.put(TextLayout.padLeft(String(rank), to: 3), x: 0, y: y, role: .muted) }
             let nameRole: StyleRole = OverviewView.matches(context.highlight, province.name) ? .match : .normal
-            grid.put(TextLayout.truncate(province.name, to: nameWidth), x: xName, y: y, role: nameRole)
+            let names = whole ? TextLayout.wrap(province.name, width: nameWidth) : [TextLayout.truncate(province.name, to: nameWidth)]
+            for (row, name) in names.enumerated() {
+                grid.ensureRow(y + row)
+                grid.put(name, x: xName, y: y + row, role: nameRole)
+            }
+            var rows = names.count
             if province.isBroken {
-                grid.put("⚠ " + labels.brokenFile(province), x: xStatus, y: y,
-                         maxWidth: width - xStatus, role: .error)
+                let reason = "⚠ " + labels.brokenFile(province)
+                let lines = whole ? TextLayout.wrap(reason, width: max(1, width - xStatus)) : [reason]
+                for (row, line) in lines.enumerated() {
+                    grid.ensureRow(y + row)
+                    grid.put(line, x: xStatus, y: y + row, maxWidth: width - xStatus, role: .error)
+                }
+                rows = max(rows, lines.count)
             } else if let report = province.topics[topic.id] {
                 grid.put(StatusBadge.text(report.status, labels: labels), x: xStatus, y: y,
                          maxWidth: max(1, statusWidth - 1), role: StatusBadge.role(report.status))
@@ -103,8 +117,8 @@ public enum TopicView {
             } else {
                 grid.put("– " + labels.noReport, x: xStatus, y: y, maxWidth: width - xStatus, role: .muted)
             }
-            items.append(SelectableItem(rows: y..<(y + 1), marks: [RoleMark(.selected, x: 0, y: y, width: width)]))
-            y += 1
+            items.append(SelectableItem(rows: y..<(y + rows), marks: [RoleMark(.selected, x: 0, y: y, width: width, height: rows)]))
+            y += rows
         }
         y += 1
         let legend = labels.legend + ": " + ReportStatus.allCases.map { StatusBadge.text($0, labels: labels) }

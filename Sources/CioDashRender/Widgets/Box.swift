@@ -1,3 +1,5 @@
+import CioDashCore
+
 /// A boxed panel drawn with Unicode box characters, its title set into the top border.
 public enum Box {
     /// Draws the frame of a box and returns the inner rectangle (x, y, width, height).
@@ -19,6 +21,23 @@ public enum Box {
     }
 
     /// A horizontal rule across `width` cells, with an optional label at its start.
+    /// A labelled rule; with `whole` (files) the label is never cut: one too long for the rule
+    /// follows it, wrapped. Returns the next free row.
+    public static func labelledRule(in grid: inout Grid, y: Int, width: Int, label: String, whole: Bool) -> Int {
+        if !whole || DisplayWidth.of(label) <= width - 4 {
+            rule(in: &grid, x: 0, y: y, width: width, label: label)
+            return y + 1
+        }
+        rule(in: &grid, x: 0, y: y, width: width)
+        var row = y + 1
+        for line in TextLayout.wrap(label, width: width) {
+            grid.ensureRow(row)
+            grid.put(line, x: 0, y: row, role: .title)
+            row += 1
+        }
+        return row
+    }
+
     public static func rule(in grid: inout Grid, x: Int, y: Int, width: Int, label: String? = nil, role: StyleRole = .muted) {
         grid.ensureRow(y)
         grid.fill(x: x, y: y, width: width, height: 1, with: "─", role: role)

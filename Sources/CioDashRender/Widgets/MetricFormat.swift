@@ -3,9 +3,14 @@ import CioDashCore
 /// A metric's figures as text in the interface language.
 public enum MetricFormat {
     /// "72,5%" for a share; "1.349" otherwise (the unit is shown apart, where there is room).
+    /// A metric declared with `decimals` shows exactly that many.
     public static func value(_ v: Double, metric: Metric, language: Language) -> String {
-        metric.isShare ? NumberFormatting.percent(v, language: language)
-                       : NumberFormatting.format(v, language: language, maxFractionDigits: 3)
+        if let decimals = metric.decimals {
+            let text = NumberFormatting.format(v, language: language, maxFractionDigits: decimals, minFractionDigits: decimals)
+            return metric.isShare ? text + "%" : text
+        }
+        return metric.isShare ? NumberFormatting.percent(v, language: language)
+                              : NumberFormatting.format(v, language: language, maxFractionDigits: 3)
     }
 
     /// The value with its unit: "72,5%", "1.349 thủ tục".
@@ -19,6 +24,7 @@ public enum MetricFormat {
     public static func change(current: Double, previous: Double?, metric: Metric, language: Language) -> String? {
         guard let previous, previous.isFinite, current.isFinite else { return nil }
         // For shares the change is in percentage points; the column header says so.
-        return NumberFormatting.delta(current - previous, language: language, maxFractionDigits: metric.isShare ? 1 : 3)
+        return NumberFormatting.delta(current - previous, language: language,
+                                      maxFractionDigits: metric.decimals ?? (metric.isShare ? 1 : 3))
     }
 }

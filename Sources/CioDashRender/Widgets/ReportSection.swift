@@ -5,7 +5,8 @@ import CioDashCore
 public enum ReportSection {
     /// Draws the section from row `y` down and returns the next free row.
     public static func draw(in grid: inout Grid, y start: Int, width: Int, meeting: Meeting, province: ProvinceReport,
-                            topic: AgendaTopic, report: TopicReport, labels: Labels, language: Language, detailed: Bool) -> Int {
+                            topic: AgendaTopic, report: TopicReport, labels: Labels, language: Language, detailed: Bool,
+                            wholeText: Bool = false) -> Int {
         var y = start
         func line(_ text: String, role: StyleRole, indent: Int = 0, hanging: String = "") {
             let body = TextLayout.wrap(text, width: max(1, width - indent - DisplayWidth.of(hanging)))
@@ -28,7 +29,8 @@ public enum ReportSection {
         if !report.metrics.isEmpty {
             y += 1
             y = drawMetrics(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
-                            metrics: report.metrics, labels: labels, language: language, detailed: detailed)
+                            metrics: report.metrics, labels: labels, language: language, detailed: detailed,
+                            wholeText: wholeText)
         }
         if !report.highlights.isEmpty {
             y += 1
@@ -45,12 +47,15 @@ public enum ReportSection {
 
     /// The metrics table: label, bar, value, target, change; in detail, a source line under each.
     static func drawMetrics(in grid: inout Grid, y start: Int, width: Int, meeting: Meeting, province: ProvinceReport,
-                            topic: AgendaTopic, metrics: [Metric], labels: Labels, language: Language, detailed: Bool) -> Int {
+                            topic: AgendaTopic, metrics: [Metric], labels: Labels, language: Language, detailed: Bool,
+                            wholeText: Bool) -> Int {
         var y = start
-        let valueWidth = 16, targetWidth = 10, changeWidth = 9
+        // A file widens the value column to the longest value with its unit rather than cut it.
+        let widest = wholeText ? metrics.map { DisplayWidth.of(MetricFormat.valueWithUnit($0.value, metric: $0, language: language)) + 2 }.max() ?? 0 : 0
+        let valueWidth = max(16, min(widest, width / 2)), targetWidth = 10, changeWidth = 9
         // Labels take what the figures and a 12-cell bar leave, so wide screens show them whole.
         let labelRoom = max(12, width - (1 + valueWidth + targetWidth + changeWidth + 2) - 12)
-        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label) }.max() ?? 16), labelRoom)
+        let labelWidth = min(max(16, metrics.map { DisplayWidth.of($0.label(in: language)) }.max() ?? 16), labelRoom)
         var bar = width - (labelWidth + 1 + valueWidth + targetWidth + changeWidth + 2)
         let showTarget = bar >= 0 || width - labelWidth - valueWidth >= targetWidth + 1
         let showChange = bar >= 0
@@ -68,7 +73,8 @@ public enum ReportSection {
         y += 1
         for metric in metrics {
             grid.ensureRow(y)
-            let labelLines = detailed ? TextLayout.wrap(metric.label, width: labelWidth) : [TextLayout.truncate(metric.label, to: labelWidth)]
+            let labelLines = detailed || wholeText ? TextLayout.wrap(metric.label(in: language), width: labelWidth)
+                                                   : [TextLayout.truncate(metric.label(in: language), to: labelWidth)]
             for (i, text) in labelLines.enumerated() {
                 grid.ensureRow(y + i)
                 grid.put(text, x: 0, y: y + i)
@@ -79,6 +85,13 @@ public enum ReportSection {
             }
             var value = MetricFormat.valueWithUnit(metric.value, metric: metric, language: language)
             if metric.illustrative { value += "*" }
+            // A file never cuts a value: one too long for its column (a long unit) goes whole on the
+            // lines below, and the column keeps the number.
+            var overflow: [String] = []
+            if wholeText && DisplayWidth.of(value) > valueWidth - 1 {
+                overflow = TextLayout.wrap(value, width: max(1, width - 2))
+                value = MetricFormat.value(metric.value, metric: metric, language: language) + (metric.illustrative ? "*" : "")
+            }
             grid.putRight(value, x: xValue, y: y, width: valueWidth - 1)
             if showTarget, let target = metric.target {
                 grid.putRight(MetricFormat.value(target, metric: metric, language: language), x: xTarget, y: y,
@@ -89,13 +102,30 @@ public enum ReportSection {
                 grid.putRight(change, x: xChange, y: y, width: changeWidth - 1, role: .label)
             }
             y += labelLines.count
+            for part in overflow {
+                grid.ensureRow(y)
+                grid.put(part, x: 2, y: y)
+                y += 1
+            }
             if detailed {
                 var facts: [String] = [metric.illustrative ? "* " + labels.illustrative : labels.reportedFigure]
                 if let previous {
                     facts.append(labels.previous + " " + MetricFormat.value(previous, metric: metric, language: language))
                 }
                 if let source = metric.source, !source.isEmpty { facts.append(labels.source + ": " + source) }
-                for part in TextLayout.wrap(facts.joined(separator: " · "), width: max(1, width - 2)) {
+                // Earlier meetings get lines of their own: they are sentences, not facts to run together.
+                var paragraphs = [facts.joined(separator: " · ")]
+                if let previousMeeting = meeting.previous,
+                   let merged = EarlierFigureText.describe(meeting.earlierFigure(province: province.id, topic: topic.id, metric: metric),
+                                                           current: metric.value, metric: metric, since: previousMeeting.date,
+                                                           language: language) {
+                    paragraphs.append(merged)
+                }
+                if let trend = TrendText.describe(meeting.trend(province: province.id, topic: topic.id, metric: metric),
+                                                  metric: metric, language: language) {
+                    paragraphs.append(trend)
+                }
+                for part in paragraphs.flatMap({ TextLayout.wrap($0, width: max(1, width - 2)) }) {
                     grid.ensureRow(y)
                     grid.put(part, x: 2, y: y, role: .muted)
                     y += 1

@@ -1,5 +1,3 @@
-import CioDashRender
-
 /// How each `StyleRole` looks on the terminal: colours plus attributes.
 ///
 /// Every theme marks selection with reverse or underline and titles and status with bold, underline

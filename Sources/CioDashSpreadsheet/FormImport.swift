@@ -1,0 +1,153 @@
+import CioDashCore
+import Foundation
+
+/// Turns a returned form into the province's new status file: merged into the current file, checked
+/// by the loader in a scratch copy of the folder, and compared with the current file.
+public struct FormImport {
+    /// One line of what changes: `smart-city/dttm-items-deployed: 25 → 40`.
+    public struct Change: Hashable, Sendable {
+        public var item: String
+        public var old: String
+        public var new: String
+    }
+
+    public var form: ReturnedForm
+    /// `provinces/<id>.yaml` inside the meeting folder.
+    public var target: String
+    public var text: String
+    public var changes: [Change]
+    public var problems: [FormProblem]
+    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+    /// Everything but the writing: a form with errors gives no text to write.
+    public static func prepare(_ form: ReturnedForm, formPath: String, meeting: Meeting, folder: String,
+                               force: Bool, language: Language) -> FormImport {
+        var problems: [FormProblem] = []
+        let file = form.file
+        let target = Self.joined(folder, "provinces/\(form.provinceID).yaml")
+        var result = FormImport(form: form, target: target, text: "", changes: [], problems: [])
+        guard let current = meeting.province(form.provinceID), !current.isBroken else {
+            result.problems = [FormProblem(.error, file: file, place: form.provinceIDPlace,
+                                           SpreadsheetMessages.unknownProvince(form.provinceID))]
+            return result
+        }
+        var report = current
+        var changes: [Change] = []
+        let en = language == .en
+        func show(_ v: Double?) -> String { v.map { NumberFormatting.format($0, language: language, maxFractionDigits: 6) } ?? "—" }
+        if let reported = form.reported, reported != report.reported {
+            changes.append(Change(item: en ? "reported" : "ngày số liệu", old: report.reported?.description ?? "—", new: reported.description))
+            report.reported = reported
+        }
+        if let source = form.source, source != report.source {
+            changes.append(Change(item: en ? "reported by" : "đơn vị báo cáo", old: report.source ?? "—", new: source))
+            report.source = source
+        }
+        for returned in form.topics {
+            guard let agendaTopic = meeting.topic(returned.id) else {
+                problems.append(FormProblem(.error, file: file, place: returned.place, SpreadsheetMessages.unknownTopic(returned.id)))
+                continue
+            }
+            var topic = report.topics[returned.id] ?? TopicReport(status: .unknown)
+            if let status = returned.status, status != topic.status {
+                let words = StatusWords.vietnamese
+                changes.append(Change(item: "\(returned.id): " + (en ? "status" : "trạng thái"), old: words[topic.status]!, new: words[status]!))
+                topic.status = status
+            }
+            if let summary = returned.summary, summary != topic.summary {
+                changes.append(Change(item: "\(returned.id): " + (en ? "summary" : "tóm tắt"), old: topic.summary ?? "—", new: summary))
+                topic.summary = summary
+            }
+            for metric in returned.metrics {
+                let existing = topic.metrics.firstIndex { $0.id == metric.id }
+                let definition = agendaTopic.definition(metric.id)
+                guard existing != nil || definition != nil else {
+                    problems.append(FormProblem(.warning, file: file, place: metric.place,
+                                                SpreadsheetMessages.unknownMetric(returned.id, metric.id)))
+                    continue
+                }
+                guard let value = metric.value else {
+                    problems.append(FormProblem(.warning, file: file, place: metric.place, SpreadsheetMessages.emptyValue))
+                    continue
+                }
+                var updated = existing.map { topic.metrics[$0] } ?? Metric(
+                    id: metric.id, label: definition!.label, value: value, target: definition!.target, unit: definition!.unit,
+                    previous: meeting.previous?.value(province: report.id, topic: returned.id, metric: metric.id))
+                let old = existing.map { topic.metrics[$0].value }
+                // A figure the province itself returns is reported, not illustrative; its source is what
+                // the form says, else the reporting department.
+                updated.value = value
+                updated.source = metric.source ?? report.source
+                updated.illustrative = false
+                if old != value || existing.map({ topic.metrics[$0] }) != updated {
+                    changes.append(Change(item: "\(returned.id)/\(metric.id)", old: show(old), new: show(value)))
+                }
+                if let existing { topic.metrics[existing] = updated } else { topic.metrics.append(updated) }
+            }
+            report.topics[returned.id] = topic
+        }
+        let header = "Nhập từ biểu mẫu \(TextSanitizer.line((formPath as NSString).lastPathComponent)) bằng ciodash import."
+            .replacingOccurrences(of: "\n", with: " ")
+        let text = ProvinceYAMLWriter.text(report, topicOrder: meeting.topics.map(\.id), header: header)
+        if !problems.contains(where: { $0.severity == .error }) {
+            problems += validate(text, report: report, folder: folder, file: file)
+            if let newer = newerTarget(target, than: formPath), !force {
+                problems.append(FormProblem(.error, file: file, SpreadsheetMessages.newerFile(newer)))
+            }
+        }
+        result.text = text
+        result.changes = changes
+        result.problems = problems
+        return result
+    }
+
+    /// The loader's verdict on the new file, read with the folder's agenda in a scratch folder, and a
+    /// check that what it reads is what was meant.
+    static func validate(_ text: String, report: ProvinceReport, folder: String, file: String) -> [FormProblem] {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-import-\(UInt64.random(in: 0...UInt64.max))")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        do {
+            try FileManager.default.createDirectory(at: scratch.appendingPathComponent("provinces"), withIntermediateDirectories: true)
+            for name in ["meeting.yaml", "meeting.yml", "meeting.json"] {
+                let source = joined(folder, name)
+                if FileManager.default.fileExists(atPath: source) {
+                    try FileManager.default.copyItem(atPath: source, toPath: scratch.appendingPathComponent(name).path)
+                    break
+                }
+            }
+            try Data(text.utf8).write(to: scratch.appendingPathComponent("provinces/\(report.id).yaml"))
+        } catch {
+            return [FormProblem(.error, file: file, SpreadsheetMessages.failure(.unreadable("\(error)")))]
+        }
+        let result = MeetingLoader(readsPreviousMeeting: false).load(folder: scratch.path)
+        let written = joined(scratch.path, "provinces/\(report.id).yaml")
+        var problems: [FormProblem] = []
+        for d in result.diagnostics where d.file == written && d.severity == .error {
+            var shown = d
+            shown.file = joined(folder, "provinces/\(report.id).yaml")
+            problems.append(FormProblem(.error, file: file, SpreadsheetMessages.loaderRefused(shown.description)))
+        }
+        if problems.isEmpty {
+            let read = result.meeting?.province(report.id)
+            for (id, topic) in report.topics {
+                for metric in topic.metrics where read?.topics[id]?.metric(metric.id)?.value != metric.value {
+                    problems.append(FormProblem(.error, file: file, SpreadsheetMessages.roundTripMismatch("\(id)/\(metric.id)")))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The target's path when it was modified after the form was.
+    static func newerTarget(_ target: String, than form: String) -> String? {
+        var t = stat(), f = stat()
+        guard stat(target, &t) == 0, stat(form, &f) == 0 else { return nil }
+        let targetTime = Double(t.st_mtim.tv_sec) + Double(t.st_mtim.tv_nsec) / 1e9
+        let formTime = Double(f.st_mtim.tv_sec) + Double(f.st_mtim.tv_nsec) / 1e9
+        return targetTime > formTime ? target : nil
+    }
+
+    private static func joined(_ folder: String, _ relative: String) -> String {
+        (folder as NSString).appendingPathComponent(relative)
+    }
+}

@@ -1,0 +1,142 @@
+import CioDashCore
+
+/// Every sentence `template` and `import` say, in Vietnamese and English.
+public enum SpreadsheetMessages {
+    public struct Text: Hashable, Sendable {
+        public var vi: String
+        public var en: String
+        public func `in`(_ language: Language) -> String { language == .en ? en : vi }
+    }
+
+    /// `"text"`, clipped to 60 characters so that a hostile value cannot flood a message.
+    static func quote(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        if scalars.count <= 60 { return "\"\(text)\"" }
+        return "\"" + String(String.UnicodeScalarView(scalars.prefix(59))) + "…\""
+    }
+
+    static func mib(_ bytes: Int) -> String { bytes < 1 << 20 ? "\(bytes) bytes" : "\(bytes >> 20) MiB" }
+
+    // MARK: The workbook
+
+    public static func failure(_ failure: XLSXFailure) -> Text {
+        switch failure {
+        case .unreadable(let reason):
+            return Text(vi: "không đọc được tệp: \(reason)", en: "the file cannot be read: \(reason)")
+        case .tooLarge(let size, let limit):
+            return Text(vi: "tệp lớn \(mib(size)), quá giới hạn \(mib(limit)), nên không được đọc",
+                        en: "the file is \(mib(size)), more than the \(mib(limit)) limit, so it is not read")
+        case .encrypted:
+            return Text(vi: "tệp được đặt mật khẩu (mã hóa) hoặc là tệp .xls cũ; hãy bỏ mật khẩu và lưu lại dưới dạng .xlsx",
+                        en: "the workbook is password-protected (encrypted) or an old .xls; remove the password and save it as .xlsx")
+        case .notZip:
+            return Text(vi: "đây không phải tệp .xlsx (không phải tệp nén zip); hãy lưu lại dưới dạng Sổ làm việc Excel (.xlsx)",
+                        en: "this is not an .xlsx file (not a zip archive); save it as an Excel Workbook (.xlsx)")
+        case .corruptZip(let reason):
+            return Text(vi: "tệp .xlsx bị hỏng (không mở được tệp nén: \(reason)); hãy lưu lại hoặc gửi lại tệp",
+                        en: "the .xlsx file is damaged (the zip cannot be opened: \(reason)); save or send it again")
+        case .missingPart(let part):
+            return Text(vi: "tệp .xlsx thiếu phần \(quote(part)), nên không phải sổ làm việc hợp lệ",
+                        en: "the .xlsx file lacks the part \(quote(part)), so it is not a valid workbook")
+        case .entryTooLarge(let entry, let limit):
+            return Text(vi: "phần \(quote(entry)) giải nén ra hơn \(mib(limit)) (có thể là bom nén); đã dừng đọc",
+                        en: "the part \(quote(entry)) unpacks to more than \(mib(limit)) (a zip bomb?); reading stopped")
+        case .totalTooLarge(let limit):
+            return Text(vi: "tệp giải nén ra tổng cộng hơn \(mib(limit)) (có thể là bom nén); đã dừng đọc",
+                        en: "the file unpacks to more than \(mib(limit)) in all (a zip bomb?); reading stopped")
+        case .malformedXML(let part, let line, let reason):
+            return Text(vi: "phần \(quote(part)) dòng \(line) không phải XML hợp lệ (\(reason))",
+                        en: "the part \(quote(part)) is not valid XML at line \(line) (\(reason))")
+        case .noSheet(let name):
+            return Text(vi: "sổ làm việc không có trang \(quote(name)); hãy dùng biểu mẫu do ciodash template tạo, không đổi tên trang",
+                        en: "the workbook has no sheet \(quote(name)); use the form ciodash template made, without renaming sheets")
+        case .tooManyRows(let sheet, let limit):
+            return Text(vi: "trang \(quote(sheet)) có hơn \(limit) dòng; một biểu mẫu chỉ có vài chục dòng, nên đã dừng đọc",
+                        en: "the sheet \(quote(sheet)) has more than \(limit) rows; a form has a few dozen, so reading stopped")
+        case .tooManySharedStrings(let limit):
+            return Text(vi: "sổ làm việc có hơn \(limit) chuỗi văn bản, nên không được đọc",
+                        en: "the workbook holds more than \(limit) text strings, so it is not read")
+        }
+    }
+
+    // MARK: The form's content
+
+    static let notAForm = Text(
+        vi: "không tìm thấy dòng tiêu đề của biểu mẫu (ô A: \(quote(FormLayout.header[0]))); hãy dùng biểu mẫu do ciodash template tạo",
+        en: "the form's header row (cell A: \(quote(FormLayout.header[0]))) is missing; use the form ciodash template made")
+    static let noProvinceID = Text(vi: "biểu mẫu không ghi mã tỉnh (\(FormLayout.provinceIDLabel))",
+                                   en: "the form gives no province id (\(FormLayout.provinceIDLabel))")
+    static func unknownProvince(_ id: String) -> Text {
+        Text(vi: "mã tỉnh \(quote(id)) không có trong thư mục phiên họp (provinces/)",
+             en: "province id \(quote(id)) is not in the meeting folder (provinces/)")
+    }
+    static func unknownTopic(_ id: String) -> Text {
+        Text(vi: "chủ đề \(quote(id)) không có trong chương trình phiên họp", en: "topic \(quote(id)) is not on the meeting's agenda")
+    }
+    static func unknownMetric(_ topic: String, _ id: String) -> Text {
+        Text(vi: "chỉ tiêu \(quote(id)) không được hỏi trong chủ đề \(quote(topic)); dòng này bị bỏ qua",
+             en: "metric \(quote(id)) is not asked under topic \(quote(topic)); the row is ignored")
+    }
+    static func notANumber(_ text: String) -> Text {
+        Text(vi: "giá trị \(quote(text)) không phải là số; ghi số không kèm đơn vị, ví dụ 45 hoặc 0,6045",
+             en: "value \(quote(text)) is not a number; write a number without its unit, e.g. 45 or 0.6045")
+    }
+    static func ambiguousNumber(_ text: String, _ a: Double, _ b: Double) -> Text {
+        let a = YAMLText.number(a), b = YAMLText.number(b)
+        return Text(vi: "giá trị \(quote(text)) đọc được hai cách: \(a) hoặc \(b); hãy ghi số dưới dạng ô số, không phải văn bản",
+                    en: "value \(quote(text)) reads two ways: \(a) or \(b); enter it as a number cell, not as text")
+    }
+    static func negative(_ value: Double) -> Text {
+        Text(vi: "giá trị \(YAMLText.number(value)) là số âm; số liệu phải từ 0 trở lên",
+             en: "value \(YAMLText.number(value)) is negative; figures must be 0 or more")
+    }
+    static func errorValue(_ code: String) -> Text {
+        Text(vi: "ô chứa lỗi \(quote(code)) của công thức; hãy ghi số liệu", en: "the cell holds the formula error \(quote(code)); enter the figure")
+    }
+    static func formulaUsed(_ shown: String) -> Text {
+        Text(vi: "ô chứa công thức; dùng giá trị đã lưu \(quote(shown)), công thức không được tính lại",
+             en: "the cell holds a formula; its saved value \(quote(shown)) is used, the formula is not evaluated")
+    }
+    static func formulaLike(_ text: String) -> Text {
+        Text(vi: "văn bản \(quote(text)) bắt đầu như một công thức; được giữ nguyên là văn bản, không bao giờ chạy như công thức",
+             en: "the text \(quote(text)) looks like a formula; it is kept as text and never run as one")
+    }
+    static func unknownStatus(_ text: String) -> Text {
+        let choices = StatusWords.choices.joined(separator: ", ")
+        return Text(vi: "trạng thái \(quote(text)) không có trong danh sách; chọn một trong: \(choices)",
+                    en: "status \(quote(text)) is not known; pick one of: \(choices)")
+    }
+    static func badDate(_ text: String) -> Text {
+        Text(vi: "ngày \(quote(text)) không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2019-07-26",
+             en: "date \(quote(text)) is not valid; write it as YYYY-MM-DD, e.g. 2019-07-26")
+    }
+    static let notText = Text(vi: "ô này phải là văn bản", en: "this cell must hold text")
+    static func badCell(_ raw: String) -> Text {
+        Text(vi: "ô có nội dung không đọc được (\(quote(raw)))", en: "the cell's content cannot be read (\(quote(raw)))")
+    }
+    static let emptyValue = Text(vi: "chưa điền giá trị; số liệu cũ được giữ nguyên",
+                                 en: "no value filled in; the earlier figure is kept")
+    static func yamlNotForm(_ reason: String) -> Text {
+        Text(vi: "tệp không phải biểu mẫu trạng thái của tỉnh: \(reason)", en: "the file is not a province status form: \(reason)")
+    }
+    static func formatNotSupported(_ ext: String) -> Text {
+        Text(vi: "không đọc được tệp dạng \(quote(ext)); dùng .xlsx, .yaml hoặc .json",
+             en: "files of type \(quote(ext)) are not read; use .xlsx, .yaml or .json")
+    }
+
+    // MARK: Writing
+
+    static func newerFile(_ path: String) -> Text {
+        Text(vi: "\(path) đã được sửa sau khi biểu mẫu này được lưu; không thay thế (dùng --force để thay)",
+             en: "\(path) was changed after this form was saved; it is not replaced (use --force to replace it)")
+    }
+    static func loaderRefused(_ diagnostic: String) -> Text {
+        Text(vi: "tệp tạo ra không qua được kiểm tra: \(diagnostic)", en: "the file made from the form fails the check: \(diagnostic)")
+    }
+    static func roundTripMismatch(_ what: String) -> Text {
+        Text(vi: "tệp tạo ra đọc lại không khớp (\(what)); không ghi", en: "the file made reads back differently (\(what)); not written")
+    }
+    public static func sameProvinceTwice(_ id: String) -> Text {
+        Text(vi: "tỉnh \(quote(id)) có hơn một biểu mẫu trong lần nhập này", en: "province \(quote(id)) has more than one form in this import")
+    }
+}

@@ -1,0 +1,27 @@
+import CioDashCore
+
+/// The status words a province writes in its form: Vietnamese (with or without diacritics, any letter
+/// case) or the English ids of the file format.
+public enum StatusWords {
+    /// The drop-down's choices, in the order of `ReportStatus.allCases`.
+    public static let vietnamese: [ReportStatus: String] = [
+        .onTrack: "đúng tiến độ", .atRisk: "có rủi ro", .behind: "chậm", .notStarted: "chưa triển khai", .unknown: "chưa rõ",
+    ]
+
+    public static var choices: [String] { ReportStatus.allCases.map { vietnamese[$0]! } }
+
+    private static let byKey: [String: ReportStatus] = {
+        var table: [String: ReportStatus] = [:]
+        for status in ReportStatus.allCases {
+            table[SearchKey.fold(vietnamese[status]!)] = status
+            table[SearchKey.fold(status.rawValue)] = status
+            table[SearchKey.fold(status.rawValue.replacingOccurrences(of: "-", with: " "))] = status
+        }
+        return table
+    }()
+
+    /// The status a word names, or nil.
+    public static func status(_ word: String) -> ReportStatus? {
+        byKey[SearchKey.fold(word.trimmingCharacters(in: .whitespaces))]
+    }
+}
