@@ -11,6 +11,8 @@ struct DashboardRunner {
     let meetingOptions: MeetingOptions
     let screenOptions: ScreenOptions
     let mode: NavigationState.Mode
+    /// The meeting room's link, when sharing or following (RoomLink.swift); nil for a screen alone.
+    var room: RoomLink? = nil
 
     /// How long a key wait lasts; the clock, countdown and folder watch advance between keys.
     static let tickMilliseconds = 250
@@ -27,6 +29,7 @@ struct DashboardRunner {
             let view = NavigationState(mode: mode, language: language).view
             let snapshot = Snapshot(meeting: meeting, language: language, width: max(20, width), generatedAt: generationTime())
             try writeOutput(snapshot.text(for: [view]))
+            room?.close()
             return
         } catch {
             printError("ciodash: \(error)")
@@ -35,6 +38,8 @@ struct DashboardRunner {
         defer { session.restore() }
 
         var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock())
+        room?.prepare(&app)
+        defer { room?.close() }
         let folder = meetingOptions.resolvedFolder
         // Watching and reloading (issue 16): a bounded watch, changes taken once settled, the load on
         // its own thread, and the last good data kept for broken, shrunk or unreadable files.
@@ -59,7 +64,10 @@ struct DashboardRunner {
             if screenOptions.debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
 
             var events: [AppEvent] = [.tick(Self.clock())]
-            if let key = session.readKey(timeout: Self.tickMilliseconds) { events += [.tick(Self.clock()), .key(key)] }
+            if let key = session.readKey(timeout: room?.tickMilliseconds ?? Self.tickMilliseconds) {
+                events += [.tick(Self.clock()), .key(key)]
+            }
+            events += room?.events(app) ?? []
             if let done = loader.take() {
                 // What to keep of the shown data is decided here, where the files' sizes can be read.
                 var fresh = done.result
@@ -74,6 +82,8 @@ struct DashboardRunner {
                     switch effect {
                     case .quit:
                         return
+                    case .drivePresenter(let command):
+                        room?.drive(command)
                     case .repaintAll:
                         session.requestFullRepaint()
                         lastFrame = nil
@@ -93,6 +103,7 @@ struct DashboardRunner {
                     }
                 }
             }
+            room?.stateChanged(app)
         }
     }
 
@@ -116,6 +127,8 @@ private struct FrameInputs: Equatable {
     var generation: Int
     /// The presenter's countdown ticks each second; browsing has none.
     var second: Int
+    var follow: FollowState?
+    var share: ShareState?
 
     init(_ app: AppState, size: TerminalSize) {
         state = app.navigation
@@ -124,6 +137,8 @@ private struct FrameInputs: Equatable {
         wall = app.clock.wall
         generation = app.generation
         second = app.navigation.mode == .present ? Int(app.clock.now) : 0
+        follow = app.follow
+        share = app.share
     }
 }
 

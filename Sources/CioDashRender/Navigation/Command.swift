@@ -8,4 +8,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     /// A digit 1–9: agenda item N.
     case agendaItem
     case search, nextMatch, save, reload, toggleLanguage, help, quit
+    /// A follower: browse on your own / follow the presenter again (handled by the app core).
+    case toggleFollow
+    /// A sharing presenter: the addresses to join and the room code (handled by the app core).
+    case roomInfo
 }
