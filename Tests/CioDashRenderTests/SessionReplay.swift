@@ -116,7 +116,7 @@ final class SessionReplay {
                 case .reloadFolder:
                     signature = FolderSignature(folder: folder.path)
                     queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: []))
-                case .saveSnapshot, .quit, .repaintAll:
+                case .saveSnapshot, .quit, .repaintAll, .drivePresenter:
                     break
                 }
             }

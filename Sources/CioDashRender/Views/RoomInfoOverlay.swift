@@ -10,8 +10,8 @@ public enum RoomInfoOverlay {
         let joined = vi ? "\(followers) người đang theo dõi" : "\(followers) following"
         let commands = addresses.map { "ciodash follow \($0) --code \(code)" }
         if compact {
-            let line = (vi ? "Theo dõi trên máy của bạn: " : "Follow on your own screen: ")
-                + (commands.first ?? code) + " · " + joined + (vi ? " · i: chữ lớn" : " · i: large")
+            let line = (vi ? "Theo dõi: " : "Follow: ") + (commands.first ?? code) + " · "
+                + (vi ? "\(followers) người · i: chữ lớn" : "\(followers) following · i: large")
             let width = min(grid.width - 2, DisplayWidth.of(line) + 4)
             let y = grid.height - 5
             guard y > 3 else { return }
