@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's libyaml-dev and libncurses-dev, reached through module maps.
@@ -44,12 +46,25 @@ let package = Package(
         ),
         // The live dashboard's rules: one event type, one update, effects as values; no I/O.
         .target(name: "CioDashApp", dependencies: ["CioDashCore", "CioDashRender"]),
+        // The room link: presenter state to followers over authenticated TCP frames (SwiftNIO,
+        // swift-crypto). It reaches the app core only as `AppEvent.remote` values.
+        .target(
+            name: "CioDashNet",
+            dependencies: [
+                "CioDashCore", "CioDashApp",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The only code that talks to ncurses.
         .target(name: "CioDashTerminal", dependencies: ["CNcursesw", "CioDashRender"]),
         .executableTarget(
             name: "ciodash",
             dependencies: [
                 "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples", "CioDashSpreadsheet",
+                "CioDashNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +83,14 @@ let package = Package(
         .testTarget(
             name: "CioDashTerminalTests",
             dependencies: ["CioDashTerminal", "CioDashApp", "CioDashRender", "CioDashCore", "CioDashSamples"]
+        ),
+        .testTarget(
+            name: "CioDashNetTests",
+            dependencies: [
+                "CioDashNet", "CioDashApp", "CioDashCore", "CioDashSamples",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"]),
     ],

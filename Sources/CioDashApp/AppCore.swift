@@ -47,8 +47,11 @@ public enum AppCore {
         var s = state
         switch event {
         case .key(let key):
+            if let handled = roomKey(&s, key) { return (s, handled) }
             let (next, effect) = s.navigator.update(s.navigation, key, now: s.clock.now)
             s.navigation = next
+            // Detached, a follower browses the slides, but the countdown stays the presenter's.
+            if let follow = s.follow, let last = follow.last { s.navigation.timer = last.timer(receivedAt: follow.receivedAt) }
             if key == .resize { return (s, [.repaintAll]) }
             switch effect {
             case .quit?: return (s, [.quit])
@@ -65,6 +68,8 @@ public enum AppCore {
 
         case .folderReloaded(let result, let changed, let kept):
             reload(&s, result: result, changed: changed, kept: kept)
+            // A follower's late file must not take it off the presenter's slide.
+            if let follow = s.follow, follow.attached, let last = follow.last { apply(&s, last, receivedAt: follow.receivedAt) }
             return (s, [])
 
         case .remote(.goToSlide(let view)):
@@ -79,6 +84,10 @@ public enum AppCore {
             s.navigation = s.navigator.presented(s.navigator.show(view, nav), now: s.clock.now)
             return (s, [])
 
+        case .remote(let message):
+            room(&s, message)
+            return (s, [])
+
         case .effectFinished(let outcome):
             let labels = Labels.forLanguage(s.navigation.language)
             switch outcome {
@@ -88,6 +97,81 @@ public enum AppCore {
             }
             return (s, [])
         }
+    }
+
+    // MARK: The room
+
+    /// Keys with a meaning in the room: `i` on a sharing presenter, `f` on a follower, and on a
+    /// follower showing the presenter's slide, every key that would move away from it. Nil: the key
+    /// goes on to the navigator.
+    static func roomKey(_ s: inout AppState, _ key: Key) -> [AppEffect]? {
+        guard s.navigation.prompt == nil else { return nil }
+        let command = CommandTable.command(for: key, mode: s.navigation.mode)
+        if command == .roomInfo, s.share != nil {
+            s.share?.showInfo.toggle()
+            return []
+        }
+        guard var follow = s.follow else { return nil }
+        if command == .toggleFollow {
+            follow.attached.toggle()
+            s.follow = follow
+            s.navigation.message = nil
+            if follow.attached, let last = follow.last { apply(&s, last, receivedAt: follow.receivedAt) }
+            return []
+        }
+        let drives: Set<Command?> = [.nextSlide, .previousSlide, .nextTopic, .previousTopic, .toggleTimer, .open]
+        if follow.speaker, drives.contains(command), !s.navigation.showHelp {
+            return [.drivePresenter(command!)]
+        }
+        let local: Set<Command?> = [nil, .help, .toggleLanguage, .save, .reload, .quit, .roomInfo]
+        guard follow.attached, !local.contains(command), !s.navigation.showHelp else { return nil }
+        s.navigation.message = s.navigation.language == .vi
+            ? "đang theo người trình bày: bấm f để tự xem các trang" : "following the presenter: press f to browse the slides yourself"
+        return []
+    }
+
+    static func room(_ s: inout AppState, _ message: RemoteMessage) {
+        switch message {
+        case .goToSlide: break
+        case .presenterState(let share, let at):
+            guard s.follow != nil else { return }
+            s.follow?.last = share
+            s.follow?.receivedAt = at
+            s.follow?.link = .joined
+            if s.follow?.attached == true {
+                apply(&s, share, receivedAt: at)
+            } else {
+                s.navigation.timer = share.timer(receivedAt: at)
+            }
+        case .link(let link):
+            guard let follow = s.follow else { return }
+            switch (follow.link, link) {
+            case (.presenterLeft, .waiting(let n)): s.follow?.link = .presenterLeft(retryIn: n)
+            default: s.follow?.link = link
+            }
+        case .folderUnavailable:
+            s.follow?.folderUnavailable = true
+        case .ownFingerprint(let fingerprint):
+            s.follow?.ownFingerprint = fingerprint
+        case .followers(let n):
+            s.share?.followers = n
+        case .rejected(let line):
+            s.navigation.message = line
+        }
+    }
+
+    /// Shows the presenter's slide with the presenter's countdown. A slide this copy of the folder
+    /// lacks leaves the screen where it is and says so.
+    static func apply(_ s: inout AppState, _ share: PresenterShare, receivedAt: Double) {
+        var nav = s.navigation
+        if s.navigator.deck.index(of: share.slide) != nil {
+            nav.prompt = nil
+            nav = s.navigator.show(share.slide, nav)
+        } else {
+            nav.message = Labels.forLanguage(nav.language).noSuchSlide + ": " + share.slide.description
+        }
+        nav.timer = share.timer(receivedAt: receivedAt)
+        s.navigation = nav
     }
 
     /// A reloaded folder replaces the meeting. A meeting file caught half-written or broken keeps

@@ -15,4 +15,7 @@ public enum AppEffect: Equatable, Sendable {
     case recordMinutes([MinutesEntry])
     /// The terminal changed size: repaint every cell.
     case repaintAll
+    /// The speaker view: send this slide command to the presenter (it never moves the speaker
+    /// view itself; the presenter's new state does).
+    case drivePresenter(Command)
 }

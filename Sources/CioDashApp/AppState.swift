@@ -16,10 +16,20 @@ public struct AppState: Sendable {
     public internal(set) var minutes: MinutesState?
     /// Journal entries of the start (the first slide's clock), handed out with the first update.
     var pendingMinutes: [MinutesEntry] = []
+    /// Set when this screen follows a presenter (`ciodash follow`).
+    public var follow: FollowState?
+    /// Set when this presenter shares its screen (`ciodash present --share`).
+    public var share: ShareState?
     /// When the folder was last looked at (monotonic seconds).
     var lastFolderCheck: Double
 
     public var meeting: Meeting { navigator.meeting }
+
+    /// The status line's standing text: a follower's link, then the folder's warning.
+    var standingLine: String? {
+        let parts = [follow?.status(navigation.language), notice].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
     public var index: MeetingIndex { navigator.index }
 
     init(meeting: Meeting, navigation: NavigationState, notice: String?, clock: ScreenComposer.Clock) {
@@ -33,8 +43,13 @@ public struct AppState: Sendable {
     /// The screen for this state; the scroll the screen settled on and the page size are kept.
     /// `cache` holds view bodies between frames of the same meeting (`generation`).
     public mutating func frame(width: Int, height: Int, cache: ViewBodyCache? = nil) -> ScreenComposer.Frame {
-        let frame = ScreenComposer.compose(index: index, state: navigation, width: width, height: height,
-                                           clock: clock, notice: notice, cache: cache)
+        var frame = ScreenComposer.compose(index: index, state: navigation, width: width, height: height,
+                                           clock: clock, notice: standingLine, cache: cache)
+        if let share, share.showInfo || navigation.view == .agenda, !navigation.showHelp,
+           width >= ScreenComposer.minimumWidth, height >= ScreenComposer.minimumHeight {
+            RoomInfoOverlay.draw(on: &frame.grid, addresses: share.addresses, code: share.code,
+                                 followers: share.followers, language: navigation.language, compact: !share.showInfo)
+        }
         navigation.scroll = frame.scroll
         navigation.pageSize = max(1, frame.viewport)
         guard let editor = minutes?.editor else { return frame }

@@ -5,4 +5,16 @@ import CioDashRender
 public enum RemoteMessage: Equatable, Sendable {
     /// Show the slide that shows `view` (a presenter's speaker view or remote asking for it).
     case goToSlide(ViewID)
+    /// Follower: the presenter's whole state; `receivedAt` on this machine's monotonic clock.
+    case presenterState(PresenterShare, receivedAt: Double)
+    /// Follower: the link's state changed.
+    case link(FollowState.Link)
+    /// Follower without a copy: the presenter's folder is too large to send.
+    case folderUnavailable
+    /// Follower with a copy: its files' fingerprint now.
+    case ownFingerprint(String)
+    /// Presenter: how many followers are joined.
+    case followers(Int)
+    /// Presenter: a line for the status line about refused peers.
+    case rejected(String)
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CioDashCore
+import CioDashNet
 import CioDashRender
 import CioDashTerminal
 
@@ -32,8 +33,39 @@ struct PresentCommand: ParsableCommand {
     @OptionGroup var meetingOptions: MeetingOptions
     @OptionGroup var screenOptions: ScreenOptions
 
+    @Flag(name: .long, help: ArgumentHelp("Share the presentation in the room: delegates follow it with 'ciodash follow' (--share [ADDR:PORT], default all interfaces, port 7420).", valueName: "ADDR:PORT"))
+    var share = false
+
+    @Option(name: .customLong("share-on"), help: .hidden)
+    var shareOn: String?
+
+    @Option(name: .long, help: ArgumentHelp("The room code followers must give (default: a new one for each session).", valueName: "CODE"))
+    var code: String?
+
+    func validate() throws {
+        if code != nil && !share {
+            throw ValidationError("--code chỉ dùng cùng --share / --code goes with --share")
+        }
+        if let shareOn, LinkAddress(shareOn, defaultHost: "0.0.0.0") == nil {
+            throw ValidationError("địa chỉ chia sẻ không hợp lệ: \(TextSanitizer.line(shareOn)) (ví dụ 0.0.0.0:7420) / "
+                + "not an address to share on: \(TextSanitizer.line(shareOn)) (for example 0.0.0.0:7420)")
+        }
+        if let code { _ = try RoomCode.parsedForCommandLine(code) }
+    }
+
     func run() throws {
-        try DashboardRunner(meetingOptions: meetingOptions, screenOptions: screenOptions, mode: .present).run()
+        var runner = DashboardRunner(meetingOptions: meetingOptions, screenOptions: screenOptions, mode: .present)
+        if share {
+            let address = LinkAddress(shareOn ?? "", defaultHost: "0.0.0.0")!
+            let room = try code.map(RoomCode.parsedForCommandLine) ?? RoomCode.generate()
+            do {
+                runner.room = try ShareLink(address: address, code: room, folder: meetingOptions.resolvedFolder)
+            } catch {
+                printError("ciodash: không mở được \(address) để chia sẻ / cannot share on \(address): \(TextSanitizer.line("\(error)"))")
+                throw ExitCode(1)
+            }
+        }
+        try runner.run()
     }
 }
 

@@ -11,6 +11,8 @@ struct DashboardRunner {
     let meetingOptions: MeetingOptions
     let screenOptions: ScreenOptions
     let mode: NavigationState.Mode
+    /// The meeting room's link, when sharing or following (RoomLink.swift); nil for a screen alone.
+    var room: RoomLink? = nil
 
     /// How long a key wait lasts; the clock, countdown and folder watch advance between keys.
     static let tickMilliseconds = 250
@@ -29,6 +31,7 @@ struct DashboardRunner {
             let view = NavigationState(mode: mode, language: language).view
             let snapshot = Snapshot(meeting: meeting, language: language, width: max(20, width), generatedAt: generationTime())
             try writeOutput(snapshot.text(for: [view]))
+            room?.close()
             return
         } catch {
             printError("ciodash: \(error)")
@@ -39,6 +42,8 @@ struct DashboardRunner {
         var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock(),
                                 minutes: minutes?.journal.record)
         if let message = minutes?.message { app.navigation.message = message }
+        room?.prepare(&app)
+        defer { room?.close() }
         let folder = meetingOptions.resolvedFolder
         // Watching and reloading (issue 16): a bounded watch, changes taken once settled, the load on
         // its own thread, and the last good data kept for broken, shrunk or unreadable files.
@@ -63,7 +68,10 @@ struct DashboardRunner {
             if screenOptions.debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
 
             var events: [AppEvent] = [.tick(Self.clock())]
-            if let key = session.readKey(timeout: Self.tickMilliseconds) { events += [.tick(Self.clock()), .key(key)] }
+            if let key = session.readKey(timeout: room?.tickMilliseconds ?? Self.tickMilliseconds) {
+                events += [.tick(Self.clock()), .key(key)]
+            }
+            events += room?.events(app) ?? []
             if let done = loader.take() {
                 // What to keep of the shown data is decided here, where the files' sizes can be read.
                 var fresh = done.result
@@ -78,6 +86,8 @@ struct DashboardRunner {
                     switch effect {
                     case .quit:
                         return
+                    case .drivePresenter(let command):
+                        room?.drive(command)
                     case .repaintAll:
                         session.requestFullRepaint()
                         lastFrame = nil
@@ -104,6 +114,7 @@ struct DashboardRunner {
                     }
                 }
             }
+            room?.stateChanged(app)
         }
     }
 
@@ -145,6 +156,8 @@ private struct FrameInputs: Equatable {
     var second: Int
     /// The minutes form, when open: every key typed into it changes the frame.
     var editor: MinutesEditor?
+    var follow: FollowState?
+    var share: ShareState?
 
     init(_ app: AppState, size: TerminalSize) {
         state = app.navigation
@@ -154,6 +167,8 @@ private struct FrameInputs: Equatable {
         generation = app.generation
         second = app.navigation.mode == .present ? Int(app.clock.now) : 0
         editor = app.minutes?.editor
+        follow = app.follow
+        share = app.share
     }
 }
 

@@ -9,7 +9,7 @@ struct CioDash: ParsableCommand {
         commandName: "ciodash",
         abstract: "Terminal dashboard for the CIO council of Central Vietnam and the Central Highlands.",
         subcommands: [DashboardCommand.self, PresentCommand.self, SnapshotCommand.self, CheckCommand.self,
-                      TestcardCommand.self, TemplateCommand.self, ImportCommand.self, MinutesCommand.self],
+                      TestcardCommand.self, TemplateCommand.self, ImportCommand.self, MinutesCommand.self, FollowCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
@@ -19,7 +19,7 @@ StandardStream.claimClosedDescriptors()
 // ArgumentParser's own `main()` echoes a bad argument raw ("the value '\e[2J' is invalid") and
 // writes with unchecked calls: its messages take the same checked, sanitised way as ours.
 do {
-    var command = try CioDash.parseAsRoot()
+    var command = try CioDash.parseAsRoot(ShareArguments.normalised(CommandLine.arguments.dropFirst()))
     try command.run()
 } catch {
     let code = CioDash.exitCode(for: error)

@@ -135,7 +135,7 @@ final class SessionReplay {
                     queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: []))
                 case .recordMinutes(let entries):
                     journal += entries.map(MinutesJournalFormat.line).joined()
-                case .saveSnapshot, .quit, .repaintAll:
+                case .saveSnapshot, .quit, .repaintAll, .drivePresenter:
                     break
                 }
             }

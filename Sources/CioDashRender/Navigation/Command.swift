@@ -10,4 +10,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case search, nextMatch, save, reload, toggleLanguage, help, quit
     /// Open the minutes editor for the agenda item on screen (the app core handles it).
     case minutes
+    /// A follower: browse on your own / follow the presenter again (handled by the app core).
+    case toggleFollow
+    /// A sharing presenter: the addresses to join and the room code (handled by the app core).
+    case roomInfo
 }

@@ -26,6 +26,30 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The view its `description` names, exactly (no name matching: for machine-written text such
+    /// as the room link's messages; `ViewResolver` reads what people type).
+    public init?(description text: String) {
+        switch text {
+        case "agenda": self = .agenda
+        case "closing": self = .closing
+        case "overview": self = .overview
+        default:
+            guard let colon = text.firstIndex(of: ":") else { return nil }
+            let argument = String(text[text.index(after: colon)...])
+            guard !argument.isEmpty else { return nil }
+            switch text[..<colon] {
+            case "topic": self = .topic(argument)
+            case "province": self = .province(argument)
+            case "panel":
+                guard let slash = argument.lastIndex(of: "/") else { return nil }
+                let p = String(argument[..<slash]), t = String(argument[argument.index(after: slash)...])
+                guard !p.isEmpty, !t.isEmpty else { return nil }
+                self = .panel(province: p, topic: t)
+            default: return nil
+            }
+        }
+    }
+
     /// A name for files: `panel-da-nang-smart-city`.
     public var fileStem: String {
         description.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "/", with: "-")

@@ -1,0 +1,46 @@
+import CioDashApp
+import Glibc
+
+/// What the presenter's side of the link tells the terminal's thread.
+public enum PresenterLinkEvent: Sendable, Equatable {
+    /// How many followers are joined now (speaker views included).
+    case followers(Int)
+    /// Peers refused since the last such event (`RejectionLog` keeps this to about one a second).
+    case rejected(RejectionLog.Summary)
+    /// The presenter's speaker view asked for this.
+    case command(SpeakerCommand)
+}
+
+/// What a follower's side of the link tells the terminal's thread.
+public enum FollowerLinkEvent: Sendable, Equatable {
+    /// Not connected; the next try is in `after` seconds (`attempt` counts the tries so far).
+    case waiting(attempt: Int, after: Double)
+    /// Joined: both sides proved the code.
+    case joined
+    /// The presenter's state; `receivedAt` is this machine's monotonic clock when it arrived.
+    case state(PresenterShare, receivedAt: Double)
+    case folder(FolderFiles)
+    /// The presenter's folder is too large to send: the follower needs its own copy.
+    case folderUnavailable
+    /// The presenter said it is quitting.
+    case presenterLeft
+    /// The link dropped without a goodbye.
+    case lost
+    /// The presenter refused this follower; when `reason.isFinal` the follower stopped trying.
+    case refused(RejectReason)
+}
+
+/// A key of the presenter's, pressed in the speaker view: it reaches the presenter's app core as
+/// that key does, so the countdown and everything else follow the same rules.
+public enum SpeakerCommand: UInt8, Sendable, CaseIterable {
+    case nextSlide = 1, previousSlide, nextTopic, previousTopic, togglePause
+}
+
+/// Seconds from CLOCK_MONOTONIC, the same clock the dashboard's runner reads.
+enum LinkClock {
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

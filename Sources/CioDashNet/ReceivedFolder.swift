@@ -1,0 +1,45 @@
+import CioDashCore
+import Foundation
+
+/// A private temporary folder (mode 0700, under $TMPDIR) holding the files a presenter sent, so
+/// they load through the very loader, limits and sanitiser a folder on disk does. Removed by
+/// `remove()` when the follower quits.
+public final class ReceivedFolder {
+    public let path: String
+
+    public init() throws {
+        let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        var template = Array((base + "/ciodash-follow-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw AtomicFile.Failure.cannotWrite(base, reason: String(cString: strerror(errno)))
+        }
+        path = String(cString: made)
+        guard mkdir(path + "/" + MeetingFolderLayout.provincesFolder, 0o700) == 0 else {
+            throw AtomicFile.Failure.cannotWrite(path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Makes the folder hold exactly `files`: new and changed ones written atomically, others removed.
+    public func replace(with files: FolderFiles) throws {
+        let wanted = Set(files.files.map(\.path))
+        for old in currentPaths() where !wanted.contains(old) {
+            unlink(path + "/" + old)
+        }
+        for file in files.files where FolderFiles.isAllowed(file.path) {
+            let target = path + "/" + file.path
+            if FileManager.default.contents(atPath: target).map(Array.init) == file.bytes { continue }
+            try AtomicFile.write(file.bytes, to: target, overwrite: true)
+        }
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    private func currentPaths() -> [String] {
+        let provinces = MeetingFolderLayout.provincesFolder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path + "/" + provinces)) ?? []
+        return MeetingFolderLayout.topLevelFiles.filter { FileManager.default.fileExists(atPath: path + "/" + $0) }
+            + names.map { provinces + "/" + $0 }
+    }
+}

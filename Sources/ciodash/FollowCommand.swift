@@ -1,0 +1,96 @@
+import ArgumentParser
+import CioDashApp
+import CioDashCore
+import CioDashNet
+import CioDashRender
+import Foundation
+
+/// `ciodash follow HOST[:PORT] --code CODE [DIR]`: a delegate's screen showing the presenter's
+/// slide and countdown, at this terminal's size and language.
+struct FollowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow",
+        abstract: "Follow a presenter who shares (ciodash present --share): the same slide and countdown on your own screen."
+    )
+
+    @Argument(help: ArgumentHelp("The presenter's address, as its 'i' screen shows it (port 7420 by default).", valueName: "HOST[:PORT]"))
+    var presenter: String
+
+    @Option(name: .long, help: ArgumentHelp("The room code the presenter shows.", valueName: "CODE"))
+    var code: String
+
+    @Flag(name: .long, help: "The speaker view, on the presenter's own machine: its keys drive the presentation.")
+    var speaker = false
+
+    @OptionGroup var meetingOptions: MeetingOptions
+    @OptionGroup var screenOptions: ScreenOptions
+
+    func validate() throws {
+        _ = try RoomCode.parsedForCommandLine(code)
+        guard LinkAddress(presenter, defaultHost: "") != nil else {
+            throw ValidationError("địa chỉ người trình bày không hợp lệ: \(TextSanitizer.line(presenter)) / "
+                + "not a presenter address: \(TextSanitizer.line(presenter))")
+        }
+    }
+
+    /// How long to wait for the presenter before opening the screen (without a folder of one's own,
+    /// there is nothing to show until its files arrive).
+    static let joinWait = 20.0
+
+    func run() throws {
+        let address = LinkAddress(presenter, defaultHost: "")!
+        let ownCopy = meetingOptions.folder != nil || meetingOptions.sample != nil
+        let client = FollowerClient(target: .init(host: address.host, port: address.port,
+                                                  code: try RoomCode.parsedForCommandLine(code),
+                                                  role: speaker ? .speaker : .follower, wantsFolder: !ownCopy))
+        client.start()
+        defer { client.stop() }
+        let received = ownCopy ? nil : try ReceivedFolder()
+        defer { received?.remove() }
+
+        // Join first: a wrong code is said on the command line (exit 1), and a follower without a
+        // copy needs the presenter's files before there is a meeting to draw.
+        var early: [FollowerLinkEvent] = []
+        let language = screenOptions.lang ?? .vi
+        let end = Monotonic.now() + (ownCopy ? 3 : Self.joinWait)
+        var said = false
+        while Monotonic.now() < end {
+            let batch = client.inbox.drain()
+            early += batch
+            for case .refused(let reason) in batch where reason.isFinal {
+                printError("ciodash: \(reason.text(.vi)) / \(reason.text(.en)) (\(TextSanitizer.line(address.description)))")
+                throw ExitCode(1)
+            }
+            for case .folder(let files) in batch { try received?.replace(with: files) }
+            let haveState = early.contains { if case .state = $0 { return true } else { return false } }
+            let haveFolder = ownCopy || early.contains { if case .folder = $0 { return true } else { return false } }
+            if early.contains(.folderUnavailable) && !ownCopy {
+                printError("ciodash: thư mục của người trình bày quá lớn để gửi; hãy mở bản của bạn: ciodash follow \(presenter) --code … THƯ_MỤC / "
+                    + "the presenter's folder is too large to send; open your own copy: ciodash follow \(presenter) --code … DIR")
+                throw ExitCode(1)
+            }
+            if haveState && haveFolder { break }
+            if !said, early.contains(where: { if case .waiting = $0 { return true } else { return false } }) {
+                printError("ciodash: đang chờ người trình bày tại \(TextSanitizer.line(address.description))… / waiting for the presenter at \(TextSanitizer.line(address.description))…")
+                said = true
+            }
+            usleep(20_000)
+        }
+        var options = meetingOptions
+        if let received {
+            guard FileManager.default.fileExists(atPath: received.path + "/meeting.yaml")
+                    || FileManager.default.fileExists(atPath: received.path + "/meeting.yml")
+                    || FileManager.default.fileExists(atPath: received.path + "/meeting.json") else {
+                printError("ciodash: không nhận được thư mục phiên họp từ \(TextSanitizer.line(address.description)) / "
+                    + "no meeting folder came from \(TextSanitizer.line(address.description))")
+                throw ExitCode(1)
+            }
+            options.folder = received.path
+        }
+        _ = language
+        var runner = DashboardRunner(meetingOptions: options, screenOptions: screenOptions, mode: .present)
+        runner.room = FollowLink(client: client, address: address, received: received,
+                                 ownFolder: ownCopy ? meetingOptions.resolvedFolder : nil, early: early, speaker: speaker)
+        try runner.run()
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import XCTest
+
+/// The meeting room on loopback: a sharing presenter and three followers (one with its own copy of
+/// the folder, one without, one speaker view), each in a terminal of its own.
+final class FollowEndToEndTests: XCTestCase {
+    private var harnesses: [TmuxHarness] = []
+
+    override func tearDown() {
+        harnesses.forEach { $0.close() }
+        harnesses = []
+        super.tearDown()
+    }
+
+    private var sample: String { TmuxHarness.quote(TmuxHarness.sampleFolder) }
+    private let code = "PHONG-HOP-2019"
+
+    private func start(_ arguments: String, width: Int = 80, height: Int = 24) throws -> TmuxHarness {
+        let h = try TmuxHarness.dashboard(arguments, width: width, height: height)
+        harnesses.append(h)
+        return h
+    }
+
+    private func presenter(port: Int) throws -> TmuxHarness {
+        let h = try start("present \(sample) --share 127.0.0.1:\(port) --code \(code)", width: 100, height: 30)
+        try h.waitFor("Trang 1/")
+        return h
+    }
+
+    /// Waits until the banner of `h` shows slide `n` ("Trang n/" or "Slide n/").
+    private func waitForSlide(_ h: TmuxHarness, _ n: Int, timeout: TimeInterval) throws {
+        try h.waitUntil("slide \(n)", timeout: timeout, lastSeen: { (try? h.capture()) ?? "" }) {
+            let screen = try h.capture()
+            return screen.contains("Trang \(n)/") || screen.contains("Slide \(n)/")
+        }
+    }
+
+    private func slideNumber(_ h: TmuxHarness) throws -> Int? {
+        let screen = try h.capture()
+        for word in ["Trang ", "Slide "] {
+            if let range = screen.range(of: word) {
+                return Int(screen[range.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        return nil
+    }
+
+    func testFollowersShowThePresentersSlideWithin200msAndSurviveTheRoomsEvents() throws {
+        let port = 7491
+        let p = try presenter(port: port)
+        let own = try start("follow 127.0.0.1:\(port) --code \(code) \(sample) --lang en")
+        let received = try start("follow 127.0.0.1:\(port) --code \(code)", width: 120, height: 40)
+        let speaker = try start("follow 127.0.0.1:\(port) --code \(code) --speaker \(sample)")
+        let followers = [own, received, speaker]
+        for f in followers { try waitForSlide(f, 1, timeout: 15) }
+        try own.waitFor("following the presenter at 127.0.0.1:\(port)")
+        try received.waitFor("đang theo người trình bày 127.0.0.1:\(port)")
+        try p.sendKeys("i")
+        try p.waitFor("3 người đang theo dõi")
+        try p.sendKeys("i")
+
+        // 20 presenter keys: each follower shows the presenter's slide within 200 ms of the presenter.
+        let keys = ["Right", "Right", "Right", "Right", "Right", "Right", "]", "]", "]", "Left", "Left", "[",
+                    "Space", "Space", "Space", "3", "Right", "BSpace", "1", "Right"]
+        var worst = 0.0
+        for key in keys {
+            let before = try slideNumber(p)
+            try p.sendKeys(key)
+            try p.waitUntil("the presenter to move on \(key)", timeout: 5) { try self.slideNumber(p) != before }
+            let moved = Date()
+            let n = try XCTUnwrap(try slideNumber(p))
+            // All followers are read at once, again and again; each is timed when a reading that
+            // shows the slide has finished (an upper bound: one reading of a pane takes ~50 ms here).
+            var waiting = Set(followers.indices)
+            while !waiting.isEmpty && Date().timeIntervalSince(moved) < 1 {
+                let order = waiting.sorted()
+                let seen = UnsafeMutableBufferPointer<Int>.allocate(capacity: order.count)
+                defer { seen.deallocate() }
+                DispatchQueue.concurrentPerform(iterations: order.count) { j in
+                    seen[j] = (try? self.slideNumber(followers[order[j]])).flatMap { $0 } ?? -1
+                }
+                let at = Date().timeIntervalSince(moved)
+                for (j, i) in order.enumerated() where seen[j] == n {
+                    waiting.remove(i)
+                    worst = max(worst, at)
+                }
+            }
+            XCTAssertTrue(waiting.isEmpty, "after \(key) every follower shows slide \(n): \(waiting) do not")
+        }
+        XCTAssertLessThan(worst, 0.2, "every follower showed the presenter's slide within 200 ms of the presenter")
+        print("followers' worst delay after the presenter's frame: \(Int(worst * 1000)) ms")
+
+        // The speaker view's keys drive the presentation.
+        let atSpeaker = try XCTUnwrap(try slideNumber(p))
+        try speaker.sendKeys("Right")
+        try waitForSlide(p, atSpeaker + 1, timeout: 2)
+        try waitForSlide(own, atSpeaker + 1, timeout: 2)
+
+        // Detach and rejoin: a detached follower stays; rejoined, it shows the presenter's slide.
+        try received.sendKeys("f")
+        try received.waitFor("đang xem tự do")
+        let kept = try XCTUnwrap(try slideNumber(received))
+        try p.sendKeys("Right")
+        try waitForSlide(own, kept + 1, timeout: 2)
+        XCTAssertEqual(try slideNumber(received), kept, "a detached follower does not move")
+        try received.sendKeys("f")
+        try received.waitFor("đang theo người trình bày")
+        try waitForSlide(received, kept + 1, timeout: 2)
+
+        // A follower's own keys never move the presenter.
+        try own.sendKeys("Right")
+        try own.waitFor("following the presenter: press f")
+        XCTAssertEqual(try slideNumber(p), kept + 1)
+
+        // SIGKILL of a follower leaves the presenter and the others unaffected.
+        try own.kill(SIGKILL)
+        try p.sendKeys("Right")
+        try waitForSlide(p, kept + 2, timeout: 2)
+        try waitForSlide(received, kept + 2, timeout: 2)
+        try p.sendKeys("i")
+        try p.waitFor("2 người đang theo dõi", timeout: 5)
+        try p.sendKeys("i")
+
+        // The presenter quits: followers say so and keep the last slide; restarted, they follow again.
+        try p.sendKeys("q")
+        _ = try p.waitForExit()
+        try received.waitFor("người trình bày đã thoát; giữ trang cuối")
+        XCTAssertEqual(try slideNumber(received), kept + 2)
+        let again = try presenter(port: port)
+        try waitForSlide(received, 1, timeout: 15)
+        try received.waitFor("đang theo người trình bày")
+        try again.sendKeys("Right")
+        try waitForSlide(received, 2, timeout: 2)
+    }
+
+    func testAWrongCodeIsAClearErrorAndExitOne() throws {
+        let port = 7492
+        _ = try presenter(port: port)
+        let f = try start("follow 127.0.0.1:\(port) --code SAI-MA-PHONG \(sample)")
+        XCTAssertEqual(try f.waitForExit(), 1)
+        try f.waitFor("sai mã phòng / wrong room code")
+    }
+}
