@@ -153,8 +153,8 @@ final class FormImportTests: XCTestCase {
                                separator: ",")
         let (_, problems) = ReturnedFormReader.read(path: path)
         XCTAssertEqual(problems.map { $0.description(in: .en) }, [
-            "\(path):4:34: error: value \"1,349\" reads two ways: 1349 or 1.349; enter it as a number cell, not as text",
-            "\(path):5:42: error: value \"812.345\" reads two ways: 812345 or 812.345; enter it as a number cell, not as text",
+            "\(path):4:33: error: value \"1,349\" reads two ways: 1349 or 1.349; enter it as a number cell, not as text",
+            "\(path):5:40: error: value \"812.345\" reads two ways: 812345 or 812.345; enter it as a number cell, not as text",
         ])
     }
 
