@@ -196,6 +196,9 @@ enum LoadMessages {
     static func shareOutOfRange(_ key: String, _ value: Double) -> String {
         "\(key) \(formatted(value)) lies outside 0–100 although the unit is % (a share)"
     }
+    static func reportAfterMeeting(_ reported: LocalDate, _ meeting: LocalDate) -> String {
+        "reported \(reported) is after the meeting's date \(meeting); a report gives the figures as of a day before the meeting"
+    }
     static func listedWithoutFile(_ id: String) -> String {
         "province \(quote(id)) is listed but has no file provinces/\(id).yaml or .json"
     }

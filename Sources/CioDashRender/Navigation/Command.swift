@@ -7,5 +7,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case nextSlide, previousSlide, nextTopic, previousTopic, goToSlide, toggleTimer
     /// A digit 1–9: agenda item N.
     case agendaItem
+    /// The reporting board: who has reported.
+    case reportingBoard
     case search, nextMatch, save, reload, toggleLanguage, help, quit
 }
