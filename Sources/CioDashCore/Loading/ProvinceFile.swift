@@ -108,7 +108,8 @@ struct ProvinceFile {
         guard let fields = reader.fields(node, key: topic, known: knownReportKeys) else { return nil }
         var status = ReportStatus.unknown
         if let text = reader.requiredText(fields, "status"), let statusNode = fields["status"] {
-            if let known = ReportStatus(rawValue: text) { status = known } else {
+            // The English id, or the Vietnamese word a clerk types (with or without diacritics, any case).
+            if let known = ReportStatus(rawValue: text) ?? StatusWords.status(text) { status = known } else {
                 reader.error(at: statusNode, LoadMessages.unknownStatus(text))
             }
         }
