@@ -126,16 +126,20 @@ public struct Navigator: Sendable {
                 return open(.panel(province: id, topic: t), from: s)
             case .none: break
             }
-        case .panel(let pid, let tid):
+        case .panel(let pid, let tid), .history(let pid, let tid):
+            let isPanel = s.view == .panel(province: pid, topic: tid)
             switch move {
             case .vertical(let d): s.scroll = max(0, s.scroll + d); s.followSelection = false
             case .horizontal(let d):
                 if let p = province(after: s, by: d, from: pid), p != pid {
-                    s.view = .panel(province: p, topic: tid)
+                    s.view = isPanel ? .panel(province: p, topic: tid) : .history(province: p, topic: tid)
                     s.province = p
                     s.scroll = 0
                 }
-            case .open, .none: break
+            case .open:
+                // A panel opens its figures across the meetings of the previous: chain.
+                if isPanel { return open(.history(province: pid, topic: tid), from: s) }
+            case .none: break
             }
         case .agenda:
             switch move {
@@ -182,7 +186,7 @@ public struct Navigator: Sendable {
         switch view {
         case .topic(let t): s.topic = t
         case .province(let p): s.province = p
-        case .panel(let p, let t): s.province = p; s.topic = t
+        case .panel(let p, let t), .history(let p, let t): s.province = p; s.topic = t
         case .overview, .agenda, .closing, .status: break
         }
         return s
@@ -195,7 +199,7 @@ public struct Navigator: Sendable {
         switch s.view {
         case .overview, .agenda: return forward ? topicView : provinceView
         case .topic: return forward ? provinceView : .overview
-        case .province, .panel: return forward ? .overview : topicView
+        case .province, .panel, .history: return forward ? .overview : topicView
         case .closing, .status: return .overview
         }
     }

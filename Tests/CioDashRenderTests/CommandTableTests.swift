@@ -27,6 +27,19 @@ final class CommandTableTests: XCTestCase {
         }
     }
 
+    func testHelpThatDoesNotFitSaysHowManyLinesAreLeftOut() {
+        var grid = Grid(width: 80, height: 12)
+        HelpOverlay.draw(on: &grid, mode: .browse, labels: .vi, language: .vi)
+        let text = grid.lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("… còn "), "a short screen names what the help leaves out:\n" + text)
+        XCTAssertFalse(text.contains("Ctrl-C"), "the last key is among those left out:\n" + text)
+        var tall = Grid(width: 80, height: 40)
+        HelpOverlay.draw(on: &tall, mode: .browse, labels: .vi, language: .vi)
+        let whole = tall.lines.joined(separator: "\n")
+        XCTAssertFalse(whole.contains("… còn "), whole)
+        XCTAssertTrue(whole.contains("Ctrl-C"), whole)
+    }
+
     func testSpaceScrollsAPageWhenBrowsingAndTurnsTheSlideWhenPresenting() {
         XCTAssertEqual(CommandTable.command(for: .character(" "), mode: .browse), .pageDown)
         XCTAssertEqual(CommandTable.command(for: .character(" "), mode: .present), .nextSlide)

@@ -30,7 +30,7 @@ final class EarlierFigureRenderTests: XCTestCase {
     func testACombinedFigureSaysItIsComputed() {
         let m = meeting(combine: .mean, earlier: ["gia-lai": 0.6, "binh-dinh": 0.62])
         let vi = panel(m, .vi)
-        XCTAssertTrue(vi.contains("Kỳ trước (2019-07-27): Gia Lai + Bình Định, trung bình 0,6100 (số tính gộp, không phải số báo cáo); thay đổi +0,09 so với số tính gộp"), vi)
+        XCTAssertTrue(vi.contains("Kỳ trước (27/07/2019): Gia Lai + Bình Định, trung bình 0,6100 (số tính gộp, không phải số báo cáo); thay đổi +0,09 so với số tính gộp"), vi)
         let en = panel(m, .en)
         XCTAssertTrue(en.contains("Previous meeting (2019-07-27): Gia Lai + Bình Định, mean 0.6100 (computed, not a reported figure); change +0.09 against the computed figure"), en)
         XCTAssertTrue(en.contains("DTI score"), "the declared English label")
@@ -39,7 +39,7 @@ final class EarlierFigureRenderTests: XCTestCase {
     func testWithoutARuleThePredecessorsStandSideBySideAndAMissingOneIsNamed() {
         let m = meeting(combine: .none, earlier: ["gia-lai": 0.6])
         let vi = panel(m, .vi)
-        XCTAssertTrue(vi.contains("Kỳ trước (2019-07-27): Gia Lai 0,6000 (từng đơn vị cũ, không cộng gộp); phiên họp trước không có Bình Định"), vi)
+        XCTAssertTrue(vi.contains("Kỳ trước (27/07/2019): Gia Lai 0,6000 (từng đơn vị cũ, không cộng gộp); phiên họp trước không có Bình Định"), vi)
     }
 
     func testThreeMeetingsGiveATrendLineWithTheChangeSinceTheFirst() {
@@ -93,14 +93,28 @@ final class HistoryViewTests: XCTestCase {
             return body.grid.lines.joined(separator: "\n")
         }
         let giaLai = try text("gia-lai", "information-security")
-        XCTAssertTrue(giaLai.contains("2018-07-20"), giaLai)
-        XCTAssertTrue(giaLai.contains("2019-07-27"), giaLai)
-        XCTAssertTrue(giaLai.contains("2026-07-24"), giaLai)
+        XCTAssertTrue(giaLai.contains("20/07/2018"), giaLai)
+        XCTAssertTrue(giaLai.contains("27/07/2019"), giaLai)
+        XCTAssertTrue(giaLai.contains("24/07/2026"), giaLai)
         XCTAssertTrue(giaLai.contains("Gia Lai 38%") && giaLai.contains("Bình Định 40%") && giaLai.contains("(không cộng gộp)"), giaLai)
         XCTAssertGreaterThan(giaLai.components(separatedBy: "≈").count - 1, 1, "summed incident counts are marked computed\n" + giaLai)
         XCTAssertTrue(giaLai.contains("tổng của Gia Lai, Bình Định"), giaLai)
         let hue = try text("hue", "information-security")
         XCTAssertEqual(hue.components(separatedBy: "≈").count - 1, 1, "only the legend: Huế's earlier figures are Thừa Thiên Huế's own\n" + hue)
-        XCTAssertEqual(hue.components(separatedBy: "2019-07-27").count - 1, hue.components(separatedBy: "2018-07-20").count - 1)
+        XCTAssertEqual(hue.components(separatedBy: "27/07/2019").count - 1, hue.components(separatedBy: "20/07/2018").count - 1)
+    }
+
+    func testHistoryIsAViewByNameAndInTheReports() throws {
+        let meeting = try XCTUnwrap(MeetingLoader().load(folder: SampleMeetings.council2026.path).meeting)
+        XCTAssertEqual(try ViewResolver.resolve("history:gia lai/information-security", in: meeting).get(),
+                       .history(province: "gia-lai", topic: "information-security"))
+        let view = ViewID.history(province: "gia-lai", topic: "information-security")
+        let text = Snapshot(meeting: meeting, language: .en, width: 100, generatedAt: 0).text(for: [view])
+        XCTAssertTrue(text.contains("across meetings") && text.contains("2018-07-20"), text)
+        let report = try XCTUnwrap(ViewReportBuilder.report(view, meeting: meeting, language: .vi))
+        let tables = report.blocks.compactMap { block -> ReportTable? in if case .table(let t) = block { return t } else { return nil } }
+        XCTAssertFalse(tables.isEmpty, "one table per metric")
+        XCTAssertTrue(tables.allSatisfy { $0.rows.count == meeting.history.count + 1 }, "a row per meeting of the chain: \(tables)")
+        XCTAssertTrue(tables.flatMap(\.rows).contains { $0[0] == "24/07/2026" }, "dates as Vietnamese write them")
     }
 }

@@ -29,6 +29,16 @@ final class NavigatorTests: XCTestCase {
         }
     }
 
+    func testEnterOnAPanelOpensItsHistoryAndEscComesBack() {
+        let panel = state(.panel(province: "dak-lak", topic: "smart-city")) { $0.province = "dak-lak"; $0.topic = "smart-city" }
+        let (history, _) = nav.update(panel, .enter)
+        XCTAssertEqual(history.view, .history(province: "dak-lak", topic: "smart-city"))
+        let (right, _) = nav.update(history, .right)
+        XCTAssertEqual(right.view, .history(province: "kon-tum", topic: "smart-city"), "→ keeps the history view, next province")
+        let (back, _) = nav.update(history, .escape)
+        XCTAssertEqual(back.view, panel.view)
+    }
+
     func testOverviewKeys() {
         run([
             Row(name: "down moves the province row", from: state(.overview), key: .down) { s, _ in s.province == "dak-lak" },

@@ -14,6 +14,10 @@ public enum ViewReportBuilder {
         case .closing:
             // The presenter's closing slide needs the session's clock; a snapshot has none.
             return nil
+        case .history(let p, let t):
+            guard let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
+            context.provinceFacts(province, into: &report)
+            context.history(province, topic, into: &report)
         case .overview:
             context.overview(into: &report)
         case .status:
@@ -53,8 +57,27 @@ public enum ViewReportBuilder {
         let labels: Labels
         let language: Language
 
+        /// Each metric over the meetings of the chain: one table per metric, oldest meeting first.
+        func history(_ province: ProvinceReport, _ topic: AgendaTopic, into report: inout ViewReport) {
+            let number = (meeting.topics.firstIndex(of: topic) ?? 0) + 1
+            report.blocks.append(.heading(level: 3, text: "\(number). " + clean(topic.title(in: language)) + " · " + labels.acrossMeetings))
+            guard let section = province.topics[topic.id], !province.isBroken else {
+                report.blocks.append(.paragraph(labels.noReport))
+                return
+            }
+            for metric in section.metrics {
+                report.blocks.append(.heading(level: 4, text: clean(metric.label(in: language))))
+                var table = ReportTable(header: [labels.date, labels.value, labels.change], numeric: [1, 2])
+                for row in HistoryView.rows(meeting, province: province, topic: topic, metric: metric, labels: labels) {
+                    table.rows.append([row.date, row.shown + (row.note.map { " (" + clean($0) + ")" } ?? ""), row.change ?? ""])
+                }
+                report.blocks.append(.table(table))
+            }
+            report.blocks.append(.paragraph(HistoryView.footnote(language)))
+        }
+
         func agenda(into report: inout ViewReport) {
-            var facts = [labels.date + ": " + meeting.date.description + (meeting.start.map { " " + clean($0) } ?? "")]
+            var facts = [labels.date + ": " + labels.date(meeting.date) + (meeting.start.map { " " + clean($0) } ?? "")]
             if let venue = meeting.venue { facts.append(labels.venue + ": " + clean(venue)) }
             if !meeting.chairs.isEmpty { facts.append(labels.chairs + ": " + meeting.chairs.map(clean).joined(separator: "; ")) }
             report.blocks.append(.paragraph(facts.joined(separator: " · ")))
@@ -137,7 +160,7 @@ public enum ViewReportBuilder {
             report.blocks.append(.list(title: labels.headline, items: headlines))
             var legend = ViewReportBuilder.legend(labels: labels)
             if let previous = meeting.previous {
-                legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + previous.date.description)
+                legend.append("+/- " + labels.change.lowercased() + " " + labels.since + " " + labels.date(previous.date))
             }
             report.blocks.append(.list(title: labels.legend, items: legend))
         }
@@ -149,7 +172,7 @@ public enum ViewReportBuilder {
             var headline = labels.headline + ": " + clean(sample?.label(in: language) ?? topic.headline ?? labels.noData)
             if let unit = sample?.unit, !unit.isEmpty { headline += " (" + clean(unit) + ")" }
             if let previous = meeting.previous {
-                headline += " · " + labels.change + " " + labels.since + " " + previous.date.description
+                headline += " · " + labels.change + " " + labels.since + " " + labels.date(previous.date)
             }
             report.blocks.append(.paragraph(headline))
             var table = ReportTable(header: [labels.rank, labels.province, labels.status, labels.value, labels.target,

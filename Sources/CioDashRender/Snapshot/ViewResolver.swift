@@ -22,7 +22,8 @@ public enum ViewResolver {
         }
     }
 
-    /// `overview`, `agenda`, `topic:<id>`, `province:<id or name>`, `panel:<province>/<topic>`.
+    /// `overview`, `agenda`, `topic:<id>`, `province:<id or name>`, `panel:<province>/<topic>`,
+    /// `history:<province>/<topic>`.
     /// `all` is handled by the caller.
     public static func resolve(_ text: String, in meeting: Meeting) -> Result<ViewID, Failure> {
         let trimmed = text.trimmingSpaces
@@ -42,19 +43,21 @@ public enum ViewResolver {
             return topic(argument, in: meeting).map { .topic($0) }
         case "province":
             return province(argument, in: meeting).map { .province($0) }
-        case "panel":
+        case "panel", "history":
             guard let slash = argument.lastIndex(of: "/") else {
                 return .failure(.unknownView(trimmed, valid: validViewForms))
             }
             let p = String(argument[..<slash]), t = String(argument[argument.index(after: slash)...])
-            return province(p, in: meeting).flatMap { pid in topic(t, in: meeting).map { .panel(province: pid, topic: $0) } }
+            return province(p, in: meeting).flatMap { pid in
+                topic(t, in: meeting).map { kind == "panel" ? .panel(province: pid, topic: $0) : .history(province: pid, topic: $0) }
+            }
         default:
             return .failure(.unknownView(trimmed, valid: validViewForms))
         }
     }
 
     public static let validViewForms = ["overview", "agenda", "status", "topic:<topic-id>", "province:<province-id>",
-                                        "panel:<province-id>/<topic-id>", "all"]
+                                        "panel:<province-id>/<topic-id>", "history:<province-id>/<topic-id>", "all"]
 
     static func topic(_ text: String, in meeting: Meeting) -> Result<String, Failure> {
         if meeting.topic(text) != nil { return .success(text) }

@@ -67,6 +67,9 @@ public struct Labels: Sendable {
 }
 
 extension Labels {
+    /// The history view's title word: one province × topic over the meetings of the chain.
+    public var acrossMeetings: String { language == .vi ? "qua các phiên họp" : "across meetings" }
+
     /// A date as the interface's readers write it: 27/07/2019 in Vietnamese, ISO 2019-07-27 in English
     /// (files and machine output keep ISO).
     public func date(_ date: LocalDate) -> String {

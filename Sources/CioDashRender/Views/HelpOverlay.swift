@@ -20,14 +20,23 @@ public enum HelpOverlay {
         let x = (grid.width - width) / 2, y = (grid.height - height) / 2
         grid.fill(x: x, y: y, width: width, height: height)
         let inner = Box.draw(in: &grid, x: x, y: y, width: width, height: height, title: labels.help, role: .title)
+        // When the screen is too short, the last row says how much is left out instead of cutting silently.
+        let total = lines.reduce(0) { $0 + $1.text.count }
+        let room = total > inner.height ? max(0, inner.height - 1) : inner.height
         var row = 0
         for entry in lines {
-            guard row < inner.height else { break }
+            guard row < room else { break }
             grid.put(entry.key, x: inner.x, y: inner.y + row, maxWidth: keyWidth, role: .header)
-            for line in entry.text where row < inner.height {
+            for line in entry.text where row < room {
                 grid.put(TextLayout.truncate(line, to: inner.width - keyWidth - 2), x: inner.x + keyWidth + 2, y: inner.y + row)
                 row += 1
             }
+        }
+        if total > room && inner.height > 0 {
+            let more = total - room
+            let text = language == .vi ? "… còn \(more) dòng: mở cửa sổ lớn hơn, hoặc xem bảng phím trong README"
+                                       : "… \(more) more lines: enlarge the window, or see the key table in the README"
+            grid.put(TextLayout.truncate(text, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, role: .muted)
         }
     }
 }

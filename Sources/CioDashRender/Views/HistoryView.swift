@@ -12,7 +12,7 @@ public enum HistoryView {
         let number = (meeting.topics.firstIndex(of: topic) ?? 0) + 1
         y += 1
         Box.rule(in: &grid, x: 0, y: y, width: width,
-                 label: "\(number). \(topic.title(in: language)) · " + (vi ? "qua các phiên họp" : "across meetings"))
+                 label: "\(number). \(topic.title(in: language)) · " + labels.acrossMeetings)
         y += 1
         guard let report = province.topics[topic.id], !province.isBroken else {
             grid.ensureRow(y)
@@ -34,32 +34,23 @@ public enum HistoryView {
                 grid.put(line, x: 0, y: y, role: .header)
                 y += 1
             }
-            let points = meeting.trend(province: province.id, topic: topic.id, metric: metric)
-            let values = points.map(\.figure.comparable)
-            let top = values.compactMap { $0 }.filter(\.isFinite).max() ?? 0
-            var before: Double?
-            for (point, value) in zip(points, values) {
+            let rows = Self.rows(meeting, province: province, topic: topic, metric: metric, labels: labels)
+            let top = rows.compactMap(\.value).filter(\.isFinite).max() ?? 0
+            for row in rows {
                 grid.ensureRow(y)
-                grid.put(point.date.description, x: 0, y: y, role: .muted)
-                var text: String
-                switch point.figure {
-                case .reported(let v): text = MetricFormat.valueWithUnit(v, metric: metric, language: language)
-                case .combined(let v, _, _): text = "≈" + MetricFormat.valueWithUnit(v, metric: metric, language: language)
-                case .sideBySide, .none: text = "–"
-                }
-                grid.putRight(text, x: dateWidth, y: y, width: valueWidth - 1)
+                grid.put(row.date, x: 0, y: y, role: .muted)
+                grid.putRight(row.shown, x: dateWidth, y: y, width: valueWidth - 1)
                 var x = dateWidth + valueWidth
-                if bar >= 6, let value {
+                if bar >= 6, let value = row.value {
                     ValueBar.draw(in: &grid, x: x, y: y, width: bar, value: value,
                                   target: metric.isShare ? metric.target : max(top, metric.target ?? 0), isShare: metric.isShare)
                 }
                 x += bar >= 6 ? bar + 1 : 0
-                if let value, let change = MetricFormat.change(current: value, previous: before, metric: metric, language: language) {
+                if let change = row.change {
                     grid.putRight(change, x: x, y: y, width: changeWidth - 1, role: .label)
                 }
-                if value != nil { before = value }
                 y += 1
-                if let note = note(point.figure, metric: metric, language: language) {
+                if let note = row.note {
                     for line in TextLayout.wrap(note, width: max(1, width - 2)) {
                         grid.ensureRow(y)
                         grid.put(line, x: 2, y: y, role: .muted)
@@ -70,10 +61,47 @@ public enum HistoryView {
         }
         y += 1
         grid.ensureRow(y)
-        grid.put(vi ? "≈ số tính gộp từ các đơn vị cũ, không phải số báo cáo · – không có số"
-                    : "≈ computed from former units, not a reported figure · – no figure",
+        grid.put(footnote(language),
                  x: 0, y: y, maxWidth: width, role: .muted)
         return ViewBody(grid: grid)
+    }
+
+    /// What ≈ and – mean.
+    public static func footnote(_ language: Language) -> String {
+        language == .vi ? "≈ số tính gộp từ các đơn vị cũ, không phải số báo cáo · – không có số"
+                        : "≈ computed from former units, not a reported figure · – no figure"
+    }
+
+    /// One meeting's line of the history of a metric: as the screen and the report formats show it.
+    public struct Row: Equatable, Sendable {
+        public var date: String
+        /// "68%", "≈0,71" for a figure computed from former units, "–" for none.
+        public var shown: String
+        public var value: Double?
+        /// The change since the meeting before that had a figure.
+        public var change: String?
+        /// Whose figures a combined or side-by-side line shows.
+        public var note: String?
+    }
+
+    /// The metric's figures over the chain, oldest meeting first, this meeting last.
+    public static func rows(_ meeting: Meeting, province: ProvinceReport, topic: AgendaTopic, metric: Metric,
+                            labels: Labels) -> [Row] {
+        let language = labels.language
+        var before: Double?
+        return meeting.trend(province: province.id, topic: topic.id, metric: metric).map { point in
+            let value = point.figure.comparable
+            let shown: String
+            switch point.figure {
+            case .reported(let v): shown = MetricFormat.valueWithUnit(v, metric: metric, language: language)
+            case .combined(let v, _, _): shown = "≈" + MetricFormat.valueWithUnit(v, metric: metric, language: language)
+            case .sideBySide, .none: shown = "–"
+            }
+            let change = value.flatMap { MetricFormat.change(current: $0, previous: before, metric: metric, language: language) }
+            if value != nil { before = value }
+            return Row(date: labels.date(point.date), shown: shown, value: value, change: change,
+                       note: note(point.figure, metric: metric, language: language))
+        }
     }
 
     /// Under a figure of former units: whose figures they were.

@@ -8,6 +8,8 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
     case topic(String)
     case province(String)
     case panel(province: String, topic: String)
+    /// One province × topic across the meetings of the `previous:` chain.
+    case history(province: String, topic: String)
     /// The presenter's last slide: planned and spent time per topic.
     case closing
     /// The reporting board: who has reported, when, and how completely.
@@ -23,6 +25,7 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         case .topic(let t): return "topic:\(t)"
         case .province(let p): return "province:\(p)"
         case .panel(let p, let t): return "panel:\(p)/\(t)"
+        case .history(let p, let t): return "history:\(p)/\(t)"
         }
     }
 
@@ -42,6 +45,9 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         case .province(let p): return meeting.province(p)?.name ?? p
         case .panel(let p, let t):
             return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
+        case .history(let p, let t):
+            return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
+                + " · " + labels.acrossMeetings
         }
     }
 }

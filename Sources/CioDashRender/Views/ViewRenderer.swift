@@ -30,6 +30,9 @@ public enum ViewRenderer {
         case .panel(let p, let t):
             guard let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
             return PanelView.render(meeting, province: province, topic: topic, context: context)
+        case .history(let p, let t):
+            guard let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
+            return HistoryView.render(meeting, province: province, topic: topic, context: context)
         }
     }
 

@@ -7,7 +7,7 @@ enum EarlierFigureText {
     static func describe(_ figure: EarlierFigure, current: Double, metric: Metric, since date: LocalDate,
                          language: Language) -> String? {
         let vi = language == .vi
-        let when = (vi ? "Kỳ trước (" : "Previous meeting (") + date.description + ")"
+        let when = (vi ? "Kỳ trước (" : "Previous meeting (") + Labels.forLanguage(language).date(date) + ")"
         func value(_ v: Double) -> String { MetricFormat.value(v, metric: metric, language: language) }
         func name(_ id: String) -> String { UnitsCatalogue.formerName(id) }
         var text: String
