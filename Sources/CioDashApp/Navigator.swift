@@ -70,6 +70,8 @@ public struct Navigator: Sendable {
         case .agendaItem:
             guard case .character(let c) = key, let digit = c.wholeNumberValue, let t = index.topicID(at: digit - 1) else { return s }
             return open(.topic(t), from: s)
+        case .reportingBoard:
+            return open(.status, from: s)
         case .back:
             if let previous = s.history.popLast() {
                 s.view = previous
@@ -147,6 +149,14 @@ public struct Navigator: Sendable {
                 return open(.topic(t), from: s)
             case .horizontal, .none: break
             }
+        case .status:
+            switch move {
+            case .vertical(let d): s.province = province(after: s, by: d); s.followSelection = true
+            case .open:
+                guard let p = index.selectedProvince(s) else { return s }
+                return open(.province(p), from: s)
+            case .horizontal, .none: break
+            }
         case .closing:
             break
         }
@@ -177,7 +187,7 @@ public struct Navigator: Sendable {
         case .topic(let t): s.topic = t
         case .province(let p): s.province = p
         case .panel(let p, let t), .history(let p, let t): s.province = p; s.topic = t
-        case .overview, .agenda, .closing: break
+        case .overview, .agenda, .closing, .status: break
         }
         return s
     }
@@ -190,7 +200,7 @@ public struct Navigator: Sendable {
         case .overview, .agenda: return forward ? topicView : provinceView
         case .topic: return forward ? provinceView : .overview
         case .province, .panel, .history: return forward ? .overview : topicView
-        case .closing: return .overview
+        case .closing, .status: return .overview
         }
     }
 

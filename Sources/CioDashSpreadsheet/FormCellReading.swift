@@ -5,8 +5,12 @@ struct FormCellReading {
     let file: String
     let sheet: String
     var problems: [FormProblem] = []
+    /// For a CSV form: each cell's `line:column` in the file, in place of `sheet!A1`.
+    var textPlaces: [CellReference: String]? = nil
 
-    func place(_ cell: XLSXCell) -> String { "\(sheet)!\(cell.reference)" }
+    func place(_ cell: XLSXCell) -> String { place(cell.reference) }
+
+    func place(_ reference: CellReference) -> String { textPlaces?[reference] ?? "\(sheet)!\(reference)" }
 
     mutating func warn(_ cell: XLSXCell, _ text: SpreadsheetMessages.Text) {
         problems.append(FormProblem(.warning, file: file, place: place(cell), text))

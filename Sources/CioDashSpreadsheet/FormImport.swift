@@ -26,10 +26,15 @@ public struct FormImport {
         let file = form.file
         let target = Self.joined(folder, "provinces/\(form.provinceID).yaml")
         var result = FormImport(form: form, target: target, text: "", changes: [], problems: [])
-        guard let current = meeting.province(form.provinceID), !current.isBroken else {
+        guard var current = meeting.province(form.provinceID), !current.isBroken || current.notReported else {
             result.problems = [FormProblem(.error, file: file, place: form.provinceIDPlace,
                                            SpreadsheetMessages.unknownProvince(form.provinceID))]
             return result
+        }
+        if current.notReported {
+            // The first return of a listed province: a new file with the catalogue's name.
+            current = ProvinceReport(id: current.id, name: current.name, file: current.file)
+            current.code = UnitsCatalogue.unit(id: current.id, on: meeting.date)?.code
         }
         var report = current
         var changes: [Change] = []

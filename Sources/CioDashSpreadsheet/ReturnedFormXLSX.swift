@@ -1,6 +1,6 @@
 import CioDashCore
 
-/// Reads a returned .xlsx form: the meta rows above the header (found by their labels), then one row
+/// Reads a returned .xlsx form (or its rows from a CSV, see `ReturnedFormCSV`): the meta rows above the header (found by their labels), then one row
 /// per topic (no metric id: status and summary) and one per metric (value and source).
 public enum ReturnedFormXLSX {
     public static func read(path: String, file: String, limits: XLSXLimits = .default) -> (ReturnedForm?, [FormProblem]) {
@@ -16,7 +16,13 @@ public enum ReturnedFormXLSX {
         } catch {
             return (nil, [FormProblem(.error, file: file, SpreadsheetMessages.failure(error))])
         }
-        var reading = FormCellReading(file: file, sheet: sheet)
+        return read(rows: rows, reading: FormCellReading(file: file, sheet: sheet))
+    }
+
+    /// The form in a sheet's rows, from .xlsx or from a CSV saved from it.
+    static func read(rows: [XLSXRow], reading: FormCellReading) -> (ReturnedForm?, [FormProblem]) {
+        var reading = reading
+        let (file, sheet) = (reading.file, reading.sheet)
         let label: (XLSXRow) -> String? = { row in
             if case .text(let s)? = row.cell(1)?.value { return s.trimmingCharacters(in: .whitespaces) }
             return nil
@@ -29,7 +35,7 @@ public enum ReturnedFormXLSX {
             switch label(row) {
             case FormLayout.provinceIDLabel?:
                 form.provinceID = reading.text(row.cell(2)) ?? ""
-                form.provinceIDPlace = "\(sheet)!B\(row.number)"
+                form.provinceIDPlace = reading.place(CellReference(column: 2, row: row.number))
             case FormLayout.reportedLabel?: form.reported = reading.date(row.cell(2))
             case FormLayout.sourceLabel?: form.source = reading.text(row.cell(2))
             default: break
@@ -48,7 +54,7 @@ public enum ReturnedFormXLSX {
             if let metricID {
                 let valueCell = row.cell(FormLayout.valueColumn)
                 let metric = ReturnedForm.Metric(
-                    id: metricID, place: "\(sheet)!\(CellReference.letters(FormLayout.valueColumn))\(row.number)",
+                    id: metricID, place: reading.place(CellReference(column: FormLayout.valueColumn, row: row.number)),
                     value: reading.number(valueCell), source: reading.text(row.cell(FormLayout.sourceColumn)))
                 form.topics[form.topics.count - 1].metrics.append(metric)
             } else {

@@ -120,9 +120,31 @@ public enum SpreadsheetMessages {
         Text(vi: "tệp không phải biểu mẫu trạng thái của tỉnh: \(reason)", en: "the file is not a province status form: \(reason)")
     }
     static func formatNotSupported(_ ext: String) -> Text {
-        Text(vi: "không đọc được tệp dạng \(quote(ext)); dùng .xlsx, .yaml hoặc .json",
-             en: "files of type \(quote(ext)) are not read; use .xlsx, .yaml or .json")
+        Text(vi: "không đọc được tệp dạng \(quote(ext)); dùng .xlsx, .csv, .yaml hoặc .json",
+             en: "files of type \(quote(ext)) are not read; use .xlsx, .csv, .yaml or .json")
     }
+
+    static func csvNotText(_ kind: CSVText.Failure.Kind) -> Text {
+        switch kind {
+        case .nulByte:
+            return Text(vi: "tệp chứa byte NUL nên không phải văn bản; hãy lưu lại dạng \"CSV UTF-8\"",
+                        en: "the file contains a NUL byte, so it is not text; save it again as \"CSV UTF-8\"")
+        case .notUTF8(let byte):
+            let hex = String(byte, radix: 16, uppercase: true)
+            return Text(vi: "tệp không phải văn bản UTF-8 hợp lệ (byte 0x\(hex)); trong Excel chọn Lưu thành \"CSV UTF-8\"",
+                        en: "the file is not valid UTF-8 text (byte 0x\(hex)); in Excel, Save As \"CSV UTF-8\"")
+        case .badUTF16:
+            return Text(vi: "tệp bắt đầu như văn bản UTF-16 nhưng bị cắt hoặc hỏng; hãy lưu lại dạng \"CSV UTF-8\"",
+                        en: "the file starts as UTF-16 text but is cut short or damaged; save it again as \"CSV UTF-8\"")
+        case .utf16WithoutBOM:
+            return Text(vi: "tệp có vẻ là văn bản UTF-16 thiếu dấu thứ tự byte (BOM); hãy lưu lại dạng \"CSV UTF-8\"",
+                        en: "the file looks like UTF-16 text without its byte-order mark; save it again as \"CSV UTF-8\"")
+        }
+    }
+
+    static let csvQuoting = Text(
+        vi: "dấu ngoặc kép (\") đặt sai: một ô có dấu ngoặc kép phải được bao cả ô và nhân đôi dấu bên trong (\"\"); hãy lưu lại từ Excel",
+        en: "a misplaced quote (\"): a cell with quotes must be quoted whole, with inner quotes doubled (\"\"); save it again from Excel")
 
     // MARK: Writing
 

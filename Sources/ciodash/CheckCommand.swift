@@ -27,9 +27,11 @@ struct CheckCommand: ParsableCommand {
     static func summary(_ result: LoadResult) -> String {
         if result.folderUnreadable { return "folder not read, \(plural(result.errorCount, "error"))" }
         let provinces = result.meeting?.provinces ?? []
-        let broken = provinces.filter(\.isBroken).count
-        var parts = ["\(plural(provinces.count - broken, "province")) loaded"]
+        let missing = provinces.filter(\.notReported).count
+        let broken = provinces.filter(\.isBroken).count - missing
+        var parts = ["\(plural(provinces.count - broken - missing, "province")) loaded"]
         if broken > 0 { parts.append("\(broken) broken") }
+        if missing > 0 { parts.append("\(missing) not yet reported") }
         if result.meeting == nil { parts = ["no usable meeting file"] }
         parts.append(plural(result.errorCount, "error"))
         parts.append(plural(result.warningCount, "warning"))

@@ -7,7 +7,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn returned forms (.xlsx, .yaml, .json) into provinces/<id>.yaml, showing what changes.",
+        abstract: "Turn returned forms (.xlsx, .csv, .yaml, .json) into provinces/<id>.yaml, showing what changes.",
         discussion: """
         Every form is read and checked (by the same loader as 'ciodash check') before anything is written;
         with any error nothing is written. A status file changed after its form was saved is not replaced

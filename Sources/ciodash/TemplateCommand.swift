@@ -51,7 +51,7 @@ struct TemplateCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        if provinces.isEmpty { chosen = meeting.provinces.filter { !$0.isBroken } }
+        if provinces.isEmpty { chosen = meeting.provinces.filter { !$0.isBroken || $0.notReported } }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {

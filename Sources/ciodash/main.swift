@@ -9,7 +9,7 @@ struct CioDash: ParsableCommand {
         commandName: "ciodash",
         abstract: "Terminal dashboard for the CIO council of Central Vietnam and the Central Highlands.",
         subcommands: [DashboardCommand.self, PresentCommand.self, SnapshotCommand.self, CheckCommand.self,
-                      TestcardCommand.self, TemplateCommand.self, ImportCommand.self, MinutesCommand.self, FollowCommand.self],
+                      TestcardCommand.self, TemplateCommand.self, ImportCommand.self, MinutesCommand.self, FollowCommand.self, StatusCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

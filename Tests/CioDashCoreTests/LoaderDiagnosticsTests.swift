@@ -202,7 +202,9 @@ final class LoaderDiagnosticsTests: XCTestCase {
                          "province \"thua-thien-hue\" is listed but has no file provinces/thua-thien-hue.yaml or .json")
         assertDiagnostic(result, .warning, folder.file("provinces/dak-lak.yaml"), nil, nil,
                          "this province is not in the provinces list of the meeting file; it is shown after the listed ones")
-        XCTAssertEqual(result.meeting?.provinces.map(\.id), ["da-nang", "dak-lak"])
+        XCTAssertEqual(result.meeting?.provinces.map(\.id), ["thua-thien-hue", "da-nang", "dak-lak"],
+                       "the listed province without a file is a not-yet-reported row")
+        XCTAssertEqual(result.meeting?.province("thua-thien-hue")?.notReported, true)
     }
 
     func testNoListMeansNoListingWarnings() throws {

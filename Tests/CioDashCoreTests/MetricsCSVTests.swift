@@ -85,7 +85,7 @@ final class MetricsCSVTests: XCTestCase {
     func testRowErrors() throws {
         let csv = header
             + "thua-thien-hue,budget,x,X,1,,,,\n"
-            + "thua-thien-hue,smart-city,x,X,\"1.349,5\",,,,\n"
+            + "thua-thien-hue,smart-city,x,X,\"1.349,x\",,,,\n"
             + "thua-thien-hue,smart-city,x,X,12%,,,,\n"
             + "thua-thien-hue,smart-city,x,X,1,,,\n"
             + "thua-thien-hue,smart-city,new-one,,1,,,,\n"
@@ -96,7 +96,7 @@ final class MetricsCSVTests: XCTestCase {
         let (folder, result) = try load(csv: csv)
         XCTAssertEqual(messages(result, folder), [
             "2:16 error: topic \"budget\" is not on the meeting's agenda; the row is ignored",
-            "3:31 error: value \"1.349,5\" is not a number; use a dot for decimals and no thousands separator (1349.5)",
+            "3:31 error: value \"1.349,x\" is not a number; use a dot for decimals and no thousands separator",
             "4:31 error: value \"12%\" is not a number; write the number alone (12) and put % in unit",
             "5:- error: this row has 8 fields but the header has 9; the row is ignored",
             "6:27 error: metric \"new-one\" is new, so the row needs a label; the row is ignored",
@@ -131,7 +131,7 @@ final class MetricsCSVTests: XCTestCase {
         let (folder2, _) = try load(csv: header)
         try folder2.write("metrics.csv", bytes: Array(header.utf8) + [0x68, 0xFE, 0x0A])
         XCTAssertEqual(messages(folder2.load(), folder2),
-                       ["2:2 error: the file is not valid UTF-8 text (byte 0xFE); save it as UTF-8"])
+                       ["2:2 error: the file is not valid UTF-8 text (byte 0xFE); save it as UTF-8 (in Excel: Save As, \"CSV UTF-8\")"])
     }
 
     func testNewTopicReportFromCSV() throws {

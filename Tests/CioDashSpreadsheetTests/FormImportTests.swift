@@ -129,4 +129,42 @@ final class FormImportTests: XCTestCase {
         XCTAssertFalse(prepared.hasErrors, prepared.problems.map { $0.description(in: .en) }.joined(separator: "\n"))
         XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "smart-city/items", old: "25", new: "0.5")), "\(prepared.changes)")
     }
+
+    /// The form sheet saved as CSV by Excel in a Vietnamese locale: semicolons, decimal commas, a BOM.
+    private func csvForm(_ metricRows: [String], separator: String = ";") throws -> String {
+        let rows = [["Mã tỉnh (province id)", "ha-tinh"], [FormLayout.header[0], FormLayout.header[1]],
+                    ["smart-city", "", "Đô thị thông minh", "", "", "", "Có rủi ro", ""]].map { $0.joined(separator: separator) }
+        let path = folder + "/ha-tinh-\(UUID().uuidString).csv"
+        try Data([0xEF, 0xBB, 0xBF] + Array((rows + metricRows).joined(separator: "\r\n").utf8)).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testACSVFormInTheVietnameseDialect() throws {
+        let path = try csvForm(["smart-city;items;Hạng mục;%;;25;41,5;Báo cáo 7/BC", "smart-city;ioc-services;Dịch vụ IOC;;;;9;"])
+        let prepared = try prepare(path)
+        XCTAssertFalse(prepared.hasErrors, prepared.problems.map { $0.description(in: .en) }.joined(separator: "\n"))
+        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "smart-city/items", old: "25", new: "41.5")), "\(prepared.changes)")
+        XCTAssertTrue(prepared.text.contains("value: 41.5\n"), prepared.text)
+        XCTAssertTrue(prepared.text.contains("source: \"Báo cáo 7/BC\""), prepared.text)
+    }
+
+    func testACSVFormNumberThatReadsTwoWaysNamesItsLineAndColumn() throws {
+        let path = try csvForm(["smart-city,items,Hạng mục,%,,25,\"1,349\",", "smart-city,ioc-services,Dịch vụ IOC,,,,812.345,"],
+                               separator: ",")
+        let (_, problems) = ReturnedFormReader.read(path: path)
+        XCTAssertEqual(problems.map { $0.description(in: .en) }, [
+            "\(path):4:33: error: value \"1,349\" reads two ways: 1349 or 1.349; enter it as a number cell, not as text",
+            "\(path):5:40: error: value \"812.345\" reads two ways: 812345 or 812.345; enter it as a number cell, not as text",
+        ])
+    }
+
+    func testACSVFormInUnicodeText() throws {
+        let rows = ["Mã tỉnh (province id)\tha-tinh", FormLayout.header[0], "smart-city\t\t\t\t\t\tĐúng tiến độ\t",
+                    "smart-city\titems\tHạng mục\t%\t\t25\t0,5\t"].joined(separator: "\r\n")
+        let path = folder + "/ha-tinh.txt"
+        try Data([0xFF, 0xFE] + rows.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: URL(fileURLWithPath: path))
+        let prepared = try prepare(path)
+        XCTAssertFalse(prepared.hasErrors, prepared.problems.map { $0.description(in: .en) }.joined(separator: "\n"))
+        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "smart-city/items", old: "25", new: "0.5")), "\(prepared.changes)")
+    }
 }

@@ -45,6 +45,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
+    /// The date of a `dayNumber` (the inverse of it).
+    public static func fromDayNumber(_ n: Int) -> LocalDate? {
+        let era = (n >= 0 ? n : n - 146_096) / 146_097
+        let doe = n - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return LocalDate(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2:

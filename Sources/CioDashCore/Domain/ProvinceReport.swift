@@ -19,6 +19,14 @@ public struct ProvinceReport: Hashable, Sendable {
     /// Where in the file the problem that broke it is, when the parser said.
     public var brokenLine: Int?
     public var brokenColumn: Int?
+    /// A province the agenda lists that has sent no file yet: shown as a "chưa báo cáo" row (with
+    /// `isBroken` set, so that no view counts or ranks it), never left out.
+    public var notReported = false
+    /// For the reporting board: the file's modification time (seconds since 1970) and how many
+    /// errors and warnings `check` finds in it, filled in by the loader.
+    public var fileTime: Int64?
+    public var errorCount = 0
+    public var warningCount = 0
 
     public init(id: String, name: String, code: String? = nil, region: String? = nil,
                 reported: LocalDate? = nil, source: String? = nil,
@@ -35,4 +43,11 @@ public struct ProvinceReport: Hashable, Sendable {
     }
 
     public var isBroken: Bool { brokenReason != nil }
+
+    /// The row of a listed province without a file: its name from the units catalogue when known.
+    public static func notYetReported(id: String, name: String, file: String) -> ProvinceReport {
+        var report = ProvinceReport(id: id, name: name, file: file, brokenReason: "not yet reported: no file \(file)")
+        report.notReported = true
+        return report
+    }
 }

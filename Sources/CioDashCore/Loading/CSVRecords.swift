@@ -6,20 +6,20 @@
 /// record with a quoting mistake carries a `problem` (the caller leaves that row out and says so),
 /// and an unterminated quote costs only its own line: reading goes on at the next line.
 /// Linear in the input; works on UTF-8 bytes (every byte CSV gives a meaning to is ASCII).
-struct CSVRecords {
+public struct CSVRecords {
     /// 1-based line and column (in characters) in the file.
-    typealias Place = MetricsCSV.Place
+    public typealias Place = MetricsCSV.Place
 
-    struct Record {
+    public struct Record {
         /// Where the record starts.
-        var line: Int
-        var cells: [String]
+        public var line: Int
+        public var cells: [String]
         /// Where each cell starts (a quoted cell may start on a later line than its record).
-        var places: [Place]
-        var problem: Problem?
+        public var places: [Place]
+        public var problem: Problem?
     }
 
-    enum Problem: Equatable {
+    public enum Problem: Equatable {
         /// `ab"c`: a quote in a cell that does not start with one.
         case strayQuote(Place)
         /// `"ab"c"`: a quote inside a quoted cell that is not doubled.
@@ -27,7 +27,7 @@ struct CSVRecords {
         /// `"ab…` to the end of the file.
         case unterminatedQuote(Place)
 
-        var place: Place {
+        public var place: Place {
             switch self {
             case .strayQuote(let p), .undoubledQuote(let p), .unterminatedQuote(let p): return p
             }
@@ -35,16 +35,19 @@ struct CSVRecords {
     }
 
     private let bytes: [UInt8]
+    /// The byte between cells: a comma, or `;` or a tab (see `CSVText`).
+    private let delimiter: UInt8
     private var i = 0
     private var line = 1
     private var column = 1
 
-    init(_ text: String) {
+    public init(_ text: String, delimiter: UInt8 = 0x2C) {
         bytes = Array(text.utf8)
+        self.delimiter = delimiter
     }
 
     /// The next record, or nil at the end of the text.
-    mutating func next() -> Record? {
+    public mutating func next() -> Record? {
         guard i < bytes.count else { return nil }
         let start = (i, line, column)
         var record = Record(line: line, cells: [], places: [], problem: nil)
@@ -68,7 +71,7 @@ struct CSVRecords {
         var place = Place(line: line, column: column)
         // Spaces before an opening quote belong to no cell's text: cells are trimmed anyway.
         var j = i
-        while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+        while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09) && bytes[j] != delimiter { j += 1 }
         if j < bytes.count && bytes[j] == 0x22 {
             advance(to: j)
             place = Place(line: line, column: column)
@@ -78,7 +81,7 @@ struct CSVRecords {
         let from = i
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x2C {
+            if b == delimiter {
                 let text = String(decoding: bytes[from..<i], as: UTF8.self)
                 step()
                 return (text, place, false, problem)
@@ -109,14 +112,14 @@ struct CSVRecords {
                 step()
                 // After the closing quote: spaces, then the end of the cell.
                 var problem: Problem?
-                while i < bytes.count && bytes[i] != 0x2C && bytes[i] != 0x0A && bytes[i] != 0x0D {
+                while i < bytes.count && bytes[i] != delimiter && bytes[i] != 0x0A && bytes[i] != 0x0D {
                     if bytes[i] != 0x20 && bytes[i] != 0x09 && problem == nil { problem = .undoubledQuote(quote) }
                     if problem != nil { text.append(bytes[i]) }
                     step()
                 }
                 let decoded = String(decoding: text, as: UTF8.self)
                 if i >= bytes.count { return (decoded, place, true, problem) }
-                if bytes[i] == 0x2C {
+                if bytes[i] == delimiter {
                     step()
                     return (decoded, place, false, problem)
                 }

@@ -126,7 +126,7 @@ enum LoadMessages {
         "id \(quote(id)) does not match the file name, which gives \(quote(fileID)); the file name is used"
     }
     static func unknownStatus(_ status: String) -> String {
-        "status \(quote(status)) is not known; use one of \(statusList)"
+        "status \(quote(status)) is not known; use one of \(statusList) (or đúng tiến độ, có rủi ro, chậm, chưa triển khai, chưa rõ)"
     }
     static func malformedDate(_ key: String, _ text: String) -> String {
         "\(key) \(quote(text)) is not a valid date; write it as YYYY-MM-DD, e.g. 2019-07-27"
@@ -196,6 +196,9 @@ enum LoadMessages {
     static func shareOutOfRange(_ key: String, _ value: Double) -> String {
         "\(key) \(formatted(value)) lies outside 0–100 although the unit is % (a share)"
     }
+    static func reportAfterMeeting(_ reported: LocalDate, _ meeting: LocalDate) -> String {
+        "reported \(reported) is after the meeting's date \(meeting); a report gives the figures as of a day before the meeting"
+    }
     static func listedWithoutFile(_ id: String) -> String {
         "province \(quote(id)) is listed but has no file provinces/\(id).yaml or .json"
     }
@@ -258,6 +261,22 @@ enum LoadMessages {
     static func csvNewMetricNeedsLabel(_ id: String) -> String {
         "metric \(quote(id)) is new, so the row needs a label; the row is ignored"
     }
+    static func csvNotText(_ kind: CSVText.Failure.Kind) -> String {
+        switch kind {
+        case .nulByte: return nulByte
+        case .notUTF8(let byte): return notUTF8(byte) + " (in Excel: Save As, \"CSV UTF-8\")"
+        case .badUTF16: return "the file starts as UTF-16 text but is cut short or damaged; save it again as \"CSV UTF-8\""
+        case .utf16WithoutBOM:
+            return "the file looks like UTF-16 text without its byte-order mark; save it again as \"CSV UTF-8\""
+        }
+    }
+    static func ambiguousNumber(_ key: String, _ text: String, _ a: Double, _ b: Double) -> String {
+        "\(key) \(quote(text)) reads two ways: \(formatted(a)) (a thousands separator) or \(formatted(b)) (a decimal mark); "
+            + "write it without thousands separators (\(formatted(a))) or with more decimals (\(decimalsShown(b)))"
+    }
+    static func csvNotBoolean(_ text: String) -> String {
+        "illustrative \(quote(text)) is not true or false; the row is ignored"
+    }
     static func csvRepeatedRow(firstLine: Int) -> String {
         "this row repeats the metric of line \(firstLine) and overrides it"
     }
@@ -267,6 +286,12 @@ enum LoadMessages {
     static func hex(_ v: Int, _ digits: Int) -> String {
         let s = String(v, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, digits - s.count)) + s
+    }
+
+    /// 1.349 written so that it cannot read as a thousands group: 1.3490.
+    static func decimalsShown(_ value: Double) -> String {
+        let text = formatted(value)
+        return text.contains(".") ? text + "0" : text
     }
 
     static func formatted(_ value: Double) -> String {

@@ -107,11 +107,31 @@ public struct MeetingLoader: Sendable {
             meeting?.history = loadHistory(from: link, folder: folder, display: display, meetingDate: date,
                                            sharedTexts: sharedTexts, diagnostics: &diagnostics)
         }
+        if var m = meeting {
+            Self.fillIntake(&m.provinces, folder: folder, display: display, diagnostics: diagnostics)
+            meeting = m
+        }
         var result = LoadResult(meeting: meeting, diagnostics: Self.sorted(diagnostics), folderUnreadable: false,
                                 folderArgument: display)
         result.previousLink = link
         result.provincesNotRead = listed == nil
         return result
+    }
+
+    /// Each province file's time and problem counts, for the reporting board.
+    static func fillIntake(_ provinces: inout [ProvinceReport], folder: String, display: String, diagnostics: [Diagnostic]) {
+        var counts: [String: (Int, Int)] = [:]
+        for d in diagnostics {
+            var c = counts[d.file] ?? (0, 0)
+            if d.severity == .error { c.0 += 1 } else { c.1 += 1 }
+            counts[d.file] = c
+        }
+        for i in provinces.indices where !provinces[i].notReported {
+            var info = stat()
+            if stat(FolderPath.join(folder, provinces[i].file), &info) == 0 { provinces[i].fileTime = Int64(info.st_mtim.tv_sec) }
+            let c = counts[FolderPath.join(display, provinces[i].file)] ?? (0, 0)
+            (provinces[i].errorCount, provinces[i].warningCount) = c
+        }
     }
 
     /// The earlier meetings along the `previous:` chain, nearest first, each read for its figures only.
@@ -272,9 +292,17 @@ public struct MeetingLoader: Sendable {
                 if let report = byID[item.value] {
                     ordered.append(report)
                     placed.insert(item.value)
-                } else if let meetingFile {
-                    diagnostics.append(Diagnostic(.warning, file: meetingFile, line: item.line, column: item.column,
-                                                  message: LoadMessages.listedWithoutFile(item.value)))
+                } else {
+                    if let meetingFile {
+                        diagnostics.append(Diagnostic(.warning, file: meetingFile, line: item.line, column: item.column,
+                                                      message: LoadMessages.listedWithoutFile(item.value)))
+                    }
+                    // Not left out: a "not yet reported" row in every view.
+                    if placed.insert(item.value).inserted {
+                        let name = agenda.meeting.flatMap { UnitsCatalogue.unit(id: item.value, on: $0.date)?.name }
+                            ?? UnitsCatalogue.formerName(item.value)
+                        ordered.append(.notYetReported(id: item.value, name: name, file: "provinces/\(item.value).yaml"))
+                    }
                 }
             }
         }

@@ -1,8 +1,11 @@
 /// `metrics.csv`: figures kept in a spreadsheet, each row adding a metric to a province's topic
 /// report or overriding one with the same id. Empty optional cells keep what the province file says.
-enum MetricsCSV {
+public enum MetricsCSV {
     static let columns = ["province", "topic", "metric", "label", "value", "target", "unit", "previous", "source"]
     static let requiredColumns: Set<String> = ["province", "topic", "metric", "value"]
+    /// Columns a file may add: `illustrative` (true or false; when absent, a row with a source is a
+    /// reported figure and one without keeps the mark the figure had).
+    static let optionalColumns = ["illustrative"]
 
     /// One usable row, with its real line number in the file.
     struct Row {
@@ -16,6 +19,7 @@ enum MetricsCSV {
         var unit: String?
         var previous: Double?
         var source: String?
+        var illustrative: Bool?
         /// Where each named cell starts (a quoted cell can start on a later line than its row).
         var places: [String: Place] = [:]
 
@@ -26,25 +30,23 @@ enum MetricsCSV {
     }
 
     /// 1-based line and column (in characters) where a cell starts.
-    struct Place: Equatable {
-        var line: Int
-        var column: Int
+    public struct Place: Equatable, Sendable {
+        public var line: Int
+        public var column: Int
     }
 
     /// Parses the file; rows with problems are reported and left out.
     /// Text cells obey the same length limit as YAML text (`maxStringLength` characters).
     static func read(_ bytes: [UInt8], reader: FieldReader, maxStringLength: Int = LoadLimits.default.maxStringLength) -> [Row] {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        // The standard library's validation is fast; the scalar-by-scalar scan only places a bad byte.
-        let valid = !body.contains(0) && String(validating: body, as: UTF8.self) != nil
-        if !valid, let bad = firstInvalidUTF8(body) {
-            let (line, column) = place(of: bad, in: body)
-            reader.error(line, column, body[bad] == 0 ? LoadMessages.nulByte : LoadMessages.notUTF8(Int(body[bad])))
+        let decoded: CSVText
+        switch CSVText.decode(bytes) {
+        case .success(let text): decoded = text
+        case .failure(let failure):
+            reader.error(failure.line, failure.column, LoadMessages.csvNotText(failure.kind))
             return []
         }
-        let text = Normalization.nfc(String(decoding: body, as: UTF8.self))
-        var records = CSVRecords(text)
+        var records = CSVRecords(decoded.text, delimiter: decoded.delimiter)
+        if decoded.skippedLines > 0 { _ = records.next() }
         var header: Header?
         var rows: [Row] = []
         while let record = records.next() {
@@ -85,7 +87,7 @@ enum MetricsCSV {
         var positions: [String: Int] = [:]
         for (i, raw) in cells.enumerated() {
             let name = trimmed(raw)
-            if !columns.contains(name) {
+            if !columns.contains(name) && !optionalColumns.contains(name) {
                 reader.error(places?[i].line ?? line, places?[i].column, LoadMessages.csvUnknownColumn(name))
             } else if positions[name] != nil {
                 reader.error(places?[i].line ?? line, places?[i].column, LoadMessages.csvDuplicateColumn(name))
@@ -113,6 +115,14 @@ enum MetricsCSV {
         }
         func number(_ name: String) -> (ok: Bool, value: Double?) {
             guard let text = cell(name) else { return (true, nil) }
+            // As a spreadsheet writes it (0,6045; 1.349,5); a number that reads two ways is refused.
+            switch NumberText.read(text) {
+            case .number(let value): return (true, value)
+            case .ambiguous(let a, let b):
+                error(name, LoadMessages.ambiguousNumber(name, text, a, b))
+                return (false, nil)
+            case .invalid: break
+            }
             switch ScalarText.number(text) {
             case .number(let value): return (true, value)
             case .notFinite:
@@ -134,6 +144,15 @@ enum MetricsCSV {
             target.value = nil
         }
         let previous = number("previous")
+        var illustrative: Bool?
+        var illustrativeOK = true
+        if let text = cell("illustrative") {
+            illustrative = booleanWord(text)
+            if illustrative == nil {
+                error("illustrative", LoadMessages.csvNotBoolean(text))
+                illustrativeOK = false
+            }
+        }
         for (i, cell) in cells.enumerated() {
             // A long cell is refused before anything else looks at it, as a long YAML scalar is.
             if cell.utf8.count > maxStringLength, case let length = cell.unicodeScalars.count, length > maxStringLength {
@@ -147,11 +166,11 @@ enum MetricsCSV {
                 reader.warning(places?[i].line ?? line, places?[i].column, LoadMessages.invisibleInText(invisible))
             }
         }
-        guard ok, value.ok, target.ok, previous.ok, let v = value.value,
+        guard ok, value.ok, target.ok, previous.ok, illustrativeOK, let v = value.value,
               let province = cell("province"), let topic = cell("topic"), let metric = cell("metric") else { return nil }
         return Row(line: line, province: province, topic: topic, metric: metric, label: cell("label"), value: v,
                    target: target.value, unit: cell("unit"), previous: previous.value, source: cell("source"),
-                   places: named)
+                   illustrative: illustrative, places: named)
     }
 
     /// Merges rows into the provinces; rows for broken provinces are skipped (the file is already flagged).
@@ -213,6 +232,8 @@ enum MetricsCSV {
             if let unit = row.unit { metric.unit = unit }
             if let previous = row.previous { metric.previous = previous }
             if let source = row.source { metric.source = source }
+            // A row citing its own source is a reported figure unless it says otherwise.
+            if let illustrative = row.illustrative { metric.illustrative = illustrative } else if row.source != nil { metric.illustrative = false }
             if metric.isShare {
                 for (name, value) in [("value", metric.value), ("target", metric.target), ("previous", metric.previous)] {
                     if let value, !(0...100).contains(value) {
@@ -231,6 +252,15 @@ enum MetricsCSV {
         for key in order {
             guard let done = working.removeValue(forKey: key) else { continue }
             provinces[done.province].report.topics[done.topicID] = done.topic
+        }
+    }
+
+    /// true / false as a spreadsheet or a clerk writes them (TRUE, có, không, 1, 0…).
+    static func booleanWord(_ text: String) -> Bool? {
+        switch SearchKey.fold(text) {
+        case "true", "yes", "1", "co", "x": return true
+        case "false", "no", "0", "khong": return false
+        default: return nil
         }
     }
 

@@ -26,7 +26,7 @@ struct ProvinceFile {
     static let knownMetricKeys = ["id", "label", "value", "target", "unit", "previous", "source", "illustrative"]
 
     /// Days before the meeting after which a report counts as stale.
-    static let staleAfterDays = 60
+    public static let staleAfterDays = 60
 
     /// A broken file: shown as a flagged panel named by its file-name id.
     static func broken(id: String, file: String, reason: Diagnostic) -> ProvinceFile {
@@ -70,6 +70,7 @@ struct ProvinceFile {
             if let meetingDate = agenda.date {
                 let days = meetingDate.days(since: reported)
                 if days > staleAfterDays { reader.warning(at: node, LoadMessages.staleReport(reported, days: days)) }
+                if days < 0 { reader.warning(at: node, LoadMessages.reportAfterMeeting(reported, meetingDate)) }
             }
         }
         var result = ProvinceFile(report: report, topicsLine: root.line, topicsColumn: root.column)
@@ -107,7 +108,8 @@ struct ProvinceFile {
         guard let fields = reader.fields(node, key: topic, known: knownReportKeys) else { return nil }
         var status = ReportStatus.unknown
         if let text = reader.requiredText(fields, "status"), let statusNode = fields["status"] {
-            if let known = ReportStatus(rawValue: text) { status = known } else {
+            // The English id, or the Vietnamese word a clerk types (with or without diacritics, any case).
+            if let known = ReportStatus(rawValue: text) ?? StatusWords.status(text) { status = known } else {
                 reader.error(at: statusNode, LoadMessages.unknownStatus(text))
             }
         }

@@ -17,6 +17,10 @@ public enum ViewLinks {
         switch view {
         case .closing, .history:
             break
+        case .status:
+            for (item, province) in zip(body.items, meeting.provinces) {
+                links.append(ViewLink(row: item.rows.lowerBound, columns: 0..<width, target: .province(province.id)))
+            }
         case .overview:
             for (item, province) in zip(body.items, meeting.provinces) {
                 let row = item.rows.lowerBound

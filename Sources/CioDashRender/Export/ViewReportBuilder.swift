@@ -20,6 +20,8 @@ public enum ViewReportBuilder {
             context.history(province, topic, into: &report)
         case .overview:
             context.overview(into: &report)
+        case .status:
+            context.status(into: &report)
         case .topic(let id):
             guard let topic = meeting.topic(id) else { return nil }
             context.topic(topic, into: &report)
@@ -114,7 +116,7 @@ public enum ViewReportBuilder {
                 var row = [clean(province.name)]
                 for topic in topics {
                     if province.isBroken {
-                        row.append("⚠ " + labels.brokenFileWord)
+                        row.append("⚠ " + labels.brokenWord(province))
                         report.figures.append(brokenRow(province, topic))
                         continue
                     }
@@ -291,6 +293,23 @@ public enum ViewReportBuilder {
                       status: labels.statusLong[report.status] ?? report.status.rawValue)
         }
 
+        func status(into report: inout ViewReport) {
+            let words = StatusBoardView.Words(language)
+            var table = ReportTable(header: [labels.province, words.state, labels.reported, words.fileTime, words.filled,
+                                             words.problems, words.note], numeric: [4, 5])
+            for r in ReportingBoard(meeting).rows {
+                let state = r.state == .received ? words.received : (r.state == .notReported ? labels.notReported : labels.brokenFileWord)
+                var notes: [String] = []
+                if r.stale { notes.append(words.stale) }
+                if r.afterMeeting { notes.append(words.afterMeeting) }
+                table.rows.append([clean(r.name), state, r.reported.map(labels.date) ?? "",
+                                   r.fileTime.map { words.time($0, labels: labels) } ?? "",
+                                   r.state == .received ? "\(r.filled)/\(r.asked)" : "",
+                                   r.state == .notReported ? "" : "\(r.errors)/\(r.warnings)", notes.joined(separator: ", ")])
+            }
+            report.blocks.append(.table(table))
+        }
+
         func noReportRow(_ province: ProvinceReport, _ topic: AgendaTopic) -> FigureRow {
             FigureRow(provinceID: province.id, province: clean(province.name), topicID: topic.id,
                       topic: clean(topic.title(in: language)), statusID: "no-report", status: labels.noReport)
@@ -298,7 +317,7 @@ public enum ViewReportBuilder {
 
         func brokenRow(_ province: ProvinceReport, _ topic: AgendaTopic) -> FigureRow {
             FigureRow(provinceID: province.id, province: clean(province.name), topicID: topic.id,
-                      topic: clean(topic.title(in: language)), statusID: "broken-file", status: labels.brokenFileWord,
+                      topic: clean(topic.title(in: language)), statusID: province.notReported ? "not-reported" : "broken-file", status: labels.brokenWord(province),
                       source: clean(labels.brokenFile(province)))
         }
     }

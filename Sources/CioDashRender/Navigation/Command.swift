@@ -7,6 +7,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case nextSlide, previousSlide, nextTopic, previousTopic, goToSlide, toggleTimer
     /// A digit 1–9: agenda item N.
     case agendaItem
+    /// The reporting board: who has reported.
+    case reportingBoard
     case search, nextMatch, save, reload, toggleLanguage, help, quit
     /// Open the minutes editor for the agenda item on screen (the app core handles it).
     case minutes

@@ -90,7 +90,13 @@ extension Labels {
     /// The two words for a broken status file, where a table cell has no room for the place.
     public var brokenFileWord: String { language == .vi ? "tệp lỗi" : "broken file" }
 
+    /// "chưa báo cáo" for a listed province without a file, else `brokenFileWord`.
+    public func brokenWord(_ province: ProvinceReport) -> String { province.notReported ? notReported : brokenFileWord }
+
+    public var notReported: String { language == .vi ? "chưa báo cáo" : "not yet reported" }
+
     public func brokenFile(_ province: ProvinceReport) -> String {
+        if province.notReported { return notReported }
         guard language == .vi else { return "broken file: " + (province.brokenReason ?? "") }
         var text = "tệp lỗi"
         if let line = province.brokenLine { text += " ở dòng \(line)" + (province.brokenColumn.map { ", cột \($0)" } ?? "") }

@@ -12,12 +12,15 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
     case history(province: String, topic: String)
     /// The presenter's last slide: planned and spent time per topic.
     case closing
+    /// The reporting board: who has reported, when, and how completely.
+    case status
 
     /// `overview`, `topic:smart-city`, `panel:da-nang/smart-city`.
     public var description: String {
         switch self {
         case .agenda: return "agenda"
         case .closing: return "closing"
+        case .status: return "status"
         case .overview: return "overview"
         case .topic(let t): return "topic:\(t)"
         case .province(let p): return "province:\(p)"
@@ -60,6 +63,7 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .agenda: return labels.agenda
         case .closing: return labels.closing
+        case .status: return labels.language == .vi ? "Tình hình báo cáo" : "Reporting board"
         case .overview: return labels.overview
         case .topic(let t): return meeting.topic(t)?.title(in: language) ?? t
         case .province(let p): return meeting.province(p)?.name ?? p

@@ -17,6 +17,8 @@ public enum ViewRenderer {
             return AgendaView.render(meeting, context: context)
         case .closing:
             return ClosingView.render(meeting, context: context)
+        case .status:
+            return StatusBoardView.render(meeting, context: context)
         case .overview:
             return OverviewView.render(meeting, context: context)
         case .topic(let id):

@@ -1,4 +1,4 @@
-import CioDashCore
+import Foundation
 
 /// The status words a province writes in its form: Vietnamese (with or without diacritics, any letter
 /// case) or the English ids of the file format.

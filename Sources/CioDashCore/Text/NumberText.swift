@@ -1,14 +1,14 @@
 /// A number typed as text into a form ("numbers stored as text"): `45`, `0,6045`, `1.349,5`,
 /// `1,349.5`. A text that reads two ways (`812.345` is 812345 with a Vietnamese thousands dot, or
 /// 812.345 with an English decimal point) is never guessed.
-enum NumberText {
-    enum Reading: Equatable {
+public enum NumberText {
+    public enum Reading: Equatable {
         case number(Double)
         case ambiguous(Double, Double)
         case invalid
     }
 
-    static func read(_ raw: String) -> Reading {
+    public static func read(_ raw: String) -> Reading {
         let text = raw.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
         guard !text.isEmpty else { return .invalid }
         var body = Substring(text)
@@ -21,7 +21,8 @@ enum NumberText {
         func value(_ s: String) -> Double? { Double(s).map { $0 * sign } }
         func grouped(_ s: Substring, by separator: Character) -> String? {
             let groups = s.split(separator: separator, omittingEmptySubsequences: false)
-            guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            // A leading zero is never a thousands group: 0.727 and 0,727 read one way.
+            guard groups.count > 1, (1...3).contains(groups[0].count), groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
             return groups.joined()
         }
         switch (dots, commas) {

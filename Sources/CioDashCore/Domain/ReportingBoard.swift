@@ -1,0 +1,52 @@
+/// Who has reported: for each province of the meeting, whether its file arrived, when (its
+/// `reported:` date and the file's time), how many of the metrics the agenda asks it filled, the
+/// problems `check` finds in it, and whether the report is stale or dated after the meeting.
+public struct ReportingBoard: Hashable, Sendable {
+    public enum State: String, Hashable, Sendable {
+        case received, notReported = "not-reported", broken
+    }
+
+    public struct Row: Hashable, Sendable {
+        public var provinceID: String
+        public var name: String
+        public var state: State
+        public var reported: LocalDate?
+        /// The file's modification time, seconds since 1970 (UTC).
+        public var fileTime: Int64?
+        /// Metrics the agenda asks (declared, else each topic's headline) that the province reports, and how many.
+        public var filled: Int
+        public var asked: Int
+        public var errors: Int
+        public var warnings: Int
+        /// Reported more than `ProvinceFile.staleAfterDays` days before the meeting.
+        public var stale: Bool
+        /// Reported after the meeting's date.
+        public var afterMeeting: Bool
+    }
+
+    public var rows: [Row]
+
+    public init(_ meeting: Meeting) {
+        let askedIDs = meeting.topics.map { Self.asked($0) }
+        let asked = askedIDs.reduce(0) { $0 + $1.count }
+        rows = meeting.provinces.map { p in
+            let state: State = p.notReported ? .notReported : (p.isBroken ? .broken : .received)
+            var filled = 0
+            for (topic, ids) in zip(meeting.topics, askedIDs) {
+                guard let report = p.topics[topic.id] else { continue }
+                filled += ids.filter { report.metric($0) != nil }.count
+            }
+            let days = p.reported.map { meeting.date.days(since: $0) }
+            return Row(provinceID: p.id, name: p.name, state: state, reported: p.reported, fileTime: p.fileTime,
+                       filled: filled, asked: asked, errors: p.errorCount, warnings: p.warningCount,
+                       stale: (days ?? 0) > ProvinceFile.staleAfterDays, afterMeeting: (days ?? 0) < 0)
+        }
+    }
+
+    /// The metrics a topic asks for: those it declares, else its headline metric.
+    public static func asked(_ topic: AgendaTopic) -> [String] {
+        topic.metrics.isEmpty ? (topic.headline.map { [$0] } ?? []) : topic.metrics.map(\.id)
+    }
+
+    public var receivedCount: Int { rows.filter { $0.state != .notReported }.count }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import CioDashCore
+import CioDashRender
+
+/// `ciodash status DIR`: the reporting board, who has reported and how completely, as text.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "The reporting board: each province received or not, when, metrics filled of those asked, errors, stale reports.",
+        discussion: "The same board as the dashboard's view (key b) and snapshot --view status. File times are UTC."
+    )
+
+    @OptionGroup var meetingOptions: MeetingOptions
+
+    @Option(name: .long, help: "Line width in terminal cells (20–1000).")
+    var width: Int = 100
+
+    @Option(name: .long, help: "vi or en; default: the meeting's language.")
+    var lang: Language?
+
+    func validate() throws {
+        guard SizeLimits.textWidth.contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
+    }
+
+    func run() throws {
+        let (meeting, _) = try loadMeetingOrExit(meetingOptions, readsPreviousMeeting: false)
+        let language = lang ?? meeting.language
+        let body = ViewRenderer.body(.status, meeting: meeting, context: RenderContext(language: language, width: width))
+        var text = ""
+        if let grid = body?.grid { for y in 0..<grid.height { text += grid.line(y) + "\n" } }
+        try writeOutput(text)
+    }
+}
