@@ -126,7 +126,7 @@ enum LoadMessages {
         "id \(quote(id)) does not match the file name, which gives \(quote(fileID)); the file name is used"
     }
     static func unknownStatus(_ status: String) -> String {
-        "status \(quote(status)) is not known; use one of \(statusList) (or đúng tiến độ, có rủi ro, chậm, chưa triển khai, chưa rõ)"
+        "status \(quote(status)) is not known; use one of \(statusList)"
     }
     static func malformedDate(_ key: String, _ text: String) -> String {
         "\(key) \(quote(text)) is not a valid date; write it as YYYY-MM-DD, e.g. 2019-07-27"

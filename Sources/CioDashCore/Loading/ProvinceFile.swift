@@ -109,7 +109,9 @@ struct ProvinceFile {
         var status = ReportStatus.unknown
         if let text = reader.requiredText(fields, "status"), let statusNode = fields["status"] {
             // The English id, or the Vietnamese word a clerk types (with or without diacritics, any case).
-            if let known = ReportStatus(rawValue: text) ?? StatusWords.status(text) { status = known } else {
+            // Folding drops control and format characters, so text holding any is never matched by it.
+            let plain = TextSanitizer.firstControl(in: text) == nil && TextSanitizer.firstInvisible(in: text) == nil
+            if let known = ReportStatus(rawValue: text) ?? (plain ? StatusWords.status(text) : nil) { status = known } else {
                 reader.error(at: statusNode, LoadMessages.unknownStatus(text))
             }
         }
