@@ -33,7 +33,15 @@ public struct Navigator: Sendable {
         let command = CommandTable.command(for: key, mode: s.mode)
         if s.showHelp {
             if command == .quit { return (s, .quit) }
-            s.showHelp = false
+            // ↑ ↓ PgUp PgDn scroll a help taller than the screen (the overlay clamps); any other key closes it.
+            let most = CommandTable.rows.count * 4
+            switch key {
+            case .down: s.helpScroll = min(most, s.helpScroll + 1)
+            case .up: s.helpScroll = max(0, s.helpScroll - 1)
+            case .pageDown: s.helpScroll = min(most, s.helpScroll + 10)
+            case .pageUp: s.helpScroll = max(0, s.helpScroll - 10)
+            default: s.showHelp = false; s.helpScroll = 0
+            }
             return (s, nil)
         }
         guard let command else { return (s, nil) }

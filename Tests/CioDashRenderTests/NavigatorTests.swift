@@ -29,6 +29,19 @@ final class NavigatorTests: XCTestCase {
         }
     }
 
+    func testArrowsScrollTheHelpAndAnyOtherKeyClosesIt() {
+        let open = state(.overview) { $0.showHelp = true }
+        let (down, _) = nav.update(open, .down)
+        XCTAssertTrue(down.showHelp)
+        XCTAssertEqual(down.helpScroll, 1)
+        let (up, _) = nav.update(down, .up)
+        XCTAssertEqual(up.helpScroll, 0)
+        let (closed, _) = nav.update(down, .character("x"))
+        XCTAssertFalse(closed.showHelp)
+        XCTAssertEqual(closed.helpScroll, 0, "the next help opens at its top")
+        XCTAssertEqual(closed.view, .overview, "the closing key does nothing else")
+    }
+
     func testEnterOnAPanelOpensItsHistoryAndEscComesBack() {
         let panel = state(.panel(province: "dak-lak", topic: "smart-city")) { $0.province = "dak-lak"; $0.topic = "smart-city" }
         let (history, _) = nav.update(panel, .enter)
@@ -135,7 +148,7 @@ final class NavigatorTests: XCTestCase {
                 Row(name: "\(view) Q quits", from: state(view), key: .character("Q")) { _, e in e == .quit },
                 Row(name: "\(view) Ctrl-C quits", from: state(view), key: .interrupt) { _, e in e == .quit },
                 Row(name: "\(view) ? opens help", from: state(view), key: .character("?")) { s, _ in s.showHelp },
-                Row(name: "\(view) any key closes help", from: state(view) { $0.showHelp = true }, key: .down) { s, _ in
+                Row(name: "\(view) a key that does not scroll closes help", from: state(view) { $0.showHelp = true }, key: .character("x")) { s, _ in
                     !s.showHelp && s.view == view
                 },
                 Row(name: "\(view) L toggles English", from: state(view), key: .character("L")) { s, _ in s.language == .en },

@@ -34,6 +34,8 @@ public struct NavigationState: Equatable, Sendable {
     /// Index of the current match in the search's match list, for `n`.
     public var searchPosition = -1
     public var showHelp = false
+    /// Help lines scrolled past, when the help is taller than the screen.
+    public var helpScroll = 0
     /// One-line message for the status line (saved snapshot, reload result, no match).
     public var message: String?
     public var timer = TopicTimer()

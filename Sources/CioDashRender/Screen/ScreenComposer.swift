@@ -78,7 +78,9 @@ public enum ScreenComposer {
         grid.fill(x: 0, y: height - 1, width: width, height: 1, role: .footer)
         let hints = CommandTable.footer(mode: state.mode, language: state.language)
         grid.put(TextLayout.truncate(hints, to: width - 2), x: 1, y: height - 1, role: .footer)
-        if state.showHelp { HelpOverlay.draw(on: &grid, mode: state.mode, labels: labels, language: state.language) }
+        if state.showHelp {
+            HelpOverlay.draw(on: &grid, mode: state.mode, labels: labels, language: state.language, scroll: state.helpScroll)
+        }
         return Frame(grid: grid, scroll: scroll, viewport: viewport)
     }
 
