@@ -26,16 +26,7 @@ enum SpreadsheetDate {
 
     /// The inverse of `LocalDate.dayNumber` (same March-based eras).
     static func fromDayNumber(_ z: Int) -> LocalDate? {
-        guard z >= 0 else { return nil }
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        guard (1900...9999).contains(year) else { return nil }
-        return LocalDate(year: year, month: month, day: day)
+        guard z >= 0, let date = LocalDate.fromDayNumber(z), (1900...9999).contains(date.year) else { return nil }
+        return date
     }
 }

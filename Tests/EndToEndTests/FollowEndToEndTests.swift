@@ -93,19 +93,19 @@ final class FollowEndToEndTests: XCTestCase {
         // The speaker view's keys drive the presentation.
         let atSpeaker = try XCTUnwrap(try slideNumber(p))
         try speaker.sendKeys("Right")
-        try waitForSlide(p, atSpeaker + 1, timeout: 2)
-        try waitForSlide(own, atSpeaker + 1, timeout: 2)
+        try waitForSlide(p, atSpeaker + 1, timeout: 5)
+        try waitForSlide(own, atSpeaker + 1, timeout: 5)
 
         // Detach and rejoin: a detached follower stays; rejoined, it shows the presenter's slide.
         try received.sendKeys("f")
         try received.waitFor("đang xem tự do")
         let kept = try XCTUnwrap(try slideNumber(received))
         try p.sendKeys("Right")
-        try waitForSlide(own, kept + 1, timeout: 2)
+        try waitForSlide(own, kept + 1, timeout: 5)
         XCTAssertEqual(try slideNumber(received), kept, "a detached follower does not move")
         try received.sendKeys("f")
         try received.waitFor("đang theo người trình bày")
-        try waitForSlide(received, kept + 1, timeout: 2)
+        try waitForSlide(received, kept + 1, timeout: 5)
 
         // A follower's own keys never move the presenter.
         try own.sendKeys("Right")
@@ -115,8 +115,8 @@ final class FollowEndToEndTests: XCTestCase {
         // SIGKILL of a follower leaves the presenter and the others unaffected.
         try own.kill(SIGKILL)
         try p.sendKeys("Right")
-        try waitForSlide(p, kept + 2, timeout: 2)
-        try waitForSlide(received, kept + 2, timeout: 2)
+        try waitForSlide(p, kept + 2, timeout: 5)
+        try waitForSlide(received, kept + 2, timeout: 5)
         try p.sendKeys("i")
         try p.waitFor("2 người đang theo dõi", timeout: 5)
         try p.sendKeys("i")
@@ -130,7 +130,7 @@ final class FollowEndToEndTests: XCTestCase {
         try waitForSlide(received, 1, timeout: 15)
         try received.waitFor("đang theo người trình bày")
         try again.sendKeys("Right")
-        try waitForSlide(received, 2, timeout: 2)
+        try waitForSlide(received, 2, timeout: 5)
     }
 
     func testAWrongCodeIsAClearErrorAndExitOne() throws {

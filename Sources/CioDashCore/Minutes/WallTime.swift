@@ -17,16 +17,9 @@ public struct WallTime: Hashable, Sendable {
     public static func civil(_ seconds: Int) -> (year: Int, month: Int, day: Int, seconds: Int) {
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let secs = seconds - days * 86_400
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, secs)
+        // LocalDate numbers days from 0000-03-01; 1970-01-01 is day 719,468.
+        let date = LocalDate.fromDayNumber(days + 719_468)
+        return (date?.year ?? 1970, date?.month ?? 1, date?.day ?? 1, secs)
     }
 
     /// "08:05".
