@@ -81,14 +81,9 @@ public struct Navigator: Sendable {
         case .reportingBoard:
             return open(.status, from: s)
         case .back:
-            if let previous = s.history.popLast() {
-                s.view = previous
-            } else if s.view != .overview {
-                s.view = .overview
-            }
-            s.scroll = 0
-            s.followSelection = true
-            return s
+            let previous = s.history.popLast() ?? .overview
+            guard previous != s.view else { return s }
+            return leave(s, for: previous)
         case .nextView, .previousView:
             return open(tabTarget(from: s, forward: command == .nextView), from: s, remember: false)
         case .pageDown: s.scroll += max(1, s.pageSize - 1); s.followSelection = false; return s
@@ -188,15 +183,29 @@ public struct Navigator: Sendable {
         var s = state
         if remember && view != s.view { s.history.append(s.view) }
         if s.history.count > 64 { s.history.removeFirst(s.history.count - 64) }
-        s.view = view
-        s.scroll = 0
-        s.followSelection = true
+        s = leave(s, for: view)
         switch view {
         case .topic(let t): s.topic = t
         case .province(let p): s.province = p
         case .panel(let p, let t), .history(let p, let t): s.province = p; s.topic = t
         case .overview, .agenda, .closing, .status: break
         }
+        return s
+    }
+
+    /// Switches to `view`, keeping the scroll the old view was left at and restoring the one
+    /// `view` had (0 the first time); the selection stays followed, so it is on screen.
+    private func leave(_ state: NavigationState, for view: ViewID) -> NavigationState {
+        var s = state
+        guard view != s.view else { return s }
+        s.scrollMemory[s.view] = s.scroll
+        if s.scrollMemory.count > NavigationState.scrollMemoryLimit {
+            let kept = Set(s.history)
+            s.scrollMemory = s.scrollMemory.filter { kept.contains($0.key) }
+        }
+        s.view = view
+        s.scroll = s.scrollMemory[view] ?? 0
+        s.followSelection = true
         return s
     }
 
@@ -361,6 +370,7 @@ public struct Navigator: Sendable {
             s.view = .overview
         }
         s.history.removeAll { !index.exists($0) }
+        s.scrollMemory = s.scrollMemory.filter { index.exists($0.key) }
         return s
     }
 

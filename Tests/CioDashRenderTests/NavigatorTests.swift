@@ -52,6 +52,38 @@ final class NavigatorTests: XCTestCase {
         XCTAssertEqual(back.view, panel.view)
     }
 
+    func testEachViewKeepsItsScrollWhenLeftAndComeBackTo() {
+        // The composer stores the scroll it used back into the state; 5 stands for a scrolled overview.
+        let overview = state(.overview) { $0.province = "dak-lak"; $0.topic = "smart-city"; $0.scroll = 5 }
+        let (panel, _) = nav.update(overview, .enter)
+        XCTAssertEqual(panel.view, .panel(province: "dak-lak", topic: "smart-city"))
+        XCTAssertEqual(panel.scroll, 0, "a view seen for the first time opens at its top")
+        var scrolled = panel
+        for _ in 0..<3 { scrolled = nav.update(scrolled, .down).0 }
+        XCTAssertEqual(scrolled.scroll, 3)
+        let (back, _) = nav.update(scrolled, .escape)
+        XCTAssertEqual(back.view, .overview)
+        XCTAssertEqual(back.scroll, 5, "Esc shows the overview scrolled as it was left")
+        XCTAssertTrue(back.followSelection, "the selection is still kept on screen")
+        let (again, _) = nav.update(back, .enter)
+        XCTAssertEqual(again.scroll, 3, "the panel opens where it was left")
+        let (tabbed, _) = nav.update(back, .tab)
+        let (tabbedBack, _) = nav.update(nav.update(tabbed, .tab).0, .tab)
+        XCTAssertEqual(tabbedBack.view, .overview)
+        XCTAssertEqual(tabbedBack.scroll, 5, "Tab round the views comes back to the same place")
+    }
+
+    func testScrollMemoryStaysBounded() {
+        var s = state(.overview) { $0.province = "dak-lak"; $0.topic = "smart-city"; $0.scroll = 4 }
+        for i in 0..<(NavigationState.scrollMemoryLimit + 36) {
+            s.scrollMemory[.panel(province: "gone-\(i)", topic: "smart-city")] = i
+        }
+        let (panel, _) = nav.update(s, .enter)
+        XCTAssertLessThanOrEqual(panel.scrollMemory.count, NavigationState.scrollMemoryLimit)
+        XCTAssertEqual(panel.scrollMemory[.overview], 4, "the views Esc goes back to keep their place")
+        XCTAssertEqual(nav.update(panel, .escape).0.scroll, 4)
+    }
+
     func testOverviewKeys() {
         run([
             Row(name: "down moves the province row", from: state(.overview), key: .down) { s, _ in s.province == "dak-lak" },

@@ -28,6 +28,10 @@ public struct NavigationState: Equatable, Sendable {
     public var pageSize = 20
     /// Views to go back to with Esc/Backspace, most recent last.
     public var history: [ViewID] = []
+    /// The scroll each view was left at, so that going back (Esc, Tab) shows it as it was.
+    /// Bounded: trimmed to the views in `history` when it grows past `scrollMemoryLimit`.
+    public var scrollMemory: [ViewID: Int] = [:]
+    public static let scrollMemoryLimit = 64
     public var prompt: Prompt?
     /// The last confirmed search (folded), for `n` and for highlighting.
     public var search: String?
