@@ -74,4 +74,26 @@ final class CommandTableTests: XCTestCase {
         XCTAssertEqual(CommandTable.footer(mode: .present, language: .en),
                        "? help · q quit · Space PgUp next, back · ] [ topic · g slide · t pause")
     }
+
+    func testTheFooterKeepsWholeHintsThatFit() {
+        for mode in [NavigationState.Mode.browse, .present] {
+            for language in [Language.vi, .en] {
+                let full = CommandTable.footer(mode: mode, language: language)
+                let hints = full.components(separatedBy: " · ")
+                for width in [12, 40, 78, 118, 300] {
+                    let line = CommandTable.footer(mode: mode, language: language, width: width)
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(mode) \(language) at \(width)")
+                    let shown = line.isEmpty ? [] : line.components(separatedBy: " · ")
+                    XCTAssertEqual(shown, Array(hints.prefix(shown.count)), "whole hints, in order, at \(width)")
+                    if shown.count < hints.count {
+                        let withNext = line + (line.isEmpty ? "" : " · ") + hints[shown.count]
+                        XCTAssertGreaterThan(DisplayWidth.of(withNext), width, "the next hint did not fit at \(width)")
+                    }
+                }
+                XCTAssertEqual(CommandTable.footer(mode: mode, language: language, width: 300), full)
+            }
+        }
+        XCTAssertEqual(CommandTable.footer(mode: .browse, language: .vi, width: 78),
+                       "? trợ giúp · q thoát · ↑↓←→ chọn · Enter mở · Esc quay lại")
+    }
 }

@@ -166,10 +166,21 @@ public enum CommandTable {
         rows.compactMap { row in row.behaviour(mode).map { (row.keys(language), $0.help(language)) } }
     }
 
-    /// The footer line for a mode, in `language`.
-    public static func footer(mode: NavigationState.Mode, language: Language) -> String {
-        rows.compactMap { $0.hint(mode) }.sorted { $0.order < $1.order }
-            .map { $0.keys + " " + $0.text(language) }.joined(separator: " · ")
+    /// The footer line for a mode, in `language`: the hints in their order, as many whole hints as
+    /// fit in `width` columns (none is cut mid-word; every key is in the help, which `?` opens and
+    /// which always fits first).
+    public static func footer(mode: NavigationState.Mode, language: Language, width: Int = .max) -> String {
+        let separator = " · "
+        var line = ""
+        var used = 0
+        for hint in rows.compactMap({ $0.hint(mode) }).sorted(by: { $0.order < $1.order }) {
+            let text = hint.keys + " " + hint.text(language)
+            let needed = DisplayWidth.of(text) + (line.isEmpty ? 0 : DisplayWidth.of(separator))
+            if used + needed > width { break }
+            line += (line.isEmpty ? "" : separator) + text
+            used += needed
+        }
+        return line
     }
 
     /// The README's key table (English): keys, browsing, presenting; "same" where presenting does

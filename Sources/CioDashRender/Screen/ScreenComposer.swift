@@ -76,7 +76,7 @@ public enum ScreenComposer {
         drawStatusLine(&grid, y: height - 2, state: state, notice: notice, labels: labels,
                        position: (scroll, viewport, body.grid.height))
         grid.fill(x: 0, y: height - 1, width: width, height: 1, role: .footer)
-        let hints = CommandTable.footer(mode: state.mode, language: state.language)
+        let hints = CommandTable.footer(mode: state.mode, language: state.language, width: width - 2)
         grid.put(TextLayout.truncate(hints, to: width - 2), x: 1, y: height - 1, role: .footer)
         if state.showHelp {
             HelpOverlay.draw(on: &grid, mode: state.mode, labels: labels, language: state.language, scroll: state.helpScroll)
