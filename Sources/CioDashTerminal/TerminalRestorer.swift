@@ -58,9 +58,19 @@ enum TerminalRestorer {
         guard !hooksInstalled else { return }
         hooksInstalled = true
         atexit { TerminalRestorer.restoreNow() }
-        for sig in terminationSignals { install(onTermination, for: sig) }
+        // A signal ignored when the hooks are installed stays ignored, as shells keep it: SwiftNIO
+        // ignores SIGPIPE (a write to a closed socket must fail with EPIPE, not end the process), and
+        // a handler here would end a presenter or follower whose peer went away. (When NIO makes its
+        // first socket after this, it replaces the handler with SIG_IGN itself.)
+        for sig in terminationSignals where !isIgnored(sig) { install(onTermination, for: sig) }
         for sig in coreSignals { install(onCoreSignal, for: sig) }
         for sig in crashSignals { install(onCrash, for: sig) }
+    }
+
+    private static func isIgnored(_ sig: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(sig, nil, &current) == 0, let handler = current.__sigaction_handler.sa_handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     private static func install(_ handler: @escaping @convention(c) (Int32) -> Void, for sig: Int32) {

@@ -133,6 +133,23 @@ final class FollowEndToEndTests: XCTestCase {
         try waitForSlide(received, 2, timeout: 5)
     }
 
+    /// SwiftNIO needs SIGPIPE ignored (a write to a closed socket fails with EPIPE); the terminal's
+    /// signal hooks must not put a terminating handler back, or a peer that goes away ends the process
+    /// (a follower died with status 141 in the room test when its presenter's socket closed).
+    func testSIGPIPEEndsNeitherThePresenterNorAFollower() throws {
+        let port = 7493
+        let p = try presenter(port: port)
+        let f = try start("follow 127.0.0.1:\(port) --code \(code) \(sample)")
+        try waitForSlide(f, 1, timeout: 15)
+        try f.kill(SIGPIPE)
+        try p.kill(SIGPIPE)
+        try p.sendKeys("Right")
+        try waitForSlide(p, 2, timeout: 5)
+        try waitForSlide(f, 2, timeout: 5)
+        XCTAssertFalse(try p.capture().contains("[exit"), "the presenter is still running")
+        XCTAssertFalse(try f.capture().contains("[exit"), "the follower is still running")
+    }
+
     func testAWrongCodeIsAClearErrorAndExitOne() throws {
         let port = 7492
         _ = try presenter(port: port)
