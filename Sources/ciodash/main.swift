@@ -8,7 +8,7 @@ struct CioDash: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ciodash",
         abstract: "Terminal dashboard for the CIO council of Central Vietnam and the Central Highlands.",
-        subcommands: [DashboardCommand.self, PresentCommand.self, SnapshotCommand.self, CheckCommand.self,
+        subcommands: [DashboardCommand.self, PresentCommand.self, SnapshotCommand.self, CheckCommand.self, InitCommand.self,
                       TestcardCommand.self, TemplateCommand.self, ImportCommand.self, MinutesCommand.self, FollowCommand.self, StatusCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

@@ -29,6 +29,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// 27/07/2019, as Vietnamese text writes dates.
+    public var vietnamese: String {
+        let d = description.split(separator: "-")
+        return "\(d[2])/\(d[1])/\(d[0])"
+    }
+
     /// Days since 0001-01-01 in the proleptic Gregorian calendar; differences give day spans.
     public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year

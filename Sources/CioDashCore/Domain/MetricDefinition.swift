@@ -30,4 +30,9 @@ public struct MetricDefinition: Hashable, Sendable {
         self.target = target
         self.combine = combine
     }
+
+    /// The label in the requested language, falling back to Vietnamese.
+    public func label(in language: Language) -> String {
+        language == .en ? (labelEN ?? label) : label
+    }
 }

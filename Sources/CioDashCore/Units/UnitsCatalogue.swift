@@ -167,10 +167,7 @@ public enum UnitFinding: Hashable, Sendable {
     }
 
     /// 01/07/2025, as the Vietnamese interface writes dates.
-    static func vi(_ date: LocalDate) -> String {
-        let d = date.description.split(separator: "-")
-        return "\(d[2])/\(d[1])/\(d[0])"
-    }
+    static func vi(_ date: LocalDate) -> String { date.vietnamese }
 
     /// 1 July 2025.
     static func en(_ date: LocalDate) -> String {

@@ -102,8 +102,10 @@ public enum OverviewView {
         for (i, topic) in topics.enumerated() {
             guard let id = topic.headline else { continue }
             let sample = meeting.provinces.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first
-            var text = "\(i + 1) \(topic.title(in: language)): \(sample?.label(in: language) ?? id)"
-            if let unit = sample?.unit, !unit.isEmpty { text += " (\(unit))" }
+            // Before any province has reported, the agenda's definition names the headline.
+            let definition = topic.definition(id)
+            var text = "\(i + 1) \(topic.title(in: language)): \(sample?.label(in: language) ?? definition?.label(in: language) ?? id)"
+            if let unit = sample?.unit ?? definition?.unit, !unit.isEmpty { text += " (\(unit))" }
             for line in TextLayout.wrap(text, width: width) {
                 grid.ensureRow(y)
                 grid.put(line, x: 0, y: y, role: .muted)

@@ -25,8 +25,9 @@ public enum TopicView {
         }
         let ranked = meeting.ranked(topic: topic)
         let sample = topic.headline.flatMap { id in ranked.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first }
-        var headline = labels.headline + ": " + (sample?.label ?? topic.headline ?? labels.noData)
-        if let unit = sample?.unit, !unit.isEmpty { headline += " (\(unit))" }
+        let definition = topic.headline.flatMap(topic.definition)
+        var headline = labels.headline + ": " + (sample?.label ?? definition?.label ?? topic.headline ?? labels.noData)
+        if let unit = sample?.unit ?? definition?.unit, !unit.isEmpty { headline += " (\(unit))" }
         if let previous = meeting.previous {
             headline += " · " + labels.change + " " + labels.since + " " + labels.date(previous.date)
         }

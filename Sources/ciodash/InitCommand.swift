@@ -1,0 +1,144 @@
+import ArgumentParser
+import CioDashCore
+import CioDashSamples
+import CioDashSpreadsheet
+import Foundation
+
+/// `ciodash init NEWDIR`: a new meeting folder, the agenda carried over from the previous meeting.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Make a new meeting folder: the agenda of the previous meeting, the provinces of the new date, none reported yet.",
+        discussion: """
+        The topics, time budgets and metric definitions come from --from (else the bundled sample of the \
+        date's period: council-2026 from 1 July 2025, hue-2019 before); the provinces are those units as \
+        they stand on --date (the 2025 mergers applied); previous: names --from. NEWDIR must not exist or \
+        be empty; it is written whole or not at all.
+        """
+    )
+
+    @Argument(help: "The new meeting folder (must not exist, or be empty).")
+    var folder: String
+
+    @Option(name: .long, help: ArgumentHelp("The previous meeting's folder.", valueName: "previous"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("The meeting's date, YYYY-MM-DD; default: today.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(name: .long, help: "The meeting's title; default: the previous title, its year changed to the new date's.")
+    var title: String?
+
+    @Option(name: .long, help: "Where the meeting is held.")
+    var venue: String?
+
+    @Option(name: .long, help: "vi or en, for messages; default: the previous meeting's language.")
+    var lang: Language?
+
+    func validate() throws {
+        try requireUTF8(folder, what: "new meeting folder")
+        if let from { try requireUTF8(from, what: "previous meeting folder") }
+        if let date, LocalDate(iso: date) == nil {
+            throw ValidationError("--date \(TextSanitizer.line(date).debugDescription) không phải ngày hợp lệ; viết YYYY-MM-DD, ví dụ 2026-07-24. / "
+                + "--date \(TextSanitizer.line(date).debugDescription) is not a valid date; write it YYYY-MM-DD, e.g. 2026-07-24.")
+        }
+        for (name, text) in [("--title", title), ("--venue", venue)] {
+            if let text, text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw ValidationError("\(name) chứa ký tự điều khiển. / \(name) contains a control character.")
+            }
+        }
+    }
+
+    func run() throws {
+        let day = date.flatMap { LocalDate(iso: $0) } ?? Self.today()
+        let earlierFolder = from ?? (day < UnitsCatalogue.firstDayOf34 ? SampleMeetings.hue2019 : SampleMeetings.council2026).path
+        let loaded = MeetingLoader(readsPreviousMeeting: false).load(folder: earlierFolder)
+        guard let earlier = loaded.meeting else {
+            for d in loaded.diagnostics where d.severity == .error { printError(TextSanitizer.line(d.description)) }
+            printError(Self.say(lang ?? .vi,
+                                vi: "ciodash: không mở được phiên họp trước trong \(TextSanitizer.line(earlierFolder))",
+                                en: "ciodash: cannot open the previous meeting in \(TextSanitizer.line(earlierFolder))"))
+            throw ExitCode(2)
+        }
+        let language = lang ?? earlier.language
+        if from != nil, !(earlier.date < day) {
+            printError(Self.say(language,
+                                vi: "ciodash: phiên họp trước họp ngày \(earlier.date.vietnamese), không trước ngày \(day.vietnamese) của phiên mới; hãy cho --date muộn hơn",
+                                en: "ciodash: the previous meeting is dated \(earlier.date), not before the new one's \(day); give a later --date"))
+            throw ExitCode(1)
+        }
+        let link = from.map { Self.relativePath(from: folder, to: $0) }
+        let plan = NewMeeting(from: earlier, date: day, title: title, venue: venue, previous: link)
+        do {
+            try AtomicFolder.create(folder, files: [("meeting.yaml", Array(plan.meetingYAML.utf8))], folders: ["provinces"])
+        } catch .exists {
+            printError(Self.say(language,
+                                vi: "ciodash: \(TextSanitizer.line(folder)) đã có và không trống; hãy chọn một thư mục mới",
+                                en: "ciodash: \(TextSanitizer.line(folder)) already exists and is not empty; choose a new folder"))
+            throw ExitCode(1)
+        } catch .cannotWrite(_, let reason) {
+            printError(Self.say(language, vi: "ciodash: không tạo được \(TextSanitizer.line(folder)): \(reason)",
+                                en: "ciodash: cannot create \(TextSanitizer.line(folder)): \(reason)"))
+            throw ExitCode(1)
+        }
+        try writeOutput(Self.report(plan, folder: folder, earlier: earlier, from: from, language))
+    }
+
+    /// What was made, and what to do next.
+    static func report(_ plan: NewMeeting, folder: String, earlier: Meeting, from: String?, _ language: Language) -> String {
+        let name = { (id: String) in UnitsCatalogue.unit(id: id, on: plan.date)?.name ?? id }
+        let formerName = { (id: String) in UnitsCatalogue.unit(id: id, on: earlier.date)?.name ?? UnitsCatalogue.formerName(id) }
+        let where_ = TextSanitizer.line(folder)
+        var lines: [String] = []
+        let en = language == .en
+        lines.append(en ? "made \(where_): \(plan.title), \(plan.date)" : "đã tạo \(where_): \(plan.title), ngày \(plan.date.vietnamese)")
+        let agenda = from.map { TextSanitizer.line($0) } ?? (en ? "the bundled sample" : "cuộc họp mẫu") + " \(earlier.title)"
+        lines.append(en ? "  agenda: \(plan.topics.count) topics from \(agenda)" : "  chương trình: \(plan.topics.count) chủ đề lấy từ \(agenda)")
+        for topic in plan.topics {
+            lines.append("    \(topic.id): \(topic.metrics.count) " + (en ? "metrics" : "chỉ tiêu")
+                         + (topic.minutes.map { en ? ", \($0) min" : ", \($0) phút" } ?? ""))
+        }
+        lines.append(en ? "  provinces: \(plan.provinces.count), none reported yet (chưa báo cáo)"
+                        : "  tỉnh/thành: \(plan.provinces.count), tất cả chưa báo cáo")
+        for merge in plan.merges {
+            let parts = merge.from.map(formerName).joined(separator: " + ")
+            lines.append(en ? "    \(name(merge.id)) (\(merge.id)): from \(parts)" : "    \(name(merge.id)) (\(merge.id)): hợp nhất từ \(parts)")
+        }
+        if let previous = plan.previous {
+            lines.append(en ? "  previous: \(TextSanitizer.line(previous))" : "  phiên họp trước: \(TextSanitizer.line(previous))")
+        }
+        lines.append(en ? "next: ciodash template \(where_) -o forms/   (the return forms to send out)"
+                        : "tiếp theo: ciodash template \(where_) -o forms/   (biểu mẫu gửi các tỉnh)")
+        return lines.map { TextSanitizer.line($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// `previous:` as a path from the new folder to the earlier one, so that the two can move together.
+    static func relativePath(from newFolder: String, to earlier: String) -> String {
+        let base = absolute((newFolder as NSString).deletingLastPathComponent.isEmpty ? "." : (newFolder as NSString).deletingLastPathComponent)
+        let target = absolute(earlier).split(separator: "/").map(String.init)
+        let start = base.split(separator: "/").map(String.init)
+        var common = 0
+        while common < min(start.count, target.count) && start[common] == target[common] { common += 1 }
+        let up = Array(repeating: "..", count: start.count - common + 1)
+        return (up + target[common...]).joined(separator: "/")
+    }
+
+    /// A path made absolute, its links resolved where it exists.
+    private static func absolute(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let url = URL(fileURLWithPath: path)
+        return url.standardizedFileURL.path
+    }
+
+    static func today() -> LocalDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return LocalDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+
+    private static func say(_ language: Language, vi: String, en: String) -> String { language == .en ? en : vi }
+}
