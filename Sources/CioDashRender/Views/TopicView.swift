@@ -28,7 +28,12 @@ public enum TopicView {
         let definition = topic.headline.flatMap(topic.definition)
         var headline = labels.headline + ": " + (sample?.label ?? definition?.label ?? topic.headline ?? labels.noData)
         if let unit = sample?.unit ?? definition?.unit, !unit.isEmpty { headline += " (\(unit))" }
-        if let previous = meeting.previous {
+        // The change column and its heading only where some province has an earlier figure to compare
+        // with (the 2026 sample's DTI has none in 2019: an empty column said nothing).
+        let comparable = ranked.contains { p in
+            meeting.headline(province: p, topic: topic).map { meeting.previousValue(province: p.id, topic: topic.id, metric: $0) != nil } ?? false
+        }
+        if comparable, let previous = meeting.previous {
             headline += " · " + labels.change + " " + labels.since + " " + labels.date(previous.date)
         }
         let counts = meeting.statusCounts(topic: topic)
@@ -49,7 +54,7 @@ public enum TopicView {
         // The longest status words whole ("○ chưa triển khai"), and a space after them.
         var statusWidth = ReportStatus.allCases.map { DisplayWidth.of(StatusBadge.text($0, labels: labels)) }.max().map { $0 + 1 } ?? 17
         var targetWidth = 10
-        var changeWidth = meeting.previous == nil && !ranked.contains(where: { hasPrevious($0, topic, meeting) }) ? 0 : 9
+        var changeWidth = comparable ? 9 : 0
         func barWidth() -> Int { width - (4 + nameWidth + 1 + statusWidth + 1 + valueWidth + targetWidth + changeWidth + 1) }
         if barWidth() < 10 { statusWidth = 2 }
         if barWidth() < 8 { changeWidth = 0 }
@@ -130,9 +135,5 @@ public enum TopicView {
             y += 1
         }
         return ViewBody(grid: grid, items: items)
-    }
-
-    private static func hasPrevious(_ province: ProvinceReport, _ topic: AgendaTopic, _ meeting: Meeting) -> Bool {
-        meeting.headline(province: province, topic: topic)?.previous != nil
     }
 }
