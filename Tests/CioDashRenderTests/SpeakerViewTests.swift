@@ -51,7 +51,7 @@ final class SpeakerViewTests: XCTestCase {
         // 25 min budget, 21:30 spent: 03:30 left, in large digits, with the five-minute word.
         XCTAssertEqual(lines.filter { $0.contains("█") }.count, BigText.height, "the countdown is five rows of block digits")
         XCTAssertTrue(screen.contains("Chủ đề 3/4 · 25 phút"), screen)
-        XCTAssertTrue(screen.contains("còn · ▲ 5 phút cuối"), screen)
+        XCTAssertTrue(screen.contains("còn lại · ▲ 5 phút cuối"), screen)
         XCTAssertTrue(showsBig(screen, "03:30"), "03:30 in block digits\n\(screen)")
         XCTAssertTrue(screen.contains("Cả phiên: chậm 01:40"), "30 min topic run 31:40: 100 s behind\n\(screen)")
         XCTAssertTrue(screen.contains("Trang tiếp (trang"), screen)

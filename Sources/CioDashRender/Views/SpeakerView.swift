@@ -38,7 +38,7 @@ public enum SpeakerView {
         let timing = SessionTiming(timer: state.timer, now: clock.now)
         let clockSide = ClockSide(meeting: meeting, slide: slide, timer: state.timer, timing: timing, clock: clock,
                                   labels: labels, words: words)
-        var notes = NotesBox(slide: slide, meeting: meeting, index: index, words: words, language: state.language)
+        var notes = NotesBox(slide: slide, meeting: meeting, index: index, words: words)
 
         if width >= twoColumnWidth {
             let side = min(72, max(30, width * 2 / 5))
@@ -144,7 +144,7 @@ private struct ClockSide {
             if let minutes = topic.minutes {
                 let left = Double(minutes * 60) - elapsed
                 digits = left < 0 ? "+" + ScreenComposer.mmss(-left) : ScreenComposer.mmss(left)
-                var parts = [left < 0 ? "⚠ " + labels.overrun : labels.timeLeft]
+                var parts = [left < 0 ? "⚠ " + labels.overrun : words.timeLeft]
                 if left >= 0 && left < 60 { parts.append("⚠ " + labels.lastMinute) }
                 else if left >= 0 && left < 300 { parts.append("▲ " + labels.lastFiveMinutes) }
                 if timer.paused { parts.append(labels.paused) }
@@ -215,7 +215,7 @@ private struct NotesBox {
     private(set) var scroll = 0
     private(set) var visibleRows = 0
 
-    init(slide: SlideFacts, meeting: Meeting, index: MeetingIndex, words: SpeakerWords, language: Language) {
+    init(slide: SlideFacts, meeting: Meeting, index: MeetingIndex, words: SpeakerWords) {
         moreBelow = words.moreBelow
         if let id = slide.topicID, let topic = meeting.topic(id) {
             title = words.notes
@@ -264,7 +264,7 @@ private struct NotesBox {
 
 /// The speaker view's own words, in both interface languages.
 struct SpeakerWords {
-    let speakerView, timeOfDay, usedNoBudget, nextSlide, lastSlide, notes, noNotes, noTopicHere, footer: String
+    let speakerView, timeOfDay, timeLeft, usedNoBudget, nextSlide, lastSlide, notes, noNotes, noTopicHere, footer: String
     /// The notes box's title on a slide outside any topic: the next topic's notes.
     let nextTopicNotes: (_ number: Int) -> String
     let topic: (_ number: Int, _ count: Int, _ minutes: Int?) -> String
@@ -275,7 +275,7 @@ struct SpeakerWords {
     }
 
     static let vi = SpeakerWords(
-        speakerView: "Màn hình người nói", timeOfDay: "Giờ hiện tại", usedNoBudget: "đã dùng (chủ đề không có thời lượng)",
+        speakerView: "Màn hình người nói", timeOfDay: "Giờ hiện tại", timeLeft: "còn lại", usedNoBudget: "đã dùng (chủ đề không có thời lượng)",
         nextSlide: "Trang tiếp", lastSlide: "— đây là trang cuối", notes: "Ghi chú",
         noNotes: "Chủ đề này chưa có ghi chú (notes: của chủ đề trong meeting.yaml).",
         noTopicHere: "Trang này không thuộc chủ đề nào.",
@@ -285,7 +285,7 @@ struct SpeakerWords {
         moreBelow: { $0 == 0 ? "— hết ghi chú · ↑ cuộn lên" : "↓ còn \($0) dòng · ↑↓ cuộn" })
 
     static let en = SpeakerWords(
-        speakerView: "Speaker view", timeOfDay: "Time of day", usedNoBudget: "used (the topic has no time budget)",
+        speakerView: "Speaker view", timeOfDay: "Time of day", timeLeft: "left", usedNoBudget: "used (the topic has no time budget)",
         nextSlide: "Next slide", lastSlide: "— this is the last slide", notes: "Notes",
         noNotes: "No notes for this topic (the topic's notes: in meeting.yaml).",
         noTopicHere: "This slide belongs to no topic.",
