@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "CioDashCore", targets: ["CioDashCore"]),
         .library(name: "CioDashRender", targets: ["CioDashRender"]),
         .library(name: "CioDashApp", targets: ["CioDashApp"]),
+        // For the room-link benchmarks (Benchmarks/), which run a presenter and followers in process.
+        .library(name: "CioDashNet", targets: ["CioDashNet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -123,6 +123,10 @@ public enum AppCore {
         if follow.speaker, drives.contains(command), !s.navigation.showHelp {
             return [.drivePresenter(command!)]
         }
+        if follow.speaker, follow.attached, command == .scrollUp || command == .scrollDown, !s.navigation.showHelp {
+            s.follow?.notesScroll = max(0, follow.notesScroll + (command == .scrollDown ? 1 : -1))
+            return []
+        }
         let local: Set<Command?> = [nil, .help, .toggleLanguage, .save, .reload, .quit, .roomInfo]
         guard follow.attached, !local.contains(command), !s.navigation.showHelp else { return nil }
         s.navigation.message = s.navigation.language == .vi
@@ -134,7 +138,10 @@ public enum AppCore {
         switch message {
         case .goToSlide: break
         case .presenterState(let share, let at):
-            guard s.follow != nil else { return }
+            guard let follow = s.follow else { return }
+            if follow.last.flatMap({ PresenterDeck.topic(of: $0.slide) }) != PresenterDeck.topic(of: share.slide) {
+                s.follow?.notesScroll = 0
+            }
             s.follow?.last = share
             s.follow?.receivedAt = at
             s.follow?.link = .joined

@@ -43,10 +43,20 @@ public struct AppState: Sendable {
     /// The screen for this state; the scroll the screen settled on and the page size are kept.
     /// `cache` holds view bodies between frames of the same meeting (`generation`).
     public mutating func frame(width: Int, height: Int, cache: ViewBodyCache? = nil) -> ScreenComposer.Frame {
+        if let follow, follow.speaker, follow.attached {
+            // The speaker view: the presenter's slide small, the countdown large, the notes.
+            let frame = SpeakerView.compose(index: index, state: navigation, width: width, height: height, clock: clock,
+                                            notice: standingLine, notesScroll: follow.notesScroll, cache: cache)
+            self.follow?.notesScroll = frame.scroll
+            return frame
+        }
+        let fits = width >= ScreenComposer.minimumWidth && height >= ScreenComposer.minimumHeight
+        // A sharing presenter's agenda slide ends with the join line, in rows of its own under the agenda.
+        let joinLine = share.map { !$0.showInfo && navigation.view == .agenda && !navigation.showHelp && fits } ?? false
         var frame = ScreenComposer.compose(index: index, state: navigation, width: width, height: height,
-                                           clock: clock, notice: standingLine, cache: cache)
-        if let share, share.showInfo || navigation.view == .agenda, !navigation.showHelp,
-           width >= ScreenComposer.minimumWidth, height >= ScreenComposer.minimumHeight {
+                                           clock: clock, notice: standingLine, cache: cache,
+                                           reservedRows: joinLine ? RoomInfoOverlay.compactHeight : 0)
+        if let share, share.showInfo || joinLine, !navigation.showHelp, fits {
             RoomInfoOverlay.draw(on: &frame.grid, addresses: share.addresses, code: share.code,
                                  followers: share.followers, language: navigation.language, compact: !share.showInfo)
         }

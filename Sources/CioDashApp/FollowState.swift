@@ -20,6 +20,8 @@ public struct FollowState: Equatable, Sendable {
     public var presenter: String
     /// The presenter's own speaker view: its slide keys drive the presentation.
     public var speaker = false
+    /// Lines of the topic's notes scrolled past in the speaker view (↑ ↓); back to 0 with a new topic.
+    public var notesScroll = 0
     /// Showing the presenter's slide (`f` toggles).
     public var attached = true
     public var link = Link.connecting

@@ -1,5 +1,6 @@
 import CioDashApp
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
@@ -38,6 +39,7 @@ public final class FollowerClient: @unchecked Sendable {
     private var channel: Channel?
     private var stopped = false
     private var retry: Scheduled<Void>?
+    private let stopOnce = NIOLockedValueBox(false)
 
     /// The largest message a presenter may send: the folder at its cap, with room for names.
     static let maxInbound = FolderFiles.maxTotalBytes + FolderFiles.maxFiles * 300 + 64
@@ -65,8 +67,9 @@ public final class FollowerClient: @unchecked Sendable {
         }
     }
 
-    /// Closes the link and stops trying.
+    /// Closes the link and stops trying. Once: later calls do nothing (the loop may be gone).
     public func stop() {
+        guard stopOnce.withLockedValue({ (done: inout Bool) -> Bool in defer { done = true }; return !done }) else { return }
         try? loop.submit {
             self.stopped = true
             self.retry?.cancel()

@@ -17,6 +17,7 @@ public final class PresenterServer: @unchecked Sendable {
     /// The last state published (terminal thread only), for the heartbeat and for `differs`.
     private var lastShare: PresenterShare?
     private let encoder = JSONEncoder()
+    private let stopOnce = NIOLockedValueBox(false)
 
     /// The most bytes a follower's message may have (pings and commands are a few dozen).
     static let maxInbound = 4096
@@ -115,7 +116,9 @@ public final class PresenterServer: @unchecked Sendable {
     }
 
     /// Tells every follower the presenter is leaving, stops listening and ends the loop thread.
+    /// Once: later calls do nothing.
     public func stop() {
+        guard stopOnce.withLockedValue({ (done: inout Bool) -> Bool in defer { done = true }; return !done }) else { return }
         let hub = self.hub
         timers.forEach { $0.cancel() }
         _ = try? hub.loop.flatSubmit { hub.goodbye() }.wait()

@@ -3,7 +3,7 @@ import Foundation
 
 /// A private temporary folder (mode 0700, under $TMPDIR) holding the files a presenter sent, so
 /// they load through the very loader, limits and sanitiser a folder on disk does. Removed by
-/// `remove()` when the follower quits.
+/// `remove()` when the follower quits, and by `TerminationCleanup` when a signal ends it.
 public final class ReceivedFolder {
     public let path: String
 
@@ -17,6 +17,7 @@ public final class ReceivedFolder {
         guard mkdir(path + "/" + MeetingFolderLayout.provincesFolder, 0o700) == 0 else {
             throw AtomicFile.Failure.cannotWrite(path, reason: String(cString: strerror(errno)))
         }
+        TerminationCleanup.register(folder: path, subfolders: [MeetingFolderLayout.provincesFolder])
     }
 
     /// Makes the folder hold exactly `files`: new and changed ones written atomically, others removed.
@@ -33,6 +34,7 @@ public final class ReceivedFolder {
     }
 
     public func remove() {
+        TerminationCleanup.forget()
         try? FileManager.default.removeItem(atPath: path)
     }
 

@@ -31,6 +31,21 @@ enum KeyReader {
         }
     }
 
+    /// As `read(timeout:)`, but the wait also ends (with nil) when `wake` is readable. Keys ncurses
+    /// already holds (typed ahead, pushed back) come first; then both the terminal and `wake` are
+    /// watched with poll(2). A signal (SIGWINCH) ends the poll too, and ncurses then gives the resize.
+    static func read(timeout: Int?, wake: Int32) -> Key? {
+        if let key = read(timeout: 0) { return key }
+        let started = Monotonic.milliseconds()
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&fds, 2, Int32(clamping: timeout ?? -1))
+        if ready == 0 || (ready > 0 && fds[0].revents == 0) { return nil }
+        let left = timeout.map { max(0, $0 - (Monotonic.milliseconds() - started)) }
+        // Input is there (or a signal came): ncurses reads it whole, waiting at most what is left.
+        return read(timeout: ready < 0 ? 0 : left.map { max(10, $0) })
+    }
+
     static func functionKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
@@ -178,5 +193,14 @@ enum KeyReader {
             break
         }
         return Character(String(text))
+    }
+}
+
+/// Milliseconds from CLOCK_MONOTONIC, for what is left of a key wait.
+private enum Monotonic {
+    static func milliseconds() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
     }
 }

@@ -1,4 +1,5 @@
 import CNcursesw
+import CioDashCore
 import Glibc
 import Synchronization
 
@@ -7,6 +8,7 @@ import Synchronization
 /// Swift traps do not unwind and SIGHUP has no ncurses handler, so without these hooks a crash or a
 /// closed window leaves the shell on the alternate screen with the cursor hidden and echo off.
 /// Whoever comes first (normal exit, an error path, `atexit`, a signal) restores; the rest do nothing.
+/// A signal also removes the folder registered with `TerminationCleanup` (a follower's received files).
 enum TerminalRestorer {
     /// Signals whose default action ends the process: it ends with status 128 + signal. Every one of
     /// them, not only the usual three (SIGUSR1 or SIGALRM from a script left the alternate screen on),
@@ -96,17 +98,20 @@ nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction>
 
 private func onTermination(_ sig: Int32) {
     TerminalRestorer.restoreNow()
+    TerminationCleanup.runFromSignalHandler()
     _exit(128 + sig)
 }
 
 private func onCoreSignal(_ sig: Int32) {
     TerminalRestorer.restoreNow()
+    TerminationCleanup.runFromSignalHandler()
     signal(sig, SIG_DFL)
     raise(sig)
 }
 
 private func onCrash(_ sig: Int32) {
     TerminalRestorer.restoreNow()
+    TerminationCleanup.runFromSignalHandler()
     // The raised signal stays pending until this handler returns, then goes to the previous action.
     sigaction(sig, previousActions + Int(sig), nil)
     raise(sig)

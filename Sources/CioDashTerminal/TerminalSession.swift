@@ -112,9 +112,12 @@ public final class TerminalSession {
     /// Waits up to `timeout` milliseconds for a key (nil waits without limit). Returns nil on timeout
     /// and for keys without a meaning. After `.resize`, `size` is the new size and the next `paint`
     /// is a full repaint.
-    public func readKey(timeout: Int?) -> Key? {
+    ///
+    /// With `wake`, a descriptor that becomes readable when something else needs the loop (a
+    /// network message), the wait also ends, with nil, as soon as it is readable.
+    public func readKey(timeout: Int?, wake: Int32? = nil) -> Key? {
         guard TerminalRestorer.isActive else { return nil }
-        let key = KeyReader.read(timeout: timeout)
+        let key = wake.map { KeyReader.read(timeout: timeout, wake: $0) } ?? KeyReader.read(timeout: timeout)
         if key != nil { frameLog?.keyRead() }
         if key == .resize { painter.invalidate() }
         return key

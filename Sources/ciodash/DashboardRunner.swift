@@ -68,7 +68,7 @@ struct DashboardRunner {
             if screenOptions.debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
 
             var events: [AppEvent] = [.tick(Self.clock())]
-            if let key = session.readKey(timeout: room?.tickMilliseconds ?? Self.tickMilliseconds) {
+            if let key = session.readKey(timeout: Self.tickMilliseconds, wake: room?.wakeDescriptor) {
                 events += [.tick(Self.clock()), .key(key)]
             }
             events += room?.events(app) ?? []

@@ -16,7 +16,7 @@ final class FollowLink: RoomLink {
     private var pending: [FollowerLinkEvent]
     private var lastFingerprintCheck = -Double.infinity
 
-    var tickMilliseconds: Int { 50 }
+    var wakeDescriptor: Int32? { client.inbox.wakeDescriptor }
 
     init(client: FollowerClient, address: LinkAddress, received: ReceivedFolder?, ownFolder: String?,
          early: [FollowerLinkEvent], speaker: Bool) {

@@ -5,8 +5,9 @@ import CioDashRender
 /// has for the app core, as events, and what it does with each new app state. The runner calls it
 /// on the terminal's thread only; the network runs on threads of its own behind it.
 protocol RoomLink: AnyObject {
-    /// The key wait while linked: short, so that a slide from the network is painted at once.
-    var tickMilliseconds: Int { get }
+    /// Readable when the network has something for the app core: the key wait watches it, so a
+    /// slide from the network is painted at once.
+    var wakeDescriptor: Int32? { get }
     /// Marks the starting state as sharing or following.
     func prepare(_ app: inout AppState)
     /// What arrived since the last call, as app events.

@@ -15,7 +15,7 @@ final class ShareLink: RoomLink {
     private var generation = -1
     private var fingerprint = ""
 
-    var tickMilliseconds: Int { 50 }
+    var wakeDescriptor: Int32? { server.inbox.wakeDescriptor }
 
     init(address: LinkAddress, code: RoomCode, folder: String) throws {
         self.address = address

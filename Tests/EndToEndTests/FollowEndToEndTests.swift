@@ -137,7 +137,7 @@ final class FollowEndToEndTests: XCTestCase {
     /// signal hooks must not put a terminating handler back, or a peer that goes away ends the process
     /// (a follower died with status 141 in the room test when its presenter's socket closed).
     func testSIGPIPEEndsNeitherThePresenterNorAFollower() throws {
-        let port = 7493
+        let port = 7494
         let p = try presenter(port: port)
         let f = try start("follow 127.0.0.1:\(port) --code \(code) \(sample)")
         try waitForSlide(f, 1, timeout: 15)
@@ -148,6 +148,41 @@ final class FollowEndToEndTests: XCTestCase {
         try waitForSlide(f, 2, timeout: 5)
         XCTAssertFalse(try p.capture().contains("[exit"), "the presenter is still running")
         XCTAssertFalse(try f.capture().contains("[exit"), "the follower is still running")
+    /// The folder a follower without a copy receives lives in $TMPDIR while it runs and is gone after
+    /// `q`, SIGTERM, SIGHUP (the window closed) and SIGTERM before the screen has even opened.
+    func testTheReceivedFolderIsRemovedOnQuitAndOnSignals() throws {
+        let port = 7493
+        let p = try presenter(port: port)
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-e2e-tmp-\(getpid())")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        func received() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).filter { $0.hasPrefix("ciodash-follow-") }
+        }
+        let environment = "TMPDIR=\(TmuxHarness.quote(temporary.path))"
+        for (ending, status) in [("q", Int32(0)), ("TERM", 128 + SIGTERM), ("HUP", 128 + SIGHUP)] {
+            let f = try TmuxHarness.dashboard("follow 127.0.0.1:\(port) --code \(code)", environment: environment)
+            harnesses.append(f)
+            try waitForSlide(f, 1, timeout: 15)
+            XCTAssertEqual(received().count, 1, "the files are in one private folder while following")
+            switch ending {
+            case "q": try f.sendKeys("q")
+            case "TERM": try f.kill(SIGTERM)
+            default: try f.kill(SIGHUP)
+            }
+            XCTAssertEqual(try f.waitForExit(), status, ending)
+            XCTAssertEqual(received(), [], "after \(ending) the received folder is gone")
+        }
+        // Still joining (the presenter is not there): the folder exists already and goes with SIGTERM.
+        try p.sendKeys("q")
+        _ = try p.waitForExit()
+        let waiting = try TmuxHarness.dashboard("follow 127.0.0.1:\(port) --code \(code)", environment: environment)
+        harnesses.append(waiting)
+        try waiting.waitFor("đang chờ người trình bày")
+        XCTAssertEqual(received().count, 1)
+        try waiting.kill(SIGTERM)
+        XCTAssertEqual(try waiting.waitForExit(), 128 + SIGTERM)
+        XCTAssertEqual(received(), [], "SIGTERM while joining removes the folder too")
     }
 
     func testAWrongCodeIsAClearErrorAndExitOne() throws {

@@ -12,6 +12,8 @@ public struct AgendaTopic: Hashable, Sendable {
     public var slides: SlideChoice = .panels
     /// The metrics declared for this topic in the agenda (`metrics:`), in the order written.
     public var metrics: [MetricDefinition]
+    /// The speaker's notes (`notes:`), shown only in the speaker view, paragraphs kept.
+    public var notes: String?
 
     public init(id: String, title: String, titleEN: String? = nil, minutes: Int? = nil, headline: String? = nil,
                 metrics: [MetricDefinition] = []) {

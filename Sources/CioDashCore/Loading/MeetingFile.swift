@@ -9,7 +9,7 @@ struct MeetingFile {
 
     static let knownKeys = ["format", "council", "title", "date", "start", "venue", "chairs", "language",
                             "previous", "topics", "provinces"]
-    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline", "slides", "metrics"]
+    static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline", "slides", "metrics", "notes"]
     static let knownDefinitionKeys = ["id", "label", "label_en", "unit", "decimals", "target", "combine"]
 
     /// Decodes the agenda; `folder` becomes `Meeting.folder`.
@@ -93,6 +93,7 @@ struct MeetingFile {
                                           headline: reader.text(topic["headline"], key: "headline"),
                                           metrics: decodeDefinitions(topic["metrics"], topic: id, reader))
             agendaTopic.slides = decodeSlides(topic["slides"], reader)
+            agendaTopic.notes = reader.text(topic["notes"], key: "notes").flatMap { $0.isEmpty ? nil : $0 }
             topics.append(agendaTopic)
         }
         return topics

@@ -31,9 +31,11 @@ public enum ScreenComposer {
     }
 
     /// With a `cache` (one per loaded meeting), the view's body is kept between calls and only the
-    /// selection is marked on the visible rows; the frame is the same as without.
+    /// selection is marked on the visible rows; the frame is the same as without. `reservedRows`
+    /// under the body are left blank for an overlay of the caller's (the sharing presenter's join line).
     public static func compose(index: MeetingIndex, state: NavigationState, width: Int, height: Int,
-                               clock: Clock, notice: String? = nil, cache: ViewBodyCache? = nil) -> Frame {
+                               clock: Clock, notice: String? = nil, cache: ViewBodyCache? = nil,
+                               reservedRows: Int = 0) -> Frame {
         let meeting = index.meeting
         let labels = Labels.forLanguage(state.language)
         guard width >= minimumWidth, height >= minimumHeight else {
@@ -43,7 +45,7 @@ public enum ScreenComposer {
         let top = state.mode == .present
             ? drawBanner(&grid, meeting: meeting, state: state, deck: index.deck, clock: clock, labels: labels)
             : drawHeader(&grid, meeting: meeting, state: state, labels: labels)
-        let viewport = height - top - 2
+        let viewport = max(1, height - top - 2 - max(0, reservedRows))
         var context = RenderContext(language: state.language, width: width - 2, selectedRow: index.selectedRow(state),
                                     selectedColumn: index.selectedColumn(state),
                                     highlight: state.search)

@@ -4,6 +4,9 @@ import CioDashCore
 /// the code large enough to read from the back of the room (`i`); on the agenda slide, one boxed
 /// line at the bottom.
 public enum RoomInfoOverlay {
+    /// Rows the agenda slide's boxed join line takes, kept free under the body by the screen.
+    public static let compactHeight = 3
+
     public static func draw(on grid: inout Grid, addresses: [String], code: String, followers: Int,
                             language: Language, compact: Bool) {
         let vi = language == .vi
@@ -13,10 +16,11 @@ public enum RoomInfoOverlay {
             let line = (vi ? "Theo dõi: " : "Follow: ") + (commands.first ?? code) + " · "
                 + (vi ? "\(followers) người · i: chữ lớn" : "\(followers) following · i: large")
             let width = min(grid.width - 2, DisplayWidth.of(line) + 4)
-            let y = grid.height - 5
+            // Just above the status line, in the rows the screen kept free (`compactHeight`).
+            let y = grid.height - 2 - compactHeight
             guard y > 3 else { return }
-            grid.fill(x: 1, y: y, width: width, height: 3)
-            let inner = Box.draw(in: &grid, x: 1, y: y, width: width, height: 3)
+            grid.fill(x: 1, y: y, width: width, height: compactHeight)
+            let inner = Box.draw(in: &grid, x: 1, y: y, width: width, height: compactHeight)
             grid.put(TextLayout.truncate(line, to: inner.width), x: inner.x, y: inner.y, role: .header)
             return
         }

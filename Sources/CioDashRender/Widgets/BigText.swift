@@ -25,21 +25,23 @@ public enum BigText {
         "+": ["...", ".#.", "###", ".#.", "..."], " ": ["..", "..", "..", "..", ".."],
     ]
 
-    /// The five rows of `text`, glyphs one column apart.
-    public static func lines(_ text: String) -> [String] {
+    /// The rows of `text` (five times `scale`), glyphs `scale` columns apart; at scale 2 every dot
+    /// of a glyph is two cells wide and two rows tall.
+    public static func lines(_ text: String, scale: Int = 1) -> [String] {
+        let scale = max(1, scale)
         var rows = Array(repeating: "", count: height)
         for (i, c) in text.uppercased().enumerated() {
             let glyph = glyphs[c] ?? glyphs[" "]!
             for r in 0..<height {
-                if i > 0 { rows[r] += " " }
-                rows[r] += glyph[r].map { $0 == "#" ? "█" : " " }
+                if i > 0 { rows[r] += String(repeating: " ", count: scale) }
+                for dot in glyph[r] { rows[r] += String(repeating: dot == "#" ? "█" : " ", count: scale) }
             }
         }
-        return rows
+        return rows.flatMap { Array(repeating: $0, count: scale) }
     }
 
-    /// Columns `text` takes.
-    public static func width(_ text: String) -> Int {
-        lines(text).first?.count ?? 0
+    /// Columns `text` takes at `scale`.
+    public static func width(_ text: String, scale: Int = 1) -> Int {
+        lines(text, scale: scale).first?.count ?? 0
     }
 }
