@@ -148,6 +148,8 @@ final class FollowEndToEndTests: XCTestCase {
         try waitForSlide(f, 2, timeout: 5)
         XCTAssertFalse(try p.capture().contains("[exit"), "the presenter is still running")
         XCTAssertFalse(try f.capture().contains("[exit"), "the follower is still running")
+    }
+
     /// The folder a follower without a copy receives lives in $TMPDIR while it runs and is gone after
     /// `q`, SIGTERM, SIGHUP (the window closed) and SIGTERM before the screen has even opened.
     func testTheReceivedFolderIsRemovedOnQuitAndOnSignals() throws {
