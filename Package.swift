@@ -94,7 +94,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -9,7 +9,7 @@ public enum ReturnedFormYAML {
         let outcome = YAMLReader.parse(bytes, file: file, isJSON: isJSON)
         var problems = outcome.diagnostics.filter { $0.severity == .error }.map { d in
             FormProblem(.error, file: file, place: d.line.map { "\($0):\(d.column ?? 1)" },
-                        SpreadsheetMessages.Text(vi: d.message, en: d.message))
+                        SpreadsheetMessages.Text(vi: d.text.vi, en: d.text.en))
         }
         guard let root = outcome.root, case .mapping(let entries) = root.content else {
             if problems.isEmpty { problems.append(FormProblem(.error, file: file, SpreadsheetMessages.yamlNotForm("no mapping"))) }

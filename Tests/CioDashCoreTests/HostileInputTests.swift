@@ -479,7 +479,7 @@ final class HostileInputTests: XCTestCase {
             (3, 7, p[0].first), (4, 7, p[1].first), (5, 9, p[2].first), (7, 9, p[3].first), (11, 14, p[1].first),
             (14, 16, p[4].first), (16, 15, p[6].first), (17, 17, p[5].first), (19, 9, p[6].first), (21, 9, p[7].first),
         ]
-        XCTAssertEqual(errors(result, f), expected.map { "\($0.0):\($0.1): " + LoadMessages.controlInText($0.2) })
+        XCTAssertEqual(errors(result, f), expected.map { "\($0.0):\($0.1): " + LoadMessages.controlInText($0.2).en })
         let hue = try XCTUnwrap(result.meeting?.province("thua-thien-hue"))
         XCTAssertFalse(hue.isBroken)
         XCTAssertEqual(hue.name, "Huế\u{1B}]0;pwned\u{07}", "kept as written; the display sanitises it")
@@ -511,7 +511,7 @@ final class HostileInputTests: XCTestCase {
             (2, 10, p[0].first), (3, 8, p[1].first), (5, 8, p[2].first), (6, 10, p[3].first), (9, 12, p[6].first),
             (10, 15, p[4].first), (13, 12, p[7].first),
         ]
-        XCTAssertEqual(errors(result, f, "meeting.yaml"), expected.map { "\($0.0):\($0.1): " + LoadMessages.controlInText($0.2) })
+        XCTAssertEqual(errors(result, f, "meeting.yaml"), expected.map { "\($0.0):\($0.1): " + LoadMessages.controlInText($0.2).en })
         XCTAssertEqual(result.meeting?.title, "Phiên họp\u{1B}[2J")
         assertOthersLoad(result)
     }
@@ -522,11 +522,11 @@ final class HostileInputTests: XCTestCase {
         try f.write("metrics.csv", "province,topic,metric,label,value,target,unit,previous,source\n"
                     + "da-nang,smart-city,ioc-services,\"IOC\u{1B}[2J\",5,,\"x\u{9B}\",,\"Báo\u{1B}]0;pwned\u{07}\"\n")
         let result = load(f)
-        XCTAssertEqual(errors(result, f, "provinces/quang-nam.json"), ["1:52: " + LoadMessages.controlInText("\u{1B}")])
+        XCTAssertEqual(errors(result, f, "provinces/quang-nam.json"), ["1:52: " + LoadMessages.controlInText("\u{1B}").en])
         XCTAssertEqual(errors(result, f, "metrics.csv"), [
-            "2:33: " + LoadMessages.controlInText("\u{1B}"),
-            "2:46: " + LoadMessages.controlInText("\u{9B}"),
-            "2:52: " + LoadMessages.controlInText("\u{1B}"),
+            "2:33: " + LoadMessages.controlInText("\u{1B}").en,
+            "2:46: " + LoadMessages.controlInText("\u{9B}").en,
+            "2:52: " + LoadMessages.controlInText("\u{1B}").en,
         ])
         XCTAssertEqual(result.meeting?.province("da-nang")?.topics["smart-city"]?.metric("ioc-services")?.label, "IOC\u{1B}[2J")
         assertOthersLoad(result)
@@ -539,9 +539,9 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testControlMessageShowsTheCharacterAsTheDisplayDoes() {
-        XCTAssertEqual(LoadMessages.controlInText("\u{1B}"),
+        XCTAssertEqual(LoadMessages.controlInText("\u{1B}").en,
                        "the text contains the control character U+001B (shown as ^[), which could take over a terminal; remove it")
-        XCTAssertEqual(LoadMessages.controlInText("\u{202E}"),
+        XCTAssertEqual(LoadMessages.controlInText("\u{202E}").en,
                        "the text contains the control character U+202E (shown as <U+202E>), which could take over a terminal; remove it")
         XCTAssertNil(TextSanitizer.firstControl(in: "Huế\tĐà Nẵng\r\n"), "tabs and line breaks are layout, not controls")
     }

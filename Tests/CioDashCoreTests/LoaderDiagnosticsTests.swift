@@ -19,8 +19,8 @@ final class LoaderDiagnosticsTests: XCTestCase {
     private func assertDiagnostic(_ result: LoadResult, _ severity: Diagnostic.Severity, _ file: String,
                                   _ line: Int?, _ column: Int?, _ message: String,
                                   file testFile: StaticString = #filePath, line testLine: UInt = #line) {
-        let expected = Diagnostic(severity, file: file, line: line, column: column, message: message)
-        XCTAssertTrue(result.diagnostics.contains(expected),
+        let expected = Diagnostic(severity, file: file, line: line, column: column, message: BilingualText(both: message))
+        XCTAssertTrue(result.diagnostics.map(\.description).contains(expected.description),
                       "expected \(expected)\nfound:\n" + result.diagnostics.map(\.description).joined(separator: "\n"),
                       file: testFile, line: testLine)
     }
@@ -341,5 +341,25 @@ final class LoaderDiagnosticsTests: XCTestCase {
             XCTAssertEqual(a.meeting, b.meeting)
         }
         XCTAssertGreaterThan(a.diagnostics.count, first.diagnostics.count)
+    }
+
+    /// A file named like its province ("Thừa Thiên Huế.yaml") is one error naming the file it should be,
+    /// and is read under that id meanwhile: no id mismatch, no listed province missing, none unlisted.
+    func testAFileNamedWithDiacriticsOrSpacesIsOneMessage() throws {
+        let folder = try TestFolder(["meeting.yaml": sampleMeeting,
+                                     "provinces/Thừa Thiên Huế.yaml": provinceFile(id: "thua-thien-hue", name: "Thừa Thiên Huế"),
+                                     "provinces/da-nang.yaml": provinceFile(id: "da-nang", name: "Đà Nẵng")])
+        let result = folder.load()
+        XCTAssertEqual(result.diagnostics.map(\.description), [
+            folder.file("provinces/Thừa Thiên Huế.yaml") + ": error: the file name \"Thừa Thiên Huế.yaml\" is not a province id "
+                + "(lower-case letters without diacritics, digits and hyphens); rename it to thua-thien-hue.yaml "
+                + "(read as province thua-thien-hue until then)",
+        ])
+        XCTAssertEqual(result.diagnostics.first?.text.vi.contains("hãy đổi tên thành thua-thien-hue.yaml"), true)
+        XCTAssertEqual(result.meeting?.province("thua-thien-hue")?.name, "Thừa Thiên Huế")
+        XCTAssertEqual(ScalarText.suggestedIdentifier(forFileName: "Dak_Lak"), "dak-lak")
+        XCTAssertEqual(ScalarText.suggestedIdentifier(forFileName: "ĐẮK NÔNG"), "dak-nong")
+        XCTAssertNil(ScalarText.suggestedIdentifier(forFileName: "da-nang"), "already an id")
+        XCTAssertNil(ScalarText.suggestedIdentifier(forFileName: "x\u{1B}[2J"), "a control character is another message's business")
     }
 }

@@ -11,6 +11,7 @@ final class MetricDefinitionTests: XCTestCase {
     topics:
       - id: dti
         title: Chỉ số chuyển đổi số (DTI)
+        minutes: 25
         headline: dti-score
         metrics:
           - id: dti-score
@@ -84,6 +85,7 @@ final class MetricDefinitionTests: XCTestCase {
         """)])
         let result = folder.load()
         XCTAssertEqual(result.diagnostics.map(\.description), [
+            folder.file("meeting.yaml") + ":9:15: warning: no province reports the headline metric \"dti-score\" of topic \"dti\"; check its id",
             folder.file("provinces/hue.yaml") + ":10:9: error: required field \"label\" is missing",
             folder.file("provinces/hue.yaml") + ":10:13: warning: metric \"dti-scor\" is not among the metrics the agenda "
                 + "declares for topic \"dti\"; check its id",
@@ -100,10 +102,10 @@ final class MetricDefinitionTests: XCTestCase {
         """)])
         let result = folder.load()
         XCTAssertEqual(result.diagnostics.map(\.description), [
-            folder.file("meeting.yaml") + ":14:19: error: \"decimals\" must be a whole number from 0 to 10, not \"2.5\"",
-            folder.file("meeting.yaml") + ":16:18: error: combine \"average\" is not known; use sum, mean or none",
-            folder.file("meeting.yaml") + ":17:13: error: metric id \"dti-score\" appears twice in topic \"dti\" "
-                + "(first at line 10); this one is ignored",
+            folder.file("meeting.yaml") + ":15:19: error: \"decimals\" must be a whole number from 0 to 10, not \"2.5\"",
+            folder.file("meeting.yaml") + ":17:18: error: combine \"average\" is not known; use sum, mean or none",
+            folder.file("meeting.yaml") + ":18:13: error: metric id \"dti-score\" appears twice in topic \"dti\" "
+                + "(first at line 11); this one is ignored",
         ])
         XCTAssertEqual(result.meeting?.topic("dti")?.definition("dti-score")?.combine, MetricDefinition.Combine.none,
                        "an unknown rule combines nothing")

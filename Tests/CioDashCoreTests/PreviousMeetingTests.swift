@@ -76,8 +76,8 @@ final class PreviousMeetingTests: XCTestCase {
         let result = folder.load()
         XCTAssertNotNil(result.meeting)
         XCTAssertNil(result.meeting?.previous)
-        XCTAssertEqual(result.diagnostics, [Diagnostic(.warning, file: folder.file("meeting.yaml"), line: 9, column: 11,
-            message: "the previous meeting \"../missing-2018\" cannot be used: the meeting folder cannot be read: it does not exist")])
+        XCTAssertEqual(result.diagnostics.map(\.description), [Diagnostic(.warning, file: folder.file("meeting.yaml"), line: 9, column: 11,
+            message: BilingualText(both: "the previous meeting \"../missing-2018\" cannot be used: the meeting folder cannot be read: it does not exist")).description])
         XCTAssertEqual(result.exitCode, 0)
     }
 

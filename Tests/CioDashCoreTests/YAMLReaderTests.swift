@@ -88,8 +88,8 @@ final class YAMLReaderTests: XCTestCase {
     }
 
     func testTabIndentationIsExplained() {
-        assertFatal(parse("a: 1\nb:\n\tc: 2\n"), line: 3, column: 1, LoadMessages.tabIndentation)
-        XCTAssertEqual(LoadMessages.tabIndentation, "a tab is used for indentation here; YAML allows only spaces")
+        assertFatal(parse("a: 1\nb:\n\tc: 2\n"), line: 3, column: 1, LoadMessages.tabIndentation.en)
+        XCTAssertEqual(LoadMessages.tabIndentation.en, "a tab is used for indentation here; YAML allows only spaces")
     }
 
     func testJSONTabsAreWhitespace() {

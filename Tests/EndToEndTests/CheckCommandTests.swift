@@ -17,7 +17,7 @@ final class CheckCommandTests: XCTestCase {
     private func write(_ relative: String, _ text: String) throws { try fixture.write(relative, text) }
 
     private func check(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let outcome = try CiodashProcess.run(["check"] + arguments)
+        let outcome = try CiodashProcess.run(["check", "--lang", "en"] + arguments)
         return (outcome.status, outcome.output)
     }
 

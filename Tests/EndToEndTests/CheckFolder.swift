@@ -15,6 +15,7 @@ struct CheckFolder {
             topics:
               - id: smart-city
                 title: Đô thị thông minh
+                minutes: 30
 
             """)
         for (id, name) in [("da-nang", "Đà Nẵng"), ("thua-thien-hue", "Thừa Thiên Huế")] {

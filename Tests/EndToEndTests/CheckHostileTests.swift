@@ -43,7 +43,7 @@ final class CheckHostileTests: XCTestCase {
 
     private func check(_ extra: [String] = [], prefix: [String] = [],
                        file: StaticString = #filePath, line: UInt = #line) throws -> CiodashProcess.Outcome {
-        let outcome = try CiodashProcess.run(["check", folder] + extra, prefix: prefix)
+        let outcome = try CiodashProcess.run(["check", folder, "--lang", "en"] + extra, prefix: prefix)
         XCTAssertLessThan(outcome.seconds, 5, "check took \(outcome.seconds) s", file: file, line: line)
         return outcome
     }

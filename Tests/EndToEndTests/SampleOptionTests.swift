@@ -6,7 +6,7 @@ final class SampleOptionTests: XCTestCase {
     func testCheckOnEachSampleIsCleanFromAnyFolder() throws {
         let expected = ["council-2026": 11, "hue-2019": 19, "gia-lai-2018": 19]
         for (name, provinces) in expected {
-            let outcome = try CiodashProcess.run(["check", "--sample", name], in: NSTemporaryDirectory())
+            let outcome = try CiodashProcess.run(["check", "--sample", name, "--lang", "en"], in: NSTemporaryDirectory())
             XCTAssertEqual(outcome.status, 0, "\(name): \(outcome.output)\(outcome.errors)")
             XCTAssertEqual(outcome.output, "\(provinces) provinces loaded, 0 errors, 0 warnings\n", name)
         }
@@ -21,7 +21,7 @@ final class SampleOptionTests: XCTestCase {
     }
 
     func testNoFolderStillOpensHue2019() throws {
-        let outcome = try CiodashProcess.run(["check"], in: NSTemporaryDirectory())
+        let outcome = try CiodashProcess.run(["check", "--lang", "en"], in: NSTemporaryDirectory())
         XCTAssertEqual(outcome.output, "19 provinces loaded, 0 errors, 0 warnings\n")
     }
 

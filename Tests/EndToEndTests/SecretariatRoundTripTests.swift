@@ -166,7 +166,7 @@ final class SecretariatRoundTripTests: XCTestCase {
         XCTAssertTrue(imported.output.contains("smart-city/dttm-items-deployed: — → 41.5"), imported.output)
         XCTAssertTrue(imported.output.hasSuffix("11 file(s) written\n"), imported.output)
 
-        let check = try CiodashProcess.run(["check", meeting])
+        let check = try CiodashProcess.run(["check", meeting, "--lang", "en"])
         XCTAssertEqual(check.status, 0, check.output)
         XCTAssertEqual(check.output, "11 provinces loaded, 0 errors, 0 warnings\n", "check is clean after every form came back")
 
@@ -204,7 +204,7 @@ final class SecretariatRoundTripTests: XCTestCase {
         XCTAssertTrue(agenda.contains("date: 2026-07-24\n"), agenda)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: meeting + "/provinces"), [])
 
-        let check = try CiodashProcess.run(["check", meeting])
+        let check = try CiodashProcess.run(["check", meeting, "--lang", "en"])
         XCTAssertEqual(check.status, 0, check.output)
         XCTAssertTrue(check.output.hasSuffix("0 provinces loaded, 11 not yet reported, 0 errors, 11 warnings\n"), check.output)
         XCTAssertEqual(check.outputLines.filter { $0.contains("is listed but has no file") }.count, 11, check.output)
@@ -224,7 +224,7 @@ final class SecretariatRoundTripTests: XCTestCase {
         XCTAssertTrue(agenda.contains("title: \"Phiên họp chuyên đề\"\n") && agenda.contains("venue: \"TP. Huế\"\n"), agenda)
         XCTAssertTrue(agenda.contains("  - id: dti\n"), "today's topics, from the council-2026 sample: \(agenda)")
         XCTAssertFalse(agenda.contains("previous:"), agenda)
-        let check = try CiodashProcess.run(["check", root + "/new"])
+        let check = try CiodashProcess.run(["check", root + "/new", "--lang", "en"])
         XCTAssertTrue(check.output.hasSuffix("0 provinces loaded, 11 not yet reported, 0 errors, 11 warnings\n"), check.output)
     }
 
@@ -277,7 +277,7 @@ final class SecretariatRoundTripTests: XCTestCase {
         XCTAssertTrue(imported.output.contains("smart-city: status: có rủi ro → đúng tiến độ"), imported.output)
         XCTAssertTrue(imported.output.contains("digital-signatures/signed-doc-share: 95 → 97.5"), imported.output)
 
-        let check = try CiodashProcess.run(["check", meeting])
+        let check = try CiodashProcess.run(["check", meeting, "--lang", "en"])
         XCTAssertEqual(check.status, 0, check.output)
         XCTAssertTrue(check.output.hasSuffix("19 provinces loaded, 0 errors, 0 warnings\n"), check.output)
 

@@ -76,7 +76,7 @@ final class UntrustedNamesEndToEndTests: XCTestCase {
                                                      O_WRONLY | O_CREAT, 0o644) }
         XCTAssertGreaterThanOrEqual(fd, 0)
         close(fd)
-        let outcome = try CiodashProcess.run(["check", folder])
+        let outcome = try CiodashProcess.run(["check", folder, "--lang", "en"])
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.output.contains("/provinces/caf<E9>.yaml: error: the file name is not valid UTF-8 text"),
                       outcome.output)

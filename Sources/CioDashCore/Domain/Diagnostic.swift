@@ -8,24 +8,31 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// 1-based; nil when the problem has no line (an unreadable file, a missing file).
     public var line: Int?
     public var column: Int?
-    /// One sentence a secretariat clerk understands.
-    public var message: String
+    /// One sentence a secretariat clerk understands, in both languages.
+    public var text: BilingualText
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
+    /// The sentence in English (the language of `description`).
+    public var message: String { text.en }
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: BilingualText) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        text = message
     }
 
     /// `path:line:col: error: message`, so that editors can jump to it.
-    public var description: String {
+    public var description: String { description(in: .en) }
+
+    /// The same line in `language`: the place and the severity word stay as editors read them
+    /// (`error`, `warning`); the sentence is the clerk's language.
+    public func description(in language: Language) -> String {
         var place = file
         if let line {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }
-        return "\(place): \(severity.rawValue): \(message)"
+        return "\(place): \(severity.rawValue): \(text.in(language))"
     }
 }

@@ -40,6 +40,23 @@ extension Meeting {
         }.map { provinces[$0] }
     }
 
+    /// The largest figure any province gives for a metric of a topic: what a bar of a count or a
+    /// score without a target is drawn against, so that bars compare provinces instead of all being full.
+    /// Nil when fewer than two provinces give it (a bar measured against itself says nothing), and
+    /// for a figure without a unit: a rank ("xếp thứ 5") has none, and a longer bar would read as better.
+    public func largestValue(topic: String, metric: String) -> Double? {
+        var largest: Double?
+        var count = 0
+        for p in provinces where !p.isBroken {
+            guard let m = p.topics[topic]?.metric(metric), let unit = m.unit, !unit.isEmpty else { continue }
+            let v = m.value
+            guard v.isFinite else { continue }
+            count += 1
+            if v > (largest ?? 0) { largest = v }
+        }
+        return count >= 2 ? largest : nil
+    }
+
     /// How many provinces report each status on a topic.
     public func statusCounts(topic: AgendaTopic) -> [ReportStatus: Int] {
         var counts: [ReportStatus: Int] = [:]

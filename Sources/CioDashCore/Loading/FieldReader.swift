@@ -21,16 +21,16 @@ final class FieldReader {
         return sharedTexts?.shared(text) ?? text
     }
 
-    func error(_ line: Int?, _ column: Int?, _ message: String) {
+    func error(_ line: Int?, _ column: Int?, _ message: BilingualText) {
         diagnostics.append(Diagnostic(.error, file: file, line: line, column: column, message: message))
     }
 
-    func warning(_ line: Int?, _ column: Int?, _ message: String) {
+    func warning(_ line: Int?, _ column: Int?, _ message: BilingualText) {
         diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column, message: message))
     }
 
-    func error(at node: YAMLNode, _ message: String) { error(node.line, node.column, message) }
-    func warning(at node: YAMLNode, _ message: String) { warning(node.line, node.column, message) }
+    func error(at node: YAMLNode, _ message: BilingualText) { error(node.line, node.column, message) }
+    func warning(at node: YAMLNode, _ message: BilingualText) { warning(node.line, node.column, message) }
 
     func append(_ more: [Diagnostic]) { diagnostics += more }
 

@@ -6,6 +6,8 @@ struct MeetingFile {
     var listedProvinces: [Placed<String>]?
     /// The `previous:` folder as written.
     var previous: Placed<String>?
+    /// Each topic's `headline:` as written, by topic id, for the check that some province reports it.
+    var headlines: [String: Placed<String>] = [:]
 
     static let knownKeys = ["format", "council", "title", "date", "start", "venue", "chairs", "language",
                             "previous", "topics", "provinces"]
@@ -45,7 +47,7 @@ struct MeetingFile {
         if let node = fields["previous"], let text = reader.text(node, key: "previous"), !text.isEmpty {
             result.previous = Placed(text, at: node)
         }
-        let topics = decodeTopics(fields, reader)
+        let topics = decodeTopics(fields, reader, headlines: &result.headlines)
         result.listedProvinces = decodeProvinceList(fields["provinces"], reader)
 
         guard let date else { return result }
@@ -56,7 +58,8 @@ struct MeetingFile {
         return result
     }
 
-    private static func decodeTopics(_ fields: Fields, _ reader: FieldReader) -> [AgendaTopic] {
+    private static func decodeTopics(_ fields: Fields, _ reader: FieldReader,
+                                     headlines: inout [String: Placed<String>]) -> [AgendaTopic] {
         guard let node = fields["topics"] else {
             reader.error(at: fields.node, LoadMessages.missingField("topics"))
             return []
@@ -80,6 +83,7 @@ struct MeetingFile {
             }
             firstLines[id] = idNode.line
             var minutes: Int?
+            if topic["minutes"] == nil { reader.warning(at: idNode, LoadMessages.topicWithoutMinutes(id)) }
             if let node = topic["minutes"], let value = reader.number(node, key: "minutes") {
                 if value >= 0 && value == value.rounded() && value < 100_000 {
                     minutes = Int(value)
@@ -94,6 +98,7 @@ struct MeetingFile {
                                           metrics: decodeDefinitions(topic["metrics"], topic: id, reader))
             agendaTopic.slides = decodeSlides(topic["slides"], reader)
             agendaTopic.notes = reader.text(topic["notes"], key: "notes").flatMap { $0.isEmpty ? nil : $0 }
+            if let headline = agendaTopic.headline, let node = topic["headline"] { headlines[id] = Placed(headline, at: node) }
             topics.append(agendaTopic)
         }
         return topics

@@ -146,7 +146,7 @@ public struct MeetingLoader: Sendable {
         var next: (link: Placed<String>, meetingFile: String)? = first
         var (base, baseDisplay, laterDate) = (folder, display, meetingDate)
         while let (link, meetingFile) = next {
-            func warn(_ message: String) {
+            func warn(_ message: BilingualText) {
                 diagnostics.append(Diagnostic(.warning, file: meetingFile, line: link.line, column: link.column, message: message))
             }
             if history.count == limits.maxHistoryDepth { warn(LoadMessages.previousTooDeep(limits.maxHistoryDepth)); break }
@@ -155,7 +155,7 @@ public struct MeetingLoader: Sendable {
             guard seen.insert(Self.realPath(path)).inserted else { warn(LoadMessages.previousCycle(link.value)); break }
             let result = load(folder: path, display: shown, loadPrevious: false, figuresOnly: true, sharedTexts: sharedTexts)
             guard let earlier = result.meeting else {
-                let reason = result.diagnostics.first { $0.severity == .error }?.message ?? LoadMessages.noMeetingFile
+                let reason = result.diagnostics.first { $0.severity == .error }?.text ?? LoadMessages.noMeetingFile
                 warn(LoadMessages.previousUnusable(link.value, reason))
                 break
             }
@@ -163,7 +163,7 @@ public struct MeetingLoader: Sendable {
             // Only its errors are repeated: its warnings belong to a check of that folder.
             for problem in result.diagnostics where problem.severity == .error {
                 diagnostics.append(Diagnostic(.warning, file: problem.file, line: problem.line, column: problem.column,
-                                              message: LoadMessages.inPreviousMeeting(problem.message)))
+                                              message: LoadMessages.inPreviousMeeting(problem.text)))
             }
             var reports: [String: [String: TopicReport]] = [:]
             for province in earlier.provinces where !province.isBroken { reports[province.id] = province.topics }
@@ -227,7 +227,16 @@ public struct MeetingLoader: Sendable {
                                               message: LoadMessages.notAStatusFile))
                 continue
             }
-            let id = Normalization.nfc(String(name[..<dot]))
+            var id = Normalization.nfc(String(name[..<dot]))
+            if let suggestion = ScalarText.suggestedIdentifier(forFileName: id) {
+                // "Quảng Ngãi.yaml": one message naming the file it should be, and the file read under
+                // that id meanwhile, rather than an id mismatch, a listed province missing and an
+                // unlisted one.
+                diagnostics.append(Diagnostic(.error, file: FolderPath.join(display, relative),
+                                              message: LoadMessages.fileNameNotAnID(name, suggestion: suggestion,
+                                                                                   ext: String(name[name.index(after: dot)...]))))
+                id = suggestion
+            }
             let source = ProvinceSource(id: id, relativePath: relative, isJSON: MeetingFolderLayout.isJSON(name))
             if let other = byID[id] {
                 let otherRank = preference[String(other.relativePath.split(separator: ".").last ?? "")] ?? 3
@@ -274,6 +283,17 @@ public struct MeetingLoader: Sendable {
                 for id in ids where byID[id] == nil {
                     diagnostics.append(Diagnostic(.warning, file: meetingFile, message: LoadMessages.slidesUnknownProvince(topic.id, id)))
                 }
+            }
+        }
+        if let topics = agenda.meeting?.topics, let meetingFile {
+            // A headline no province gives is a typo in the agenda, or in every file; before anyone has
+            // reported (a folder fresh from `ciodash init`) there is nothing to say.
+            let reporting = provinces.filter { !$0.report.isBroken }
+            for topic in topics where !reporting.isEmpty {
+                guard let headline = agenda.headlines[topic.id],
+                      !reporting.contains(where: { $0.report.topics[topic.id]?.metric(headline.value) != nil }) else { continue }
+                diagnostics.append(Diagnostic(.warning, file: meetingFile, line: headline.line, column: headline.column,
+                                              message: LoadMessages.headlineNotReported(headline.value, topic: topic.id)))
             }
         }
         if let topics = agenda.meeting?.topics {

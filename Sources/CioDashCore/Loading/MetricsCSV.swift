@@ -105,7 +105,7 @@ public enum MetricsCSV {
                                 reader: FieldReader, maxStringLength: Int) -> Row? {
         var named: [String: Place] = [:]
         if let places { for (name, i) in columns { named[name] = places[i] } }
-        func error(_ name: String, _ message: String) {
+        func error(_ name: String, _ message: BilingualText) {
             reader.error(named[name]?.line ?? line, named[name]?.column, message)
         }
         func cell(_ name: String) -> String? {

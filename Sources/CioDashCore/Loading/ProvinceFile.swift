@@ -62,7 +62,7 @@ struct ProvinceFile {
                                     source: reader.text(fields["source"], key: "source"), file: file)
         if let meetingDate = agenda.date {
             for finding in UnitsCatalogue.findings(id: fileID, code: report.code, on: meetingDate) {
-                reader.warning(at: (finding.isAboutCode ? fields["code"] : fields["id"]) ?? root, finding.message(.en))
+                reader.warning(at: (finding.isAboutCode ? fields["code"] : fields["id"]) ?? root, BilingualText(vi: finding.message(.vi), en: finding.message(.en)))
             }
         }
         if let node = fields["reported"], let reported = reader.date(node, key: "reported") {

@@ -70,6 +70,23 @@ enum ScalarText {
         !text.isEmpty && text.utf8.allSatisfy { isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }
     }
 
+    /// The id a province file named like its province should have: "Quảng Ngãi" → "quang-ngai",
+    /// "Dak_Lak" → "dak-lak". Nil for a name that is already an id, and for one with anything but
+    /// letters, marks, digits, spaces, hyphens and underscores (a control character, a dot), which
+    /// other checks describe better.
+    static func suggestedIdentifier(forFileName name: String) -> String? {
+        guard !isIdentifier(name) else { return nil }
+        for scalar in name.unicodeScalars {
+            let category = scalar.properties.generalCategory
+            let allowed = scalar.properties.isAlphabetic || category == .nonspacingMark || category == .decimalNumber
+                || scalar == " " || scalar == "-" || scalar == "_"
+            if !allowed { return nil }
+        }
+        let words = SearchKey.fold(name).split(separator: " ")
+        let suggestion = words.joined(separator: "-")
+        return isIdentifier(suggestion) ? suggestion : nil
+    }
+
     /// Whether `text` groups digits in threes with `separator` ("1.349", "12.000.000").
     static func looksLikeThousands(_ text: String, separator: Character) -> Bool {
         let groups = text.split(separator: separator, omittingEmptySubsequences: false)

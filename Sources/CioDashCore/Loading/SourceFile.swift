@@ -13,7 +13,7 @@ enum SourceFile {
     enum Failure: Error, Equatable {
         case missing, isFolder, notRegular, permission, loop, tooLarge(size: Int), other(String)
 
-        func message(limits: LoadLimits) -> String {
+        func message(limits: LoadLimits) -> BilingualText {
             switch self {
             case .missing: return LoadMessages.fileMissing
             case .isFolder: return LoadMessages.fileIsFolder

@@ -41,7 +41,7 @@ struct YAMLTreeBuilder {
         self.skippedKeys = skippedKeys
     }
 
-    mutating func fail(line: Int?, column: Int?, _ message: String) {
+    mutating func fail(line: Int?, column: Int?, _ message: BilingualText) {
         if fatal == nil { fatal = Diagnostic(.error, file: file, line: line, column: column, message: message) }
     }
 
@@ -248,7 +248,7 @@ struct YAMLTreeBuilder {
             }
             let (line, column) = place(ofByte: offset)
             let value = Int(parser.problem_value)
-            let message: String
+            let message: BilingualText
             if problem.hasPrefix("control characters") {
                 message = value == 0 ? LoadMessages.nulByte : LoadMessages.controlCharacter(value)
             } else if problem.contains("UTF-8") || problem.contains("Unicode") {

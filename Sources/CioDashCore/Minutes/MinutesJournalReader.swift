@@ -8,7 +8,7 @@ public enum MinutesJournalReader {
         public var en: String
 
         public func diagnostic(file: String, language: Language) -> Diagnostic {
-            Diagnostic(.error, file: file, line: line, column: column, message: language == .vi ? vi : en)
+            Diagnostic(.error, file: file, line: line, column: column, message: BilingualText(both: language == .vi ? vi : en))
         }
     }
 

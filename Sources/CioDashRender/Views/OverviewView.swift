@@ -35,6 +35,8 @@ public enum OverviewView {
 
         var items: [SelectableItem] = []
         items.reserveCapacity(meeting.provinces.count)
+        // Once per topic, not per cell: what a headline without target or share is drawn against.
+        let largest = topics.map { topic in topic.headline.flatMap { meeting.largestValue(topic: topic.id, metric: $0) } }
         for province in meeting.provinces {
             grid.ensureRow(y)
             // Selected, the name is in the header role (unless it matches the search) and so is the
@@ -64,7 +66,7 @@ public enum OverviewView {
                 for (col, topic) in topics.enumerated() {
                     let x = nameWidth + col * columnWidth + 1
                     drawCell(&grid, x: x, y: y, width: inner, meeting: meeting, province: province, topic: topic,
-                             labels: labels, language: language)
+                             labels: labels, language: language, largest: largest[col])
                 }
                 columns = ColumnStrip(x0: nameWidth, step: columnWidth, count: topics.count)
             }
@@ -142,7 +144,7 @@ public enum OverviewView {
 
     /// One province × topic cell: status symbol, headline figure, a bar where there is room.
     static func drawCell(_ grid: inout Grid, x: Int, y: Int, width: Int, meeting: Meeting, province: ProvinceReport,
-                         topic: AgendaTopic, labels: Labels, language: Language) {
+                         topic: AgendaTopic, labels: Labels, language: Language, largest: Double? = nil) {
         guard let report = province.topics[topic.id] else {
             grid.put("– " + labels.noReport, x: x, y: y, maxWidth: width, role: .muted)
             return
@@ -185,7 +187,7 @@ public enum OverviewView {
         var column = x + 3 + valueWidth
         if barWidth >= 4 {
             ValueBar.draw(in: &grid, x: column, y: y, width: barWidth, value: metric.value,
-                          target: metric.target, isShare: metric.isShare)
+                          target: metric.target, isShare: metric.isShare, largest: largest)
             column += barWidth
         }
         if let change, changeWidth > 0 {

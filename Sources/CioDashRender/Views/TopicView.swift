@@ -24,6 +24,7 @@ public enum TopicView {
             }
         }
         let ranked = meeting.ranked(topic: topic)
+        let largest = topic.headline.flatMap { meeting.largestValue(topic: topic.id, metric: $0) }
         let sample = topic.headline.flatMap { id in ranked.lazy.compactMap { $0.topics[topic.id]?.metric(id) }.first }
         let definition = topic.headline.flatMap(topic.definition)
         var headline = labels.headline + ": " + (sample?.label ?? definition?.label ?? topic.headline ?? labels.noData)
@@ -102,7 +103,7 @@ public enum TopicView {
                 if let metric {
                     if bar > 0 {
                         ValueBar.draw(in: &grid, x: xBar, y: y, width: bar, value: metric.value, target: metric.target,
-                                      isShare: metric.isShare)
+                                      isShare: metric.isShare, largest: largest)
                     }
                     var value = MetricFormat.value(metric.value, metric: metric, language: language)
                     if metric.illustrative { value += "*" }

@@ -79,9 +79,11 @@ public enum ReportSection {
                 grid.ensureRow(y + i)
                 grid.put(text, x: 0, y: y + i)
             }
-            // A bar needs something to measure against: a share, or a target.
-            if bar >= 6 && (metric.isShare || metric.target != nil) {
-                ValueBar.draw(in: &grid, x: xBar, y: y, width: bar, value: metric.value, target: metric.target, isShare: metric.isShare)
+            // A bar needs something to measure against: a share, a target, or the other provinces' figures.
+            let largest = metric.isShare || metric.target != nil ? nil : meeting.largestValue(topic: topic.id, metric: metric.id)
+            if bar >= 6 && (metric.isShare || metric.target != nil || largest != nil) {
+                ValueBar.draw(in: &grid, x: xBar, y: y, width: bar, value: metric.value, target: metric.target,
+                              isShare: metric.isShare, largest: largest)
             }
             var value = MetricFormat.valueWithUnit(metric.value, metric: metric, language: language)
             if metric.illustrative { value += "*" }

@@ -1,21 +1,24 @@
 /// A horizontal bar of a value against its target, with eighth-block precision.
 ///
 /// The scale is the larger of target and value (100 for shares), so a bar is full exactly when the
-/// target is met; the target's position is marked `┊` when the value falls short of it.
+/// target is met; the target's position is marked `┊` when the value falls short of it. A figure
+/// with no target and no share is drawn against `largest` (the largest of the provinces' figures),
+/// so that such bars compare provinces rather than all being full.
 public enum ValueBar {
     private static let eighths: [Unicode.Scalar] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
     /// The bar's text, exactly `width` cells wide.
-    public static func text(value: Double, target: Double?, isShare: Bool, width: Int) -> String {
-        String(String.UnicodeScalarView(cells(value: value, target: target, isShare: isShare, width: width)))
+    public static func text(value: Double, target: Double?, isShare: Bool, width: Int, largest: Double? = nil) -> String {
+        String(String.UnicodeScalarView(cells(value: value, target: target, isShare: isShare, width: width, largest: largest)))
     }
 
     /// The bar's characters, one scalar per cell.
-    static func cells(value: Double, target: Double?, isShare: Bool, width: Int) -> [Unicode.Scalar] {
+    static func cells(value: Double, target: Double?, isShare: Bool, width: Int, largest: Double? = nil) -> [Unicode.Scalar] {
         guard width > 0 else { return [] }
         guard value.isFinite, value >= 0 else { return Array(repeating: "·", count: width) }
         let usableTarget = target.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
-        let scale = isShare ? 100.0 : max(usableTarget ?? value, value)
+        let usableLargest = largest.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        let scale = isShare ? 100.0 : max(usableTarget ?? usableLargest ?? value, value)
         guard scale > 0 else { return Array(repeating: "░", count: width) }
         let fraction = min(1, value / scale)
         let totalEighths = Int((fraction * Double(width * 8)).rounded())
@@ -32,8 +35,9 @@ public enum ValueBar {
 
     /// Draws the bar into a grid: filled part in the bar role, the rest muted. Each run of one
     /// character is one `fill` (the bar is drawn hundreds of times per overview frame).
-    public static func draw(in grid: inout Grid, x: Int, y: Int, width: Int, value: Double, target: Double?, isShare: Bool) {
-        let bar = cells(value: value, target: target, isShare: isShare, width: width)
+    public static func draw(in grid: inout Grid, x: Int, y: Int, width: Int, value: Double, target: Double?, isShare: Bool,
+                            largest: Double? = nil) {
+        let bar = cells(value: value, target: target, isShare: isShare, width: width, largest: largest)
         var start = 0
         while start < bar.count {
             var end = start + 1
