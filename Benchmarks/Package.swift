@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "ciodash", path: ".."),
+        // The room benchmarks' test clients share one event-loop group.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // The trait keeps the malloc counters and leaves out the runtime interposer, which is not
         // on this machine's offline package list.
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
@@ -24,6 +26,8 @@ let package = Package(
                 .product(name: "CioDashCore", package: "ciodash"),
                 .product(name: "CioDashRender", package: "ciodash"),
                 .product(name: "CioDashApp", package: "ciodash"),
+                .product(name: "CioDashNet", package: "ciodash"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // One stage on one folder, for callgrind and /usr/bin/time.

@@ -2,6 +2,7 @@ import Benchmark
 import BenchmarkSupport
 import CioDashCore
 import CioDashRender
+import Foundation
 
 // One benchmark per stage and meeting size: load+validate, each view's render, the whole
 // `snapshot --view all` text, and a key press (update + compose + grid diff) at 240×70.
@@ -18,6 +19,7 @@ func configuration(_ set: DataSet, heavy: Bool = false) -> Benchmark.Configurati
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration.timeUnits = .milliseconds
+    roomBenchmarks()
 
     for set in DataSet.selected {
         Benchmark("load+validate \(set.label)", configuration: configuration(set)) { benchmark, folder in
@@ -67,6 +69,37 @@ let benchmarks: @Sendable () -> Void = {
             }
         } setup: {
             KeySession(meeting: try loadMeeting(set))
+        }
+    }
+}
+
+/// The meeting room on loopback (the 2019 sample), with 1 and 200 followers: a presenter's state
+/// change until every follower has decoded it, until follower 0 has drawn its frame from it, and
+/// the presenter's own key at 240×70 while the followers are attached. CIODASH_BENCH_ROOM=0 skips them.
+func roomBenchmarks() {
+    guard ProcessInfo.processInfo.environment["CIODASH_BENCH_ROOM"] != "0" else { return }
+    var room = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal], warmupIterations: 5,
+                                       maxDuration: .seconds(20), maxIterations: 400)
+    room.timeUnits = .microseconds
+    for followers in [1, 200] {
+        Benchmark("room state → decoded by all, \(followers) followers", configuration: room) { benchmark, link in
+            for _ in benchmark.scaledIterations { link.change() }
+        } setup: {
+            try RoomLatency(meeting: try loadMeeting(DataSet(label: "19 sample", provinces: 19)), followers: followers)
+        }
+        Benchmark("room state → follower frame 80x24, \(followers) followers", configuration: room) { benchmark, link in
+            for _ in benchmark.scaledIterations { blackHole(link.changeToFrame()) }
+        } setup: {
+            try RoomLatency(meeting: try loadMeeting(DataSet(label: "19 sample", provinces: 19)), followers: followers)
+        }
+    }
+    var keys = room
+    keys.maxIterations = 480
+    for followers in [0, 200] {
+        Benchmark("room presenter key 240x70, \(followers) followers", configuration: keys) { benchmark, link in
+            for _ in benchmark.scaledIterations { blackHole(link.presenterKey()) }
+        } setup: {
+            try RoomLatency(meeting: try loadMeeting(DataSet(label: "19 sample", provinces: 19)), followers: followers)
         }
     }
 }
