@@ -15,4 +15,7 @@ public struct BilingualText: Hashable, Sendable {
     }
 
     public func `in`(_ language: Language) -> String { language == .en ? en : vi }
+
+    /// `text(language)`, as the command table's help and hints are read.
+    public func callAsFunction(_ language: Language) -> String { self.in(language) }
 }

@@ -4,18 +4,8 @@ import CioDashCore
 /// help text in Vietnamese and English. The navigator dispatches through it, the help overlay and
 /// the footer hints are drawn from it, and a test holds the README's key table to it.
 public enum CommandTable {
-    /// Text in both interface languages.
-    public struct Text: Equatable, Sendable {
-        public var vi: String
-        public var en: String
-
-        public init(vi: String, en: String) {
-            self.vi = vi
-            self.en = en
-        }
-
-        public func callAsFunction(_ language: Language) -> String { language == .vi ? vi : en }
-    }
+    /// Text in both interface languages: the one bilingual pair of the project.
+    public typealias Text = BilingualText
 
     /// What a row's keys do in one mode.
     public struct Behaviour: Sendable {
