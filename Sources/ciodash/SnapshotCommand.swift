@@ -60,7 +60,8 @@ struct SnapshotCommand: ParsableCommand {
         var (meeting, result) = try loadMeetingOrExit(meetingOptions,
                                                       readsPreviousMeeting: !["overview", "agenda"].contains(requested))
         if requested == "overview" && OverviewView.showsChanges(meeting, width: width) {
-            (meeting, result) = try loadMeetingOrExit(meetingOptions)
+            MeetingLoader(limits: meetingOptions.limits).addHistory(to: &result)
+            meeting = result.meeting ?? meeting
         }
         if result.errorCount > 0 {
             printError("ciodash: \(result.errorCount) problem(s) in \(TextSanitizer.line(meetingOptions.resolvedFolder)); run 'ciodash check' for details")

@@ -42,6 +42,15 @@ final class PreviousMeetingTests: XCTestCase {
         XCTAssertNil(withoutPrevious.meeting?.previous)
         XCTAssertEqual(withoutPrevious.diagnostics.count, 0, "the previous meeting is not read at all")
         XCTAssertEqual(withoutPrevious.meeting?.provinces, result.meeting?.provinces)
+
+        // A view that turns out to need the chain adds it without reading the folder again.
+        var added = withoutPrevious
+        MeetingLoader().addHistory(to: &added)
+        XCTAssertEqual(added.diagnostics.map(\.description), result.diagnostics.map(\.description))
+        XCTAssertEqual(added.meeting?.history.map(\.title), result.meeting?.history.map(\.title))
+        XCTAssertEqual(added.meeting?.previous?.value(province: "thua-thien-hue", topic: "smart-city", metric: "ioc-services"), 4)
+        MeetingLoader().addHistory(to: &added)
+        XCTAssertEqual(added.meeting?.history.count, 1, "a chain already read is not read twice")
     }
 
     /// An earlier meeting is read for its figures: its texts are passed over unread (issue 13, item 6),

@@ -23,6 +23,17 @@ public struct MeetingLoader: Sendable {
              sharedTexts: SharedTexts())
     }
 
+    /// Reads the earlier meetings of a meeting loaded without them (`readsPreviousMeeting` false), when
+    /// a view turns out to need them: the folder itself is not read a second time.
+    public func addHistory(to result: inout LoadResult) {
+        guard var meeting = result.meeting, meeting.history.isEmpty, let link = result.previousLink else { return }
+        var diagnostics = result.diagnostics
+        meeting.history = loadHistory(from: link, folder: result.folderArgument, display: result.folderArgument,
+                                      meetingDate: meeting.date, sharedTexts: SharedTexts(), diagnostics: &diagnostics)
+        result.meeting = meeting
+        result.diagnostics = Self.sorted(diagnostics)
+    }
+
     /// One status file waiting to be read.
     private struct ProvinceSource {
         var id: String
