@@ -20,16 +20,20 @@ public enum YAMLReader {
     public static func parse(_ bytes: [UInt8], file: String, isJSON: Bool = false,
                              limits: LoadLimits = .default, skipping: Set<String> = []) -> Outcome {
         let input = isJSON ? JSONCompatibility.prepare(bytes) : bytes
-        var builder = YAMLTreeBuilder(file: file, limits: limits, skippedKeys: skipping)
-        if !input.isEmpty {
-            input.withUnsafeBufferPointer { builder.run($0) }
+        return input.withUnsafeBufferPointer { buffer in
+            let stream = YAMLEventStream(buffer, file: file, limits: limits, skippedKeys: skipping)
+            var root: YAMLNode?
+            if !input.isEmpty, stream.next() != .end {
+                root = stream.node()
+                stream.finish()
+            }
+            if stream.fatal == nil && root == nil {
+                stream.fail(line: nil, column: nil, LoadMessages.emptyFile)
+            }
+            if let fatal = stream.fatal {
+                return Outcome(root: nil, diagnostics: stream.diagnostics + [fatal], fatal: fatal)
+            }
+            return Outcome(root: root, diagnostics: stream.diagnostics, fatal: nil)
         }
-        if builder.fatal == nil && builder.root == nil {
-            builder.fail(line: nil, column: nil, LoadMessages.emptyFile)
-        }
-        if let fatal = builder.fatal {
-            return Outcome(root: nil, diagnostics: builder.diagnostics + [fatal], fatal: fatal)
-        }
-        return Outcome(root: builder.root, diagnostics: builder.diagnostics, fatal: nil)
     }
 }
