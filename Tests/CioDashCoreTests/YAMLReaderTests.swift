@@ -242,4 +242,23 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertTrue(outcome.fatal?.message.hasPrefix("YAML syntax error: found unexpected end of stream") ?? false,
                       outcome.fatal?.message ?? "")
     }
+
+    /// The byte test before the text checks reads eight bytes at a time: no position may be missed.
+    func testControlByteTestSeesEveryPosition() {
+        let clean = Array("abcdefghijklmnopqrstuvwxyz0123".utf8)
+        clean.withUnsafeBufferPointer { XCTAssertFalse(YAMLEventStream.mayHoldControl($0)) }
+        for length in 1...clean.count {
+            for position in 0..<length {
+                for byte: UInt8 in [0x00, 0x1B, 0x1F, 0x7F, 0xC2, 0xD8, 0xE2, 0xF3] {
+                    var bytes = Array(clean[..<length])
+                    bytes[position] = byte
+                    bytes.withUnsafeBufferPointer {
+                        XCTAssertTrue(YAMLEventStream.mayHoldControl($0), "byte \(byte) at \(position) of \(length)")
+                    }
+                }
+            }
+        }
+        let vietnamese = Array("Thừa Thiên Huế, tỷ lệ 12,5 %".utf8)
+        vietnamese.withUnsafeBufferPointer { XCTAssertFalse(YAMLEventStream.mayHoldControl($0)) }
+    }
 }

@@ -16,8 +16,8 @@ final class FieldReader {
     }
 
     /// Text that many files repeat (a metric's label, unit or source), stored once per load.
-    func repeatedText(_ node: YAMLNode?, key: String) -> String? {
-        guard let text = text(node, key: key) else { return nil }
+    func repeatedText(_ node: YAMLNode?, key: @autoclosure () -> String) -> String? {
+        guard let text = text(node, key: key()) else { return nil }
         return sharedTexts?.shared(text) ?? text
     }
 
@@ -48,56 +48,61 @@ final class FieldReader {
     }
 
     /// Text of any scalar style; nil when absent or null.
-    func text(_ node: YAMLNode?, key: String) -> String? {
+    func text(_ node: YAMLNode?, key: @autoclosure () -> String) -> String? {
         guard let node, !node.isNull else { return nil }
         guard case .scalar(let text, _) = node.content else {
-            error(at: node, LoadMessages.wrongKind(key, expected: "text", found: node.kindDescription))
+            error(at: node, LoadMessages.wrongKind(key(), expected: "text", found: node.kindDescription))
             return nil
         }
         return text
     }
 
     /// Text that must be present and not empty.
-    func requiredText(_ fields: Fields, _ key: String) -> String? {
-        guard let node = fields[key] else {
-            error(at: fields.node, LoadMessages.missingField(key))
+    func requiredText<F: FieldLookup>(_ fields: F, _ key: F.Key) -> String? {
+        requiredText(fields[key], key: fields.name(of: key), in: (fields.line, fields.column))
+    }
+
+    /// The same for a value already looked up in the mapping that starts at `place`.
+    func requiredText(_ node: YAMLNode?, key: @autoclosure () -> String, in place: (line: Int, column: Int)) -> String? {
+        guard let node else {
+            error(place.line, place.column, LoadMessages.missingField(key()))
             return nil
         }
-        guard let text = text(node, key: key) else {
-            if node.isNull && !node.isRejected { error(at: node, LoadMessages.emptyField(key)) }
+        guard let text = text(node, key: key()) else {
+            if node.isNull && !node.isRejected { error(at: node, LoadMessages.emptyField(key())) }
             return nil
         }
         if text.isEmpty {
-            error(at: node, LoadMessages.emptyField(key))
+            error(at: node, LoadMessages.emptyField(key()))
             return nil
         }
         return text
     }
 
     /// A number written plain; quoted numbers and Vietnamese notation get a helpful error.
-    func number(_ node: YAMLNode?, key: String) -> Double? {
+    func number(_ node: YAMLNode?, key: @autoclosure () -> String) -> Double? {
         guard let node, !node.isNull else { return nil }
         guard case .scalar(let text, let isPlain) = node.content else {
-            error(at: node, LoadMessages.wrongKind(key, expected: "a number", found: node.kindDescription))
+            error(at: node, LoadMessages.wrongKind(key(), expected: "a number", found: node.kindDescription))
             return nil
         }
         if isPlain {
             switch ScalarText.number(text) {
             case .number(let value): return value
             case .notFinite:
-                error(at: node, LoadMessages.notFinite(key, text))
+                error(at: node, LoadMessages.notFinite(key(), text))
                 return nil
             case .notANumber: break
             }
         }
-        error(at: node, LoadMessages.notANumber(key, text, quoted: !isPlain))
+        error(at: node, LoadMessages.notANumber(key(), text, quoted: !isPlain))
         return nil
     }
 
-    func bool(_ node: YAMLNode?, key: String) -> Bool? {
+    func bool(_ node: YAMLNode?, key: @autoclosure () -> String) -> Bool? {
         guard let node, !node.isNull else { return nil }
         guard case .scalar(let text, let isPlain) = node.content, isPlain, let value = ScalarText.bool(text) else {
-            error(at: node, LoadMessages.notBoolean(key, node.scalarText ?? node.kindDescription))
+            error(at: node, LoadMessages.notBoolean(key(), node.scalarText ?? node.kindDescription))
             return nil
         }
         return value

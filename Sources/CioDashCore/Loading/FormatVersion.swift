@@ -3,9 +3,9 @@ enum FormatVersion {
     static let current = "ciodash/1"
 
     /// False when the file declares another format version and must not be read further.
-    static func check(_ fields: Fields, _ reader: FieldReader) -> Bool {
-        guard let node = fields["format"] else {
-            reader.error(fields.node.line, fields.node.column, LoadMessages.missingFormat)
+    static func check<F: FieldLookup>(_ fields: F, key: F.Key, _ reader: FieldReader) -> Bool {
+        guard let node = fields[key] else {
+            reader.error(fields.line, fields.column, LoadMessages.missingFormat)
             return true
         }
         guard let text = reader.text(node, key: "format") else {
@@ -18,4 +18,6 @@ enum FormatVersion {
         }
         return true
     }
+
+    static func check(_ fields: Fields, _ reader: FieldReader) -> Bool { check(fields, key: "format", reader) }
 }

@@ -272,15 +272,28 @@ public struct MeetingLoader: Sendable {
                               agenda: ProvinceFile.Agenda, sharedTexts: SharedTexts,
                               figuresOnly: Bool = false) -> (ProvinceFile, [Diagnostic]) {
         let reader = FieldReader(file: FolderPath.join(display, source.relativePath), sharedTexts: sharedTexts)
-        // An earlier meeting is read for its figures: its reports' texts are passed over unread.
-        guard let root = parse(FolderPath.join(folder, source.relativePath), isJSON: source.isJSON, into: reader,
-                               skipping: figuresOnly ? Self.textsOfEarlierMeetings : []) else {
-            let reason = reader.diagnostics.last { $0.severity == .error }
-                ?? Diagnostic(.error, file: reader.file, message: LoadMessages.emptyFile)
-            return (ProvinceFile.broken(id: source.id, file: source.relativePath, reason: reason), reader.diagnostics)
+        let bytes: [UInt8]
+        switch SourceFile.read(FolderPath.join(folder, source.relativePath), limits: limits) {
+        case .failure(let failure):
+            reader.error(nil, nil, failure.message(limits: limits))
+            return (ProvinceFile.broken(id: source.id, file: source.relativePath, reason: reader.diagnostics[0]), reader.diagnostics)
+        case .success(let read):
+            bytes = source.isJSON ? JSONCompatibility.prepare(read) : read
         }
-        let province = ProvinceFile.decode(root, id: source.id, file: source.relativePath, agenda: agenda, reader: reader)
-        return (province, reader.diagnostics)
+        return bytes.withUnsafeBufferPointer { buffer in
+            // An earlier meeting is read for its figures: its reports' texts are passed over unread.
+            var stream = YAMLEventStream(buffer, file: reader.file, limits: limits,
+                                         skippedKeys: figuresOnly ? Self.textsOfEarlierMeetings : [])
+            let decoded = bytes.isEmpty ? nil
+                : ProvinceFile.decode(&stream, id: source.id, file: source.relativePath, agenda: agenda, reader: reader)
+            stream.finish()
+            if decoded == nil { stream.fail(line: nil, column: nil, LoadMessages.emptyFile) }
+            if let fatal = stream.fatal {
+                // Nothing decoded from an unusable file is said: the file is shown broken, for this reason.
+                return (ProvinceFile.broken(id: source.id, file: source.relativePath, reason: fatal), stream.diagnostics + [fatal])
+            }
+            return (decoded!, stream.diagnostics + reader.diagnostics)
+        }
     }
 
     /// Folder-level checks, then the display order: the agenda's list first, then by Vietnamese name.

@@ -12,6 +12,7 @@ enum ScalarText {
     /// `.inf` and `.nan` spellings (recognised only to reject them clearly).
     static func number(_ text: String) -> NumberResult {
         var text = text
+        if let value = text.withUTF8(exactDecimal) { return .number(value) }
         // Scanned as raw bytes: generic index arithmetic on a UTF-8 view cost more than strtod.
         switch text.withUTF8(shape) {
         case .other: return .notANumber
@@ -20,6 +21,39 @@ enum ScalarText {
         }
         guard let value = Double(text) else { return .notANumber }
         return value.isFinite ? .number(value) : .notFinite
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { x, _ in x * 10 } }
+
+    /// `[+-]? digits [. digits]` of at most 15 digits in all, without an exponent, read without strtod:
+    /// the digits as an integer below 2^53 and a power of ten up to 10^22 are both exact doubles, so
+    /// one IEEE division gives the correctly rounded value, the same as strtod's (Clinger's fast path).
+    private static func exactDecimal(_ utf8: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        var negative = false
+        if i < utf8.count, utf8[i] == UInt8(ascii: "+") || utf8[i] == UInt8(ascii: "-") {
+            negative = utf8[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0, fraction = 0
+        var seenPoint = false
+        while i < utf8.count {
+            let b = utf8[i]
+            if isDigit(b) {
+                mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
+                digits += 1
+                if seenPoint { fraction += 1 }
+            } else if b == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let value = Double(mantissa) / powersOfTen[fraction]
+        return negative ? -value : value
     }
 
     private enum Shape { case decimal, infOrNaN, other }

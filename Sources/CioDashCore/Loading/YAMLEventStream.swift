@@ -6,8 +6,9 @@ import CYAML
 /// as costly as libyaml's own parse); `node()` builds a `YAMLNode` of one value where a tree is simpler
 /// (the agenda, small fields). Limits (depth, alias expansion, text length), text checks, anchors and
 /// aliases are handled here: an alias is replayed as the events of the value it names, so a decoder
-/// never sees one. After a fatal problem, every call reads `.end`.
-final class YAMLEventStream {
+/// never sees one. After a fatal problem, every call reads `.end`. A struct passed `inout`, not a class:
+/// a class's properties cost a run-time exclusivity check on every access, a fifth of the loading time.
+struct YAMLEventStream: ~Copyable {
     enum Kind: Equatable { case scalar, sequenceStart, mappingStart, sequenceEnd, mappingEnd, end }
 
     let file: String
@@ -32,11 +33,16 @@ final class YAMLEventStream {
     private var hasEvent = false
     private var failed = false
     private var initialized = false
+    private var ended = false
     private var source: UnsafeBufferPointer<UInt8>
     private var documents = 0
     private var depth = 0
     /// A scalar replayed from an alias: its text is owned here rather than by libyaml's event.
     private var replayedText: String?
+    /// Whether the current event is replayed (a flag, so that testing a key copies no text).
+    private var isReplayed = false
+    /// The current scalar (from libyaml) is still to get its control-character check.
+    private var isUnchecked = false
     private var replay: [Replayed] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var aliasedNodes = 0
@@ -79,12 +85,13 @@ final class YAMLEventStream {
     }
 
     deinit {
-        if hasEvent { yaml_event_delete(&event) }
+        var last = event
+        if hasEvent { yaml_event_delete(&last) }
         if initialized { yaml_parser_delete(parser) }
         parser.deallocate()
     }
 
-    func fail(line: Int?, column: Int?, _ message: BilingualText) {
+    mutating func fail(line: Int?, column: Int?, _ message: BilingualText) {
         guard !failed else { return }
         failed = true
         fatal = Diagnostic(.error, file: file, line: line, column: column, message: message)
@@ -95,9 +102,10 @@ final class YAMLEventStream {
 
     /// Moves to the next event of the document and returns its kind.
     @discardableResult
-    func next() -> Kind {
-        replayedText = nil
-        if failed { kind = .end; return .end }
+    mutating func next() -> Kind {
+        if isUnchecked { checkText() }
+        if isReplayed { replayedText = nil; isReplayed = false }
+        if failed || ended { kind = .end; return .end }
         if !replay.isEmpty { return take(replay.removeLast()) }
         while true {
             if hasEvent { yaml_event_delete(&event); hasEvent = false }
@@ -110,7 +118,9 @@ final class YAMLEventStream {
             line = Int(event.start_mark.line) + 1
             column = Int(event.start_mark.column) + 1
             switch event.type {
-            case YAML_STREAM_END_EVENT:
+            case YAML_STREAM_END_EVENT, YAML_NO_EVENT:
+                // libyaml gives empty events after the end, for ever.
+                ended = true
                 kind = .end
                 return .end
             case YAML_DOCUMENT_START_EVENT:
@@ -150,17 +160,18 @@ final class YAMLEventStream {
         }
     }
 
-    private func take(_ replayed: Replayed) -> Kind {
+    private mutating func take(_ replayed: Replayed) -> Kind {
         switch replayed {
         case .scalar(let text, let plain, let rejected, let l, let c):
-            (line, column, isPlain, isRejected, replayedText) = (l, c, plain, rejected, text)
+            (line, column, isPlain, isRejected, replayedText, isReplayed) = (l, c, plain, rejected, text, true)
             kind = .scalar
             recordScalar(anchor: nil)
         case .start(let isMapping, let l, let c):
-            (line, column) = (l, c)
+            (line, column, isReplayed) = (l, c, true)
             kind = isMapping ? .mappingStart : .sequenceStart
             recordStart(isMapping: isMapping, anchor: nil)
         case .end(let isMapping):
+            isReplayed = true
             kind = isMapping ? .mappingEnd : .sequenceEnd
             recordEnd()
         }
@@ -168,7 +179,7 @@ final class YAMLEventStream {
     }
 
     /// The checks on every text read: length, control characters, invisible ones.
-    private func readScalar() {
+    private mutating func readScalar() {
         kind = .scalar
         let s = event.data.scalar
         isRejected = false
@@ -184,44 +195,45 @@ final class YAMLEventStream {
                 isPlain = true
             }
         }
-        // Raw control bytes never get here (libyaml refuses them); escapes such as "\e" do.
-        if !isRejected && Self.mayHoldControl(bytes) {
-            let text = String(decoding: bytes, as: UTF8.self)
-            if let control = TextSanitizer.firstControl(in: text) {
-                diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
-                                              message: LoadMessages.controlInText(control)))
-            } else if let invisible = TextSanitizer.firstInvisible(in: text) {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column,
-                                              message: LoadMessages.invisibleInText(invisible)))
-            }
+        // Checked when first read rather than here: a key that is one a decoder knows needs no check.
+        isUnchecked = !isRejected
+        if s.anchor != nil || !recording.isEmpty { recordScalar(anchor: s.anchor.map { String(cString: $0) }) }
+    }
+
+    /// The control-character check of the current scalar, once. Raw control bytes never get here
+    /// (libyaml refuses them); escapes such as "\e" do.
+    private mutating func checkText() {
+        isUnchecked = false
+        let bytes = UnsafeBufferPointer(start: event.data.scalar.value, count: Int(event.data.scalar.length))
+        guard Self.mayHoldControl(bytes) else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let control = TextSanitizer.firstControl(in: text) {
+            diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
+                                          message: LoadMessages.controlInText(control)))
+        } else if let invisible = TextSanitizer.firstInvisible(in: text) {
+            diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column,
+                                          message: LoadMessages.invisibleInText(invisible)))
         }
-        recordScalar(anchor: s.anchor.map { String(cString: $0) })
     }
 
     /// The current scalar's text, in NFC ("" for a refused one).
     var text: String {
-        if let replayedText { return replayedText }
+        if isReplayed { return replayedText ?? "" }
         guard kind == .scalar, hasEvent, !isRejected else { return "" }
         return Normalization.nfc(utf8: UnsafeBufferPointer(start: event.data.scalar.value, count: Int(event.data.scalar.length)))
     }
 
-    /// Whether the current scalar's bytes are `key`'s (keys of ciodash files are ASCII).
-    func scalarIs(_ key: StaticString) -> Bool {
-        guard kind == .scalar, !isRejected else { return false }
-        if let replayedText { return replayedText == key.description }
-        let s = event.data.scalar
-        return Int(s.length) == key.utf8CodeUnitCount
-            && (s.length == 0 || memcmp(s.value, key.utf8Start, Int(s.length)) == 0)
-    }
-
-    /// The position in `keys` of the current scalar's text, if it is one of them.
-    func scalarIndex(in keys: [StaticString]) -> Int? {
+    /// A known key is plain ASCII, so finding one settles the text check too.
+    mutating func scalarIndex(in keys: [StaticString]) -> Int? {
         guard kind == .scalar, !isRejected else { return nil }
-        if let replayedText { return keys.firstIndex { $0.description == replayedText } }
+        if isReplayed { return keys.firstIndex { $0.description == replayedText } }
         let s = event.data.scalar
         let count = Int(s.length)
         for (i, key) in keys.enumerated() where key.utf8CodeUnitCount == count {
-            if count == 0 || memcmp(s.value, key.utf8Start, count) == 0 { return i }
+            if count == 0 || (key.utf8Start.pointee == s.value.pointee && memcmp(s.value, key.utf8Start, count) == 0) {
+                isUnchecked = false
+                return i
+            }
         }
         return nil
     }
@@ -236,7 +248,8 @@ final class YAMLEventStream {
     // MARK: Values
 
     /// The value that starts at the current event, as a tree; the stream is left on its last event.
-    func node() -> YAMLNode {
+    mutating func node() -> YAMLNode {
+        if isUnchecked { checkText() }
         switch kind {
         case .scalar, .end, .sequenceEnd, .mappingEnd:
             return kind == .scalar ? scalarNode : YAMLNode(.scalar("", isPlain: true), line: line, column: column)
@@ -273,7 +286,7 @@ final class YAMLEventStream {
 
     /// Inside a mapping: moves to its next key (true) or past its end (false). A key that is a list or
     /// mapping stops the file.
-    func nextKey() -> Bool {
+    mutating func nextKey() -> Bool {
         switch next() {
         case .scalar: return true
         case .mappingEnd, .end: return false
@@ -287,7 +300,7 @@ final class YAMLEventStream {
     }
 
     /// Reports the current key as repeating one at `firstLine`; the caller drops its value.
-    func duplicateKey(_ key: String, firstLine: Int) {
+    mutating func duplicateKey(_ key: String, firstLine: Int) {
         diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
                                       message: LoadMessages.duplicateKey(key, firstLine: firstLine)))
     }
@@ -298,9 +311,10 @@ final class YAMLEventStream {
     /// Passes over the next value unread (no checks, no aliases followed): a text gives one shared mark
     /// at its place, so that a required field is still there; a list, mapping or alias gives nil. Its
     /// anchors still exist (as empty text), so that an alias elsewhere is not reported as undefined.
-    func passOverValue() -> YAMLNode? {
-        replayedText = nil
-        if failed { kind = .end; return nil }
+    mutating func passOverValue() -> YAMLNode? {
+        if isUnchecked { checkText() }
+        if isReplayed { replayedText = nil; isReplayed = false }
+        if failed || ended { kind = .end; return nil }
         // A replayed alias was checked, and passed over where it was recorded: it reads as it was kept.
         if !replay.isEmpty {
             next()
@@ -334,7 +348,7 @@ final class YAMLEventStream {
 
     /// Reads the rest of the document after its root value: a second document or a syntax error at the
     /// end still makes the file unusable.
-    func finish() {
+    mutating func finish() {
         while !failed {
             if next() == .end { return }
             _ = node()
@@ -343,26 +357,26 @@ final class YAMLEventStream {
 
     // MARK: Anchors
 
-    private func recordScalar(anchor: String?) {
+    private mutating func recordScalar(anchor: String?) {
         guard anchor != nil || !recording.isEmpty else { return }
         let node = scalarNode
         if let anchor { anchors[anchor] = (node, 1) }
         if !recording.isEmpty { addToRecording(node, size: 1) }
     }
 
-    private func recordStart(isMapping: Bool, anchor: String?) {
+    private mutating func recordStart(isMapping: Bool, anchor: String?) {
         guard anchor != nil || !recording.isEmpty else { return }
         recording.append(Frame(isMapping: isMapping, line: line, column: column, anchor: anchor))
     }
 
-    private func recordEnd() {
+    private mutating func recordEnd() {
         guard let frame = recording.popLast() else { return }
         let node = YAMLNode(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), line: frame.line, column: frame.column)
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
         if !recording.isEmpty { addToRecording(node, size: frame.size) }
     }
 
-    private func addToRecording(_ node: YAMLNode, size: Int) {
+    private mutating func addToRecording(_ node: YAMLNode, size: Int) {
         let top = recording.count - 1
         recording[top].size = recording[top].size.addingReportingOverflow(size).partialValue
         guard recording[top].isMapping else { recording[top].items.append(node); return }
@@ -405,7 +419,29 @@ final class YAMLEventStream {
     /// Whether UTF-8 text may encode a control character, DEL, a C1 control (C2 80–9F) or a bidi
     /// control (U+061C: D8 9C; U+200E–U+206F: E2 80/81 …): a byte test, so clean text costs one pass.
     static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xF3 }
+        guard let base = bytes.baseAddress else { return false }
+        // Eight bytes at a time while they are printable ASCII (ids, numbers, most keys).
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let below20 = (word &- ones &* 0x20) & ~word & highs
+            let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
+            if word & highs != 0 || below20 != 0 || del != 0 { break }
+            i += 8
+        }
+        return controlLeads.withUnsafeBufferPointer { table in
+            while i < bytes.count {
+                if table[Int(bytes[i])] { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The bytes `mayHoldControl` looks for, by value.
+    private static let controlLeads: [Bool] = (0...255).map { b in
+        b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xF3
     }
 
     private static func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
@@ -413,7 +449,7 @@ final class YAMLEventStream {
         return strcmp(UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self), "tag:yaml.org,2002:str") == 0
     }
 
-    private func reportParserError() {
+    private mutating func reportParserError() {
         let parser = self.parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         if parser.error == YAML_READER_ERROR {
@@ -493,27 +529,36 @@ final class YAMLEventStream {
     }
 }
 
-/// The keys met so far in one mapping, for "appears twice" (an index once the mapping grows large,
-/// so that the checks stay linear overall).
+/// The keys (or ids) met so far in one mapping or list, for "appears twice": a short list scanned by a
+/// cheap hash of each key's bytes (a topic's twenty metric ids cost less than a dictionary's hashing),
+/// and a dictionary once the list grows long, so that the checks stay linear overall.
 struct KeyLines {
+    private var hashes: [UInt64] = []
     private var list: [(key: String, line: Int)] = []
     private var index: [String: Int]?
 
     /// The line of an earlier equal key, or nil (and `key` is remembered at `line`).
     mutating func firstLine(of key: String, line: Int) -> Int? {
-        if index == nil {
-            if let first = list.first(where: { $0.key == key }) { return first.line }
-            list.append((key, line))
-            if list.count >= 16 {
-                var built: [String: Int] = [:]
-                for item in list { built[item.key] = item.line }
-                index = built
-                list = []
-            }
+        if index != nil {
+            if let first = index?[key] { return first }
+            index?[key] = line
             return nil
         }
-        if let first = index?[key] { return first }
-        index?[key] = line
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+        for (i, h) in hashes.enumerated() where h == hash && list[i].key == key { return list[i].line }
+        if list.isEmpty {
+            hashes.reserveCapacity(8)
+            list.reserveCapacity(8)
+        }
+        hashes.append(hash)
+        list.append((key, line))
+        if list.count > 32 {
+            var built: [String: Int] = [:]
+            for item in list where built[item.key] == nil { built[item.key] = item.line }
+            index = built
+            (hashes, list) = ([], [])
+        }
         return nil
     }
 }

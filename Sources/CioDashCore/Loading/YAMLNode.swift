@@ -32,7 +32,7 @@ public struct YAMLNode: Sendable {
 
     /// Whether this is a plain scalar meaning "no value": empty, `~` or `null`.
     public var isNull: Bool {
-        guard case .scalar(let text, true) = content else { return false }
+        guard case .scalar(let text, true) = content, text.utf8.count <= 4 else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false

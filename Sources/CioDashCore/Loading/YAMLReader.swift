@@ -21,7 +21,7 @@ public enum YAMLReader {
                              limits: LoadLimits = .default, skipping: Set<String> = []) -> Outcome {
         let input = isJSON ? JSONCompatibility.prepare(bytes) : bytes
         return input.withUnsafeBufferPointer { buffer in
-            let stream = YAMLEventStream(buffer, file: file, limits: limits, skippedKeys: skipping)
+            var stream = YAMLEventStream(buffer, file: file, limits: limits, skippedKeys: skipping)
             var root: YAMLNode?
             if !input.isEmpty, stream.next() != .end {
                 root = stream.node()
