@@ -188,9 +188,10 @@ public enum AppCore {
         let labels = Labels.forLanguage(s.navigation.language)
         guard var next = result.meeting else {
             let first = result.diagnostics.first { $0.severity == .error }
-            // The loader's sentence is English: the Vietnamese screen names the place only.
             s.notice = labels.reloadFailed + (first.map {
-                ": " + (labels.language == .vi ? labels.place(file: $0.file, line: $0.line, column: $0.column) : $0.description)
+                ": " + (labels.language == .vi
+                    ? labels.place(file: $0.file, line: $0.line, column: $0.column) + ": " + $0.text.vi
+                    : $0.description)
             } ?? "")
             // The status line shows a message before the notice: an older "reloaded" must not hide it.
             s.navigation.message = nil

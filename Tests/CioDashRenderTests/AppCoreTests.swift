@@ -106,6 +106,13 @@ final class AppCoreTests: XCTestCase {
         let failed = run(start(.browse), [loaded(nil)]).0
         XCTAssertEqual(failed.meeting.provinces.count, 3, "an unusable meeting file keeps the whole meeting")
         XCTAssertEqual(failed.notice, "Tải lại lỗi, giữ số liệu cũ")
+
+        // The reason, in the screen's language, with its place.
+        let reason = Diagnostic(.error, file: "/tmp/fixture/meeting.yaml", line: 4, column: 1,
+                                message: BilingualText(vi: "ở đây dùng ký tự tab để thụt lề", en: "a tab is used for indentation here"))
+        let result = LoadResult(meeting: nil, diagnostics: [reason], folderUnreadable: false, folderArgument: "/tmp/fixture")
+        let said = run(start(.browse), [.folderReloaded(result, changed: ["meeting.yaml"])]).0
+        XCTAssertEqual(said.notice, "Tải lại lỗi, giữ số liệu cũ: /tmp/fixture/meeting.yaml, dòng 4, cột 1: ở đây dùng ký tự tab để thụt lề")
     }
 
     func testTheClockAsksForAFolderCheckOnceASecond() {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import CioDashCore
 @testable import CioDashRender
@@ -25,13 +26,27 @@ final class VietnameseWordingTests: XCTestCase {
         XCTAssertNotEqual(Labels.vi.file, Labels.vi.source)
     }
 
-    func testABrokenFileSaysWhereInVietnameseWithoutTheLoadersEnglish() {
+    func testABrokenFileSaysWhereAndWhyInTheScreensLanguage() throws {
         var broken = ProvinceReport(id: "kon-tum", name: "kon-tum", file: "provinces/kon-tum.yaml",
                                     brokenReason: "line 7, column 1: YAML syntax error")
         broken.brokenLine = 7
         broken.brokenColumn = 1
-        XCTAssertEqual(Labels.vi.brokenFile(broken), "tệp lỗi ở dòng 7, cột 1; chạy 'ciodash check' để xem chi tiết")
+        XCTAssertEqual(Labels.vi.brokenFile(broken), "tệp lỗi ở dòng 7, cột 1; chạy 'ciodash check' để xem chi tiết",
+                       "without the loader's sentence in Vietnamese, the place and where to look")
         XCTAssertEqual(Labels.en.brokenFile(broken), "broken file: line 7, column 1: YAML syntax error")
+
+        // As the loader makes it: the sentence in both languages.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("provinces"), withIntermediateDirectories: true)
+        try Data("format: ciodash/1\ncouncil: C\ntitle: T\ndate: 2019-07-27\ntopics:\n  - id: a\n    title: A\n".utf8)
+            .write(to: folder.appendingPathComponent("meeting.yaml"))
+        try Data("format: ciodash/1\nid: kon-tum\n\tname: x\n".utf8).write(to: folder.appendingPathComponent("provinces/kon-tum.yaml"))
+        let loaded = try XCTUnwrap(MeetingLoader().load(folder: folder.path).meeting?.province("kon-tum"))
+        XCTAssertEqual(Labels.vi.brokenFile(loaded),
+                       "tệp lỗi ở dòng 3, cột 1: ở đây dùng ký tự tab để thụt lề; YAML chỉ cho phép dấu cách")
+        XCTAssertEqual(Labels.en.brokenFile(loaded),
+                       "broken file: line 3, column 1: a tab is used for indentation here; YAML allows only spaces")
     }
 }
 

@@ -9,6 +9,8 @@ import Foundation
 ///   sample — 0 `provinces/quang-tri.yaml`, 1 `provinces/quang-tri.json`, 2 `meeting.yaml`,
 ///   3 `metrics.csv`; the other files stay valid so that the renderer gets a meeting to draw;
 ///   bit 2: English instead of the meeting's language; bit 3: Markdown instead of text;
+///   bit 4: the folder is also read as the earlier meeting of a later one (figures only, texts passed
+///   over unread), whose overview is drawn with its trends;
 /// - byte 1: the width, 1 + the byte (1–256 cells);
 /// - the rest: the file's bytes.
 ///
@@ -21,7 +23,7 @@ public func loaderFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) 
     guard size >= 2 else { return 0 }
     let bytes = UnsafeBufferPointer(start: data, count: size)
     FuzzFolder.shared.run(target: Int(bytes[0] & 3), english: bytes[0] & 4 != 0, markdown: bytes[0] & 8 != 0,
-                          width: 1 + Int(bytes[1]), file: Array(bytes[2...]))
+                          asEarlier: bytes[0] & 16 != 0, width: 1 + Int(bytes[1]), file: Array(bytes[2...]))
     return 0
 }
 
@@ -30,6 +32,8 @@ final class FuzzFolder {
     static let shared = FuzzFolder()
 
     let path: String
+    /// A later meeting whose `previous:` is `path`.
+    private let later: String
     private let sample: URL
     private let meeting: [UInt8]
     private let metrics: [UInt8]
@@ -40,6 +44,7 @@ final class FuzzFolder {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fixtures/hue-2019")
         let shm = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
         path = shm + "ciodash-fuzz-\(getpid())"
+        later = path + "-later"
         // The sample agenda without `previous:` (one folder per input is enough), one other province
         // and its CSV rows.
         let agenda = (try? String(contentsOf: sample.appendingPathComponent("meeting.yaml"), encoding: .utf8)) ?? ""
@@ -58,15 +63,35 @@ final class FuzzFolder {
         }
         write("meeting.yaml", meeting)
         write("metrics.csv", metrics)
-        atexit { try? FileManager.default.removeItem(atPath: FuzzFolder.shared.path) }
+        try? FileManager.default.createDirectory(atPath: later + "/provinces", withIntermediateDirectories: true)
+        let laterAgenda = String(decoding: meeting, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("date:") ? "date: 2030-01-01" : String($0) }.joined(separator: "\n") + "\nprevious: \(path)\n"
+        FileManager.default.createFile(atPath: later + "/meeting.yaml", contents: Data(laterAgenda.utf8))
+        FileManager.default.createFile(atPath: later + "/provinces/da-nang.yaml",
+                                       contents: try? Data(contentsOf: sample.appendingPathComponent("provinces/da-nang.yaml")))
+        atexit {
+            try? FileManager.default.removeItem(atPath: FuzzFolder.shared.path)
+            try? FileManager.default.removeItem(atPath: FuzzFolder.shared.later)
+        }
     }
 
-    func run(target: Int, english: Bool, markdown: Bool, width: Int, file: [UInt8]) {
+    func run(target: Int, english: Bool, markdown: Bool, asEarlier: Bool, width: Int, file: [UInt8]) {
         restore()
         let name = ["provinces/quang-tri.yaml", "provinces/quang-tri.json", "meeting.yaml", "metrics.csv"][target]
         write(name, file)
         dirty = name
 
+        if asEarlier {
+            let result = MeetingLoader().load(folder: later)
+            for diagnostic in result.diagnostics {
+                checkSafe(TextSanitizer.line(diagnostic.description), "a diagnostic of the later meeting")
+            }
+            if let meeting = result.meeting {
+                let snapshot = Snapshot(meeting: meeting, language: english ? .en : meeting.language, width: max(width, 200),
+                                        generatedAt: 0)
+                checkSafe(snapshot.text(for: [.overview]), "the later meeting's overview")
+            }
+        }
         let result = MeetingLoader().load(folder: path)
         for diagnostic in result.diagnostics {
             checkSafe(TextSanitizer.line(diagnostic.description), "a diagnostic")

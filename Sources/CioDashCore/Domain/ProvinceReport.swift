@@ -16,6 +16,9 @@ public struct ProvinceReport: Hashable, Sendable {
     public var file: String
     /// Set when the file could not be loaded: the panel is shown flagged with this message.
     public var brokenReason: String?
+    /// The sentence of `brokenReason` in both languages, without the place (nil for a province
+    /// without a file).
+    public var brokenText: BilingualText?
     /// Where in the file the problem that broke it is, when the parser said.
     public var brokenLine: Int?
     public var brokenColumn: Int?

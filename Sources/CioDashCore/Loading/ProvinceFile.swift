@@ -46,6 +46,7 @@ struct ProvinceFile {
             place = "line \(line)" + (reason.column.map { ", column \($0)" } ?? "") + ": "
         }
         var report = ProvinceReport(id: id, name: id, file: file, brokenReason: place + reason.message)
+        report.brokenText = reason.text
         report.brokenLine = reason.line
         report.brokenColumn = reason.column
         return ProvinceFile(report: report)

@@ -85,8 +85,6 @@ extension Labels {
         return file + ":\(line)" + (column.map { ":\($0)" } ?? "")
     }
 
-    /// What a broken status file shows. The loader's sentences are English; the Vietnamese screen
-    /// gives the place and sends the reader to `ciodash check` rather than mixing the two languages.
     /// The two words for a broken status file, where a table cell has no room for the place.
     public var brokenFileWord: String { language == .vi ? "tệp lỗi" : "broken file" }
 
@@ -95,11 +93,13 @@ extension Labels {
 
     public var notReported: String { language == .vi ? "chưa báo cáo" : "not yet reported" }
 
+    /// What a broken status file shows: the place and the loader's sentence in the screen's language.
     public func brokenFile(_ province: ProvinceReport) -> String {
         if province.notReported { return notReported }
         guard language == .vi else { return "broken file: " + (province.brokenReason ?? "") }
         var text = "tệp lỗi"
         if let line = province.brokenLine { text += " ở dòng \(line)" + (province.brokenColumn.map { ", cột \($0)" } ?? "") }
-        return text + "; chạy 'ciodash check' để xem chi tiết"
+        guard let sentence = province.brokenText?.vi else { return text + "; chạy 'ciodash check' để xem chi tiết" }
+        return text + ": " + sentence
     }
 }
