@@ -77,14 +77,40 @@ struct FormCellReading {
         return value
     }
 
-    /// A date: a date cell, or ISO text.
+    /// A date: a date cell, ISO text, or day-first text as Vietnamese forms write it (26/07/2019,
+    /// 26-7-2019, 26.07.2019). Day-first text that would also read as month-first (05/07/2019, as a
+    /// spreadsheet set to US English saves 7 May) is refused with both readings, never guessed.
     mutating func date(_ cell: XLSXCell?) -> LocalDate? {
         guard let cell else { return nil }
         if case .date(let date) = cell.value { return date }
         guard let raw = text(cell) else { return nil }
         if let date = LocalDate(iso: raw) { return date }
-        fail(cell, SpreadsheetMessages.badDate(raw))
+        switch Self.dayFirst(raw) {
+        case .date(let date): return date
+        case .ambiguous(let dayFirst, let monthFirst):
+            fail(cell, SpreadsheetMessages.ambiguousDate(raw, dayFirst, monthFirst))
+        case .invalid:
+            fail(cell, SpreadsheetMessages.badDate(raw))
+        }
         return nil
+    }
+
+    enum DayFirst: Equatable {
+        case date(LocalDate)
+        case ambiguous(LocalDate, LocalDate)
+        case invalid
+    }
+
+    /// `D/M/YYYY` with `/`, `-` or `.` between, one or two digits of day and month.
+    static func dayFirst(_ text: String) -> DayFirst {
+        guard let separator = text.first(where: { "/-.".contains($0) }) else { return .invalid }
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+              let date = LocalDate(year: year, month: month, day: day) else { return .invalid }
+        if day != month, let other = LocalDate(year: year, month: day, day: month) { return .ambiguous(date, other) }
+        return .date(date)
     }
 
     mutating func status(_ cell: XLSXCell?) -> ReportStatus? {

@@ -107,8 +107,18 @@ public enum SpreadsheetMessages {
                     en: "status \(quote(text)) is not known; pick one of: \(choices)")
     }
     static func badDate(_ text: String) -> Text {
-        Text(vi: "ngày \(quote(text)) không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2019-07-26",
-             en: "date \(quote(text)) is not valid; write it as YYYY-MM-DD, e.g. 2019-07-26")
+        Text(vi: "ngày \(quote(text)) không hợp lệ; ghi theo dạng YYYY-MM-DD (2019-07-26) hoặc DD/MM/YYYY (26/07/2019)",
+             en: "date \(quote(text)) is not valid; write it as YYYY-MM-DD (2019-07-26) or DD/MM/YYYY (26/07/2019)")
+    }
+    static func ambiguousDate(_ text: String, _ dayFirst: LocalDate, _ monthFirst: LocalDate) -> Text {
+        func vi(_ d: LocalDate) -> String { "ngày \(d.day) tháng \(d.month) năm \(d.year)" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                      "November", "December"]
+        func en(_ d: LocalDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
+        return Text(vi: "ngày \(quote(text)) đọc được hai cách: \(vi(dayFirst)), hoặc \(vi(monthFirst)) nếu tháng ghi trước "
+                        + "(như bảng tính cài tiếng Anh Mỹ); hãy ghi theo dạng YYYY-MM-DD, ví dụ \(dayFirst)",
+                    en: "date \(quote(text)) reads two ways: \(en(dayFirst)), or \(en(monthFirst)) if the month comes first "
+                        + "(as a spreadsheet set to US English writes it); write it as YYYY-MM-DD, e.g. \(dayFirst)")
     }
     static let notText = Text(vi: "ô này phải là văn bản", en: "this cell must hold text")
     static func badCell(_ raw: String) -> Text {

@@ -158,6 +158,33 @@ final class FormImportTests: XCTestCase {
         ])
     }
 
+    /// "As of" typed as Vietnamese forms write dates, day first; one that also reads month first is refused.
+    func testAnAsOfDateTypedDayFirst() throws {
+        func form(_ date: String) throws -> String {
+            let path = try csvForm(["smart-city;items;Hạng mục;%;;25;41,5;"])
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            text = text.replacingOccurrences(of: "ha-tinh\r\n", with: "ha-tinh\r\n\(FormLayout.reportedLabel);\(date)\r\n")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        for (typed, iso) in [("26/07/2019", "2019-07-26"), ("26-7-2019", "2019-07-26"), ("26.07.2019", "2019-07-26"),
+                             ("07/07/2019", "2019-07-07"), ("2019-07-26", "2019-07-26")] {
+            let (read, problems) = ReturnedFormReader.read(path: try form(typed))
+            XCTAssertEqual(problems.map { $0.description(in: .en) }, [], typed)
+            XCTAssertEqual(read?.reported?.description, iso, typed)
+        }
+        let path = try form("05/07/2019")
+        let (_, problems) = ReturnedFormReader.read(path: path)
+        XCTAssertEqual(problems.map { $0.description(in: .en) }, [
+            "\(path):2:46: error: date \"05/07/2019\" reads two ways: 5 July 2019, or 7 May 2019 if the month comes first "
+                + "(as a spreadsheet set to US English writes it); write it as YYYY-MM-DD, e.g. 2019-07-05",
+        ])
+        XCTAssertEqual(problems.first?.description(in: .vi).contains("ngày 5 tháng 7 năm 2019, hoặc ngày 7 tháng 5 năm 2019"), true)
+        let (_, impossible) = ReturnedFormReader.read(path: try form("31/02/2019"))
+        XCTAssertEqual(impossible.count, 1)
+        XCTAssertEqual(impossible.first?.description(in: .en).contains("date \"31/02/2019\" is not valid"), true)
+    }
+
     func testACSVFormInUnicodeText() throws {
         let rows = ["Mã tỉnh (province id)\tha-tinh", FormLayout.header[0], "smart-city\t\t\t\t\t\tĐúng tiến độ\t",
                     "smart-city\titems\tHạng mục\t%\t\t25\t0,5\t"].joined(separator: "\r\n")
