@@ -17,10 +17,6 @@ struct Fields: FieldLookup {
         entries.first { $0.key == key }?.value
     }
 
-    func entry(_ key: String) -> YAMLMappingEntry? {
-        entries.first { $0.key == key }
-    }
-
     func name(of key: String) -> String { key }
     var line: Int { node.line }
     var column: Int { node.column }

@@ -193,14 +193,15 @@ public struct MeetingLoader: Sendable {
         return String(cString: resolved)
     }
 
-    /// Reads and parses one file; nil (with the reason in `reader`) when it cannot be used.
-    private func parse(_ path: String, isJSON: Bool, into reader: FieldReader, skipping: Set<String> = []) -> YAMLNode? {
+    /// Reads and parses the agenda into a tree (province files are decoded from events); nil, with the
+    /// reason in `reader`, when it cannot be used.
+    private func parse(_ path: String, isJSON: Bool, into reader: FieldReader) -> YAMLNode? {
         switch SourceFile.read(path, limits: limits) {
         case .failure(let failure):
             reader.error(nil, nil, failure.message(limits: limits))
             return nil
         case .success(let bytes):
-            let outcome = YAMLReader.parse(bytes, file: reader.file, isJSON: isJSON, limits: limits, skipping: skipping)
+            let outcome = YAMLReader.parse(bytes, file: reader.file, isJSON: isJSON, limits: limits)
             reader.append(outcome.diagnostics)
             return outcome.root
         }
