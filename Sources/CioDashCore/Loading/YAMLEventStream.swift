@@ -34,7 +34,7 @@ struct YAMLEventStream: ~Copyable {
     private var failed = false
     private var initialized = false
     private var ended = false
-    private var source: UnsafeBufferPointer<UInt8>
+    private let source: UnsafeBufferPointer<UInt8>
     private var documents = 0
     private var depth = 0
     /// A scalar replayed from an alias: its text is owned here rather than by libyaml's event.
