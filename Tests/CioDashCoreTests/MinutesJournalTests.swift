@@ -126,6 +126,31 @@ final class MinutesJournalTests: XCTestCase {
         XCTAssertEqual(parsed.record?.text(.chair), "A[2JB")
     }
 
+    /// Issue 28, class 3: numbers that become dates or durations are range-checked where they are
+    /// read; the line is named and left out, the rest of the journal is kept.
+    func testATimePastTheYearsAJournalHoldsIsNamedAndTheRestKept() throws {
+        let f = "topic/smart-city/conclusions"
+        let text = header()
+            + "{\"at\":1564192800,\"clock\":\"start\",\"topic\":\"smart-city\"}\n"
+            + "{\"at\":1e300,\"clock\":\"stop\",\"topic\":\"smart-city\"}\n"
+            + "{\"at\":-1e300,\"set\":\"chair\",\"text\":\"X\"}\n"
+            + "{\"at\":9.3e18,\"edit\":\"\(f)\",\"pos\":0,\"del\":0,\"ins\":\"Y\"}\n"
+            + "{\"at\":1564192801,\"edit\":\"\(f)\",\"pos\":0,\"del\":0,\"ins\":\"Nhân rộng\"}\n"
+            + "{\"at\":1564192802,\"edit\":\"\(f)\",\"pos\":9223372036854775807,\"del\":1,\"ins\":\"!\"}\n"
+            + "{\"at\":1564192860,\"clock\":\"stop\",\"topic\":\"smart-city\"}\n"
+        let parsed = MinutesJournalReader.parse(text)
+        XCTAssertEqual(parsed.problems.map { "\($0.line):\($0.column)" }, ["3:2", "4:2", "5:2", "7:56"],
+                       parsed.problems.map(\.en).joined(separator: "\n"))
+        let first = try XCTUnwrap(parsed.problems.first)
+        XCTAssertEqual(first.en, "the time \"at\" 1e+300 lies outside the years 1970–9999 a journal can hold; line not used")
+        XCTAssertTrue(first.vi.contains("nằm ngoài các năm 1970–9999"), first.vi)
+        let record = try XCTUnwrap(parsed.record)
+        XCTAssertEqual(record.text(.conclusions(topic: "smart-city")), "Nhân rộng", "the good edit is kept")
+        XCTAssertEqual(record.spent["smart-city"], 60)
+        let wall = WallTime(1e300, utcOffset: 25200)
+        XCTAssertEqual(wall.hoursMinutes.count, 5, "a moment past any date is drawn, not trapped on")
+    }
+
     func testTheFormatRoundTripsEveryEntry() {
         let entries: [MinutesEntry] = [
             .set(.assignment(topic: "a-1", row: 12, part: .due), "30/9 \"quý\" \\ IV", at: 1.5),

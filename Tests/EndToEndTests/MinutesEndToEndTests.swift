@@ -112,4 +112,25 @@ final class MinutesEndToEndTests: XCTestCase {
         XCTAssertEqual(notice.status, 0, notice.error)
         XCTAssertTrue(notice.output.contains("Thừa Thiên Huế") && notice.output.contains("Chia sẻ kiến trúc"), notice.output)
     }
+
+    /// Issue 28, class 3: one journal line with `"at":1e300` trapped `ciodash minutes` (and
+    /// `present --minutes`). Now the line is named with its place and the biên bản is written from
+    /// the rest.
+    func testATimePastIntInTheJournalIsNamedAndTheRestWritten() throws {
+        let header = MinutesJournalFormat.line(.init(meetingTitle: "Phiên họp thường kỳ năm 2019 của Hội đồng CIO miền Trung – Tây Nguyên",
+                                                     meetingDate: LocalDate(year: 2019, month: 7, day: 27)!, utcOffset: 25200))
+        try (header
+            + "{\"at\":1564192800,\"clock\":\"start\",\"topic\":\"smart-city\"}\n"
+            + "{\"at\":1e300,\"clock\":\"stop\",\"topic\":\"smart-city\"}\n"
+            + "{\"at\":1564192811,\"set\":\"topic/smart-city/conclusions\",\"text\":\"Nhân rộng IOC\"}\n")
+            .write(toFile: journal, atomically: true, encoding: .utf8)
+        let binary = try TmuxHarness.ciodashBinary()
+        let result = try TmuxHarness.output(of: binary, ["minutes", TmuxHarness.sampleFolder, "--journal", journal, "--lang", "en"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.error.contains("minutes.jsonl:3:2: error: the time \"at\" 1e+300 lies outside the years 1970–9999"), result.error)
+        XCTAssertTrue(result.output.contains("Nhân rộng IOC"), result.output)
+        let h = try present()
+        try h.type("q")
+        XCTAssertEqual(try h.waitForExit(), 0, "the presenter opens the same journal")
+    }
 }
