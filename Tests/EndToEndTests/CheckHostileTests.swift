@@ -1,3 +1,4 @@
+import CioDashCore
 import Foundation
 import Glibc
 import XCTest
@@ -192,6 +193,61 @@ final class CheckHostileTests: XCTestCase {
             XCTAssertTrue(outcome.output.contains(name), format)
             if let summary { XCTAssertTrue(outcome.output.contains(summary), format) }
             XCTAssertEqual(outcome.errors, "ciodash: 2 problem(s) in \(folder); run 'ciodash check' for details\n")
+        }
+    }
+
+    /// Issue 28, class 15: a noncharacter in a status text (`\uFFFE` in YAML) passed `check` and made
+    /// every SVG showing it invalid XML. Now `check` warns, like it does for other invisibles, and every
+    /// report shows it as `<U+FFFE>`: the SVG parses as XML (read by Python's XML parser) and the HTML
+    /// holds no noncharacter or C0 control.
+    func testNoncharactersAreWarnedAboutAndEveryReportStaysValid() throws {
+        try write("provinces/da-nang.yaml", """
+            format: ciodash/1
+            id: da-nang
+            name: "Đà Nẵng\\uFFFF"
+            topics:
+              smart-city:
+                status: on-track
+                summary: "IOC\\uFFFE\\uFDD0\\uFDEF\\U0001FFFE\\U0010FFFF hết"
+
+            """)
+        let outcome = try check()
+        XCTAssertEqual(outcome.status, 0, outcome.output)
+        for shown in [
+            "provinces/da-nang.yaml:3:7: warning: the text contains the noncharacter U+FFFF (shown as \"<U+FFFF>\")",
+            "provinces/da-nang.yaml:7:14: warning: the text contains the noncharacter U+FFFE (shown as \"<U+FFFE>\")",
+        ] {
+            XCTAssertTrue(outcome.output.contains(shown), "expected \(shown) in:\n\(outcome.output)")
+        }
+        let python = try TmuxHarness.requireTool("python3")
+        for view in ["province:da-nang", "panel:da-nang/smart-city", "overview", "status"] {
+            let svg = try CiodashProcess.run(["snapshot", folder, "--view", view, "--format", "svg", "-o", folder + "/v.svg", "--force"])
+            XCTAssertEqual(svg.status, 0, svg.errors)
+            let parsed = try TmuxHarness.output(of: python, ["-c", "import sys, xml.etree.ElementTree as E; "
+                + "t = ''.join(E.parse(sys.argv[1]).getroot().itertext()); print('<U+FFFE>' in t, '<U+FFFF>' in t)", folder + "/v.svg"])
+            XCTAssertEqual(parsed.status, 0, "\(view): the SVG is not well-formed XML: \(parsed.error)")
+            if view.hasPrefix("panel") { XCTAssertEqual(parsed.output, "True True\n", view) }
+        }
+        let html = try CiodashProcess.run(["snapshot", folder, "--view", "all", "--format", "html"])
+        XCTAssertEqual(html.status, 0, html.errors)
+        let text = String(decoding: html.stdout, as: UTF8.self)
+        XCTAssertTrue(text.contains("IOC&lt;U+FFFE&gt;&lt;U+FDD0&gt;&lt;U+FDEF&gt;&lt;U+1FFFE&gt;&lt;U+10FFFF&gt; hết"), "the summary, shown")
+        XCTAssertNil(text.unicodeScalars.first { !TextSanitizer.isXMLText($0) }, "a character XML forbids in the HTML")
+    }
+
+    /// Issue 28, class 18: `ciodash status` showed "● đã nhận" for a hard link to meeting.yaml (no
+    /// `id`, no `name`) and counted it received. Now it is a named row "with errors", not counted.
+    func testTheBoardShowsAFileWithErrorsAsNotReceived() throws {
+        try FileManager.default.removeItem(atPath: folder + "/provinces/da-nang.yaml")
+        XCTAssertEqual(link(folder + "/meeting.yaml", folder + "/provinces/da-nang.yaml"), 0)
+        for (language, header, row) in [("vi", "Đã nhận 1/2 báo cáo; 1 có lỗi; 0 chưa báo cáo", "◐ có lỗi"),
+                                         ("en", "1 of 2 reports received; 1 with errors; 0 not yet reported", "◐ has errors")] {
+            let outcome = try CiodashProcess.run(["status", folder, "--lang", language])
+            XCTAssertEqual(outcome.status, 0, outcome.errors)
+            XCTAssertTrue(outcome.output.contains(header), outcome.output)
+            let line = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("Đà Nẵng") }, outcome.output)
+            XCTAssertTrue(line.contains(row), String(line))
+            XCTAssertFalse(outcome.output.contains("da-nang "), "named, not shown by its id")
         }
     }
 }
