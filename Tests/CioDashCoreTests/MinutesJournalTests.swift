@@ -151,6 +151,61 @@ final class MinutesJournalTests: XCTestCase {
         XCTAssertEqual(wall.hoursMinutes.count, 5, "a moment past any date is drawn, not trapped on")
     }
 
+    /// Issue 28, class 11: replay was quadratic in a field's length (1 MB typed into one field took
+    /// 20 s, 2 MB 77 s). Ten times the text now takes about ten times as long, not a hundred: pastes
+    /// of 500 characters, one in ten at a random place (going back to correct), each with a backspace.
+    func testReplayIsLinearInTheFieldsLength() throws {
+        func journal(pastes n: Int) -> String {
+            var rng = SystemRandomNumberGenerator()
+            let paste = String(repeating: "Thống nhất nhân rộng IOC. ", count: 20)
+            var text = header(), length = 0
+            for i in 0..<n {
+                let pos = i % 10 == 9 ? Int.random(in: 0...length, using: &rng) : length
+                text += MinutesJournalFormat.line(.edit(.notes(topic: "x"), TextEdit(offset: pos, removed: 0, inserted: paste), at: Double(i)))
+                text += MinutesJournalFormat.line(.edit(.notes(topic: "x"), TextEdit(offset: pos + 519, removed: 1, inserted: ""), at: Double(i)))
+                length += 519
+            }
+            return text
+        }
+        func seconds(_ text: String, length: Int) throws -> Double {
+            var best = Double.infinity
+            for _ in 0..<2 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let parsed = MinutesJournalReader.parse(text)
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                XCTAssertEqual(parsed.problems, [])
+                XCTAssertEqual(parsed.record?.text(.notes(topic: "x")).unicodeScalars.count, length)
+            }
+            return best
+        }
+        let small = try seconds(journal(pastes: 200), length: 200 * 519)
+        let large = try seconds(journal(pastes: 2_000), length: 2_000 * 519)
+        XCTAssertLessThan(large / small, 35, "200 pastes: \(small) s; 2,000 pastes: \(large) s")
+    }
+
+    /// The field's text under every kind of edit is what the same edits give on a plain array.
+    func testFieldTextAgreesWithAPlainArrayUnderRandomEdits() {
+        var rng = SystemRandomNumberGenerator()
+        var text = FieldText(), plain: [Unicode.Scalar] = []
+        let alphabet = Array("aăâbcdđeêghiklmnoôơpqrstuưvxyỳỹ ,.\n".unicodeScalars)
+        for step in 0..<3_000 {
+            let offset = Int.random(in: 0...plain.count, using: &rng)
+            let removed = Int.random(in: 0...min(plain.count - offset, step % 7 == 0 ? 6_000 : 3), using: &rng)
+            let n = step % 13 == 0 ? Int.random(in: 0...9_000, using: &rng) : Int.random(in: 0...4, using: &rng)
+            var inserted = String.UnicodeScalarView()
+            for _ in 0..<n { inserted.append(alphabet.randomElement(using: &rng)!) }
+            XCTAssertTrue(text.apply(TextEdit(offset: offset, removed: removed, inserted: String(inserted))))
+            plain.replaceSubrange(offset..<offset + removed, with: inserted)
+            XCTAssertEqual(text.count, plain.count)
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: plain)
+        XCTAssertEqual(text.string, String(view))
+        XCTAssertEqual(text, FieldText(String(view)), "equal whatever the chunks")
+        XCTAssertFalse(text.apply(TextEdit(offset: Int.max, removed: 1, inserted: "x")))
+        XCTAssertFalse(text.apply(TextEdit(offset: 1, removed: Int.max, inserted: "x")))
+    }
+
     func testTheFormatRoundTripsEveryEntry() {
         let entries: [MinutesEntry] = [
             .set(.assignment(topic: "a-1", row: 12, part: .due), "30/9 \"quý\" \\ IV", at: 1.5),
