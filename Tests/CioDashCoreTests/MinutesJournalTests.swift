@@ -1,4 +1,4 @@
-import CioDashCore
+@testable import CioDashCore
 import Foundation
 import XCTest
 
@@ -50,6 +50,80 @@ final class MinutesJournalTests: XCTestCase {
         XCTAssertNotNil(first)
         first = nil
         XCTAssertNoThrow(try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0))
+    }
+
+    /// Issue 28, class 9: a second presenter reaching the journal through a symbolic link, a hard
+    /// link or a path with `..` was not refused (the lock was a file named after the path), and the
+    /// first one's later typing was lost. The lock is on the journal's inode.
+    func testASecondPresenterThroughAnyOtherPathIsRefused() throws {
+        let field = MinutesField.conclusions(topic: "smart-city")
+        var first: MinutesJournal? = try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0).journal
+        let symbolic = folder.appendingPathComponent("link.jsonl").path
+        let hard = folder.appendingPathComponent("hard.jsonl").path
+        XCTAssertEqual(symlink(path, symbolic), 0)
+        XCTAssertEqual(link(path, hard), 0)
+        for other in [symbolic, hard, folder.appendingPathComponent("minutes/../minutes/2019-07-27.jsonl").path] {
+            XCTAssertThrowsError(try MinutesJournal.open(path: other, title: title, date: date, utcOffset: 0), other) { error in
+                XCTAssertEqual(error as? MinutesJournal.OpenError, .locked(path: other))
+            }
+        }
+        XCTAssertNil(first?.append(.edit(field, TextEdit(offset: 0, removed: 0, inserted: "Nhân rộng IOC"), at: 10)))
+        first = nil
+        let again = try MinutesJournal.open(path: symbolic, title: title, date: date, utcOffset: 0).journal
+        XCTAssertEqual(again.record.text(field), "Nhân rộng IOC", "the first presenter's typing is all there")
+        var info = stat()
+        XCTAssertEqual(lstat(symbolic, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK, "the link stays a link; the file it names is compacted")
+    }
+
+    /// A journal with a second name (a hard link made before it was opened) is appended to, not
+    /// replaced: both names keep seeing one file, and the other name is refused while it is open.
+    func testAJournalWithAHardLinkIsAppendedToInPlace() throws {
+        try write(header() + "{\"at\":1,\"set\":\"secretary\",\"text\":\"Hà\"}")
+        let hard = folder.appendingPathComponent("hard.jsonl").path
+        XCTAssertEqual(link(path, hard), 0)
+        let journal = try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0).journal
+        XCTAssertThrowsError(try MinutesJournal.open(path: hard, title: title, date: date, utcOffset: 0))
+        XCTAssertNil(journal.append(.set(.chair, "Ông A", at: 2)))
+        let parsed = MinutesJournalReader.parse(try String(contentsOfFile: hard, encoding: .utf8))
+        XCTAssertEqual(parsed.problems, [], "the cut last line was ended before the next was appended")
+        XCTAssertEqual(parsed.record?.text(.secretary), "Hà")
+        XCTAssertEqual(parsed.record?.text(.chair), "Ông A")
+    }
+
+    /// Issue 28, class 8: after the disk filled once, everything typed afterwards in that field was
+    /// missing from the biên bản, even after space came back. The write port fails here as a full
+    /// disk does (part of a line written, then ENOSPC); once it has room, the journal holds every
+    /// character, and each failure was said.
+    func testAFullDiskLosesNothingOnceThereIsRoomAgain() throws {
+        let journal = try MinutesJournal.open(path: path, title: title, date: date, utcOffset: 0).journal
+        let field = MinutesField.conclusions(topic: "smart-city")
+        func type(_ text: String, at: Double) -> String? {
+            journal.append(.edit(field, TextEdit(offset: journal.record.text(field).unicodeScalars.count, removed: 0, inserted: text), at: at))
+        }
+        XCTAssertNil(journal.append(.clock(MinutesClockEvent(.start, topic: "smart-city", at: 100))))
+        XCTAssertNil(type("Thống", at: 101))
+        var full = true
+        MinutesJournal.writer = { fd, bytes, count in
+            guard full else { return Foundation.write(fd, bytes, count) }
+            _ = Foundation.write(fd, bytes, min(count, 9))
+            errno = ENOSPC
+            return -1
+        }
+        defer { MinutesJournal.writer = { Foundation.write($0, $1, $2) } }
+        XCTAssertNotNil(type(" nhất", at: 102))
+        XCTAssertNotNil(journal.append(.clock(MinutesClockEvent(.stop, topic: "smart-city", at: 160))))
+        XCTAssertEqual(journal.flush(), String(cString: strerror(ENOSPC)), "a retry without typing says it failed again")
+        XCTAssertNotNil(journal.append(.set(.chair, "Ông A", at: 161)))
+        full = false
+        XCTAssertNil(type(" nhân rộng", at: 170))
+        XCTAssertFalse(journal.hasUnwritten)
+        XCTAssertNil(type(" IOC", at: 171), "typing goes on as edits")
+        let parsed = MinutesJournalReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+        XCTAssertEqual(parsed.problems, [])
+        XCTAssertEqual(parsed.record?.text(field), "Thống nhất nhân rộng IOC")
+        XCTAssertEqual(parsed.record?.text(.chair), "Ông A")
+        XCTAssertEqual(parsed.record?.spent["smart-city"], 60)
     }
 
     func testAJournalOfAnotherMeetingIsRefusedByName() throws {
