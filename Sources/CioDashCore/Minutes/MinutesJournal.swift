@@ -8,6 +8,7 @@ import Foundation
 /// `kill -9` cannot cut a single `write`, and a power cut can only cut the last line, which the
 /// reader names and leaves out. On opening, the log is compacted (atomically replaced by the full
 /// texts and the clock), so it stays short and readable; a damaged journal is first copied aside.
+/// A write the disk refuses loses nothing: see `flush`.
 public final class MinutesJournal {
     public let path: String
     public private(set) var record: MinutesRecord
