@@ -223,6 +223,8 @@ final class MinutesJournalTests: XCTestCase {
         XCTAssertEqual(record.spent["smart-city"], 60)
         let wall = WallTime(1e300, utcOffset: 25200)
         XCTAssertEqual(wall.hoursMinutes.count, 5, "a moment past any date is drawn, not trapped on")
+        XCTAssertEqual(WallTime(-1e300, utcOffset: -25200).hoursMinutes.count, 5)
+        XCTAssertEqual(WallTime(.nan, utcOffset: 0).hoursMinutes, "00:00")
     }
 
     /// Issue 28, class 11: replay was quadratic in a field's length (1 MB typed into one field took

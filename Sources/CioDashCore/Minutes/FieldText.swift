@@ -24,9 +24,14 @@ public struct FieldText: Hashable, Sendable {
     public var isEmpty: Bool { count == 0 }
 
     public var string: String {
-        var view = String.UnicodeScalarView()
-        for chunk in chunks { view.append(contentsOf: chunk) }
-        return String(view)
+        // Encoded into one buffer: appending chunk after chunk to a UnicodeScalarView copies the
+        // whole string each time (quadratic for a 40 MB field).
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(count + count / 2)
+        for chunk in chunks {
+            for s in chunk { UTF8.encode(s) { utf8.append($0) } }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Applies `edit`; false (and unchanged) when it does not fit the text (a damaged journal).
