@@ -250,4 +250,38 @@ final class CheckHostileTests: XCTestCase {
             XCTAssertFalse(outcome.output.contains("da-nang "), "named, not shown by its id")
         }
     }
+
+    /// Issue 28, class 1, through the loader and the real binary: a "%" figure with a target of 1e20
+    /// passed `check` with a warning and then trapped every view that drew its bar (exit 132). The
+    /// 108 value/target combinations, as a share and as a count, are drawn by every view and format.
+    func testEveryValueAndTargetALoaderTakesIsDrawn() throws {
+        let values = ["0", "1", "50", "100", "101", "1e15", "1e20", "9.3e18", "1e308", "1.7976931348623157e308", "5e-324", "-1e20"]
+        let targets = [nil, "0", "100", "1e15", "1e20", "9.3e18", "1e308", "5e-324", "-1e300"]
+        var metrics = ""
+        var n = 0
+        for unit in ["\"%\"", "người"] {
+            for value in values {
+                for target in targets {
+                    metrics += "      - id: m\(n)\n        label: Chỉ số \(n)\n        value: \(value)\n        unit: \(unit)\n"
+                        + (target.map { "        target: \($0)\n" } ?? "")
+                    n += 1
+                }
+            }
+        }
+        XCTAssertEqual(n, 216)
+        try write("provinces/da-nang.yaml", "format: ciodash/1\nid: da-nang\nname: Đà Nẵng\ntopics:\n  smart-city:\n"
+                  + "    status: on-track\n    metrics:\n" + metrics)
+        let checked = try check()
+        // The only errors are the 24 negative targets (ignored); shares past 100 are warnings.
+        XCTAssertEqual(checked.status, 1)
+        XCTAssertTrue(checked.output.contains("2 provinces loaded, 24 errors,"), String(checked.output.suffix(400)))
+        XCTAssertTrue(checked.output.contains("target 1e+20 lies outside 0–100 although the unit is % (a share)"), String(checked.output.suffix(400)))
+        for format in ["text", "html"] {
+            let outcome = try CiodashProcess.run(["snapshot", folder, "--view", "all", "--format", format, "--width", "120"])
+            XCTAssertEqual(outcome.status, 0, "\(format): \(outcome.errors)")
+            XCTAssertTrue(outcome.output.contains("Chỉ số 215"), format)
+        }
+        let svg = try CiodashProcess.run(["snapshot", folder, "--view", "panel:da-nang/smart-city", "--format", "svg"])
+        XCTAssertEqual(svg.status, 0, svg.errors)
+    }
 }
