@@ -14,6 +14,14 @@ let package = Package(
                 .product(name: "CioDashRender", package: "ciodash"),
             ]
         ),
+        // The minutes journal: reader, replay and both documents.
+        .executableTarget(
+            name: "JournalFuzzer",
+            dependencies: [
+                .product(name: "CioDashCore", package: "ciodash"),
+                .product(name: "CioDashRender", package: "ciodash"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

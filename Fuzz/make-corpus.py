@@ -114,3 +114,48 @@ seed("meeting-topics", MEETING, 60,
      "  - {id: smart-city, title: again, minutes: 1e300}\n  - {id: Bad Id, title: B}\n  - x\n"
      "  - {id: information-security, title: I, minutes: 99999}\nprovinces: [da-nang, da-nang, 1]\n")
 print(f"{len(os.listdir(out))} seeds in {out}")
+
+# The minutes journal (Sources/JournalFuzzer): byte 0 is the flags (bit 0 English, bit 1 plain text,
+# bit 2 the sample's header line put before the rest), then the journal's text.
+jout = here / "corpus-journal"
+jout.mkdir(exist_ok=True)
+for old in jout.iterdir():
+    old.unlink()
+ENGLISH, TEXT, HEADER = 1, 2, 4
+
+
+def journal(name, flags, body):
+    (jout / name).write_bytes(bytes([flags]) + body.encode("utf-8"))
+
+
+t0 = 1564192800
+good = (f'{{"at":{t0},"clock":"start","topic":"smart-city"}}\n'
+        f'{{"at":{t0 + 11}.5,"edit":"topic/smart-city/conclusions","pos":0,"del":0,"ins":"Thống nhất"}}\n'
+        f'{{"at":{t0 + 12},"edit":"topic/smart-city/conclusions","pos":5,"del":3,"ins":"x"}}\n'
+        f'{{"at":{t0 + 20},"set":"secretary","text":"Nguyễn Văn A"}}\n'
+        f'{{"at":{t0 + 21},"set":"chair","text":"Phan Thiên Định"}}\n'
+        f'{{"at":{t0 + 22},"set":"absent","text":"kon tum, binh thuan"}}\n'
+        f'{{"at":{t0 + 30},"set":"topic/smart-city/task/0/who","text":"quang tri, dak lak"}}\n'
+        f'{{"at":{t0 + 31},"set":"topic/smart-city/task/0/what","text":"Báo cáo"}}\n'
+        f'{{"at":{t0 + 32},"set":"topic/smart-city/task/0/due","text":"30/09/2019"}}\n'
+        f'{{"at":{t0 + 40},"clock":"pause","topic":"smart-city"}}\n'
+        f'{{"at":{t0 + 50},"clock":"resume","topic":"smart-city"}}\n'
+        f'{{"at":{t0 + 900},"clock":"stop","topic":"smart-city"}}\n'
+        f'{{"at":{t0 + 901},"clock":"start","topic":"information-security"}}\n'
+        f'{{"at":{t0 + 930},"clock":"alive"}}\n')
+journal("good", HEADER, good)
+journal("good-en-text", HEADER | ENGLISH | TEXT, good)
+journal("header-only", 0, '{"ciodash":"minutes","version":1,"meeting":"x","date":"2019-07-27","utcOffset":25200}\n')
+journal("huge-times", HEADER, f'{{"at":1e300,"clock":"start","topic":"smart-city"}}\n{{"at":-1e300,"clock":"stop"}}\n'
+        '{"at":1e308,"set":"chair","text":"A"}\n{"at":NaN,"set":"chair","text":"B"}\n')
+journal("bad-edits", HEADER, '{"at":1,"edit":"chair","pos":99,"del":5,"ins":"x"}\n'
+        '{"at":2,"edit":"chair","pos":-1,"del":0,"ins":"y"}\n{"at":3,"edit":"chair","pos":0,"del":1e9,"ins":"z"}\n'
+        '{"at":4,"set":"chair","text":"ok"}\n{"at":5,"edit":"nowhere/x","pos":0,"del":0,"ins":"q"}\n')
+journal("escapes", HEADER, '{"at":1,"set":"chair","text":"A\\u001b[2J\\u0007B\\u009b31m\\u202eC"}\n'
+        '{"at":2,"set":"topic/smart-city/notes","text":"| x | **y** <br> \\u2028 z"}\n')
+journal("cut-last-line", HEADER, good + '{"at":99,"edit":"topic/smart-city/no')
+journal("long-typing", HEADER, "".join(
+    f'{{"at":{t0 + i},"edit":"topic/smart-city/notes","pos":{i},"del":0,"ins":"ệ"}}\n' for i in range(300)))
+journal("other-meeting", 0, '{"ciodash":"minutes","version":9,"meeting":"\\u001b]0;x\\u0007","date":"2019-13-40",'
+        '"utcOffset":1e300}\n' + good)
+print(f"{len(os.listdir(jout))} seeds in {jout}")
