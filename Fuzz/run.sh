@@ -20,7 +20,11 @@ esac
 
 # SwiftPM's --sanitize, not -Xswiftc -sanitize=fuzzer: only then does SwiftPM leave main() to
 # libFuzzer (otherwise it links the executable's renamed entry point, which -parse-as-library removes).
-swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library --product "$target"
+# Swift 6.3.1 drops the coverage instrumentation that -sanitize=fuzzer implies when it optimises a whole module
+# (release builds do): libFuzzer then says "no interesting inputs … instrumented for coverage?" and runs blind.
+# Asking for it by name (the 8-bit counters and PC table libFuzzer reads, comparison tracing) keeps it.
+swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library \
+    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp --product "$target"
 
 mkdir -p "$work" findings
 # The Swift backtracer would catch the trap first and fight ASan; libFuzzer must see the signal.
