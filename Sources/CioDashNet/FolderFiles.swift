@@ -36,7 +36,7 @@ public struct FolderFiles: Equatable, Sendable {
         public func text(_ language: Language) -> String {
             let vi = language == .vi
             switch self {
-            case .link: return vi ? "liên kết tượng trưng (không gửi)" : "a symbolic link (not sent)"
+            case .link: return vi ? "liên kết tượng trưng: không bao giờ gửi" : "a symbolic link: never shared"
             case .notRegular: return vi ? "không phải tệp thường" : "not a regular file"
             case .tooLarge: return vi ? "lớn hơn giới hạn một tệp" : "larger than the limit for one file"
             case .unreadable: return vi ? "không đọc được" : "unreadable"

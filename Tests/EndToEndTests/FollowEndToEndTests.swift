@@ -187,6 +187,45 @@ final class FollowEndToEndTests: XCTestCase {
         XCTAssertEqual(received(), [], "SIGTERM while joining removes the folder too")
     }
 
+    /// Issue 28, items 5 and 14: a presenter's folder with odd names and links out of it. The presenter
+    /// says once what it does not share and sends the rest; a follower without a copy joins with the
+    /// rest, says what did not come, and never receives what the links point at.
+    func testFilesThePresenterCannotShareAreLeftOutSaidAndTheRestFollowed() throws {
+        let port = 7495
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-e2e-share-\(getpid())")
+        try? FileManager.default.removeItem(at: scratch)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent("meeting").path
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TmuxHarness.sampleFolder, toPath: folder)
+        let secret = scratch.appendingPathComponent("private.txt").path
+        try Data("SECRET-E2E-28\n".utf8).write(to: URL(fileURLWithPath: secret))
+        let provinces = folder + "/provinces/"
+        try Data("id: x\n".utf8).write(to: URL(fileURLWithPath: provinces + "a\\b.yaml"))
+        try Data("id: y\n".utf8).write(to: URL(fileURLWithPath: provinces + "ctl\u{1}.yaml"))
+        XCTAssertEqual(symlink(secret, provinces + "private.yaml"), 0)
+        XCTAssertEqual(symlink("/proc/self/environ", provinces + "environ.yaml"), 0)
+
+        let p = try start("present \(TmuxHarness.quote(folder)) --share 127.0.0.1:\(port) --code \(code)", width: 100, height: 30)
+        try p.waitFor("không gửi cho người theo dõi 4 tệp")
+
+        let temporary = scratch.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let f = try TmuxHarness.dashboard("follow 127.0.0.1:\(port) --code \(code)", width: 120, height: 40,
+                                          environment: "TMPDIR=\(TmuxHarness.quote(temporary.path))")
+        harnesses.append(f)
+        try waitForSlide(f, 1, timeout: 15)
+        try f.waitFor("không nhận được 4 tệp từ 127.0.0.1:\(port)")
+        let received = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: temporary.path).first)
+        let names = try FileManager.default.contentsOfDirectory(atPath: temporary.path + "/" + received + "/provinces")
+        XCTAssertFalse(names.isEmpty, "the rest of the folder came")
+        XCTAssertTrue(Set(names).isDisjoint(with: ["private.yaml", "environ.yaml", "a\\b.yaml", "ctl\u{1}.yaml"]), "\(names)")
+        for name in names {
+            let text = try String(contentsOfFile: temporary.path + "/" + received + "/provinces/" + name, encoding: .utf8)
+            XCTAssertFalse(text.contains("SECRET-E2E-28") || text.contains("PATH="), "\(name) holds nothing the links point at")
+        }
+    }
+
     func testAWrongCodeIsAClearErrorAndExitOne() throws {
         let port = 7492
         _ = try presenter(port: port)
