@@ -226,6 +226,29 @@ final class FollowEndToEndTests: XCTestCase {
         }
     }
 
+    /// Issue 28, item 2: a presenter with the code (Tests/Peers/hostile_presenter.py) sends states with
+    /// `runningFor` 1e308, `spent` 1e308 and -1e300 between good ones. The follower keeps going on the
+    /// good ones, answers its keys, and says on its status line what it ignored and from where.
+    func testAHostilePresentersStatesOutOfRangeAreIgnoredAndTheFollowerGoesOn() throws {
+        let port = 7496
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 is not installed") }
+        let presenter = Process()
+        presenter.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        presenter.arguments = [TmuxHarness.repositoryRoot().appendingPathComponent("Tests/Peers/hostile_presenter.py").path,
+                               "\(port)", code, TmuxHarness.sampleFolder, "15"]
+        try presenter.run()
+        defer { if presenter.isRunning { presenter.terminate() }; presenter.waitUntilExit() }
+        let f = try start("follow 127.0.0.1:\(port) --code \(code)", width: 120, height: 40)
+        try waitForSlide(f, 1, timeout: 15)
+        try f.waitFor("đã bỏ qua")
+        try f.waitFor("từ 127.0.0.1:\(port)")
+        try f.sendKeys("L")
+        try f.waitFor("Slide 1/")
+        try f.waitFor("ignored")
+        XCTAssertTrue(presenter.isRunning, "the bad states were still coming while the follower answered its keys")
+        XCTAssertFalse(try f.capture().contains("[exit"), "the follower is still running")
+    }
+
     func testAWrongCodeIsAClearErrorAndExitOne() throws {
         let port = 7492
         _ = try presenter(port: port)
