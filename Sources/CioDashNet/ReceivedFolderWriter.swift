@@ -24,14 +24,16 @@ public final class ReceivedFolderWriter: @unchecked Sendable {
         var lastStart = -Double.infinity
         var closed = false
     }
-    private let pending = NIOLockedValueBox(Pending())
+    private let pending: NIOLockedValueBox<Pending>
 
     /// `write`: how a folder is written (tests hold it to see the screen's thread go on meanwhile).
     public init(folder: ReceivedFolder, minimumInterval: Double = 1,
                 write: ((FolderFiles) -> [FolderFiles.Left])? = nil) {
         self.folder = folder
         self.minimumInterval = minimumInterval
-        self.write = write ?? { folder.replace(with: $0) }
+        let pending = NIOLockedValueBox(Pending())
+        self.pending = pending
+        self.write = write ?? { folder.replace(with: $0, shouldStop: { pending.withLockedValue { $0.closed } }) }
     }
 
     /// Takes `files` to be written; returns at once. A folder still waiting is replaced by it.
@@ -48,7 +50,7 @@ public final class ReceivedFolderWriter: @unchecked Sendable {
     /// Whether nothing is being written or waits to be (tests, and `follow` before its screen opens).
     public var isIdle: Bool { pending.withLockedValue { !$0.busy } }
 
-    /// Writes nothing more and waits for a write in progress (before the folder is removed).
+    /// Writes nothing more and waits for the file being written (before the folder is removed).
     public func close() {
         pending.withLockedValue { $0.closed = true; $0.waiting = nil }
         queue.sync {}

@@ -249,6 +249,46 @@ final class FollowEndToEndTests: XCTestCase {
         XCTAssertFalse(try f.capture().contains("[exit"), "the follower is still running")
     }
 
+    /// Issue 28, item 12: a presenter resends its folder with 5,000 files (writing them takes tens of
+    /// seconds here, each file synced). The follower's screen answers a key while that folder is
+    /// still being written: the folder has fewer files than were sent when the key's effect shows.
+    func testTheFollowerAnswersKeysWhileAFolderOfFiveThousandFilesIsWritten() throws {
+        let port = 7497
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 is not installed") }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-e2e-flood-\(getpid())")
+        try? FileManager.default.removeItem(at: scratch)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let trigger = scratch.appendingPathComponent("send-the-folder").path
+        let presenter = Process()
+        presenter.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        presenter.arguments = [TmuxHarness.repositoryRoot().appendingPathComponent("Tests/Peers/hostile_presenter.py").path,
+                               "\(port)", code, TmuxHarness.sampleFolder, "60", "--flood", trigger]
+        try presenter.run()
+        defer { if presenter.isRunning { presenter.terminate() }; presenter.waitUntilExit() }
+        let f = try TmuxHarness.dashboard("follow 127.0.0.1:\(port) --code \(code)", width: 120, height: 40,
+                                          environment: "TMPDIR=\(TmuxHarness.quote(scratch.path))")
+        harnesses.append(f)
+        try waitForSlide(f, 1, timeout: 15)
+        let received = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+            .first { $0.hasPrefix("ciodash-follow-") })
+        let provinces = scratch.appendingPathComponent(received).appendingPathComponent("provinces").path
+        func written() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: provinces).count) ?? 0 }
+        let before = written()
+        FileManager.default.createFile(atPath: trigger, contents: nil)
+        try f.waitUntil("the 5,000-file folder to start being written", timeout: 15, lastSeen: { "\(written()) files" }) {
+            written() > before + 20
+        }
+        try f.sendKeys("L")
+        try f.waitFor("Slide 1/")
+        let atAnswer = written()
+        XCTAssertLessThan(atAnswer, before + 4_900, "the key was answered while the folder was still being written")
+        print("the follower answered a key with \(atAnswer - before) of 4,970 new files written")
+        // Quitting does not wait for the rest of the files.
+        try f.sendKeys("q")
+        XCTAssertEqual(try f.waitForExit(timeout: 10), 0)
+    }
+
     func testAWrongCodeIsAClearErrorAndExitOne() throws {
         let port = 7492
         _ = try presenter(port: port)

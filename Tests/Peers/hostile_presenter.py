@@ -2,9 +2,10 @@
 """A presenter that knows the room code and sends what no ciodash presenter would (issue 28), for the
 end-to-end tests: it listens on 127.0.0.1 only, joins one follower, sends it the files of FOLDER and a
 good state, then for at most SECONDS sends states out of range (runningFor 1e308, spent 1e308 and
--1e300) between good ones, and stops by itself.
+-1e300) between good ones, and stops by itself. With --flood TRIGGER it sends good states only, and
+once the file TRIGGER exists, the folder again with 5,000 more province files (a few bytes each).
 
-    hostile_presenter.py PORT CODE FOLDER [SECONDS]
+    hostile_presenter.py PORT CODE FOLDER SECONDS [--flood TRIGGER]
 
 The protocol is docs/network.md's, written out again: the handshake, HKDF and HMAC-SHA-256.
 """
@@ -43,7 +44,7 @@ def read_frame(sock):
 def frame(body):
     return struct.pack(">I", len(body)) + body
 
-def folder_message(folder):
+def folder_message(folder, fillers=0):
     files = []
     for name in ["meeting.yaml", "meeting.yml", "meeting.json", "metrics.csv"]:
         if os.path.isfile(os.path.join(folder, name)):
@@ -52,9 +53,10 @@ def folder_message(folder):
     if os.path.isdir(provinces):
         files += ["provinces/" + n for n in sorted(os.listdir(provinces)) if not n.startswith(".")]
     files.sort(key=lambda p: p.encode())
-    out = struct.pack(">I", len(files))
-    for path in files:
-        data = open(os.path.join(folder, path), "rb").read()
+    filler = ["provinces/zz-filler-%04d.yaml" % i for i in range(fillers)]
+    out = struct.pack(">I", len(files) + len(filler))
+    for path in files + filler:
+        data = b"# filler\n" if path in filler else open(os.path.join(folder, path), "rb").read()
         out += struct.pack(">H", len(path.encode())) + path.encode() + struct.pack(">I", len(data)) + data
     return out
 
@@ -99,6 +101,17 @@ def main():
     bad = [state(2, runningFor=1e308, **on_topic), state(3, spent={topic: 1e308}, **on_topic),
            state(4, spent={topic: -1e300}, **on_topic)]
     end, revision = time.monotonic() + seconds, 10
+    if "--flood" in sys.argv:
+        trigger, sent = sys.argv[sys.argv.index("--flood") + 1], False
+        while time.monotonic() < end:
+            if not sent and os.path.exists(trigger):
+                send(2, folder_message(folder, fillers=5000 - 30))
+                sent = True
+            revision += 1
+            send(1, state(revision))
+            time.sleep(0.2)
+        send(3, b"")
+        return
     while time.monotonic() < end:
         for payload in bad:
             send(1, payload)  # alone, so that a follower draws it
