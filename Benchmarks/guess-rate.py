@@ -2,7 +2,7 @@
 """Guesses of the room code a presenter checks per second, on loopback only (issue 28, item 13).
 
     Benchmarks/guess-rate.py PORT burst      # 250 connections from 127.0.0.2 at once: hellos, then proofs
-    Benchmarks/guess-rate.py PORT rotate [SECONDS]   # one guess per connection from 127.0.0.1–127.0.3.250, 32 at a time
+    Benchmarks/guess-rate.py PORT rotate [SECONDS]   # one guess per connection from 127.0.1.1–127.0.3.250, 32 at a time
 
 A guess "checked" is a proof the presenter verified and answered "wrong room code" (reason 4); the
 other answers (5 too many attempts, 13 too many in the room, 7 busy) are counted apart. The proof

@@ -216,7 +216,7 @@ public struct FolderFiles: Equatable, Sendable {
         if !left.isEmpty {
             out.appendBigEndian(UInt32(left.count))
             for item in left {
-                let name = Array(String(decoding: item.path.utf8.prefix(255), as: UTF8.self).utf8.prefix(255))
+                let name = Array(item.path.utf8.prefix(255))  // shown as it is: a cut character as <E1>
                 out.appendBigEndian(UInt16(name.count))
                 out += name
                 out.append(item.reason.rawValue)
