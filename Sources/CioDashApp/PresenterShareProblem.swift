@@ -6,7 +6,7 @@ extension PresenterShare {
     /// session is ahead or behind): 7 days, far above any meeting and far below where a count of
     /// seconds or of cells could overflow.
     public static let maxDuration = 7.0 * 86_400
-    /// Most bytes of a state's JSON: a 100-topic meeting's state is about 5 KB.
+    /// Most bytes of a state's JSON (a state is a slide id, a few numbers and one number per topic).
     public static let maxEncodedBytes = 1 << 20
     /// Most slides a state may count (a deck of 10,000 topics with 34 panels each is below it).
     public static let maxSlides = 1_000_000
@@ -15,8 +15,9 @@ extension PresenterShare {
 
     /// Why a state from the network was not used; the follower keeps its last good one.
     public enum Problem: Error, Equatable, Sendable {
-        /// Not the JSON of a state (another program, another version), or larger than `maxEncodedBytes`.
+        /// Not the JSON of a state (another program, another version).
         case unreadable
+        /// Larger than `maxEncodedBytes` (not read).
         case tooLarge(bytes: Int)
         /// A number that is not finite or outside its range: the field and the value as sent.
         case outOfRange(field: String, value: String)

@@ -47,6 +47,12 @@ public struct FolderFiles: Equatable, Sendable {
         }
     }
 
+    /// "provinces/x.yaml (a symbolic link: never shared), …": the first three, sanitised for a screen.
+    public static func listing(_ left: [Left], _ language: Language) -> String {
+        left.prefix(3).map { TextSanitizer.line($0.path) + " (" + $0.reason.text(language) + ")" }
+            .joined(separator: ", ") + (left.count > 3 ? ", …" : "")
+    }
+
     /// Sorted by the bytes of the path (the same order on both ends, whatever the normalisation).
     public private(set) var files: [File]
     /// Files left out, in the folder's order.
@@ -172,8 +178,9 @@ public struct FolderFiles: Equatable, Sendable {
 
     /// The entry names of an open folder, as bytes, without `.` and `..`; nil when it cannot be listed.
     private static func entryNames(_ folder: Int32) -> [[UInt8]]? {
-        let copy = dup(folder)
-        guard copy >= 0, let dir = fdopendir(copy) else { return nil }
+        let copy = dup(folder)  // closedir closes the copy; the caller closes `folder`
+        guard copy >= 0 else { return nil }
+        guard let dir = fdopendir(copy) else { close(copy); return nil }
         defer { closedir(dir) }
         var names: [[UInt8]] = []
         while let entry = readdir(dir) {

@@ -97,10 +97,9 @@ final class FollowLink: RoomLink {
 
     func close() { client.stop() }
 
-    /// "did not receive 2 files from 127.0.0.1:7420: provinces/a\\b.yaml (a name that cannot be sent…), …".
+    /// "did not receive 2 files from 127.0.0.1:7420: provinces/a\\b.yaml (a name that cannot be sent …), …".
     static func line(notReceived left: [FolderFiles.Left], from presenter: String, _ language: Language) -> String {
-        let shown = left.prefix(3).map { TextSanitizer.line($0.path) + " (" + $0.reason.text(language) + ")" }
-            .joined(separator: ", ") + (left.count > 3 ? ", …" : "")
+        let shown = FolderFiles.listing(left, language)
         let address = TextSanitizer.line(presenter)
         return language == .vi ? "không nhận được \(left.count) tệp từ \(address): \(shown)"
                                : "did not receive \(left.count) file\(left.count == 1 ? "" : "s") from \(address): \(shown)"

@@ -88,10 +88,9 @@ final class ShareLink: RoomLink {
         }
     }
 
-    /// "not shared with followers (2 files): provinces/x.yaml (a symbolic link (not sent)), …".
+    /// "not shared with followers (2 files): provinces/x.yaml (a symbolic link: never shared), …".
     static func line(notShared left: [FolderFiles.Left], _ language: Language) -> String {
-        let shown = left.prefix(3).map { TextSanitizer.line($0.path) + " (" + $0.reason.text(language) + ")" }
-            .joined(separator: ", ") + (left.count > 3 ? ", …" : "")
+        let shown = FolderFiles.listing(left, language)
         return language == .vi ? "không gửi cho người theo dõi \(left.count) tệp: \(shown)"
                                : "not shared with followers (\(left.count) file\(left.count == 1 ? "" : "s")): \(shown)"
     }
