@@ -97,22 +97,18 @@ final class FollowerConnection: ChannelInboundHandler, @unchecked Sendable {
     }
 
     private func receive(_ kind: SealedKind, _ payload: ArraySlice<UInt8>, context: ChannelHandlerContext) {
-        switch kind {
-        case .state:
-            // Checked here, on the network's thread: a state out of range never reaches the screen,
-            // and the follower keeps the last good one (the presenter's next heartbeat may be good).
-            let share: PresenterShare
-            switch Self.checkedState(payload) {
-            case .success(let checked): share = checked
-            case .failure(let problem): return ignored(problem)
-            }
+        // Checked here, on the network's thread: a state out of range never reaches the screen, and
+        // the follower keeps the last good one (the presenter's next heartbeat may be good).
+        switch FollowerMessage.decode(kind: kind.rawValue, payload) {
+        case .state(let share):
             // The heartbeat repeats a revision; an older one never replaces a newer.
             if let seen = revision, share.revision < seen { return }
             revision = share.revision
             // Only the latest state waits for the screen's thread.
             inbox.post(.state(share, receivedAt: LinkClock.now())) { if case .state = $0 { return true } else { return false } }
-        case .folder:
-            guard let files = FolderFiles.decode(payload) else { return give(context, .badMessage) }
+        case .ignoredState(let problem):
+            ignored(problem)
+        case .folder(let files):
             // Only the latest folder waits: a presenter resending folders cannot queue them up.
             inbox.post(.folder(files)) { if case .folder = $0 { return true } else { return false } }
         case .folderUnavailable:
@@ -122,18 +118,9 @@ final class FollowerConnection: ChannelInboundHandler, @unchecked Sendable {
             presenterLeft = true
             phase = .done
             context.close(promise: nil)
-        case .ping, .command:
+        case .invalid:
             give(context, .badMessage)
         }
-    }
-
-    /// A state from the network, or why it is not used.
-    static func checkedState(_ payload: ArraySlice<UInt8>) -> Result<PresenterShare, PresenterShare.Problem> {
-        guard payload.count <= PresenterShare.maxEncodedBytes else { return .failure(.tooLarge(bytes: payload.count)) }
-        guard let share = try? JSONDecoder().decode(PresenterShare.self, from: Data(payload)) else {
-            return .failure(.unreadable)
-        }
-        return share.problem.map { .failure($0) } ?? .success(share)
     }
 
     /// Says that a state was not used, at most about once a second (the rest are counted).
