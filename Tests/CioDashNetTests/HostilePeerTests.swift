@@ -279,6 +279,30 @@ final class HostilePresenterTests: XCTestCase {
         XCTAssertTrue(eventually { probe.lastState?.revision == 3 })
     }
 
+    /// The hostile-state corpus, as JSON a presenter could send: none is let through.
+    func testNoHostileStateIsLetThrough() {
+        let good = #"{"revision":1,"slide":"topic:a","slideNumber":1,"slideCount":3,"spent":{"a":1},"activeTopic":"a","runningFor":2,"paused":false,"sessionDelta":0,"fingerprint":""}"#
+        XCTAssertEqual(FollowerMessage.decode(kind: SealedKind.state.rawValue, Array(good.utf8)[...]).isState, true)
+        let hostile: [(String, String)] = [
+            (#""runningFor":2"#, #""runningFor":1e308"#), (#""runningFor":2"#, #""runningFor":-1"#),
+            (#""runningFor":2"#, #""runningFor":1e400"#), (#""runningFor":2"#, #""runningFor":NaN"#),
+            (#""spent":{"a":1}"#, #""spent":{"a":-1e300}"#), (#""spent":{"a":1}"#, #""spent":{"a":604800.001}"#),
+            (#""spent":{"a":1}"#, #""spent":{"a":1,"b":1,"c":1,"d":1}"#),
+            (#""slideNumber":1"#, #""slideNumber":4"#), (#""slideNumber":1"#, #""slideNumber":0"#),
+            (#""slideNumber":1"#, #""slideNumber":1e20"#), (#""slideCount":3"#, #""slideCount":-3"#),
+            (#""slideCount":3"#, #""slideCount":1000001"#), (#""sessionDelta":0"#, #""sessionDelta":9223372036854775807"#),
+            (#""revision":1"#, #""revision":-1"#), (#""fingerprint":"""#, #""fingerprint":"\u001b[2J""#),
+            (#""slide":"topic:a""#, #""slide":"nowhere""#),
+            (#""activeTopic":"a""#, #""activeTopic":""# + String(repeating: "a", count: 10_001) + #"""#),
+        ]
+        for (from, to) in hostile {
+            XCTAssertTrue(good.contains(from), from)
+            let json = good.replacingOccurrences(of: from, with: to)
+            let decoded = FollowerMessage.decode(kind: SealedKind.state.rawValue, Array(json.utf8)[...])
+            XCTAssertFalse(decoded.isState, "\(to.prefix(60)) was let through")
+        }
+    }
+
     func testEveryProblemSaysWhereInBothLanguages() {
         var bad = share(1); bad.spent = ["hue": -1e300]
         let problem = bad.problem
@@ -289,4 +313,8 @@ final class HostilePresenterTests: XCTestCase {
         fine.sessionDelta = -Int(PresenterShare.maxDuration)
         XCTAssertNil(fine.problem, "the bounds themselves are allowed")
     }
+}
+
+extension FollowerMessage {
+    var isState: Bool { if case .state = self { return true } else { return false } }
 }
