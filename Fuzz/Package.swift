@@ -22,6 +22,16 @@ let package = Package(
                 .product(name: "CioDashRender", package: "ciodash"),
             ]
         ),
+        // The follower's decoder of what a presenter sends, and the screen a state leads to.
+        .executableTarget(
+            name: "FollowerFuzzer",
+            dependencies: [
+                .product(name: "CioDashCore", package: "ciodash"),
+                .product(name: "CioDashRender", package: "ciodash"),
+                .product(name: "CioDashApp", package: "ciodash"),
+                .product(name: "CioDashNet", package: "ciodash"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes one target for SECONDS seconds: Fuzz/run.sh SECONDS [TARGET] [libFuzzer flags...]
 #
-# TARGET is LoaderFuzzer (the default: the loader and the renderer) or JournalFuzzer (the minutes
-# journal's reader and documents). Builds it with libFuzzer and AddressSanitizer, then runs it on its
+# TARGET is LoaderFuzzer (the default: the loader and the renderer), JournalFuzzer (the minutes
+# journal's reader and documents) or FollowerFuzzer (the follower's decoder of a presenter's messages
+# and the screen a state leads to). Builds it with libFuzzer and AddressSanitizer, then runs it on its
 # seed corpus (never modified) and the growing corpus of this machine (work-corpus*/). Crashes, hangs
 # (-timeout) and memory blow-ups (-rss_limit_mb) are written to findings/; see README.md.
 set -euo pipefail
@@ -11,11 +12,12 @@ seconds=${1:?usage: Fuzz/run.sh SECONDS [TARGET] [libFuzzer flags...]}
 shift
 target=LoaderFuzzer
 case "${1:-}" in
-    LoaderFuzzer|JournalFuzzer) target=$1; shift ;;
+    LoaderFuzzer|JournalFuzzer|FollowerFuzzer) target=$1; shift ;;
 esac
 case "$target" in
     LoaderFuzzer) seeds=corpus; work=work-corpus ;;
     JournalFuzzer) seeds=corpus-journal; work=work-corpus-journal ;;
+    FollowerFuzzer) seeds=corpus-follower; work=work-corpus-follower ;;
 esac
 
 # SwiftPM's --sanitize, not -Xswiftc -sanitize=fuzzer: only then does SwiftPM leave main() to

@@ -43,10 +43,24 @@ public struct PresenterShare: Equatable, Sendable, Codable {
     public init(_ state: AppState, revision: UInt64, fingerprint: String) {
         let nav = state.navigation, now = state.clock.now
         let deck = state.navigator.deck
+        let topics = Set(deck.slides.compactMap { PresenterDeck.topic(of: $0) })
+        // Within the ranges a follower accepts (`problem`): a valid agenda may plan more than 7 days.
+        let duration = { (seconds: Double) in min(max(seconds, 0), Self.maxDuration) }
+        let delta = SessionTiming(timer: nav.timer, now: now).delta(state.meeting)
         self.init(revision: revision, slide: nav.view, slideNumber: (deck.index(of: nav.view) ?? 0) + 1,
-                  slideCount: deck.slides.count, spent: nav.timer.spent, activeTopic: nav.timer.activeTopic,
-                  runningFor: nav.timer.runningSince.map { max(0, now - $0) }, paused: nav.timer.paused,
-                  sessionDelta: SessionTiming(timer: nav.timer, now: now).delta(state.meeting), fingerprint: fingerprint)
+                  slideCount: deck.slides.count,
+                  spent: nav.timer.spent.filter { topics.contains($0.key) }.mapValues(duration),
+                  activeTopic: nav.timer.activeTopic,
+                  runningFor: nav.timer.runningSince.map { duration(now - $0) }, paused: nav.timer.paused,
+                  sessionDelta: min(max(delta, -Int(Self.maxDuration)), Int(Self.maxDuration)), fingerprint: fingerprint)
+    }
+
+    /// The presenter's topics only: a presenter keeps seconds for topics a reload took away, and a
+    /// follower checks that a state names no more topics than it has slides (`problem`).
+    public func keepingTopics(_ topics: Set<String>) -> PresenterShare {
+        var kept = self
+        if spent.keys.contains(where: { !topics.contains($0) }) { kept.spent = spent.filter { topics.contains($0.key) } }
+        return kept
     }
 
     /// Whether a follower would see something else: everything but the revision and the figures

@@ -15,6 +15,6 @@ public enum RemoteMessage: Equatable, Sendable {
     case ownFingerprint(String)
     /// Presenter: how many followers are joined.
     case followers(Int)
-    /// Presenter: a line for the status line about refused peers.
+    /// A line for the status line: a presenter's refused peers, a follower's ignored states.
     case rejected(String)
 }

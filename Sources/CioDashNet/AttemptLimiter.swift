@@ -1,35 +1,75 @@
-/// At most `limit` failed attempts per address per minute: one more is refused until the oldest
-/// failure is a minute old. The table is bounded, so a flood of addresses cannot grow it without end.
+import Glibc
+
+/// Wrong room codes allowed: at most `limit` per source per `window` seconds, and at most
+/// `overallLimit` from all sources together. A proof is checked only while both allow one more
+/// (`refusal` is asked just before, on the loop that records the result), so however many
+/// connections a guesser opens at once, no more guesses are checked than the limits; a right code
+/// is never counted, so a room of followers joining at once is not held up.
+///
+/// A source is an IPv4 address, or the /64 network of an IPv6 address (one machine can take any
+/// address in its /64). The table holds only sources with a failure in the window, and never more
+/// than `maxAddresses`.
 struct AttemptLimiter {
     let limit: Int
     let window: Double
+    let overallLimit: Int
     let maxAddresses: Int
     private var failures: [String: [Double]] = [:]
+    /// Every failure in the window, oldest first, with its source.
+    private var overall: [(time: Double, source: String)] = []
 
-    init(limit: Int = 5, window: Double = 60, maxAddresses: Int = 4096) {
+    init(limit: Int = 5, window: Double = 60, overallLimit: Int = 60, maxAddresses: Int = 4096) {
         self.limit = limit
         self.window = window
+        self.overallLimit = overallLimit
         self.maxAddresses = maxAddresses
     }
 
-    /// Whether `address` has used up its attempts at time `now` (seconds).
-    mutating func isBlocked(_ address: String, now: Double) -> Bool {
-        guard var times = failures[address] else { return false }
-        times.removeAll { now - $0 >= window }
-        failures[address] = times.isEmpty ? nil : times
-        return times.count >= limit
+    /// Why a guess from `address` may not be checked at time `now` (seconds), or nil when it may.
+    mutating func refusal(_ address: String, now: Double) -> RejectReason? {
+        forget(before: now - window)
+        if (failures[Self.source(of: address)]?.count ?? 0) >= limit { return .tooManyAttempts }
+        if overall.count >= overallLimit { return .tooManyAttemptsInRoom }
+        return nil
     }
 
     mutating func recordFailure(_ address: String, now: Double) {
-        if failures[address] == nil && failures.count >= maxAddresses {
-            // Forget addresses whose failures have all aged out; if none, the one with the oldest last failure.
-            failures = failures.filter { $0.value.contains { now - $0 < window } }
-            if failures.count >= maxAddresses, let oldest = failures.min(by: { ($0.value.last ?? 0) < ($1.value.last ?? 0) }) {
-                failures[oldest.key] = nil
-            }
+        forget(before: now - window)
+        let source = Self.source(of: address)
+        if failures[source] == nil && failures.count >= maxAddresses, let oldest = overall.first {
+            // Full: the source of the oldest failure is forgotten (only when more sources than the
+            // overall limit allows are configured to be tracked).
+            failures[oldest.source] = nil
+            overall.removeAll { $0.source == oldest.source }
         }
-        failures[address, default: []].append(now)
+        failures[source, default: []].append(now)
+        overall.append((now, source))
+    }
+
+    private mutating func forget(before cutoff: Double) {
+        var aged = 0
+        while aged < overall.count && overall[aged].time <= cutoff {
+            let source = overall[aged].source
+            failures[source]?.removeFirst()
+            if failures[source]?.isEmpty == true { failures[source] = nil }
+            aged += 1
+        }
+        if aged > 0 { overall.removeFirst(aged) }
     }
 
     var trackedAddresses: Int { failures.count }
+
+    /// An IPv4 address as it is; an IPv6 address as its /64 network ("2001:db8:1:2::/64"); an
+    /// IPv4-mapped IPv6 address as the IPv4 address.
+    static func source(of address: String) -> String {
+        guard address.contains(":") else { return address }
+        var raw = in6_addr()
+        guard inet_pton(AF_INET6, address, &raw) == 1 else { return address }
+        let bytes = withUnsafeBytes(of: raw) { Array($0) }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+            return bytes[12...].map(String.init).joined(separator: ".")
+        }
+        let groups = stride(from: 0, to: 8, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
+        return groups.joined(separator: ":") + "::/64"
+    }
 }

@@ -25,7 +25,7 @@ final class FollowerConnection: ChannelInboundHandler, @unchecked Sendable {
     private var pinger: RepeatedTask?
     private var revision: UInt64?
     private var presenterLeft = false
-    private let decoder = JSONDecoder()
+    private var ignoredStates = IgnoredStates(presenter: "?")
 
     init(target: FollowerClient.Target, inbox: NetInbox<FollowerLinkEvent>, outcome: LinkOutcome) {
         self.target = target
@@ -35,6 +35,10 @@ final class FollowerConnection: ChannelInboundHandler, @unchecked Sendable {
 
     func channelActive(context: ChannelHandlerContext) {
         self.context = context
+        if let peer = context.channel.remoteAddress, let ip = peer.ipAddress {
+            let host = ip.contains(":") ? "[\(ip)]" : ip
+            ignoredStates = IgnoredStates(presenter: peer.port.map { "\(host):\($0)" } ?? host)
+        }
         let hello = Hello(version: linkProtocolVersion, role: target.role, wantsFolder: target.wantsFolder, nonce: nonce)
         write(hello.body)
         // The presenter gives 5 s for the handshake; a follower waits as long for each step, then as
@@ -50,6 +54,7 @@ final class FollowerConnection: ChannelInboundHandler, @unchecked Sendable {
         guard let context else { return }
         if LinkClock.now() - lastHeard > FollowerClient.silenceLimit { return context.close(promise: nil) }
         if case .joined = phase { send(.ping, []) }
+        ignoredStates.flush(now: LinkClock.now()).map { inbox.post($0) }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -92,18 +97,20 @@ final class FollowerConnection: ChannelInboundHandler, @unchecked Sendable {
     }
 
     private func receive(_ kind: SealedKind, _ payload: ArraySlice<UInt8>, context: ChannelHandlerContext) {
-        switch kind {
-        case .state:
-            guard let share = try? decoder.decode(PresenterShare.self, from: Data(payload)) else {
-                return give(context, .badMessage)
-            }
+        // Checked here, on the network's thread: a state out of range never reaches the screen, and
+        // the follower keeps the last good one (the presenter's next heartbeat may be good).
+        switch FollowerMessage.decode(kind: kind.rawValue, payload) {
+        case .state(let share):
             // The heartbeat repeats a revision; an older one never replaces a newer.
             if let seen = revision, share.revision < seen { return }
             revision = share.revision
-            inbox.post(.state(share, receivedAt: LinkClock.now()))
-        case .folder:
-            guard let files = FolderFiles.decode(payload) else { return give(context, .badMessage) }
-            inbox.post(.folder(files))
+            // Only the latest state waits for the screen's thread.
+            inbox.post(.state(share, receivedAt: LinkClock.now())) { if case .state = $0 { return true } else { return false } }
+        case .ignoredState(let problem):
+            ignored(problem)
+        case .folder(let files):
+            // Only the latest folder waits: a presenter resending folders cannot queue them up.
+            inbox.post(.folder(files)) { if case .folder = $0 { return true } else { return false } }
         case .folderUnavailable:
             inbox.post(.folderUnavailable)
         case .bye:
@@ -111,9 +118,14 @@ final class FollowerConnection: ChannelInboundHandler, @unchecked Sendable {
             presenterLeft = true
             phase = .done
             context.close(promise: nil)
-        case .ping, .command:
+        case .invalid:
             give(context, .badMessage)
         }
+    }
+
+    /// Says that a state was not used, at most about once a second (the rest are counted).
+    private func ignored(_ problem: PresenterShare.Problem) {
+        ignoredStates.record(problem, now: LinkClock.now()).map { inbox.post($0) }
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -43,7 +43,8 @@ final class FollowerHub: @unchecked Sendable {
         self.settings = settings
         self.loop = loop
         self.inbox = inbox
-        limiter = AttemptLimiter(limit: settings.failureLimit, window: settings.failureWindow)
+        limiter = AttemptLimiter(limit: settings.failureLimit, window: settings.failureWindow,
+                                 overallLimit: settings.overallFailureLimit)
     }
 
     var followerCount: Int { links.count }
@@ -72,10 +73,15 @@ final class FollowerHub: @unchecked Sendable {
 
     /// Checks a hello before the presenter spends a nonce on it.
     func screen(_ hello: Hello, from address: String, isLoopback: Bool) -> RejectReason? {
-        if limiter.isBlocked(address, now: LinkClock.now()) { return .tooManyAttempts }
+        if let reason = limiter.refusal(address, now: LinkClock.now()) { return reason }
         if links.count >= settings.maxFollowers { return .full }
         if hello.role == .speaker && !isLoopback { return .speakerNotLocal }
         return nil
+    }
+
+    /// Asked just before a proof is checked: whether the limits still allow a guess from `address`.
+    func attemptRefusal(from address: String) -> RejectReason? {
+        limiter.refusal(address, now: LinkClock.now())
     }
 
     func wrongCode(from address: String) {

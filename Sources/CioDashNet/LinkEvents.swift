@@ -19,6 +19,9 @@ public enum FollowerLinkEvent: Sendable, Equatable {
     case joined
     /// The presenter's state; `receivedAt` is this machine's monotonic clock when it arrived.
     case state(PresenterShare, receivedAt: Double)
+    /// States from the presenter at `from` that were not used (out of range, too large, unreadable):
+    /// `count` of them since the last such event, the latest for `problem`. The last good state stays.
+    case stateIgnored(from: String, PresenterShare.Problem, count: Int)
     case folder(FolderFiles)
     /// The presenter's folder is too large to send: the follower needs its own copy.
     case folderUnavailable

@@ -22,8 +22,13 @@ public final class NetInbox<Event: Sendable>: @unchecked Sendable {
         }
     }
 
-    public func post(_ event: Event) {
-        events.withLockedValue { $0.append(event) }
+    /// Posts `event`; with `replaces`, an event still waiting that it matches is dropped first, so
+    /// that only the latest of its kind waits (a state, a folder).
+    public func post(_ event: Event, replaces: ((Event) -> Bool)? = nil) {
+        events.withLockedValue { waiting in
+            if let replaces { waiting.removeAll(where: replaces) }
+            waiting.append(event)
+        }
         // After the event: a drain that empties the pipe before taking the events cannot miss it.
         if let write = pipeEnds.withLockedValue({ $0?.write }) {
             var byte: UInt8 = 1

@@ -55,6 +55,9 @@ final class PresenterConnection: ChannelInboundHandler, @unchecked Sendable {
             }
         case .awaitingProof(let hello, let nonce):
             guard let proof = ProofFrame.parse(body, as: .proof) else { return refuse(context, .malformed) }
+            // Asked again now, not only at the hello: proofs sent together on many connections
+            // are each checked only while the limits allow one more guess.
+            if let reason = hub.attemptRefusal(from: address) { return refuse(context, reason) }
             let code = hub.settings.code
             guard LinkKeys.verify(proof.mac, .follower, code: code, role: hello.role,
                                   followerNonce: hello.nonce, presenterNonce: nonce) else {

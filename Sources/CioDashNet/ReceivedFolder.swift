@@ -20,17 +20,28 @@ public final class ReceivedFolder {
         TerminationCleanup.register(folder: path, subfolders: [MeetingFolderLayout.provincesFolder])
     }
 
-    /// Makes the folder hold exactly `files`: new and changed ones written atomically, others removed.
-    public func replace(with files: FolderFiles) throws {
-        let wanted = Set(files.files.map(\.path))
-        for old in currentPaths() where !wanted.contains(old) {
+    /// Makes the folder hold exactly `files`: new and changed ones written atomically, others
+    /// removed. Paths are compared by their bytes (an NFC and an NFD spelling are two files, as on
+    /// the presenter's disk). Answers the files that could not be written; the rest are written.
+    /// `shouldStop` is asked before each file (a follower quitting does not wait for 5,000 of them).
+    @discardableResult
+    public func replace(with files: FolderFiles, shouldStop: () -> Bool = { false }) -> [FolderFiles.Left] {
+        let wanted = Set(files.files.map { Array($0.path.utf8) })
+        for old in currentPaths() where !wanted.contains(Array(old.utf8)) {
             unlink(path + "/" + old)
         }
+        var failed: [FolderFiles.Left] = []
         for file in files.files where FolderFiles.isAllowed(file.path) {
+            if shouldStop() { break }
             let target = path + "/" + file.path
             if FileManager.default.contents(atPath: target).map(Array.init) == file.bytes { continue }
-            try AtomicFile.write(file.bytes, to: target, overwrite: true)
+            do {
+                try AtomicFile.write(file.bytes, to: target, overwrite: true)
+            } catch {
+                failed.append(FolderFiles.Left(path: file.path, reason: .notWritten))
+            }
         }
+        return failed
     }
 
     public func remove() {

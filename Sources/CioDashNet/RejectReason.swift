@@ -16,6 +16,10 @@ public enum RejectReason: UInt8, Error, Sendable, CaseIterable {
     case silent = 11
     /// Follower side: the peer could not prove the code (a wrong address, or not the presenter).
     case presenterUnproven = 12
+    /// Too many wrong codes from all addresses together: the room takes no guesses for a while
+    /// (a follower tries again by itself; an older follower reads an unknown reason as `malformed`,
+    /// which it also tries again).
+    case tooManyAttemptsInRoom = 13
 
     /// Whether trying again the same way cannot help (the follower stops and says why).
     public var isFinal: Bool {
@@ -53,6 +57,9 @@ public enum RejectReason: UInt8, Error, Sendable, CaseIterable {
             return vi ? "gói tin không xác thực được" : "a message failed its authentication"
         case .silent:
             return vi ? "không nhận được gì trong 30 giây" : "nothing received for 30 seconds"
+        case .tooManyAttemptsInRoom:
+            return vi ? "quá nhiều lần nhập sai mã trong phòng; tự thử lại sau"
+                      : "too many wrong codes in the room; trying again shortly"
         case .presenterUnproven:
             return vi ? "máy ở địa chỉ này không chứng minh được mã phòng (sai địa chỉ hoặc giả mạo)"
                       : "the machine at this address could not prove the room code (wrong address or an impostor)"

@@ -13,6 +13,9 @@ public struct ShareSettings: Sendable {
     /// Wrong codes allowed per address per `failureWindow` seconds.
     public var failureLimit = 5
     public var failureWindow = 60.0
+    /// Wrong codes allowed from all addresses together per `failureWindow` (rotating addresses
+    /// gains a guesser nothing beyond this).
+    public var overallFailureLimit = 60
     /// The state is sent again this often even when nothing changed, so a follower's countdown stays
     /// on the presenter's clock and a follower notices a dead link.
     public var heartbeat = 2.0

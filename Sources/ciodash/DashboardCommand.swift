@@ -59,7 +59,8 @@ struct PresentCommand: ParsableCommand {
             let address = LinkAddress(shareOn ?? "", defaultHost: "0.0.0.0")!
             let room = try code.map(RoomCode.parsedForCommandLine) ?? RoomCode.generate()
             do {
-                runner.room = try ShareLink(address: address, code: room, folder: meetingOptions.resolvedFolder)
+                runner.room = try ShareLink(address: address, code: room, folder: meetingOptions.resolvedFolder,
+                                           limits: meetingOptions.limits)
             } catch {
                 printError("ciodash: không mở được \(address) để chia sẻ / cannot share on \(address): \(TextSanitizer.line("\(error)"))")
                 throw ExitCode(1)

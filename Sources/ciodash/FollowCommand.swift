@@ -47,13 +47,23 @@ struct FollowCommand: ParsableCommand {
         defer { client.stop() }
         let received = ownCopy ? nil : try ReceivedFolder()
         defer { received?.remove() }
+        let writer = received.map { ReceivedFolderWriter(folder: $0) }
+        defer { writer?.close() }  // before the folder is removed: no write may land after
 
         // Join first: a wrong code is said on the command line (exit 1), and a follower without a
         // copy needs the presenter's files before there is a meeting to draw.
         var early: [FollowerLinkEvent] = []
-        let language = screenOptions.lang ?? .vi
         let end = Monotonic.now() + (ownCopy ? 3 : Self.joinWait)
         var said = false
+        var saidLeft: [FolderFiles.Left] = []
+        // Files the presenter left out or that could not be taken: said once, and the rest is used.
+        func sayLeft() {
+            for outcome in writer?.outcomes.drain() ?? [] where !outcome.left.isEmpty && outcome.left != saidLeft {
+                saidLeft = outcome.left
+                printError("ciodash: " + FollowLink.line(notReceived: outcome.left, from: address.description, .vi) + " / "
+                    + FollowLink.line(notReceived: outcome.left, from: address.description, .en))
+            }
+        }
         while Monotonic.now() < end {
             let batch = client.inbox.drain()
             early += batch
@@ -61,9 +71,11 @@ struct FollowCommand: ParsableCommand {
                 printError("ciodash: \(reason.text(.vi)) / \(reason.text(.en)) (\(TextSanitizer.line(address.description)))")
                 throw ExitCode(1)
             }
-            for case .folder(let files) in batch { try received?.replace(with: files) }
+            for case .folder(let files) in batch { writer?.submit(files) }
+            sayLeft()
             let haveState = early.contains { if case .state = $0 { return true } else { return false } }
-            let haveFolder = ownCopy || early.contains { if case .folder = $0 { return true } else { return false } }
+            let haveFolder = ownCopy || (writer?.isIdle == true
+                && early.contains { if case .folder = $0 { return true } else { return false } })
             if early.contains(.folderUnavailable) && !ownCopy {
                 printError("ciodash: thư mục của người trình bày quá lớn để gửi; hãy mở bản của bạn: ciodash follow \(presenter) --code … THƯ_MỤC / "
                     + "the presenter's folder is too large to send; open your own copy: ciodash follow \(presenter) --code … DIR")
@@ -76,6 +88,7 @@ struct FollowCommand: ParsableCommand {
             }
             usleep(20_000)
         }
+        sayLeft()
         var options = meetingOptions
         if let received {
             guard FileManager.default.fileExists(atPath: received.path + "/meeting.yaml")
@@ -87,10 +100,10 @@ struct FollowCommand: ParsableCommand {
             }
             options.folder = received.path
         }
-        _ = language
         var runner = DashboardRunner(meetingOptions: options, screenOptions: screenOptions, mode: .present)
-        runner.room = FollowLink(client: client, address: address, received: received,
-                                 ownFolder: ownCopy ? meetingOptions.resolvedFolder : nil, early: early, speaker: speaker)
+        runner.room = FollowLink(client: client, address: address, received: writer,
+                                 ownFolder: ownCopy ? meetingOptions.resolvedFolder : nil, early: early,
+                                 notReceived: saidLeft, speaker: speaker)
         try runner.run()
     }
 }

@@ -9,17 +9,21 @@ import Foundation
 final class FollowLink: RoomLink {
     let client: FollowerClient
     let address: LinkAddress
-    let received: ReceivedFolder?
+    /// Writes the presenter's files into the private folder off the screen's thread.
+    let received: ReceivedFolderWriter?
     /// The follower's own copy, whose fingerprint is compared with the presenter's.
     let ownFolder: String?
     let speaker: Bool
     private var pending: [FollowerLinkEvent]
     private var lastFingerprintCheck = -Double.infinity
+    /// The files last said not to have come (said again only when that changes).
+    private var lastLeft: [FolderFiles.Left] = []
+    private var leftToSay = false
 
     var wakeDescriptor: Int32? { client.inbox.wakeDescriptor }
 
-    init(client: FollowerClient, address: LinkAddress, received: ReceivedFolder?, ownFolder: String?,
-         early: [FollowerLinkEvent], speaker: Bool) {
+    init(client: FollowerClient, address: LinkAddress, received: ReceivedFolderWriter?, ownFolder: String?,
+         early: [FollowerLinkEvent], notReceived: [FolderFiles.Left] = [], speaker: Bool) {
         self.client = client
         self.address = address
         self.received = received
@@ -27,6 +31,9 @@ final class FollowLink: RoomLink {
         self.speaker = speaker
         // Files already written before the screen opened are not written again.
         pending = early.filter { if case .folder = $0 { return false } else { return true } }
+        // Said on the command line before the screen opened, and again on its status line.
+        lastLeft = notReceived
+        leftToSay = !notReceived.isEmpty
     }
 
     func prepare(_ app: inout AppState) {
@@ -42,16 +49,29 @@ final class FollowLink: RoomLink {
             switch event {
             case .waiting(_, let after): events.append(.remote(.link(.waiting(seconds: Int(after.rounded(.up))))))
             case .joined: events.append(.remote(.link(.joined)))
-            case .state(let share, let at): events.append(.remote(.presenterState(share, receivedAt: at)))
+            case .state(let share, let at):
+                // Seconds for topics this folder lacks are never shown (the state was checked on arrival).
+                events.append(.remote(.presenterState(share.keepingTopics(Set(app.meeting.topics.map(\.id))), receivedAt: at)))
+            case .stateIgnored(let from, let problem, let count):
+                events.append(.remote(.rejected(Self.line(ignored: count, from: from, problem, app.navigation.language))))
             case .folder(let files):
-                // Written atomically into the private folder; the watch reloads it through the loader.
-                try? received?.replace(with: files)
+                // Written atomically into the private folder on the writer's thread; the watch
+                // reloads it through the loader.
+                received?.submit(files)
             case .folderUnavailable: if received != nil { events.append(.remote(.folderUnavailable)) }
             case .presenterLeft: events.append(.remote(.link(.presenterLeft(retryIn: nil))))
             case .lost: events.append(.remote(.link(.connecting)))
             case .refused(let reason):
                 if reason.isFinal { events.append(.remote(.link(.refused(reason.text(app.navigation.language))))) }
             }
+        }
+        for outcome in received?.outcomes.drain() ?? [] where outcome.left != lastLeft {
+            lastLeft = outcome.left
+            leftToSay = !outcome.left.isEmpty
+        }
+        if leftToSay {
+            leftToSay = false
+            events.append(.remote(.rejected(Self.line(notReceived: lastLeft, from: address.description, app.navigation.language))))
         }
         if let ownFolder, Monotonic.now() - lastFingerprintCheck >= 2 {
             lastFingerprintCheck = Monotonic.now()
@@ -76,4 +96,23 @@ final class FollowLink: RoomLink {
     }
 
     func close() { client.stop() }
+
+    /// "did not receive 2 files from 127.0.0.1:7420: provinces/a\\b.yaml (a name that cannot be sent …), …".
+    static func line(notReceived left: [FolderFiles.Left], from presenter: String, _ language: Language) -> String {
+        let shown = FolderFiles.listing(left, language)
+        let address = TextSanitizer.line(presenter)
+        return language == .vi ? "không nhận được \(left.count) tệp từ \(address): \(shown)"
+                               : "did not receive \(left.count) file\(left.count == 1 ? "" : "s") from \(address): \(shown)"
+    }
+
+    /// "ignored a state from 127.0.0.1:7420: runningFor = 1e+308 is outside its range; keeping the last good one".
+    static func line(ignored count: Int, from presenter: String, _ problem: PresenterShare.Problem, _ language: Language) -> String {
+        let address = TextSanitizer.line(presenter)
+        if language == .vi {
+            return (count == 1 ? "đã bỏ qua trạng thái từ \(address)" : "đã bỏ qua \(count) trạng thái từ \(address)")
+                + ": " + problem.text.vi + "; giữ trạng thái hợp lệ trước đó"
+        }
+        return (count == 1 ? "ignored a state from \(address)" : "ignored \(count) states from \(address)")
+            + ": " + problem.text.en + "; keeping the last good one"
+    }
 }

@@ -9,17 +9,23 @@ import Foundation
 final class ShareLink: RoomLink {
     let server: PresenterServer
     let folder: String
+    /// The loader's limits: a file the loader would refuse as too large is not sent either.
+    let limits: LoadLimits
     let address: LinkAddress
     private var revision: UInt64 = 0
     private var last: PresenterShare?
     private var generation = -1
     private var fingerprint = ""
+    /// Files of the folder last left out of what followers get, and the line that says so, once.
+    private var lastLeft: [FolderFiles.Left] = []
+    private var notice: String?
 
     var wakeDescriptor: Int32? { server.inbox.wakeDescriptor }
 
-    init(address: LinkAddress, code: RoomCode, folder: String) throws {
+    init(address: LinkAddress, code: RoomCode, folder: String, limits: LoadLimits) throws {
         self.address = address
         self.folder = folder
+        self.limits = limits
         server = PresenterServer(settings: ShareSettings(host: address.host, port: address.port, code: code))
         try server.start()
     }
@@ -29,7 +35,9 @@ final class ShareLink: RoomLink {
     }
 
     func events(_ app: AppState) -> [AppEvent] {
-        server.inbox.drain().compactMap { event in
+        let said = notice.map { [AppEvent.remote(.rejected($0))] } ?? []
+        notice = nil
+        return said + server.inbox.drain().compactMap { event in
             switch event {
             case .followers(let n): return .remote(.followers(n))
             case .rejected(let summary): return .remote(.rejected(Self.line(summary, app.navigation.language)))
@@ -42,10 +50,15 @@ final class ShareLink: RoomLink {
         if app.generation != generation {
             // The folder was (re)loaded: its files and fingerprint, for followers.
             generation = app.generation
-            switch FolderFiles.read(folder: folder) {
+            switch FolderFiles.read(folder: folder, limits: limits) {
             case .success(let files):
                 fingerprint = files.fingerprint
                 server.publish(folder: files)
+                // Files that cannot be shared are left out and said once; followers get the rest.
+                if files.left != lastLeft {
+                    lastLeft = files.left
+                    if !files.left.isEmpty { notice = Self.line(notShared: files.left, app.navigation.language) }
+                }
             case .failure:
                 fingerprint = ""
                 server.publish(folder: nil)
@@ -73,6 +86,13 @@ final class ShareLink: RoomLink {
         case .previousTopic: return .character("[")
         case .togglePause: return .character("t")
         }
+    }
+
+    /// "not shared with followers (2 files): provinces/x.yaml (a symbolic link: never shared), …".
+    static func line(notShared left: [FolderFiles.Left], _ language: Language) -> String {
+        let shown = FolderFiles.listing(left, language)
+        return language == .vi ? "không gửi cho người theo dõi \(left.count) tệp: \(shown)"
+                               : "not shared with followers (\(left.count) file\(left.count == 1 ? "" : "s")): \(shown)"
     }
 
     /// "refused 3 connections; latest 10.0.0.5: wrong room code".

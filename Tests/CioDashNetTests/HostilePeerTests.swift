@@ -99,6 +99,59 @@ final class HostilePeerTests: XCTestCase {
         XCTAssertLessThan(said.count, 30, "at most about one line a second")
     }
 
+    /// Every hello first, then every proof (a wrong code), then the answers: when the proofs
+    /// arrive no guess has failed yet. The reasons the peers were given, counted.
+    private func guessTogether(from addresses: [String], port: Int) throws -> [RejectReason: Int] {
+        let wrong = try RoomCode(typed: "GUESS-00000")
+        let peers = addresses.compactMap { RawPeer(port: port, from: $0) }
+        XCTAssertEqual(peers.count, addresses.count)
+        let nonces = peers.map { peer -> [UInt8] in
+            let nonce = LinkKeys.nonce()
+            peer.sendFrame(Hello(version: linkProtocolVersion, role: .follower, wantsFolder: false, nonce: nonce).body)
+            return nonce
+        }
+        let challenges = peers.map { $0.readFrame().flatMap(Challenge.parse) }
+        XCTAssertEqual(challenges.compactMap { $0 }.count, peers.count, "every hello gets a challenge")
+        for (i, peer) in peers.enumerated() {
+            guard let challenge = challenges[i] else { continue }
+            peer.sendFrame(ProofFrame(tag: .proof, mac: LinkKeys.proof(.follower, code: wrong, role: .follower,
+                                                                       followerNonce: nonces[i], presenterNonce: challenge.nonce)).body)
+        }
+        var reasons: [RejectReason: Int] = [:]
+        for peer in peers { if let reason = rejectReason(peer.readFrame()) { reasons[reason, default: 0] += 1 } }
+        return reasons
+    }
+
+    func testGuessesSentTogetherFromOneAddressAreCheckedOnlyFiveTimes() throws {
+        server.stop()
+        server = PresenterServer(settings: testSettings())
+        port = try server.start()
+        server.publish(share(1, slide: .overview))
+        let reasons = try guessTogether(from: Array(repeating: "127.0.0.6", count: 250), port: port)
+        XCTAssertEqual(reasons[.wrongCode], 5, "five guesses checked, however many were sent at once: \(reasons)")
+        XCTAssertEqual(reasons[.tooManyAttempts], 245, "\(reasons)")
+        assertServesAFollower(from: "127.0.0.7")
+    }
+
+    func testRotatingSourceAddressesGainsNothingBeyondTheRoomsLimit() throws {
+        server.stop()
+        server = PresenterServer(settings: testSettings())
+        port = try server.start()
+        // 250 addresses, each guessing once (within the 256 handshakes allowed at once).
+        let addresses = (1...250).map { "127.0.3.\($0)" }
+        let reasons = try guessTogether(from: addresses, port: port)
+        XCTAssertEqual(reasons[.wrongCode], 60, "sixty guesses a minute from all addresses together: \(reasons)")
+        XCTAssertEqual(reasons[.tooManyAttemptsInRoom], 190, "\(reasons)")
+        // A real follower from a fresh address is told so, and keeps trying by itself.
+        let client = FollowerClient(target: .init(host: "127.0.0.1", port: port, code: testCode, wantsFolder: false,
+                                                  localAddress: "127.0.0.8"))
+        let probe = FollowerProbe(client)
+        client.start()
+        defer { client.stop() }
+        XCTAssertTrue(eventually { probe.refusal == .tooManyAttemptsInRoom }, "\(probe.poll())")
+        XCTAssertTrue(eventually { probe.poll().contains { if case .waiting = $0 { return true } else { return false } } })
+    }
+
     func testAFollowerThatNeverReadsHoldsOnlyTheLatestState() throws {
         let silent = try XCTUnwrap(RawPeer(port: port, receiveBuffer: 4096))
         XCTAssertEqual(silent.handshake(code: testCode)?.first, WireTag.welcome.rawValue)
@@ -109,7 +162,7 @@ final class HostilePeerTests: XCTestCase {
         XCTAssertTrue(eventually { probe.has(.joined) })
         // 3,000 changes of a state padded to 4 KiB: 12 MB sent to a peer that reads nothing.
         let padding = String(repeating: "x", count: 4000)
-        for r in 2...3001 { server.publish(share(UInt64(r), slide: .topic("t\(r)"), fingerprint: padding)) }
+        for r in 2...3001 { server.publish(share(UInt64(r), slide: .topic("t\(r)" + padding))) }
         XCTAssertTrue(eventually { probe.lastState?.revision == 3001 }, "the reading follower gets the last state")
         let held = server.bufferedBytes()
         XCTAssertEqual(held.count, 2)
@@ -155,4 +208,113 @@ final class HostilePeerTests: XCTestCase {
                       "a full room is tried again later")
         probes.forEach { $0.client.stop() }
     }
+}
+
+/// A presenter that knows the code and sends what no ciodash presenter would (issue 28): every
+/// state is checked before it reaches the screen, the follower keeps its last good state and its
+/// link, and says what it ignored and from where.
+final class HostilePresenterTests: XCTestCase {
+    private func joined(_ presenter: HostilePresenter) throws -> (FollowerProbe, HostilePresenter.Session) {
+        let client = FollowerClient(target: .init(host: "127.0.0.1", port: presenter.port, code: testCode, wantsFolder: false))
+        let probe = FollowerProbe(client)
+        client.start()
+        let session = try XCTUnwrap(presenter.accept(), "the follower joins the hostile presenter")
+        XCTAssertTrue(eventually { probe.has(.joined) })
+        return (probe, session)
+    }
+
+    private func ignored(_ probe: FollowerProbe) -> [(String, PresenterShare.Problem, Int)] {
+        probe.poll().compactMap { if case .stateIgnored(let from, let p, let n) = $0 { return (from, p, n) } else { return nil } }
+    }
+
+    func testStatesWithHugeNegativeOrUnreadableNumbersAreIgnoredAndTheLastGoodOneKept() throws {
+        let presenter = try XCTUnwrap(HostilePresenter())
+        let (probe, session) = try joined(presenter)
+        defer { probe.client.stop() }
+        session.send(share(1, slide: .overview))
+        XCTAssertTrue(eventually { probe.lastState?.revision == 1 })
+
+        var running = share(2, slide: .topic("a"))
+        running.activeTopic = "a"
+        running.runningFor = 1e308
+        var spentHuge = share(3, slide: .topic("a")); spentHuge.spent = ["a": 1e308]
+        var spentNegative = share(4, slide: .topic("a")); spentNegative.spent = ["a": -1e300]
+        var tooManyTopics = share(5); tooManyTopics.slideCount = 3; tooManyTopics.slideNumber = 1
+        tooManyTopics.spent = Dictionary(uniqueKeysWithValues: (0..<4).map { ("t\($0)", 1.0) })
+        var pastTheDeck = share(6); pastTheDeck.slideNumber = 201; pastTheDeck.slideCount = 200
+        var farBehind = share(7); farBehind.sessionDelta = Int.max
+        var notAFingerprint = share(8); notAFingerprint.fingerprint = String(repeating: "x", count: 5000)
+        for bad in [running, spentHuge, spentNegative, tooManyTopics, pastTheDeck, farBehind, notAFingerprint] {
+            session.send(bad)
+        }
+        // JSON that is not a state, and numbers JSON cannot hold as a Double.
+        session.send(json: #"{"revision":9,"slide":"agenda","slideNumber":1,"slideCount":2,"spent":{"a":1e400},"paused":false,"sessionDelta":0,"fingerprint":""}"#)
+        session.send(json: "[]")
+        session.send(share(20, slide: .closing))
+        XCTAssertTrue(eventually { probe.lastState?.revision == 20 }, "a good state after the bad ones is used: \(probe.poll().suffix(3))")
+        let states = probe.poll().compactMap { if case .state(let s, _) = $0 { return s.revision } else { return nil } }
+        XCTAssertEqual(states.filter { $0 != 1 }, [20], "no bad state reached the screen's side")
+        XCTAssertFalse(probe.has(.lost), "the link stays: the next good state is used")
+        // Said once at once and the rest counted, naming the presenter's address.
+        XCTAssertTrue(eventually(timeout: 8) { self.ignored(probe).reduce(0) { $0 + $1.2 } == 9 }, "\(ignored(probe))")
+        let said = ignored(probe)
+        XCTAssertTrue(said.allSatisfy { $0.0 == "127.0.0.1:\(presenter.port)" }, "\(said.map(\.0))")
+        XCTAssertEqual(said.first?.1, .outOfRange(field: "runningFor", value: "1e+308"))
+        XCTAssertLessThanOrEqual(said.count, 3, "about once a second, not once a state")
+    }
+
+    func testAStateOverTheSizeLimitIsIgnoredBeforeItIsRead() throws {
+        let presenter = try XCTUnwrap(HostilePresenter())
+        let (probe, session) = try joined(presenter)
+        defer { probe.client.stop() }
+        session.send(share(1))
+        XCTAssertTrue(eventually { probe.lastState?.revision == 1 })
+        // 13 MB of spent topics, as the adversarial test sent: refused on its size.
+        let spent = (0..<600_000).map { "\"topic-\($0)\":1" }.joined(separator: ",")
+        session.send(json: #"{"revision":2,"slide":"agenda","slideNumber":1,"slideCount":1000000,"spent":{"# + spent
+            + #"},"paused":false,"sessionDelta":0,"fingerprint":""}"#)
+        XCTAssertTrue(eventually(timeout: 10) { self.ignored(probe).contains { if case .tooLarge = $0.1 { return true } else { return false } } },
+                      "\(ignored(probe))")
+        session.send(share(3))
+        XCTAssertTrue(eventually { probe.lastState?.revision == 3 })
+    }
+
+    /// The hostile-state corpus, as JSON a presenter could send: none is let through.
+    func testNoHostileStateIsLetThrough() {
+        let good = #"{"revision":1,"slide":"topic:a","slideNumber":1,"slideCount":3,"spent":{"a":1},"activeTopic":"a","runningFor":2,"paused":false,"sessionDelta":0,"fingerprint":""}"#
+        XCTAssertEqual(FollowerMessage.decode(kind: SealedKind.state.rawValue, Array(good.utf8)[...]).isState, true)
+        let hostile: [(String, String)] = [
+            (#""runningFor":2"#, #""runningFor":1e308"#), (#""runningFor":2"#, #""runningFor":-1"#),
+            (#""runningFor":2"#, #""runningFor":1e400"#), (#""runningFor":2"#, #""runningFor":NaN"#),
+            (#""spent":{"a":1}"#, #""spent":{"a":-1e300}"#), (#""spent":{"a":1}"#, #""spent":{"a":604800.001}"#),
+            (#""spent":{"a":1}"#, #""spent":{"a":1,"b":1,"c":1,"d":1}"#),
+            (#""slideNumber":1"#, #""slideNumber":4"#), (#""slideNumber":1"#, #""slideNumber":0"#),
+            (#""slideNumber":1"#, #""slideNumber":1e20"#), (#""slideCount":3"#, #""slideCount":-3"#),
+            (#""slideCount":3"#, #""slideCount":1000001"#), (#""sessionDelta":0"#, #""sessionDelta":9223372036854775807"#),
+            (#""revision":1"#, #""revision":-1"#), (#""fingerprint":"""#, #""fingerprint":"\u001b[2J""#),
+            (#""slide":"topic:a""#, #""slide":"nowhere""#),
+            (#""activeTopic":"a""#, #""activeTopic":""# + String(repeating: "a", count: 10_001) + #"""#),
+        ]
+        for (from, to) in hostile {
+            XCTAssertTrue(good.contains(from), from)
+            let json = good.replacingOccurrences(of: from, with: to)
+            let decoded = FollowerMessage.decode(kind: SealedKind.state.rawValue, Array(json.utf8)[...])
+            XCTAssertFalse(decoded.isState, "\(to.prefix(60)) was let through")
+        }
+    }
+
+    func testEveryProblemSaysWhereInBothLanguages() {
+        var bad = share(1); bad.spent = ["hue": -1e300]
+        let problem = bad.problem
+        XCTAssertEqual(problem, .outOfRange(field: "spent[hue]", value: "-1e+300"))
+        XCTAssertEqual(problem?.text.en, "spent[hue] = -1e+300 is outside its range")
+        XCTAssertEqual(problem?.text.vi, "spent[hue] = -1e+300 nằm ngoài khoảng cho phép")
+        var fine = share(1, slide: .topic("hue")); fine.spent = ["hue": PresenterShare.maxDuration]; fine.runningFor = 0
+        fine.sessionDelta = -Int(PresenterShare.maxDuration)
+        XCTAssertNil(fine.problem, "the bounds themselves are allowed")
+    }
+}
+
+extension FollowerMessage {
+    var isState: Bool { if case .state = self { return true } else { return false } }
 }

@@ -2,6 +2,7 @@ import CioDashApp
 import CioDashRender
 import Foundation
 import Glibc
+import NIOCore
 import XCTest
 @testable import CioDashNet
 
@@ -40,8 +41,9 @@ final class FollowerProbe {
     func has(_ event: FollowerLinkEvent) -> Bool { poll().contains(event) }
 }
 
-func share(_ revision: UInt64, slide: ViewID = .agenda, fingerprint: String = "f") -> PresenterShare {
-    PresenterShare(revision: revision, slide: slide, slideNumber: Int(revision) + 1, slideCount: 200, spent: [:],
+func share(_ revision: UInt64, slide: ViewID = .agenda, fingerprint: String = "") -> PresenterShare {
+    PresenterShare(revision: revision, slide: slide, slideNumber: Int(revision) + 1,
+                   slideCount: max(200, Int(revision) + 1), spent: [:],
                    activeTopic: nil, runningFor: nil, paused: false, sessionDelta: 0, fingerprint: fingerprint)
 }
 
@@ -74,6 +76,14 @@ final class RawPeer {
                                sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
         let ok = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
         guard ok == 0 else { close(fd); return nil }
+    }
+
+    /// A connected socket (one `accept` gave).
+    init?(adopting descriptor: Int32) {
+        guard descriptor >= 0 else { return nil }
+        fd = descriptor
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit { close(fd) }
@@ -144,4 +154,69 @@ func rejectReason(inStream bytes: [UInt8]) -> RejectReason? {
     let length = bytes[0..<4].reduce(0) { $0 << 8 | Int($1) }
     guard bytes.count >= 4 + length else { return nil }
     return rejectReason(Array(bytes[4..<(4 + length)]))
+}
+
+/// A presenter that knows the code but sends what no ciodash presenter would: it listens on
+/// loopback, does the presenter's half of the handshake by hand, then seals any payload.
+final class HostilePresenter {
+    let fd: Int32
+    let port: Int
+
+    init?() {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard listener >= 0 else { return nil }
+        var addr = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")),
+                               sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, size) == 0 && listen(listener, 8) == 0 && getsockname(listener, $0, &size) == 0
+            }
+        }
+        guard bound else { close(listener); return nil }
+        fd = listener
+        port = Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    deinit { close(fd) }
+
+    /// One joined follower, to send sealed messages to.
+    final class Session {
+        let peer: RawPeer
+        var sealer: MessageSealer
+
+        init(peer: RawPeer, sealer: MessageSealer) {
+            self.peer = peer
+            self.sealer = sealer
+        }
+
+        func send(_ kind: SealedKind, _ payload: [UInt8]) {
+            var all: [UInt8] = []
+            for var part in sealer.seal(kind, ByteBuffer(bytes: payload), allocator: ByteBufferAllocator()) {
+                all += part.readBytes(length: part.readableBytes)!
+            }
+            peer.send(all)
+        }
+
+        func send(_ share: PresenterShare) { send(.state, Array(try! JSONEncoder().encode(share))) }
+        func send(json: String) { send(.state, Array(json.utf8)) }
+    }
+
+    /// Waits (up to 5 s) for a follower and joins it with `code`; nil when none came or it failed.
+    func accept(code: RoomCode = testCode) -> Session? {
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, 5000) == 1 else { return nil }
+        let client = Glibc.accept(fd, nil, nil)
+        guard client >= 0, let peer = RawPeer(adopting: client),
+              case .success(let hello)? = peer.readFrame().map(Hello.parse) else { return nil }
+        let nonce = LinkKeys.nonce()
+        peer.sendFrame(Challenge(nonce: nonce).body)
+        guard let proof = peer.readFrame().flatMap({ ProofFrame.parse($0, as: .proof) }),
+              LinkKeys.verify(proof.mac, .follower, code: code, role: hello.role, followerNonce: hello.nonce, presenterNonce: nonce)
+        else { return nil }
+        peer.sendFrame(ProofFrame(tag: .welcome, mac: LinkKeys.proof(.presenter, code: code, role: hello.role,
+                                                                       followerNonce: hello.nonce, presenterNonce: nonce)).body)
+        let keys = LinkKeys(code: code, followerNonce: hello.nonce, presenterNonce: nonce)
+        return Session(peer: peer, sealer: MessageSealer(key: keys.toFollower))
+    }
 }

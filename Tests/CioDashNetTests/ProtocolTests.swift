@@ -89,10 +89,13 @@ final class ProtocolTests: XCTestCase {
         let files = FolderFiles(files: [.init(path: "meeting.yaml", bytes: Array("a: 1".utf8)),
                                         .init(path: "provinces/hue.yaml", bytes: [1, 2])])
         XCTAssertEqual(FolderFiles.decode(files.encoded[...]), files)
-        let evil = FolderFiles(files: [.init(path: "provinces/../../x", bytes: [1])])
-        XCTAssertNil(FolderFiles.decode(evil.encoded[...]), "a path leaving the folder refuses the whole message")
+        // A file the layout does not allow is left out and said; the rest is taken (issue 28, item 14).
+        let evil = FolderFiles(files: [.init(path: "provinces/../../x", bytes: [1]), .init(path: "meeting.yaml", bytes: [2])])
+        let taken = FolderFiles.decode(evil.encoded[...])
+        XCTAssertEqual(taken?.files.map(\.path), ["meeting.yaml"], "a path leaving the folder is never taken")
+        XCTAssertEqual(taken?.left, [.init(path: "provinces/../../x", reason: .badName)])
         let twice = FolderFiles(files: [.init(path: "meeting.yaml", bytes: [1]), .init(path: "meeting.yaml", bytes: [2])])
-        XCTAssertNil(FolderFiles.decode(twice.encoded[...]), "a file named twice refuses the message")
+        XCTAssertEqual(FolderFiles.decode(twice.encoded[...])?.files.count, 1, "a file named twice is taken once")
         XCTAssertNil(FolderFiles.decode(files.encoded.dropLast()), "a cut message is refused")
     }
 
@@ -105,13 +108,34 @@ final class ProtocolTests: XCTestCase {
     }
 
     func testFailedAttemptsArePerAddressPerMinuteAndTheTableIsBounded() {
-        var limiter = AttemptLimiter(limit: 3, window: 60, maxAddresses: 100)
+        var limiter = AttemptLimiter(limit: 3, window: 60, overallLimit: 1_000_000, maxAddresses: 100)
         for t in 0..<3 { limiter.recordFailure("10.0.0.5", now: Double(t)) }
-        XCTAssertTrue(limiter.isBlocked("10.0.0.5", now: 10))
-        XCTAssertFalse(limiter.isBlocked("10.0.0.6", now: 10), "another address is not punished")
-        XCTAssertFalse(limiter.isBlocked("10.0.0.5", now: 60.5), "the oldest failure aged out after a minute")
+        XCTAssertEqual(limiter.refusal("10.0.0.5", now: 10), .tooManyAttempts)
+        XCTAssertNil(limiter.refusal("10.0.0.6", now: 10), "another address is not punished")
+        XCTAssertNil(limiter.refusal("10.0.0.5", now: 60.5), "the oldest failure aged out after a minute")
         for i in 0..<10_000 { limiter.recordFailure("10.1.\(i / 256).\(i % 256)", now: 100) }
         XCTAssertLessThanOrEqual(limiter.trackedAddresses, 100)
+    }
+
+    func testWrongCodesFromAllAddressesTogetherAreLimitedToo() {
+        var limiter = AttemptLimiter(limit: 5, window: 60, overallLimit: 60)
+        for i in 0..<60 { limiter.recordFailure("127.0.0.\(i + 1)", now: 1) }
+        XCTAssertEqual(limiter.refusal("127.0.0.200", now: 2), .tooManyAttemptsInRoom, "a fresh address gains nothing")
+        XCTAssertFalse(RejectReason.tooManyAttemptsInRoom.isFinal, "an innocent follower tries again by itself")
+        XCTAssertNil(limiter.refusal("127.0.0.200", now: 61.5), "a minute later the room takes guesses again")
+        XCTAssertEqual(limiter.trackedAddresses, 0, "and holds no address any more")
+    }
+
+    func testAnIPv6SourceIsItsSlash64() {
+        XCTAssertEqual(AttemptLimiter.source(of: "2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64")
+        XCTAssertEqual(AttemptLimiter.source(of: "2001:db8:1:2:bbbb:cccc:dddd:eeee"), "2001:db8:1:2::/64")
+        XCTAssertEqual(AttemptLimiter.source(of: "::ffff:10.0.0.7"), "10.0.0.7")
+        XCTAssertEqual(AttemptLimiter.source(of: "10.0.0.7"), "10.0.0.7")
+        var limiter = AttemptLimiter(limit: 2, window: 60)
+        limiter.recordFailure("2001:db8:1:2::a", now: 0)
+        limiter.recordFailure("2001:db8:1:2::b", now: 0)
+        XCTAssertEqual(limiter.refusal("2001:db8:1:2::c", now: 1), .tooManyAttempts, "another address of the /64 is the same source")
+        XCTAssertNil(limiter.refusal("2001:db8:1:3::c", now: 1))
     }
 
     func testRejectionsAreSaidAtMostAboutOnceASecond() {

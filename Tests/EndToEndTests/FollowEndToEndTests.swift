@@ -187,6 +187,108 @@ final class FollowEndToEndTests: XCTestCase {
         XCTAssertEqual(received(), [], "SIGTERM while joining removes the folder too")
     }
 
+    /// Issue 28, items 5 and 14: a presenter's folder with odd names and links out of it. The presenter
+    /// says once what it does not share and sends the rest; a follower without a copy joins with the
+    /// rest, says what did not come, and never receives what the links point at.
+    func testFilesThePresenterCannotShareAreLeftOutSaidAndTheRestFollowed() throws {
+        let port = 7495
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-e2e-share-\(getpid())")
+        try? FileManager.default.removeItem(at: scratch)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent("meeting").path
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TmuxHarness.sampleFolder, toPath: folder)
+        let secret = scratch.appendingPathComponent("private.txt").path
+        try Data("SECRET-E2E-28\n".utf8).write(to: URL(fileURLWithPath: secret))
+        let provinces = folder + "/provinces/"
+        try Data("id: x\n".utf8).write(to: URL(fileURLWithPath: provinces + "a\\b.yaml"))
+        try Data("id: y\n".utf8).write(to: URL(fileURLWithPath: provinces + "ctl\u{1}.yaml"))
+        XCTAssertEqual(symlink(secret, provinces + "private.yaml"), 0)
+        XCTAssertEqual(symlink("/proc/self/environ", provinces + "environ.yaml"), 0)
+
+        let p = try start("present \(TmuxHarness.quote(folder)) --share 127.0.0.1:\(port) --code \(code)", width: 100, height: 30)
+        try p.waitFor("không gửi cho người theo dõi 4 tệp")
+
+        let temporary = scratch.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let f = try TmuxHarness.dashboard("follow 127.0.0.1:\(port) --code \(code)", width: 120, height: 40,
+                                          environment: "TMPDIR=\(TmuxHarness.quote(temporary.path))")
+        harnesses.append(f)
+        try waitForSlide(f, 1, timeout: 15)
+        try f.waitFor("không nhận được 4 tệp từ 127.0.0.1:\(port)")
+        let received = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: temporary.path).first)
+        let names = try FileManager.default.contentsOfDirectory(atPath: temporary.path + "/" + received + "/provinces")
+        XCTAssertFalse(names.isEmpty, "the rest of the folder came")
+        XCTAssertTrue(Set(names).isDisjoint(with: ["private.yaml", "environ.yaml", "a\\b.yaml", "ctl\u{1}.yaml"]), "\(names)")
+        for name in names {
+            let text = try String(contentsOfFile: temporary.path + "/" + received + "/provinces/" + name, encoding: .utf8)
+            XCTAssertFalse(text.contains("SECRET-E2E-28") || text.contains("PATH="), "\(name) holds nothing the links point at")
+        }
+    }
+
+    /// Issue 28, item 2: a presenter with the code (Tests/Peers/hostile_presenter.py) sends states with
+    /// `runningFor` 1e308, `spent` 1e308 and -1e300 between good ones. The follower keeps going on the
+    /// good ones, answers its keys, and says on its status line what it ignored and from where.
+    func testAHostilePresentersStatesOutOfRangeAreIgnoredAndTheFollowerGoesOn() throws {
+        let port = 7496
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 is not installed") }
+        let presenter = Process()
+        presenter.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        presenter.arguments = [TmuxHarness.repositoryRoot().appendingPathComponent("Tests/Peers/hostile_presenter.py").path,
+                               "\(port)", code, TmuxHarness.sampleFolder, "15"]
+        try presenter.run()
+        defer { if presenter.isRunning { presenter.terminate() }; presenter.waitUntilExit() }
+        let f = try start("follow 127.0.0.1:\(port) --code \(code)", width: 120, height: 40)
+        try waitForSlide(f, 1, timeout: 15)
+        try f.waitFor("đã bỏ qua")
+        try f.waitFor("từ 127.0.0.1:\(port)")
+        try f.sendKeys("L")
+        try f.waitFor("Slide 1/")
+        try f.waitFor("ignored")
+        XCTAssertTrue(presenter.isRunning, "the bad states were still coming while the follower answered its keys")
+        XCTAssertFalse(try f.capture().contains("[exit"), "the follower is still running")
+    }
+
+    /// Issue 28, item 12: a presenter resends its folder with 5,000 files (writing them takes tens of
+    /// seconds here, each file synced). The follower's screen answers a key while that folder is
+    /// still being written: the folder has fewer files than were sent when the key's effect shows.
+    func testTheFollowerAnswersKeysWhileAFolderOfFiveThousandFilesIsWritten() throws {
+        let port = 7497
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 is not installed") }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-e2e-flood-\(getpid())")
+        try? FileManager.default.removeItem(at: scratch)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let trigger = scratch.appendingPathComponent("send-the-folder").path
+        let presenter = Process()
+        presenter.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        presenter.arguments = [TmuxHarness.repositoryRoot().appendingPathComponent("Tests/Peers/hostile_presenter.py").path,
+                               "\(port)", code, TmuxHarness.sampleFolder, "60", "--flood", trigger]
+        try presenter.run()
+        defer { if presenter.isRunning { presenter.terminate() }; presenter.waitUntilExit() }
+        let f = try TmuxHarness.dashboard("follow 127.0.0.1:\(port) --code \(code)", width: 120, height: 40,
+                                          environment: "TMPDIR=\(TmuxHarness.quote(scratch.path))")
+        harnesses.append(f)
+        try waitForSlide(f, 1, timeout: 15)
+        let received = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+            .first { $0.hasPrefix("ciodash-follow-") })
+        let provinces = scratch.appendingPathComponent(received).appendingPathComponent("provinces").path
+        func written() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: provinces).count) ?? 0 }
+        let before = written()
+        FileManager.default.createFile(atPath: trigger, contents: nil)
+        try f.waitUntil("the 5,000-file folder to start being written", timeout: 15, lastSeen: { "\(written()) files" }) {
+            written() > before + 20
+        }
+        try f.sendKeys("L")
+        try f.waitFor("Slide 1/")
+        let atAnswer = written()
+        XCTAssertLessThan(atAnswer, before + 4_900, "the key was answered while the folder was still being written")
+        print("the follower answered a key with \(atAnswer - before) of 4,970 new files written")
+        // Quitting does not wait for the rest of the files.
+        try f.sendKeys("q")
+        XCTAssertEqual(try f.waitForExit(timeout: 10), 0)
+    }
+
     func testAWrongCodeIsAClearErrorAndExitOne() throws {
         let port = 7492
         _ = try presenter(port: port)
