@@ -162,6 +162,12 @@ public enum SpreadsheetMessages {
         Text(vi: "\(path) đã được sửa sau khi biểu mẫu này được lưu; không thay thế (dùng --force để thay)",
              en: "\(path) was changed after this form was saved; it is not replaced (use --force to replace it)")
     }
+    static func otherStatusFile(_ id: String, file: String) -> Text {
+        Text(vi: "tỉnh \(quote(id)) đang được đọc từ \(file), không phải provinces/\(id).yaml; hãy đổi tên (hoặc chuyển) tệp đó "
+                + "thành provinces/\(id).yaml rồi nhập lại; không ghi tệp nào",
+             en: "province \(quote(id)) is read from \(file), not provinces/\(id).yaml; rename (or convert) that file to "
+                + "provinces/\(id).yaml, then import again; nothing is written")
+    }
     static func loaderRefused(_ diagnostic: String) -> Text {
         Text(vi: "tệp tạo ra không qua được kiểm tra: \(diagnostic)", en: "the file made from the form fails the check: \(diagnostic)")
     }

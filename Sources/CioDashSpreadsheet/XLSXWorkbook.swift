@@ -31,13 +31,14 @@ public final class XLSXWorkbook {
         }
         if dateStyles == nil { dateStyles = try DateFormats.read(package, part: parts.stylesPart) }
 
-        let temporary = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ciodash-sheet-\(UInt64.random(in: 0...UInt64.max))")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            throw .unreadable("cannot create a temporary file in \(temporary.deletingLastPathComponent().path)")
+        // In a registered scratch folder: a SIGTERM or SIGHUP mid-import removes it (up to 64 MiB).
+        let scratch = try ScratchFolder(purpose: "sheet")
+        defer { scratch.remove() }
+        let temporary = scratch.path + "/sheet.xml"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw .unreadable("cannot create a temporary file in \(scratch.path)")
         }
-        defer { unlink(temporary.path) }
         do {
             try package.stream(sheet.part) { chunk in try handle.write(contentsOf: chunk) }
             try? handle.close()
@@ -45,7 +46,7 @@ public final class XLSXWorkbook {
             try? handle.close()
             throw error
         }
-        guard let stream = InputStream(fileAtPath: temporary.path) else { throw .unreadable("temporary file vanished") }
+        guard let stream = InputStream(fileAtPath: temporary) else { throw .unreadable("temporary file vanished") }
         let reader = SheetReader(sharedStrings: sharedStrings ?? [], dateStyles: dateStyles ?? [],
                                  uses1904: parts.uses1904Dates, maxRows: limits.maxRows, onRow: onRow)
         try XMLPart.run(XMLParser(stream: stream), part: sheet.part, delegate: reader, stopped: { reader.overLimit })
