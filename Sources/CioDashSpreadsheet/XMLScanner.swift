@@ -212,7 +212,7 @@ final class XMLScanner {
         }
         if second == UInt8(ascii: "!") {
             guard !open.isEmpty else { throw failure("CDATA outside the root element") }
-            try emitText(buffer[(start + 9)..<(end - 3)])
+            try emitText(buffer[(start + 9)..<(end - 3)], entities: false)
             return
         }
         if second == UInt8(ascii: "/") {
@@ -256,7 +256,7 @@ final class XMLScanner {
             i = valueStart
             while i <= last && buffer[i] != quote { i += 1 }
             guard i <= last else { throw failure("an attribute value without its closing quote") }
-            var value = try decode(buffer[valueStart..<i], inAttribute: true)
+            var value = try decode(buffer[valueStart..<i])
             value = String(value.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
             attributes[localName(Array(key))] = value
             i += 1
@@ -305,9 +305,10 @@ final class XMLScanner {
         try emitText(buffer[from..<end])
     }
 
-    private func emitText(_ bytes: ArraySlice<UInt8>) throws {
+    /// Hands on a piece of text: with XML's entities decoded, or as it is (CDATA).
+    private func emitText(_ bytes: ArraySlice<UInt8>, entities: Bool = true) throws {
         guard !bytes.isEmpty else { return }
-        var decoded = try decode(bytes, inAttribute: false)
+        var decoded = entities ? try decode(bytes) : try utf8(bytes)
         // Line ends: CR LF and a lone CR are LF (XML 1.0 §2.11), also across pieces.
         if pendingCR && decoded.hasPrefix("\n") { decoded.removeFirst() }
         pendingCR = decoded.hasSuffix("\r")
@@ -318,7 +319,7 @@ final class XMLScanner {
     }
 
     /// UTF-8 checked, XML's own entities and character references decoded.
-    private func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool) throws -> String {
+    private func decode(_ bytes: ArraySlice<UInt8>) throws -> String {
         guard bytes.contains(UInt8(ascii: "&")) else { return try utf8(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
