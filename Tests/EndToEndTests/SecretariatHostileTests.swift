@@ -229,4 +229,45 @@ final class SecretariatHostileTests: XCTestCase {
         XCTAssertEqual(throughLink.status, 1, "a link to provinces/ is provinces/")
         XCTAssertEqual(try snapshot(meeting), before)
     }
+
+    /// An import ended by SIGTERM or SIGHUP while its scratch files exist leaves nothing in TMPDIR
+    /// (it left the unpacked sheet, up to 64 MiB, and the checked copy of the status file). The
+    /// meeting's agenda is padded with 6 MB of comments so that checking a form takes a while; the
+    /// signal is sent as soon as anything of the import's shows in TMPDIR.
+    func testAnImportEndedBySIGTERMOrSIGHUPLeavesNothingInTMPDIR() throws {
+        let padding = String(repeating: "# " + String(repeating: "đệm ", count: 24) + "\n", count: 40_000)
+        try (try read(meeting + "/meeting.yaml") + padding).write(toFile: meeting + "/meeting.yaml", atomically: true, encoding: .utf8)
+        let forms = root + "/forms"
+        XCTAssertEqual(try CiodashProcess.run(["template", meeting, "ha-tinh", "-o", forms]).status, 0)
+        for sig in [SIGTERM, SIGHUP] {
+            let tmp = root + "/tmp-\(sig)"
+            try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+            let process = Process()
+            process.executableURL = try CiodashProcess.binary()
+            process.arguments = ["import", meeting, forms + "/ha-tinh.xlsx", "--dry-run"]
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": tmp]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            var seen: [String] = []
+            while process.isRunning && Date() < deadline {
+                seen = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
+                if !seen.isEmpty { break }
+                usleep(200)
+            }
+            guard !seen.isEmpty else {
+                process.terminate()
+                process.waitUntilExit()
+                XCTFail("signal \(sig): the import ended (or 60 s passed) before any scratch file showed in TMPDIR")
+                continue
+            }
+            kill(process.processIdentifier, sig)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "signal \(sig) ends the import as it would have")
+            XCTAssertEqual(process.terminationStatus, sig)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp), [],
+                           "signal \(sig) after \(seen) showed: nothing is left in TMPDIR")
+        }
+    }
 }
