@@ -50,29 +50,32 @@ final class SecretariatHostileTests: XCTestCase {
     // MARK: 6. A province id that is a path
 
     func testAListedProvinceIDThatIsAPathIsAnErrorAndNeverAPath() throws {
+        // A name of this test's own: the file the old import wrote beside TMPDIR's folders outlives the test.
+        let x = "x-" + UUID().uuidString.lowercased()
         var agenda = try read(meeting + "/meeting.yaml")
-        agenda = agenda.replacingOccurrences(of: "provinces:\n", with: "provinces:\n  - \"../../../x\"\n")
+        agenda = agenda.replacingOccurrences(of: "provinces:\n", with: "provinces:\n  - \"../../../\(x)\"\n")
         try agenda.write(toFile: meeting + "/meeting.yaml", atomically: true, encoding: .utf8)
-        let outside = (root as NSString).deletingLastPathComponent + "/x.yaml"
-        let form = root + "/x.yaml"
-        try "format: ciodash/1\nid: \"../../../x\"\nname: X\ntopics:\n  smart-city:\n    status: chậm\n"
+        let outside = (root as NSString).deletingLastPathComponent + "/\(x).yaml"
+        defer { unlink(outside) }
+        let form = root + "/\(x).yaml"
+        try "format: ciodash/1\nid: \"../../../\(x)\"\nname: X\ntopics:\n  smart-city:\n    status: chậm\n"
             .write(toFile: form, atomically: true, encoding: .utf8)
         let before = try snapshot(root)
 
         let check = try CiodashProcess.run(["check", meeting, "--lang", "en"])
         XCTAssertEqual(check.status, 1, check.output)
-        XCTAssertTrue(check.output.contains("province id \"../../../x\" in the provinces list may use only lower-case letters"), check.output)
+        XCTAssertTrue(check.output.contains("province id \"../../../\(x)\" in the provinces list may use only lower-case letters"), check.output)
 
         for dryRun in [true, false] {
             let imported = try CiodashProcess.run(["import", meeting, form, "--lang", "en"] + (dryRun ? ["--dry-run"] : []))
             XCTAssertEqual(imported.status, 1, imported.output + imported.errors)
-            XCTAssertTrue(imported.output.contains("province id \"../../../x\" is not in the meeting folder"), imported.output)
+            XCTAssertTrue(imported.output.contains("province id \"../../../\(x)\" is not in the meeting folder"), imported.output)
         }
         let template = try CiodashProcess.run(["template", meeting, "-o", root + "/forms/a/b/c", "--format", "yaml"])
         XCTAssertEqual(template.status, 0, template.errors)
         XCTAssertFalse(template.output.contains(".."), template.output)
         XCTAssertFalse(FileManager.default.fileExists(atPath: outside), "nothing is written outside the folders")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/forms/x.yaml"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/forms/\(x).yaml"))
         XCTAssertEqual(try snapshot(root).filter { !$0.key.hasPrefix("forms/") }, before, "import wrote nothing")
     }
 
