@@ -62,15 +62,7 @@ final class XMLScanner {
 
     /// Reads what `bytes` completes; an incomplete token waits for the next call.
     func feed<Bytes: Collection>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
-        if !started {
-            started = true
-            buffer.append(contentsOf: bytes)
-            // A UTF-8 byte-order mark; anything else that is not UTF-8 fails where it is read.
-            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3; resume = 3 }
-            if buffer.starts(with: [0xFE, 0xFF]) || buffer.starts(with: [0xFF, 0xFE]) { throw failure("the part is UTF-16, not UTF-8") }
-        } else {
-            buffer.append(contentsOf: bytes)
-        }
+        buffer.append(contentsOf: bytes)
         try scan(final: false)
         // Drop what was read once it is most of the buffer: amortised linear, however large a token.
         if position > 0 && position * 2 >= buffer.count {
@@ -90,6 +82,16 @@ final class XMLScanner {
     // MARK: Scanning
 
     private func scan(final: Bool) throws {
+        if !started {
+            // A UTF-8 byte-order mark, once its three bytes are in; anything else that is not UTF-8
+            // fails where it is read.
+            if buffer.count < 3 && !final && [[0xEF, 0xBB, 0xBF], [0xFE, 0xFF], [0xFF, 0xFE]].contains(where: { $0.starts(with: buffer) }) {
+                return
+            }
+            started = true
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3; resume = 3 }
+            if buffer.starts(with: [0xFE, 0xFF]) || buffer.starts(with: [0xFF, 0xFE]) { throw failure("the part is UTF-16, not UTF-8") }
+        }
         while position < buffer.count {
             if buffer[position] != UInt8(ascii: "<") {
                 guard try readText(final: final) else { return }
@@ -104,13 +106,10 @@ final class XMLScanner {
     }
 
     /// Reads character data up to the next `<`; with none yet, the part that is complete (not cut
-    /// inside an entity, a UTF-8 sequence or a CR LF). False when it must wait for more bytes.
+    /// inside an entity or a UTF-8 sequence; a CR LF split between pieces is joined by `emitText`).
+    /// False when it must wait for more bytes.
     private func readText(final: Bool) throws -> Bool {
-        let from = max(position, resume)
-        let found: Int? = buffer.withUnsafeBufferPointer { b in
-            guard let p = memchr(b.baseAddress! + from, Int32(UInt8(ascii: "<")), b.count - from) else { return nil }
-            return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
-        }
+        let found = index(of: UInt8(ascii: "<"), from: max(position, resume), to: buffer.count)
         var end = found ?? buffer.count
         if found == nil && !final {
             // Keep back an unfinished entity and an unfinished UTF-8 sequence.
