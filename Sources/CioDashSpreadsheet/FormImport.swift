@@ -49,7 +49,7 @@ public struct FormImport {
             result.writePath = try ContainedFile.path(name, in: provinces, root: folder)
         } catch {
             result.problems = [FormProblem(.error, file: file, place: form.provinceIDPlace,
-                                           SpreadsheetMessages.Text(vi: error.text.vi, en: error.text.en))]
+                                           SpreadsheetMessages.contained(error))]
             return result
         }
         result.isNew = current.notReported
@@ -118,7 +118,7 @@ public struct FormImport {
             .replacingOccurrences(of: "\n", with: " ")
         let text = ProvinceYAMLWriter.text(report, topicOrder: meeting.topics.map(\.id), header: header)
         if !problems.contains(where: { $0.severity == .error }) {
-            problems += validate(text, report: report, folder: folder, file: file)
+            problems += validate(text, report: report, folder: folder, target: target, file: file)
             if let newer = newerTarget(target, than: formPath), !force {
                 problems.append(FormProblem(.error, file: file, SpreadsheetMessages.newerFile(newer)))
             }
@@ -131,7 +131,7 @@ public struct FormImport {
 
     /// The loader's verdict on the new file, read with the folder's agenda in a scratch folder, and a
     /// check that what it reads is what was meant.
-    static func validate(_ text: String, report: ProvinceReport, folder: String, file: String) -> [FormProblem] {
+    static func validate(_ text: String, report: ProvinceReport, folder: String, target: String, file: String) -> [FormProblem] {
         let scratch: ScratchFolder
         let written: String
         do {
@@ -147,7 +147,7 @@ public struct FormImport {
                                              root: scratch.path)
             try Data(text.utf8).write(to: URL(fileURLWithPath: written))
         } catch let failure as ContainedFile.Failure {
-            return [FormProblem(.error, file: file, SpreadsheetMessages.Text(vi: failure.text.vi, en: failure.text.en))]
+            return [FormProblem(.error, file: file, SpreadsheetMessages.contained(failure))]
         } catch {
             return [FormProblem(.error, file: file, SpreadsheetMessages.failure(.unreadable("\(error)")))]
         }
@@ -156,7 +156,7 @@ public struct FormImport {
         var problems: [FormProblem] = []
         for d in result.diagnostics where d.file == written && d.severity == .error {
             var shown = d
-            shown.file = joined(folder, "provinces/\(report.id).yaml")
+            shown.file = target
             problems.append(FormProblem(.error, file: file, SpreadsheetMessages.loaderRefused(shown.description)))
         }
         if problems.isEmpty {

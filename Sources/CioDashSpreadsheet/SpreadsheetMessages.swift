@@ -189,6 +189,8 @@ public enum SpreadsheetMessages {
              en: "province \(quote(id)) is read from \(file), not provinces/\(id).yaml; rename (or convert) that file to "
                 + "provinces/\(id).yaml, then import again; nothing is written")
     }
+    /// A path that would leave its folder (`ContainedFile`), in these messages' type.
+    static func contained(_ failure: ContainedFile.Failure) -> Text { Text(vi: failure.text.vi, en: failure.text.en) }
     static func loaderRefused(_ diagnostic: String) -> Text {
         Text(vi: "tệp tạo ra không qua được kiểm tra: \(diagnostic)", en: "the file made from the form fails the check: \(diagnostic)")
     }
