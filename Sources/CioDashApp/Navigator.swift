@@ -294,7 +294,7 @@ public struct Navigator: Sendable {
             s.prompt = .goToSlide(String(text.dropLast()))
         case (.search(let text), .character(let c)):
             s.prompt = .search(text + String(c))
-        case (.search(let text), .paste(let pasted)):
+        case (.search(let text), .paste(let pasted, _)):
             s.prompt = .search(text + Key.promptLine(pasted))
         case (.goToSlide(let text), .character(let c)) where c.isASCII && c.isNumber:
             s.prompt = .goToSlide(text + String(c))

@@ -1,11 +1,7 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Which cell styles (`s="3"`) show a number as a date, from `xl/styles.xml`: the built-in date formats
 /// 14–22 and 45–47, and custom formats with day, month or year letters outside quotes and brackets.
-final class DateFormats: NSObject, XMLParserDelegate {
+final class DateFormats: XMLPartReader {
     private var customDate: Set<Int> = []
     private var styleFormats: [Int] = []
     private var inCellXfs = false
@@ -13,7 +9,7 @@ final class DateFormats: NSObject, XMLParserDelegate {
     static func read(_ package: XLSXPackage, part: String?) throws(XLSXFailure) -> Set<Int> {
         guard let part, package.contains(part) else { return [] }
         let delegate = DateFormats()
-        try XMLPart.parse(package.data(part), part: part, delegate: delegate)
+        try XMLPart.read(package, part, reader: delegate)
         var styles: Set<Int> = []
         for (index, format) in delegate.styleFormats.enumerated()
         where (14...22).contains(format) || (45...47).contains(format) || delegate.customDate.contains(format) {
@@ -41,22 +37,22 @@ final class DateFormats: NSObject, XMLParserDelegate {
         return false
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        let attributes = XMLLocalName.attributes(attributeDict)
-        switch XMLLocalName.of(elementName) {
-        case "numFmt":
-            if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"],
-               Self.isDateFormat(code) {
-                customDate.insert(id)
+    func handle(_ event: XMLEvent) {
+        switch event {
+        case .start(let name, let attributes):
+            switch name {
+            case "numFmt":
+                if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"],
+                   Self.isDateFormat(code) {
+                    customDate.insert(id)
+                }
+            case "cellXfs": inCellXfs = true
+            case "xf" where inCellXfs: styleFormats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+            default: break
             }
-        case "cellXfs": inCellXfs = true
-        case "xf" where inCellXfs: styleFormats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+        case .end(let name):
+            if name == "cellXfs" { inCellXfs = false }
         default: break
         }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        if XMLLocalName.of(elementName) == "cellXfs" { inCellXfs = false }
     }
 }

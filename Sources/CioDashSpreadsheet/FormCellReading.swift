@@ -7,6 +7,12 @@ struct FormCellReading {
     var problems: [FormProblem] = []
     /// For a CSV form: each cell's `line:column` in the file, in place of `sheet!A1`.
     var textPlaces: [CellReference: String]? = nil
+    /// What the row being read asks (`smart-city/dttm-items-deployed`, `smart-city: summary`), for
+    /// messages that must say which figure or text is wrong.
+    var item: String? = nil
+    /// The longest text a status file may hold (the loader's limit, in Unicode scalars): a longer one
+    /// is refused here, at its cell, not later in the generated file.
+    var maxTextLength = LoadLimits.default.maxStringLength
 
     func place(_ cell: XLSXCell) -> String { place(cell.reference) }
 
@@ -36,6 +42,11 @@ struct FormCellReading {
         let clean = TextSanitizer.paragraph(raw.precomposedStringWithCanonicalMapping)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         if clean.isEmpty { return nil }
+        let length = clean.unicodeScalars.count
+        if length > maxTextLength {
+            fail(cell, SpreadsheetMessages.textTooLong(length, limit: maxTextLength, item: item))
+            return nil
+        }
         if cell.isFormula { warn(cell, SpreadsheetMessages.formulaUsed(clean)) }
         if let first = clean.first, "=+@".contains(first) || (first == "-" && !(clean.dropFirst().first?.isNumber ?? false)) {
             warn(cell, SpreadsheetMessages.formulaLike(clean))
@@ -69,6 +80,12 @@ struct FormCellReading {
             return nil
         }
         guard let value else { return nil }
+        // NaN, an infinity or a number past the largest double (1e309) would only fail later, at a
+        // line of the generated file.
+        guard value.isFinite else {
+            fail(cell, SpreadsheetMessages.notFinite(value, item: item))
+            return nil
+        }
         if cell.isFormula { warn(cell, SpreadsheetMessages.formulaUsed(YAMLText.number(value))) }
         if value < 0 {
             fail(cell, SpreadsheetMessages.negative(value))

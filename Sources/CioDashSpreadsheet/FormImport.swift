@@ -12,8 +12,12 @@ public struct FormImport {
     }
 
     public var form: ReturnedForm
-    /// `provinces/<id>.yaml` inside the meeting folder.
+    /// `provinces/<id>.yaml` inside the meeting folder, as shown.
     public var target: String
+    /// Where the file is written: `target`, or where a link there leads (inside the meeting folder).
+    public var writePath: String = ""
+    /// True for a listed province's first return: the file must not exist when it is written.
+    public var isNew = false
     public var text: String
     public var changes: [Change]
     public var problems: [FormProblem]
@@ -24,13 +28,32 @@ public struct FormImport {
                                force: Bool, language: Language) -> FormImport {
         var problems: [FormProblem] = []
         let file = form.file
-        let target = Self.joined(folder, "provinces/\(form.provinceID).yaml")
-        var result = FormImport(form: form, target: target, text: "", changes: [], problems: [])
+        var result = FormImport(form: form, target: "", text: "", changes: [], problems: [])
         guard var current = meeting.province(form.provinceID), !current.isBroken || current.notReported else {
             result.problems = [FormProblem(.error, file: file, place: form.provinceIDPlace,
                                            SpreadsheetMessages.unknownProvince(form.provinceID))]
             return result
         }
+        // The file written is the one the loader reads for this province, so that the meeting then
+        // shows what was imported; a status file under another name (`Quảng Ngãi.yaml`, `hue.json`)
+        // would be read instead of, or beside, a new `<id>.yaml`.
+        let name = (current.file as NSString).lastPathComponent
+        let provinces = Self.joined(folder, MeetingFolderLayout.provincesFolder)
+        result.target = Self.joined(provinces, name)
+        guard name == "\(current.id).yaml" || name == "\(current.id).yml" else {
+            result.problems = [FormProblem(.error, file: file, place: form.provinceIDPlace,
+                                           SpreadsheetMessages.otherStatusFile(current.id, file: result.target))]
+            return result
+        }
+        do {
+            result.writePath = try ContainedFile.path(name, in: provinces, root: folder)
+        } catch {
+            result.problems = [FormProblem(.error, file: file, place: form.provinceIDPlace,
+                                           SpreadsheetMessages.contained(error))]
+            return result
+        }
+        result.isNew = current.notReported
+        let target = result.target
         if current.notReported {
             // The first return of a listed province: a new file with the catalogue's name.
             current = ProvinceReport(id: current.id, name: current.name, file: current.file)
@@ -95,7 +118,7 @@ public struct FormImport {
             .replacingOccurrences(of: "\n", with: " ")
         let text = ProvinceYAMLWriter.text(report, topicOrder: meeting.topics.map(\.id), header: header)
         if !problems.contains(where: { $0.severity == .error }) {
-            problems += validate(text, report: report, folder: folder, file: file)
+            problems += validate(text, report: report, folder: folder, target: target, file: file)
             if let newer = newerTarget(target, than: formPath), !force {
                 problems.append(FormProblem(.error, file: file, SpreadsheetMessages.newerFile(newer)))
             }
@@ -108,28 +131,32 @@ public struct FormImport {
 
     /// The loader's verdict on the new file, read with the folder's agenda in a scratch folder, and a
     /// check that what it reads is what was meant.
-    static func validate(_ text: String, report: ProvinceReport, folder: String, file: String) -> [FormProblem] {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-import-\(UInt64.random(in: 0...UInt64.max))")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    static func validate(_ text: String, report: ProvinceReport, folder: String, target: String, file: String) -> [FormProblem] {
+        let scratch: ScratchFolder
+        let written: String
         do {
-            try FileManager.default.createDirectory(at: scratch.appendingPathComponent("provinces"), withIntermediateDirectories: true)
-            for name in ["meeting.yaml", "meeting.yml", "meeting.json"] {
+            scratch = try ScratchFolder(purpose: "import", subfolders: [MeetingFolderLayout.provincesFolder])
+            for name in MeetingFolderLayout.meetingFiles {
                 let source = joined(folder, name)
                 if FileManager.default.fileExists(atPath: source) {
-                    try FileManager.default.copyItem(atPath: source, toPath: scratch.appendingPathComponent(name).path)
+                    try FileManager.default.copyItem(atPath: source, toPath: joined(scratch.path, name))
                     break
                 }
             }
-            try Data(text.utf8).write(to: scratch.appendingPathComponent("provinces/\(report.id).yaml"))
+            written = try ContainedFile.path("\(report.id).yaml", in: joined(scratch.path, MeetingFolderLayout.provincesFolder),
+                                             root: scratch.path)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: written))
+        } catch let failure as ContainedFile.Failure {
+            return [FormProblem(.error, file: file, SpreadsheetMessages.contained(failure))]
         } catch {
             return [FormProblem(.error, file: file, SpreadsheetMessages.failure(.unreadable("\(error)")))]
         }
+        defer { scratch.remove() }
         let result = MeetingLoader(readsPreviousMeeting: false).load(folder: scratch.path)
-        let written = joined(scratch.path, "provinces/\(report.id).yaml")
         var problems: [FormProblem] = []
         for d in result.diagnostics where d.file == written && d.severity == .error {
             var shown = d
-            shown.file = joined(folder, "provinces/\(report.id).yaml")
+            shown.file = target
             problems.append(FormProblem(.error, file: file, SpreadsheetMessages.loaderRefused(shown.description)))
         }
         if problems.isEmpty {

@@ -10,8 +10,7 @@ public enum ReturnedFormXLSX {
             let workbook = try XLSXWorkbook(path: path, limits: limits)
             let bad = try workbook.readSheet(sheet) { rows.append($0) }
             if !bad.isEmpty {
-                return (nil, bad.map { FormProblem(.error, file: file, place: $0.0.map { "\(sheet)!\($0)" },
-                                                   SpreadsheetMessages.badCell($0.1)) })
+                return (nil, bad.map { FormProblem(.error, file: file, place: $0.0.map { "\(sheet)!\($0)" } ?? sheet, $0.1.text) })
             }
         } catch {
             return (nil, [FormProblem(.error, file: file, SpreadsheetMessages.failure(error))])
@@ -46,7 +45,9 @@ public enum ReturnedFormXLSX {
         }
         for row in rows[(headerIndex + 1)...] {
             guard let topicCell = row.cell(FormLayout.topicColumn), let topicID = reading.text(topicCell) else { continue }
+            reading.item = topicID
             let metricID = reading.text(row.cell(FormLayout.metricColumn))
+            reading.item = metricID.map { "\(topicID)/\($0)" } ?? topicID
             let place = reading.place(topicCell)
             if form.topics.last?.id != topicID {
                 form.topics.append(ReturnedForm.Topic(id: topicID, place: place, status: nil, summary: nil, metrics: []))

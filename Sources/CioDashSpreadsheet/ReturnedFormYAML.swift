@@ -49,6 +49,9 @@ public enum ReturnedFormYAML {
                         if let valueNode = value(m, "value"), let raw = text(valueNode) {
                             metric.place = place(valueNode)
                             switch NumberText.read(raw) {
+                            case .number(let n) where !n.isFinite:
+                                problems.append(FormProblem(.error, file: file, place: place(valueNode),
+                                                            SpreadsheetMessages.notFinite(n, item: "\(topic.id)/\(id)")))
                             case .number(let n) where n >= 0: metric.value = n
                             case .number(let n):
                                 problems.append(FormProblem(.error, file: file, place: place(valueNode), SpreadsheetMessages.negative(n)))

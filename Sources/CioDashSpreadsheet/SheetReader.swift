@@ -1,16 +1,13 @@
 import CioDashCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// SAX reader of one worksheet: hands out rows as they end, so memory holds one row at a time, and
 /// stops the parse once the row limit is passed.
 ///
 /// Cell types: `s` shared string, `inlineStr` (`<is>` with plain or rich text), `str` a formula's text
 /// result, `b` boolean, `e` error, `n` or none a number (a date when its style's format is one).
-final class SheetReader: NSObject, XMLParserDelegate {
-    private let sharedStrings: [String]
+final class SheetReader: XMLPartReader {
+    private let sharedStrings: [SharedStrings.Entry]
     private let dateStyles: Set<Int>
     private let uses1904: Bool
     private let maxRows: Int
@@ -19,7 +16,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private(set) var rowsRead = 0
     private(set) var overLimit = false
     /// A cell whose reference or value cannot be used, for the caller to report.
-    private(set) var badCells: [(CellReference?, String)] = []
+    private(set) var badCells: [(CellReference?, CellProblem)] = []
 
     private var rowNumber = 0
     private var cells: [XLSXCell] = []
@@ -34,8 +31,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private var inPhonetic = false
     private var valueText: String?
     private var inlineText: String?
+    private var textProblem: CellProblem?
 
-    init(sharedStrings: [String], dateStyles: Set<Int>, uses1904: Bool, maxRows: Int, onRow: @escaping (XLSXRow) -> Void) {
+    init(sharedStrings: [SharedStrings.Entry], dateStyles: Set<Int>, uses1904: Bool, maxRows: Int, onRow: @escaping (XLSXRow) -> Void) {
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
         self.uses1904 = uses1904
@@ -43,24 +41,31 @@ final class SheetReader: NSObject, XMLParserDelegate {
         self.onRow = onRow
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        switch XMLLocalName.of(elementName) {
+    func handle(_ event: XMLEvent) throws {
+        switch event {
+        case .start(let name, let attributes): start(name, attributes)
+        case .text(let string): if collecting { text += string }
+        case .badReference(let reference): if collecting && textProblem == nil { textProblem = .badReference(reference) }
+        case .end(let name): try end(name)
+        }
+    }
+
+    private func start(_ name: Substring, _ attributes: [Substring: String]) {
+        switch name {
         case "row":
-            let attributes = XMLLocalName.attributes(attributeDict)
             rowNumber = attributes["r"].flatMap { Int($0) } ?? (rowNumber + 1)
             cells = []
             nextColumn = 1
         case "c":
-            let attributes = XMLLocalName.attributes(attributeDict)
             // A cell without r follows the one before it (some writers omit it).
             cellRef = attributes["r"].map { CellReference($0) } ?? CellReference(column: nextColumn, row: rowNumber)
-            if cellRef == nil { badCells.append((nil, attributes["r"] ?? "")) }
+            if cellRef == nil { badCells.append((nil, .unreadable(attributes["r"] ?? ""))) }
             cellType = attributes["t"] ?? "n"
             cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
             hasFormula = false
             valueText = nil
             inlineText = nil
+            textProblem = nil
         case "f": hasFormula = true
         case "v":
             text = ""
@@ -76,12 +81,8 @@ final class SheetReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        switch XMLLocalName.of(elementName) {
+    private func end(_ name: Substring) throws {
+        switch name {
         case "v":
             valueText = text
             collecting = false
@@ -92,7 +93,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
         case "is": inInline = false
         case "c":
             if let ref = cellRef {
-                if let value = cellValue(ref) {
+                if let problem = textProblem {
+                    badCells.append((ref, problem))
+                } else if let value = cellValue(ref) {
                     cells.append(XLSXCell(reference: ref, value: value, isFormula: hasFormula))
                 }
                 nextColumn = ref.column + 1
@@ -102,27 +105,41 @@ final class SheetReader: NSObject, XMLParserDelegate {
             rowsRead += 1
             if rowsRead > maxRows {
                 overLimit = true
-                parser.abortParsing()
-                return
+                throw StopReading()
             }
             if !cells.isEmpty { onRow(XLSXRow(number: rowNumber, cells: cells)) }
         default: break
         }
     }
 
+    /// Text as Excel stores it, its `_xHHHH_` escapes decoded; nil (the cell reported) for a bad one.
+    private func excelText(_ raw: String, _ ref: CellReference) -> XLSXCell.Value? {
+        switch ExcelEscapes.decode(raw) {
+        case .success(let text): return .text(text)
+        case .failure(let problem):
+            badCells.append((ref, problem))
+            return nil
+        }
+    }
+
     private func cellValue(_ ref: CellReference) -> XLSXCell.Value? {
         switch cellType {
         case "inlineStr":
-            return inlineText.map { .text($0) }
+            return inlineText.flatMap { excelText($0, ref) }
         case "s":
             guard let raw = valueText else { return nil }
             guard let index = Int(raw.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
-                badCells.append((ref, raw))
+                badCells.append((ref, .unreadable(raw)))
                 return nil
             }
-            return .text(sharedStrings[index])
+            switch sharedStrings[index] {
+            case .success(let text): return .text(text)
+            case .failure(let problem):
+                badCells.append((ref, problem))
+                return nil
+            }
         case "str":
-            return valueText.map { .text($0) }
+            return valueText.flatMap { excelText($0, ref) }
         case "b":
             return valueText.map { .boolean($0 == "1" || $0 == "true") }
         case "e":
@@ -134,7 +151,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
         default:
             guard let raw = valueText, !raw.isEmpty else { return nil }
             guard let number = Double(raw.trimmingCharacters(in: .whitespaces)) else {
-                badCells.append((ref, raw))
+                badCells.append((ref, .unreadable(raw)))
                 return nil
             }
             if dateStyles.contains(cellStyle), let date = SpreadsheetDate.date(serial: number, uses1904: uses1904) {

@@ -90,6 +90,17 @@ public enum SpreadsheetMessages {
         Text(vi: "giá trị \(YAMLText.number(value)) là số âm; số liệu phải từ 0 trở lên",
              en: "value \(YAMLText.number(value)) is negative; figures must be 0 or more")
     }
+    static func notFinite(_ value: Double, item: String?) -> Text {
+        let shown = value.isNaN ? "NaN" : value < 0 ? "-∞" : "∞"
+        let vi = item.map { " của \($0)" } ?? "", en = item.map { " for \($0)" } ?? ""
+        return Text(vi: "giá trị\(vi) là \(shown) (không phải số, vô cực, hoặc lớn quá 1,8e308), không phải số liệu; hãy ghi số liệu",
+                    en: "the value\(en) is \(shown) (not a number, infinite, or past 1.8e308), not a figure; enter the figure")
+    }
+    static func textTooLong(_ length: Int, limit: Int, item: String?) -> Text {
+        let vi = item.map { " của \($0)" } ?? "", en = item.map { " for \($0)" } ?? ""
+        return Text(vi: "văn bản\(vi) dài \(length) ký tự, quá giới hạn \(limit) ký tự của tệp trạng thái; hãy rút gọn",
+                    en: "the text\(en) is \(length) characters long, more than a status file's \(limit)-character limit; shorten it")
+    }
     static func errorValue(_ code: String) -> Text {
         Text(vi: "ô chứa lỗi \(quote(code)) của công thức; hãy ghi số liệu", en: "the cell holds the formula error \(quote(code)); enter the figure")
     }
@@ -123,6 +134,16 @@ public enum SpreadsheetMessages {
     static let notText = Text(vi: "ô này phải là văn bản", en: "this cell must hold text")
     static func badCell(_ raw: String) -> Text {
         Text(vi: "ô có nội dung không đọc được (\(quote(raw)))", en: "the cell's content cannot be read (\(quote(raw)))")
+    }
+    static func badReference(_ reference: String) -> Text {
+        Text(vi: "văn bản trong ô có tham chiếu \(quote(reference)) không phải thực thể của XML (&amp; &lt; &gt; &quot; &apos;) "
+                + "hay một ký tự hợp lệ; hãy gõ lại ô này trong Excel và lưu lại",
+             en: "the cell's text has the reference \(quote(reference)), which is none of XML's own entities (&amp; &lt; &gt; "
+                + "&quot; &apos;) nor a valid character; type the cell again in Excel and save")
+    }
+    static func badEscape(_ escape: String) -> Text {
+        Text(vi: "văn bản trong ô có mã \(quote(escape)) chỉ là một nửa ký tự; hãy gõ lại ô này trong Excel và lưu lại",
+             en: "the cell's text has the escape \(quote(escape)), which is half a character; type the cell again in Excel and save")
     }
     static let emptyValue = Text(vi: "chưa điền giá trị; số liệu cũ được giữ nguyên",
                                  en: "no value filled in; the earlier figure is kept")
@@ -162,6 +183,14 @@ public enum SpreadsheetMessages {
         Text(vi: "\(path) đã được sửa sau khi biểu mẫu này được lưu; không thay thế (dùng --force để thay)",
              en: "\(path) was changed after this form was saved; it is not replaced (use --force to replace it)")
     }
+    static func otherStatusFile(_ id: String, file: String) -> Text {
+        Text(vi: "tỉnh \(quote(id)) đang được đọc từ \(file), không phải provinces/\(id).yaml; hãy đổi tên (hoặc chuyển) tệp đó "
+                + "thành provinces/\(id).yaml rồi nhập lại; không ghi tệp nào",
+             en: "province \(quote(id)) is read from \(file), not provinces/\(id).yaml; rename (or convert) that file to "
+                + "provinces/\(id).yaml, then import again; nothing is written")
+    }
+    /// A path that would leave its folder (`ContainedFile`), in these messages' type.
+    static func contained(_ failure: ContainedFile.Failure) -> Text { Text(vi: failure.text.vi, en: failure.text.en) }
     static func loaderRefused(_ diagnostic: String) -> Text {
         Text(vi: "tệp tạo ra không qua được kiểm tra: \(diagnostic)", en: "the file made from the form fails the check: \(diagnostic)")
     }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// What `xl/workbook.xml` and its relationships say: the sheets, in order, with their parts, the shared
 /// strings and styles parts, and the date system.
@@ -21,17 +18,17 @@ struct WorkbookParts {
     static func read(_ package: XLSXPackage) throws(XLSXFailure) -> WorkbookParts {
         var workbookPart = "xl/workbook.xml"
         if package.contains("_rels/.rels") {
-            let root = try Relationships.parse(package.data("_rels/.rels"), part: "_rels/.rels", base: "")
+            let root = try Relationships.parse(package, "_rels/.rels", base: "")
             if let office = root.first(where: { $0.type.hasSuffix("/officeDocument") }) { workbookPart = office.target }
         }
         guard package.contains(workbookPart) else { throw .missingPart(workbookPart) }
         let base = (workbookPart as NSString).deletingLastPathComponent
         let relsPart = base + "/_rels/" + (workbookPart as NSString).lastPathComponent + ".rels"
         let relationships = package.contains(relsPart)
-            ? try Relationships.parse(package.data(relsPart), part: relsPart, base: base) : []
+            ? try Relationships.parse(package, relsPart, base: base) : []
 
         let delegate = WorkbookDelegate()
-        try XMLPart.parse(package.data(workbookPart), part: workbookPart, delegate: delegate)
+        try XMLPart.read(package, workbookPart, reader: delegate)
         var parts = WorkbookParts()
         parts.uses1904Dates = delegate.uses1904Dates
         for (name, id) in delegate.sheets {
@@ -45,14 +42,13 @@ struct WorkbookParts {
     }
 }
 
-private final class WorkbookDelegate: NSObject, XMLParserDelegate {
+private final class WorkbookDelegate: XMLPartReader {
     var sheets: [(name: String, id: String)] = []
     var uses1904Dates = false
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        let attributes = XMLLocalName.attributes(attributeDict)
-        switch XMLLocalName.of(elementName) {
+    func handle(_ event: XMLEvent) {
+        guard case .start(let name, let attributes) = event else { return }
+        switch name {
         case "sheet":
             if let name = attributes["name"], let id = attributes["id"] { sheets.append((name, id)) }
         case "workbookPr":
@@ -71,9 +67,9 @@ enum Relationships {
         var target: String
     }
 
-    static func parse(_ data: Data, part: String, base: String) throws(XLSXFailure) -> [Entry] {
+    static func parse(_ package: XLSXPackage, _ part: String, base: String) throws(XLSXFailure) -> [Entry] {
         let delegate = RelationshipsDelegate()
-        try XMLPart.parse(data, part: part, delegate: delegate)
+        try XMLPart.read(package, part, reader: delegate)
         return delegate.entries.map { Entry(id: $0.id, type: $0.type, target: resolve($0.target, base: base)) }
     }
 
@@ -87,33 +83,52 @@ enum Relationships {
     }
 }
 
-private final class RelationshipsDelegate: NSObject, XMLParserDelegate {
+private final class RelationshipsDelegate: XMLPartReader {
     var entries: [(id: String, type: String, target: String)] = []
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        guard XMLLocalName.of(elementName) == "Relationship" else { return }
-        let attributes = XMLLocalName.attributes(attributeDict)
+    func handle(_ event: XMLEvent) {
+        guard case .start(let name, let attributes) = event, name == "Relationship" else { return }
         if let id = attributes["Id"], let target = attributes["Target"], attributes["TargetMode"] != "External" {
             entries.append((id, attributes["Type"] ?? "", target))
         }
     }
 }
 
-/// Runs Foundation's SAX parser over a part and turns its failure into a placed message.
+/// Reads a part of the package through `XMLScanner`.
 enum XMLPart {
-    static func parse(_ data: Data, part: String, delegate: XMLParserDelegate) throws(XLSXFailure) {
-        let parser = XMLParser(data: data)
-        try run(parser, part: part, delegate: delegate)
+    /// The whole part first (its size limits checked before any of its XML), then its XML: for the
+    /// small parts, so that a zip bomb is reported as one whatever its bytes are.
+    static func read(_ package: XLSXPackage, _ part: String, reader: XMLPartReader) throws(XLSXFailure) {
+        let bytes = [UInt8](try package.data(part))
+        do {
+            try XMLScanner.parse(bytes, part: part, reader: reader)
+        } catch let failure as XLSXFailure {
+            throw failure
+        } catch {
+            return
+        }
     }
 
-    static func run(_ parser: XMLParser, part: String, delegate: XMLParserDelegate,
-                    stopped: () -> Bool = { false }) throws(XLSXFailure) {
-        parser.delegate = delegate
-        parser.shouldResolveExternalEntities = false
-        if !parser.parse() && !stopped() {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown"
-            throw .malformedXML(part: part, line: parser.lineNumber, reason: reason)
+    /// The part parsed as it is inflated, stopping early when the reader throws `StopReading`: for a
+    /// sheet, whose rows past the limit are never inflated.
+    static func stream(_ package: XLSXPackage, _ part: String, reader: XMLPartReader) throws(XLSXFailure) {
+        let scanner = XMLScanner(part: part, reader: reader)
+        var stopped = false
+        try package.stream(part) { chunk in
+            do {
+                try scanner.feed(chunk)
+            } catch is StopReading {
+                stopped = true
+                throw StopReading()
+            }
+        }
+        if stopped { return }
+        do {
+            try scanner.finish()
+        } catch let failure as XLSXFailure {
+            throw failure
+        } catch {
+            return
         }
     }
 }

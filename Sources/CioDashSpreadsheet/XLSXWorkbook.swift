@@ -1,7 +1,3 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A workbook opened for reading: its sheets by name, read row by row on demand.
 public final class XLSXWorkbook {
@@ -9,7 +5,7 @@ public final class XLSXWorkbook {
     private let parts: WorkbookParts
     private let package: XLSXPackage
     private let limits: XLSXLimits
-    private var sharedStrings: [String]?
+    private var sharedStrings: [SharedStrings.Entry]?
     private var dateStyles: Set<Int>?
 
     /// Opens the workbook at `path`: the zip, the workbook part and its relationships.
@@ -20,35 +16,19 @@ public final class XLSXWorkbook {
         self.limits = limits
     }
 
-    /// The cells of sheet `name`, row by row, with places of cells that could not be read.
+    /// The cells of sheet `name`, row by row, with the cells that could not be read and why.
     ///
-    /// The sheet is inflated (bounded) into a private temporary file and parsed from there in chunks,
-    /// so that neither the XML nor the rows past the limit are ever held in memory.
-    public func readSheet(_ name: String, onRow: @escaping (XLSXRow) -> Void) throws(XLSXFailure) -> [(CellReference?, String)] {
+    /// The sheet is parsed as it is inflated (bounded), so that neither its XML nor the rows past the
+    /// limit are ever held in memory, and nothing is written to disk.
+    func readSheet(_ name: String, onRow: @escaping (XLSXRow) -> Void) throws(XLSXFailure) -> [(CellReference?, CellProblem)] {
         guard let sheet = parts.sheets.first(where: { $0.name == name }) else { throw .noSheet(name) }
         if sharedStrings == nil {
             sharedStrings = try SharedStrings.read(package, part: parts.sharedStringsPart, limit: limits.maxSharedStrings)
         }
         if dateStyles == nil { dateStyles = try DateFormats.read(package, part: parts.stylesPart) }
-
-        let temporary = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ciodash-sheet-\(UInt64.random(in: 0...UInt64.max))")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            throw .unreadable("cannot create a temporary file in \(temporary.deletingLastPathComponent().path)")
-        }
-        defer { unlink(temporary.path) }
-        do {
-            try package.stream(sheet.part) { chunk in try handle.write(contentsOf: chunk) }
-            try? handle.close()
-        } catch {
-            try? handle.close()
-            throw error
-        }
-        guard let stream = InputStream(fileAtPath: temporary.path) else { throw .unreadable("temporary file vanished") }
         let reader = SheetReader(sharedStrings: sharedStrings ?? [], dateStyles: dateStyles ?? [],
                                  uses1904: parts.uses1904Dates, maxRows: limits.maxRows, onRow: onRow)
-        try XMLPart.run(XMLParser(stream: stream), part: sheet.part, delegate: reader, stopped: { reader.overLimit })
+        try XMLPart.stream(package, sheet.part, reader: reader)
         if reader.overLimit { throw .tooManyRows(sheet: name, limit: limits.maxRows) }
         return reader.badCells
     }

@@ -147,9 +147,11 @@ enum KeyReader {
         let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
         var text: [UInt32] = []
         var pending: [UInt32] = []  // what may be the start of the end marker
-        let kept = Key.longestPastedText
+        // Scalars, not characters: room for a decomposed text, cut to characters by Key.paste.
+        let kept = 4 * Key.longestPastedText
+        var dropped = false
         func keep<C: Collection<UInt32>>(_ values: C) {
-            for v in values where text.count < kept { text.append(v) }
+            for v in values { if text.count < kept { text.append(v) } else { dropped = true } }
         }
         var value: wint_t = 0
         while true {
@@ -166,7 +168,7 @@ enum KeyReader {
         keep(pending)
         var scalars = String.UnicodeScalarView()
         for v in text { if let s = Unicode.Scalar(v) { scalars.append(s) } }
-        return .paste(fromTerminal: String(scalars))
+        return .paste(fromTerminal: String(scalars), cut: dropped)
     }
 
     /// Typed text arrives one scalar at a time; an input method that sends decomposed Vietnamese

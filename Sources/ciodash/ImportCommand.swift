@@ -33,48 +33,57 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let meeting = try loadMeetingFolderOrExit(folder)
         let language = lang ?? meeting.language
+        let en = language == .en
+        // Every line through the checked stream: a closed or full standard output ends the import
+        // with a message on standard error and exit 1, before anything is written.
+        func say(_ line: String) throws { try writeOutput(TextSanitizer.line(line) + "\n") }
         var imports: [FormImport] = []
         var failed = false
         var seen = Set<String>()
         for file in files {
             let (form, problems) = ReturnedFormReader.read(path: file)
-            for problem in problems { print(problem.description(in: language)) }
+            for problem in problems { try say(problem.description(in: language)) }
             guard let form, !problems.contains(where: { $0.severity == .error }) else {
                 failed = true
                 continue
             }
             if !seen.insert(form.provinceID).inserted {
-                print(FormProblem(.error, file: file, SpreadsheetMessages.sameProvinceTwice(form.provinceID)).description(in: language))
+                try say(FormProblem(.error, file: file, SpreadsheetMessages.sameProvinceTwice(form.provinceID)).description(in: language))
                 failed = true
                 continue
             }
             let prepared = FormImport.prepare(form, formPath: file, meeting: meeting, folder: folder, force: force, language: language)
-            for problem in prepared.problems { print(problem.description(in: language)) }
+            for problem in prepared.problems { try say(problem.description(in: language)) }
             if prepared.hasErrors { failed = true; continue }
-            print(TextSanitizer.line("\(file) → \(prepared.target)"))
-            if prepared.changes.isEmpty { print(language == .en ? "  no changes" : "  không có thay đổi") }
+            try say("\(file) → \(prepared.target)")
+            if prepared.changes.isEmpty { try say(en ? "  no changes" : "  không có thay đổi") }
             for change in prepared.changes {
-                print(TextSanitizer.line("  \(change.item): \(change.old) → \(change.new)"))
+                try say("  \(change.item): \(change.old) → \(change.new)")
             }
             imports.append(prepared)
         }
         if failed {
-            print(language == .en ? "nothing written: fix the errors above and import again"
-                                  : "chưa ghi tệp nào: sửa các lỗi trên rồi nhập lại")
+            try say(en ? "nothing written: fix the errors above and import again"
+                       : "chưa ghi tệp nào: sửa các lỗi trên rồi nhập lại")
             throw ExitCode(1)
         }
         if dryRun {
-            print(language == .en ? "dry run: nothing written" : "chạy thử: không ghi tệp nào")
+            try say(en ? "dry run: nothing written" : "chạy thử: không ghi tệp nào")
             return
         }
-        for prepared in imports {
-            do {
-                try AtomicFile.write(Array(prepared.text.utf8), to: prepared.target, overwrite: true)
-            } catch {
-                printError("ciodash: \(TextSanitizer.line(String(describing: error)))")
-                throw ExitCode(1)
-            }
+        do {
+            try AtomicFileSet.write(imports.map { (path: $0.writePath, bytes: Array($0.text.utf8), mustBeNew: $0.isNew) })
+        } catch .nothingWritten(let path, let reason) {
+            printError(en ? "ciodash: cannot write \(path): \(reason); nothing written, every status file is as it was"
+                          : "ciodash: không ghi được \(path): \(reason); chưa ghi tệp nào, mọi tệp trạng thái vẫn như cũ")
+            throw ExitCode(1)
+        } catch .partlyWritten(let written, let path, let reason) {
+            let list = written.joined(separator: ", ")
+            printError(en ? "ciodash: cannot write \(path): \(reason); already written and not undone: \(list)"
+                          : "ciodash: không ghi được \(path): \(reason); đã ghi và không hoàn tác được: \(list)")
+            throw ExitCode(1)
         }
-        print(language == .en ? "\(imports.count) file(s) written" : "đã ghi \(imports.count) tệp")
+        for prepared in imports { try say((en ? "written: " : "đã ghi: ") + prepared.target) }
+        try say(en ? "\(imports.count) file(s) written" : "đã ghi \(imports.count) tệp")
     }
 }

@@ -72,9 +72,7 @@ struct InitCommand: ParsableCommand {
         do {
             try AtomicFolder.create(folder, files: [("meeting.yaml", Array(plan.meetingYAML.utf8))], folders: ["provinces"])
         } catch .exists {
-            printError(Self.say(language,
-                                vi: "ciodash: \(TextSanitizer.line(folder)) đã có và không trống; hãy chọn một thư mục mới",
-                                en: "ciodash: \(TextSanitizer.line(folder)) already exists and is not empty; choose a new folder"))
+            printError(Self.whyNotNew(folder, language))
             throw ExitCode(1)
         } catch .cannotWrite(_, let reason) {
             printError(Self.say(language, vi: "ciodash: không tạo được \(TextSanitizer.line(folder)): \(reason)",
@@ -82,6 +80,36 @@ struct InitCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try writeOutput(Self.report(plan, folder: folder, earlier: earlier, from: from, language))
+    }
+
+    /// Why `NEWDIR` cannot be made, as it is: a link (dangling or not), a file or device, or a folder
+    /// that is not empty. A link is never followed: the new meeting would land where it points.
+    static func whyNotNew(_ folder: String, _ language: Language) -> String {
+        let shown = TextSanitizer.line(folder)
+        var info = stat()
+        guard lstat(folder, &info) == 0 else {
+            return say(language, vi: "ciodash: không tạo được \(shown): \(String(cString: strerror(errno)))",
+                       en: "ciodash: cannot create \(shown): \(String(cString: strerror(errno)))")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK:
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(folder, &target, target.count - 1)
+            let to = n >= 0 ? TextSanitizer.line(String(decoding: target[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)) : "?"
+            var pointed = stat()
+            let dangling = stat(folder, &pointed) != 0
+            return say(language,
+                       vi: "ciodash: \(shown) là một liên kết tượng trưng (tới \(to)\(dangling ? ", không tồn tại" : "")), "
+                           + "không phải thư mục mới; hãy chọn một thư mục mới",
+                       en: "ciodash: \(shown) is a symbolic link (to \(to)\(dangling ? ", which does not exist" : "")), "
+                           + "not a new folder; choose a new folder")
+        case S_IFDIR:
+            return say(language, vi: "ciodash: \(shown) đã có và không trống; hãy chọn một thư mục mới",
+                       en: "ciodash: \(shown) already exists and is not empty; choose a new folder")
+        default:
+            return say(language, vi: "ciodash: \(shown) là một tệp, không phải thư mục; hãy chọn một thư mục mới",
+                       en: "ciodash: \(shown) is a file, not a folder; choose a new folder")
+        }
     }
 
     /// What was made, and what to do next.

@@ -52,25 +52,64 @@ struct TemplateCommand: ParsableCommand {
             }
         }
         if provinces.isEmpty { chosen = meeting.provinces.filter { !$0.isBroken || $0.notReported } }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            printError("ciodash: cannot create \(TextSanitizer.line(output)): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        try prepareOutputFolder(language)
         var failed = false
         for province in chosen {
             let form = ReturnForm(meeting: meeting, province: province)
-            let path = (output as NSString).appendingPathComponent("\(province.id).\(format.rawValue)")
             do {
+                // The id names the file: it must stay one file name inside -o, wherever a link there leads.
+                let path = try ContainedFile.path("\(province.id).\(format.rawValue)", in: output)
                 let bytes = format == .xlsx ? try ReturnFormWorkbook.bytes(form) : Array(ReturnFormYAML.text(form).utf8)
                 try AtomicFile.write(bytes, to: path, overwrite: force)
-                print(TextSanitizer.line(path))
+            } catch let failure as ContainedFile.Failure {
+                printError("ciodash: " + (language == .en ? failure.text.en : failure.text.vi))
+                failed = true
+                continue
             } catch {
                 printError("ciodash: \(TextSanitizer.line(String(describing: error)))")
                 failed = true
+                continue
             }
+            try writeOutput(TextSanitizer.line((output as NSString).appendingPathComponent("\(province.id).\(format.rawValue)")) + "\n")
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// Makes `-o` when it does not exist. Refused: a path that exists but is no folder (a device such as
+    /// /dev/full, a pipe, a file), and the meeting folder itself or its provinces/ (or a folder in it),
+    /// where a form would replace a status file or the agenda; compared by device and inode.
+    private func prepareOutputFolder(_ language: Language) throws {
+        let en = language == .en
+        let shown = TextSanitizer.line(output)
+        var info = stat()
+        if stat(output, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            guard kind == S_IFDIR else {
+                let what = kind == S_IFCHR || kind == S_IFBLK ? (en ? "a device" : "một thiết bị")
+                    : kind == S_IFIFO ? (en ? "a pipe (FIFO)" : "một ống dẫn (FIFO)")
+                    : kind == S_IFSOCK ? (en ? "a socket" : "một socket") : (en ? "a file" : "một tệp")
+                printError(en ? "ciodash: -o \(shown) is \(what), not a folder; give the folder the forms are written into"
+                              : "ciodash: -o \(shown) là \(what), không phải thư mục; hãy cho thư mục để ghi các biểu mẫu")
+                throw ExitCode(1)
+            }
+        }
+        let provincesFolder = (folder as NSString).appendingPathComponent(MeetingFolderLayout.provincesFolder)
+        var here = stat(), meetingInfo = stat()
+        let isMeetingFolder = stat(output, &here) == 0 && stat(folder, &meetingInfo) == 0
+            && here.st_dev == meetingInfo.st_dev && here.st_ino == meetingInfo.st_ino
+        if isMeetingFolder || FolderContainment.isInside(output, folder: provincesFolder) {
+            printError(en ? "ciodash: -o \(shown) is the meeting folder or inside its provinces/; forms there could replace "
+                            + "the status files; write them to a folder of their own, e.g. -o forms/"
+                          : "ciodash: -o \(shown) là thư mục phiên họp hoặc nằm trong provinces/ của nó; biểu mẫu ghi vào đó có thể "
+                            + "thay các tệp trạng thái; hãy ghi ra thư mục riêng, ví dụ -o forms/")
+            throw ExitCode(1)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            printError(en ? "ciodash: cannot create \(shown): \(error.localizedDescription)"
+                          : "ciodash: không tạo được \(shown): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
     }
 }

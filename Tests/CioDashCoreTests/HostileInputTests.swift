@@ -415,6 +415,23 @@ final class HostileInputTests: XCTestCase {
         assertOthersLoad(result)
     }
 
+    /// Issue 28, class 6: a listed province id is a file name for import and template; one that is a
+    /// path ("../../../x") is an error in the loader and never becomes a row (nor a path).
+    func testListedProvinceIDsThatArePathsAreErrors() throws {
+        let f = try TestFolder([
+            "meeting.yaml": replacing(sampleMeeting, "provinces: [thua-thien-hue, da-nang]",
+                                      "provinces: [thua-thien-hue, \"../../../x\", \"a/b\", \"..\", \"Huế\", da-nang]"),
+            "provinces/da-nang.yaml": provinceFile(id: "da-nang", name: "Đà Nẵng"),
+            "provinces/thua-thien-hue.yaml": provinceFile(),
+        ])
+        let result = load(f)
+        XCTAssertEqual(result.exitCode, 1, "a path as a province id fails the check")
+        let messages = result.diagnostics.filter { $0.file == f.file("meeting.yaml") && $0.severity == .error }.map(\.message)
+        XCTAssertEqual(messages.count, 4, "one error per bad id: \(messages)")
+        XCTAssertTrue(messages[0].contains("province id \"../../../x\" in the provinces list may use only lower-case letters"), messages[0])
+        XCTAssertEqual(result.meeting?.provinces.map(\.id), ["thua-thien-hue", "da-nang"], "no row for an id that is a path")
+    }
+
     // MARK: metrics.csv
 
     func testCSVQuotingAndColumnCounts() throws {

@@ -32,7 +32,7 @@ final class PasteTests: XCTestCase {
 
     func testPastedTextDropsControlsAndKeepsLines() {
         XCTAssertEqual(Key.paste(fromTerminal: "a\r\nb\tc\u{1B}[2J\u{9B}"), .paste("a\nb c[2J"))
-        guard case .paste(let long) = Key.paste(fromTerminal: String(repeating: "Đ", count: 200_000)) else { return XCTFail() }
+        guard case .paste(let long, _) = Key.paste(fromTerminal: String(repeating: "Đ", count: 200_000)) else { return XCTFail() }
         XCTAssertEqual(long.count, Key.longestPastedText)
     }
 
@@ -43,5 +43,22 @@ final class PasteTests: XCTestCase {
         guard case .search(let text)? = next.prompt else { return XCTFail("the search prompt stays open") }
         XCTAssertEqual(text.count, Key.longestPaste)
         XCTAssertTrue(text.hasPrefix("a b"), "a line break in a paste is a space in the prompt: \(text.prefix(5))")
+    }
+
+    /// Issue 28, class 20: a paste longer than a paste may be was cut with no word; the minutes form says so.
+    func testAPasteCutInTheMinutesFormSaysSo() throws {
+        let clock = ScreenComposer.Clock(now: 0, wall: "08:00", epoch: 1_564_200_000)
+        var state = AppCore.start(meeting: MeetingFixture.make(), mode: .present, language: .en, clock: clock, minutes: MinutesRecord(meetingTitle: "T", meetingDate: LocalDate(year: 2019, month: 7, day: 27)!, utcOffset: 25_200))
+        (state, _) = AppCore.update(state, .key(.character("m")))
+        XCTAssertNotNil(state.minutes?.editor, "m opens the minutes form")
+        (state, _) = AppCore.update(state, .key(.paste(fromTerminal: "short note")))
+        XCTAssertNil(state.navigation.message, "a whole paste needs no word")
+        let long = Key.paste(fromTerminal: String(repeating: "Đ", count: Key.longestPastedText + 1))
+        XCTAssertEqual(long, .paste(String(repeating: "Đ", count: Key.longestPastedText), cut: true))
+        (state, _) = AppCore.update(state, .key(long))
+        XCTAssertEqual(state.navigation.message, "The paste was too long: only its first 100,000 characters were kept; paste the rest in parts")
+        XCTAssertEqual(MinutesLabels.forLanguage(.vi).pasteCut(100_000),
+                       "Đoạn dán quá dài: chỉ giữ 100.000 ký tự đầu; dán phần còn lại thành nhiều lần")
+        XCTAssertEqual(Key.paste(fromTerminal: "rest", cut: true), .paste("rest", cut: true), "what the terminal reader dropped counts")
     }
 }

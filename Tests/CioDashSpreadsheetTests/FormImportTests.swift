@@ -148,6 +148,18 @@ final class FormImportTests: XCTestCase {
         XCTAssertTrue(prepared.text.contains("source: \"Báo cáo 7/BC\""), prepared.text)
     }
 
+    /// Issue 28, class 20: Excel's `sep=` line may name any separator; `sep=|` was told "header row missing".
+    func testACSVFormWhoseSepLineNamesAPipe() throws {
+        let rows = ["sep=|", "Mã tỉnh (province id)|ha-tinh", "\(FormLayout.header[0])|\(FormLayout.header[1])",
+                    "smart-city||Đô thị thông minh||||Có rủi ro|", "smart-city|items|Hạng mục|%||25|41,5|Báo cáo 7/BC, 2019"]
+        let path = folder + "/ha-tinh-pipe.csv"
+        try rows.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let prepared = try prepare(path)
+        XCTAssertFalse(prepared.hasErrors, prepared.problems.map { $0.description(in: .en) }.joined(separator: "\n"))
+        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "smart-city/items", old: "25", new: "41.5")), "\(prepared.changes)")
+        XCTAssertTrue(prepared.text.contains("source: \"Báo cáo 7/BC, 2019\""), prepared.text)
+    }
+
     func testACSVFormNumberThatReadsTwoWaysNamesItsLineAndColumn() throws {
         let path = try csvForm(["smart-city,items,Hạng mục,%,,25,\"1,349\",", "smart-city,ioc-services,Dịch vụ IOC,,,,812.345,"],
                                separator: ",")

@@ -16,6 +16,9 @@ enum MinutesRules {
         let at = s.clock.epoch
         if case .key(let key) = event, key != .resize, key != .interrupt, var editor = minutes.editor {
             let outcome = editor.handle(key, width: minutes.textWidth, at: at)
+            if case .paste(_, cut: true) = key {
+                s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).pasteCut(Key.longestPastedText)
+            }
             minutes.editor = outcome.closed ? nil : editor
             s.minutes = minutes.recording(outcome.entries, at: nil)
             if !outcome.entries.isEmpty { effects.append(.recordMinutes(outcome.entries)) }

@@ -77,7 +77,7 @@ public enum AtomicFile {
 
     /// The path a chain of symbolic links ends at (relative targets are read from the link's folder),
     /// and whether `path` was a link at all.
-    private static func followingLinks(_ path: String) throws(Failure) -> (String, Bool) {
+    static func followingLinks(_ path: String) throws(Failure) -> (String, Bool) {
         var current = path
         var info = stat()
         for hop in 0..<40 {
@@ -126,7 +126,7 @@ public enum AtomicFile {
 
     /// A new file beside `path`, created 0666 less the umask like any file the user makes: mkstemp
     /// would make it 0600, and reading the umask means setting it, which races with other threads.
-    private static func createTemporary(in folder: String, for path: String) throws(Failure) -> (Int32, String) {
+    static func createTemporary(in folder: String, for path: String) throws(Failure) -> (Int32, String) {
         for _ in 0..<100 {
             let name = folder + "/.ciodash-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
             let fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)

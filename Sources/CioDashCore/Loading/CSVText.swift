@@ -7,7 +7,7 @@ public struct CSVText: Sendable {
 
     public var text: String
     public var encoding: Encoding
-    /// The byte between cells: `,`, `;` or a tab.
+    /// The byte between cells: `,`, `;` or a tab, or what a `sep=` line names.
     public var delimiter: UInt8
     /// Lines before the header that are not data (Excel's `sep=` line): 0 or 1.
     public var skippedLines: Int
@@ -54,11 +54,19 @@ public struct CSVText: Sendable {
         var skipped = 0
         var delimiter = detectDelimiter(firstLine(text))
         let first = firstLine(text)
-        if first.lowercased().hasPrefix("sep="), first.utf8.count == 5, let d = first.utf8.last, [0x2C, 0x3B, 0x09].contains(d) {
+        // Excel's `sep=X` may name any one character: `|` and `:` are used too. A quote, a letter or a
+        // digit cannot separate cells.
+        if first.lowercased().hasPrefix("sep="), first.utf8.count == 5, let d = first.utf8.last, isSeparator(d) {
             delimiter = d
             skipped = 1
         }
         return .success(CSVText(text: text, encoding: encoding, delimiter: delimiter, skippedLines: skipped))
+    }
+
+    /// Whether `sep=` may name this byte: a tab, or printable ASCII other than a quote, a letter or a digit.
+    static func isSeparator(_ b: UInt8) -> Bool {
+        let letterOrDigit = (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+        return b == 0x09 || ((0x20...0x7E).contains(b) && b != 0x22 && !letterOrDigit)
     }
 
     /// The separator the header line uses most, outside quotes; a comma when it has none.

@@ -328,6 +328,10 @@ enum LoadMessages {
         Text(vi: "tỉnh \(quote(id)) có trong danh sách nhưng chưa có tệp provinces/\(id).yaml hay .json (chưa báo cáo)",
              en: "province \(quote(id)) is listed but has no file provinces/\(id).yaml or .json")
     }
+    static func badProvinceID(_ id: String) -> Text {
+        Text(vi: "mã tỉnh \(quote(id)) trong danh sách provinces chỉ được dùng chữ thường a-z, chữ số và dấu gạch nối; bị bỏ qua",
+             en: "province id \(quote(id)) in the provinces list may use only lower-case letters a-z, digits and hyphens; it is left out")
+    }
     static func listedTwice(_ id: String) -> Text {
         Text(vi: "tỉnh \(quote(id)) có hai lần trong danh sách", en: "province \(quote(id)) is listed twice")
     }

@@ -177,6 +177,12 @@ struct MeetingFile {
         var seen = Set<String>()
         for item in items {
             guard let id = reader.text(item, key: "provinces") else { continue }
+            // A listed id names a file (provinces/<id>.yaml) for import, template and the board:
+            // "../../x" must never reach a path.
+            guard ScalarText.isIdentifier(id) else {
+                reader.error(at: item, LoadMessages.badProvinceID(id))
+                continue
+            }
             if !seen.insert(id).inserted {
                 reader.warning(at: item, LoadMessages.listedTwice(id))
                 continue

@@ -49,7 +49,7 @@ public struct MinutesEditor: Equatable, Sendable {
         case .tab: move(by: 1); return outcome
         case .backTab: move(by: -1); return outcome
         case .character(let c): edit = editor.insert(String(c))
-        case .paste(let text): edit = editor.insert(text)
+        case .paste(let text, _): edit = editor.insert(text)
         case .enter:
             if field.isMultiline { edit = editor.insert("\n") } else { move(by: 1); return outcome }
         case .backspace: edit = editor.deleteBackward()

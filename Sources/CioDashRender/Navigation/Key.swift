@@ -19,8 +19,9 @@ public enum Key: Hashable, Sendable {
     case deleteWord
     /// Text pasted into the terminal (bracketed paste), controls dropped, line breaks kept: typed
     /// into the minutes editor as it is and into the search prompt as one line; ignored everywhere
-    /// else, never read as commands ("q" in it must not quit).
-    case paste(String)
+    /// else, never read as commands ("q" in it must not quit). `cut` when the paste was longer
+    /// than `longestPastedText` and only its start is here (the minutes form says so).
+    case paste(String, cut: Bool = false)
 
     /// The most a paste adds to a prompt.
     public static let longestPaste = 200
@@ -29,9 +30,11 @@ public enum Key: Hashable, Sendable {
 
     /// A paste as the terminal delivered it: control characters dropped (they never reach the
     /// screen or a file), tabs as spaces, CR LF as a line break, cut to `longestPastedText`.
-    public static func paste(fromTerminal text: String) -> Key {
+    /// `cut`: the terminal reader already dropped the rest.
+    public static func paste(fromTerminal text: String, cut: Bool = false) -> Key {
         let clean = TypedText.clean(text, multiline: true)
-        return .paste(clean.count > longestPastedText ? String(clean.prefix(longestPastedText)) : clean)
+        if clean.count > longestPastedText { return .paste(String(clean.prefix(longestPastedText)), cut: true) }
+        return .paste(clean, cut: cut)
     }
 
     /// A paste as a prompt takes it: one line of at most `longestPaste` characters.
