@@ -15,6 +15,8 @@ public enum RemoteMessage: Equatable, Sendable {
     case ownFingerprint(String)
     /// Presenter: how many followers are joined.
     case followers(Int)
+    /// Presenter: how many browsers have the room's page open (`--web`).
+    case viewers(Int)
     /// Presenter: a line for the status line about refused peers.
     case rejected(String)
 }
