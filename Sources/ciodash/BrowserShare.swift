@@ -30,6 +30,8 @@ final class BrowserShare {
     }
 
     func prepare(_ app: inout AppState) {
+        // The page can be asked for before the first round of the loop.
+        server.publish(meeting: app.meeting, generation: app.generation)
         guard let first = joinAddresses.first else { return }
         app.share?.webAddress = first
         app.share?.webCode = QRCodeMatrix(first)?.halfBlockLines() ?? []
