@@ -82,5 +82,7 @@ final class RequestHeadGate: ChannelInboundHandler, RemovableChannelHandler {
         channel.writeAndFlush(page.encoded(headOnly: false, allocator: channel.allocator)).whenComplete { _ in
             channel.close(promise: nil)
         }
+        // A peer that does not read the answer does not keep the connection either.
+        channel.eventLoop.scheduleTask(in: .seconds(5)) { channel.close(promise: nil) }
     }
 }
