@@ -151,7 +151,7 @@ enum WebPages {
         if(es.readyState===2){getIndex(null);setTimeout(function(){if(link!=='refused')connect();},3000);}
       };
     }
-    function detach(v){attached=false;$('list').hidden=false;words();load(v);}
+    function detach(v){attached=false;$('list').hidden=true;words();load(v);window.scrollTo(0,0);}
     $('follow').addEventListener('click',function(){attached=true;$('list').hidden=true;words();if(state)load(state.view);});
     $('browse').addEventListener('click',function(){attached=false;$('list').hidden=false;words();$('q').focus();});
     $('lang').addEventListener('click',function(){

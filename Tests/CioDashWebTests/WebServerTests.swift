@@ -2,6 +2,7 @@ import CioDashApp
 import CioDashCore
 import CioDashRender
 import Foundation
+import Glibc
 import XCTest
 @testable import CioDashWeb
 
@@ -113,6 +114,14 @@ final class WebServerTests: XCTestCase {
         server.publish(share(8, slide: .topic("x")))
         XCTAssertTrue(client.read(until: "id: 8").contains("\"view\":\"topic:x\""))
         XCTAssertTrue(client.read(until: ":\n\n", timeout: 2).contains(":\n\n"), "a heartbeat")
+    }
+
+    func testTheWebThreadGivesWayToThePresentersScreen() throws {
+        let (server, _) = try startServer()
+        defer { server.stop() }
+        let nice = try server.hub.loop.submit { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }.wait()
+        XCTAssertEqual(nice, 10, "the web loop's thread runs at nice 10")
+        XCTAssertEqual(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0), 0, "the calling (presenter's) thread is untouched")
     }
 
     func testThePresenterQuittingSaysByeToEveryStream() throws {
