@@ -69,7 +69,9 @@ enum WebPages {
     function fold(s){return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g,'').replace(/[\\p{M}\\p{Cf}\\p{Cc}]/gu,'').replace(/[đĐÐ]/g,'d').toLowerCase().replace(/[\\s_-]+/g,' ').trim();}
     function cols(){
       var m=$('measure');var w=m.getBoundingClientRect().width/10||8;
-      var c=Math.floor(($('view').clientWidth-4)/w);return Math.max(30,Math.min(240,c));
+      var v=$('view'),cs=getComputedStyle(v);
+      var room=v.clientWidth-parseFloat(cs.paddingLeft)-parseFloat(cs.paddingRight);
+      return Math.max(30,Math.min(240,Math.floor(room/w)));
     }
     function topicOf(v){if(!v)return null;if(v.indexOf('topic:')===0)return v.slice(6);if(v.indexOf('panel:')===0){return v.slice(v.lastIndexOf('/')+1);}return null;}
     function mmss(s){s=Math.floor(Math.abs(s));var m=Math.floor(s/60),r=s%60;return m+':'+(r<10?'0':'')+r;}

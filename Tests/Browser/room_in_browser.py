@@ -61,9 +61,9 @@ def tmux(*args):
     return subprocess.run(['tmux', '-S', TMUX_SOCKET, '-f', '/dev/null', *args], check=True, capture_output=True, text=True).stdout
 
 
-def start_presenter():
+def start_presenter(*options):
     command = (f'export TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no; '
-               f'exec {BINARY} present {FOLDER} --share 127.0.0.1:{SHARE} --code {CODE}')
+               f'exec {BINARY} present {FOLDER} --share 127.0.0.1:{SHARE} --code {CODE} {" ".join(options)}')
     tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '50', 'sh', '-c', command)
     wait(lambda: http_status(f'http://127.0.0.1:{WEB}/J/{TOKEN}') == 200, 'the presenter serves browsers', 20)
 
@@ -189,7 +189,7 @@ def main():
         laptop.js("new Promise(function(r){setTimeout(r,300)})")
         size = laptop.shot(os.path.join(SHOTS, 'web-laptop-1366x768-overview.png'))
         check(size > 10000, f'the laptop screenshot is not blank ({size} bytes)')
-        no_overflow = phone.js("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        no_overflow = phone.js("document.documentElement.scrollWidth <= window.innerWidth + 1 && [].every.call(document.querySelectorAll('#view pre.grid'),function(p){return p.scrollWidth<=p.clientWidth;})")
         check(no_overflow, f'the phone page is no wider than the phone (grid of {cols_phone} columns)')
 
         # Browse on one's own: search without diacritics, open, the presenter moves on, rejoin.
@@ -222,10 +222,30 @@ def main():
             tmux('kill-session', '-t', SESSION)
         except subprocess.CalledProcessError:
             pass
-        start_presenter()
+        start_presenter('--web-no-ahead')
         wait(lambda: 'Đang theo người trình bày' in (phone.text('#status') or '') and phone.text('#view h2') == titles['agenda'],
              'restarted, the page follows again (the agenda)', 20)
         wait(lambda: laptop.text('#view h2') == titles['agenda'], 'so does the laptop', 20)
+
+        # --web-no-ahead: a slide the projector has not shown is refused and greyed in the list.
+        later = [e for e in index['entries'] if e['view'].startswith('topic:')][-1]
+        refused = laptop.js(f"fetch(location.pathname+'/view/'+encodeURIComponent({json.dumps(later['view'])})).then(function(r){{return r.status;}})")
+        check(refused == 403, f'the last topic is not shown before the projector shows it ({refused})')
+        laptop.js("document.getElementById('browse').click()")
+        greyed = laptop.js("[].filter.call(document.querySelectorAll('#entries li.ahead'),function(){return true;}).length")
+        check((greyed or 0) >= 1, f'the browse list greys out the slides ahead ({greyed})')
+        laptop.js(f"document.querySelector('#entries a[data-view=\"{later['view']}\"]').click()")
+        wait(lambda: 'chưa được chiếu' in (laptop.text('#view') or ''), 'opening one says it has not been shown yet')
+        laptop.js("document.getElementById('follow').click()")
+
+        # English: the page's words and the slide's own text.
+        english = {e['view']: e['title'] for e in json.load(urllib.request.urlopen(f'http://127.0.0.1:{WEB}/j/{TOKEN}/index?lang=en', timeout=5))['entries']}
+        laptop.js("document.getElementById('lang').click()")
+        wait(lambda: laptop.text('#view h2') == english['agenda'] and laptop.text('#follow') == 'Follow the presenter',
+             f'English: the agenda is "{english["agenda"]}" and the buttons speak English')
+        laptop.shot(os.path.join(SHOTS, 'web-laptop-1366x768-agenda-en.png'))
+        fits = laptop.js("[].every.call(document.querySelectorAll('#view pre.grid'),function(p){return p.scrollWidth<=p.clientWidth;})")
+        check(fits, 'the laptop\'s grid fits its window: no line cut or scrolled')
     finally:
         if browser:
             browser.close()
