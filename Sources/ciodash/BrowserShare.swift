@@ -5,15 +5,19 @@ import CioDashRender
 import CioDashWeb
 
 /// `present --share`'s side for browsers (`--web`): the room's page for delegates with a phone or
-/// a Windows laptop. The share link calls it at the same points of the loop as its own.
-final class BrowserShare {
+/// a Windows laptop. It wraps the share link: the loop talks to both through this one `RoomLink`,
+/// and the share link does not know it is there.
+final class BrowserShare: RoomLink {
+    let link: RoomLink
     let server: WebServer
-    let address: LinkAddress
     /// The join address on each of the machine's addresses, upper case (see `WebServer.joinURL`).
     let joinAddresses: [String]
+    /// The browsers' own count of changes (their event ids), moved as the followers' is.
+    private var revision: UInt64 = 0
+    private var last: PresenterShare?
 
-    init(address: LinkAddress, code: RoomCode, noAhead: Bool) throws {
-        self.address = address
+    init(around link: RoomLink, address: LinkAddress, code: RoomCode, noAhead: Bool) throws {
+        self.link = link
         var settings = WebSettings(host: address.host, port: address.port, token: ViewerToken.derive(code: code.value))
         settings.noAhead = noAhead
         server = WebServer(settings: settings)
@@ -29,7 +33,10 @@ final class BrowserShare {
         LinkAddress(host: share.host, port: share.port < 65535 ? share.port + 1 : share.port - 1)
     }
 
+    var wakeDescriptor: Int32? { link.wakeDescriptor }
+
     func prepare(_ app: inout AppState) {
+        link.prepare(&app)
         // The page can be asked for before the first round of the loop.
         server.publish(meeting: app.meeting, generation: app.generation)
         guard let first = joinAddresses.first else { return }
@@ -41,7 +48,7 @@ final class BrowserShare {
     }
 
     func events(_ app: AppState) -> [AppEvent] {
-        server.drain().map { event in
+        link.events(app) + server.drain().map { event in
             switch event {
             case .viewers(let n): return .remote(.viewers(n))
             case .refused(let summary): return .remote(.rejected(summary.line(app.navigation.language)))
@@ -49,10 +56,22 @@ final class BrowserShare {
         }
     }
 
-    func stateChanged(_ app: AppState, _ share: PresenterShare) {
+    func stateChanged(_ app: AppState) {
+        link.stateChanged(app)
         server.publish(meeting: app.meeting, generation: app.generation)
-        server.publish(share)
+        var share = PresenterShare(app, revision: revision, fingerprint: "")
+        if last.map({ share.differs(from: $0) }) ?? true {
+            revision += 1
+            share.revision = revision
+            server.publish(share)
+        }
+        last = share
     }
 
-    func close() { server.stop() }
+    func drive(_ command: Command) { link.drive(command) }
+
+    func close() {
+        server.stop()
+        link.close()
+    }
 }

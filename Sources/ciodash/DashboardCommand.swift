@@ -80,11 +80,11 @@ struct PresentCommand: ParsableCommand {
                 printError("ciodash: không mở được \(address) để chia sẻ / cannot share on \(address): \(TextSanitizer.line("\(error)"))")
                 throw ExitCode(1)
             }
-            if !noWeb, let link = runner.room as? ShareLink {
+            if !noWeb, let link = runner.room {
                 let webAddress = web.flatMap { LinkAddress($0, defaultHost: address.host, defaultPort: address.port + 1) }
                     ?? BrowserShare.defaultAddress(for: address)
                 do {
-                    link.browsers = try BrowserShare(address: webAddress, code: room, noAhead: webNoAhead)
+                    runner.room = try BrowserShare(around: link, address: webAddress, code: room, noAhead: webNoAhead)
                 } catch {
                     link.close()
                     printError("ciodash: không mở được \(webAddress) cho trình duyệt / cannot serve browsers on \(webAddress): \(TextSanitizer.line("\(error)"))")

@@ -14,8 +14,6 @@ final class ShareLink: RoomLink {
     private var last: PresenterShare?
     private var generation = -1
     private var fingerprint = ""
-    /// The room's page for browsers (`--web`), when on.
-    var browsers: BrowserShare?
 
     var wakeDescriptor: Int32? { server.inbox.wakeDescriptor }
 
@@ -28,11 +26,10 @@ final class ShareLink: RoomLink {
 
     func prepare(_ app: inout AppState) {
         app.share = ShareState(addresses: address.joinAddresses(), code: server.settings.code.description)
-        browsers?.prepare(&app)
     }
 
     func events(_ app: AppState) -> [AppEvent] {
-        (browsers?.events(app) ?? []) + server.inbox.drain().compactMap { event in
+        server.inbox.drain().compactMap { event in
             switch event {
             case .followers(let n): return .remote(.followers(n))
             case .rejected(let summary): return .remote(.rejected(Self.line(summary, app.navigation.language)))
@@ -61,15 +58,11 @@ final class ShareLink: RoomLink {
         }
         last = share
         server.publish(share)
-        browsers?.stateChanged(app, share)
     }
 
     func drive(_ command: Command) {}
 
-    func close() {
-        browsers?.close()
-        server.stop()
-    }
+    func close() { server.stop() }
 
     /// A speaker-view command is the presenter's key of the same meaning.
     static func key(_ command: SpeakerCommand) -> Key {
