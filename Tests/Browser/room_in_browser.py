@@ -128,12 +128,19 @@ class Page:
     def __init__(self, ws_url):
         self.ws = websocket.create_connection(ws_url, timeout=30)
         self.next_id = 0
+        self.log = []  # the browser's console and violation reports, as they come
+        self.call('Log.enable')
+        self.call('Runtime.enable')
 
     def call(self, method, **params):
         self.next_id += 1
         self.ws.send(json.dumps({'id': self.next_id, 'method': method, 'params': params}))
         while True:
             message = json.loads(self.ws.recv())
+            if message.get('method') == 'Log.entryAdded':
+                self.log.append(message['params']['entry'].get('text', ''))
+            elif message.get('method') == 'Runtime.exceptionThrown':
+                self.log.append('exception: ' + json.dumps(message['params'].get('exceptionDetails', {}))[:300])
             if message.get('id') == self.next_id:
                 if 'error' in message:
                     raise RuntimeError(message['error'])
@@ -244,6 +251,10 @@ def main():
         wait(lambda: laptop.text('#view h2') == english['agenda'] and laptop.text('#follow') == 'Follow the presenter',
              f'English: the agenda is "{english["agenda"]}" and the buttons speak English')
         laptop.shot(os.path.join(SHOTS, 'web-laptop-1366x768-agenda-en.png'))
+        for name, page in (('phone', phone), ('laptop', laptop)):
+            page.js('1')  # collects what is waiting
+            refused = [t for t in page.log if 'Content Security Policy' in t or t.startswith('exception')]
+            check(not refused, f'the {name} page broke no rule of its policy and threw nothing: {refused[:3]}')
         fits = laptop.js("[].every.call(document.querySelectorAll('#view pre.grid'),function(p){return p.scrollWidth<=p.clientWidth;})")
         check(fits, 'the laptop\'s grid fits its window: no line cut or scrolled')
     finally:

@@ -178,6 +178,7 @@ final class WebServerTests: XCTestCase {
                 let attributes = String(html[Range(match.range(at: 3), in: html)!])
                 XCTAssertNil(attributes.range(of: #"\son[a-z]+="#, options: .regularExpression), "an event attribute in \(view)")
                 XCTAssertFalse(attributes.lowercased().contains("javascript:"), "\(view)")
+                XCTAssertFalse(attributes.contains("style="), "no inline style, which the page's policy would refuse: \(view)")
             }
         }
         XCTAssertTrue(body(request(port, "/j/\(testToken)/view/overview?w=120")).contains("&lt;"), "the payloads are there, as text")
