@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "CioDashApp", targets: ["CioDashApp"]),
         // For the room-link benchmarks (Benchmarks/), which run a presenter and followers in process.
         .library(name: "CioDashNet", targets: ["CioDashNet"]),
+        // For the browsers' benchmark (Benchmarks/): a presenter's web side with many SSE viewers.
+        .library(name: "CioDashWeb", targets: ["CioDashWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Debian's libxlsxwriter-dev, for the return forms the secretariat sends out.
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
+        // Debian's libqrencode-dev, for the QR code of the browsers' join address (`i`).
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
 
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
@@ -60,13 +64,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The room in a browser: the presenter's state as Server-Sent Events, the views as HTML, one
+        // self-contained page (SwiftNIO's HTTP/1 codec, no framework); the join address as a QR code.
+        .target(
+            name: "CioDashWeb",
+            dependencies: [
+                "CioDashCore", "CioDashRender", "CioDashApp", "CQRencode",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The only code that talks to ncurses.
         .target(name: "CioDashTerminal", dependencies: ["CNcursesw", "CioDashRender"]),
         .executableTarget(
             name: "ciodash",
             dependencies: [
                 "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples", "CioDashSpreadsheet",
-                "CioDashNet",
+                "CioDashNet", "CioDashWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +109,13 @@ let package = Package(
                 "CioDashNet", "CioDashApp", "CioDashCore", "CioDashSamples",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "CioDashWebTests",
+            dependencies: [
+                "CioDashWeb", "CioDashApp", "CioDashRender", "CioDashCore", "CioDashSamples",
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"], exclude: ["Golden"]),

@@ -30,6 +30,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The room in browsers: N Server-Sent Events viewers on loopback (issue 22).
+        .executableTarget(
+            name: "web-viewers",
+            dependencies: [
+                .product(name: "CioDashCore", package: "ciodash"),
+                .product(name: "CioDashRender", package: "ciodash"),
+                .product(name: "CioDashApp", package: "ciodash"),
+                .product(name: "CioDashWeb", package: "ciodash"),
+            ]
+        ),
         // One stage on one folder, for callgrind and /usr/bin/time.
         .executableTarget(name: "bench-probe", dependencies: ["BenchmarkSupport"]),
         .executableTarget(

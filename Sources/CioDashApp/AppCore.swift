@@ -111,6 +111,10 @@ public enum AppCore {
             s.share?.showInfo.toggle()
             return []
         }
+        if key == .escape, s.share?.showInfo == true {
+            s.share?.showInfo = false
+            return []
+        }
         guard var follow = s.follow else { return nil }
         if command == .toggleFollow {
             follow.attached.toggle()
@@ -162,6 +166,8 @@ public enum AppCore {
             s.follow?.ownFingerprint = fingerprint
         case .followers(let n):
             s.share?.followers = n
+        case .viewers(let n):
+            s.share?.viewers = n
         case .rejected(let line):
             s.navigation.message = line
         }

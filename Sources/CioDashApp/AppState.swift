@@ -58,7 +58,8 @@ public struct AppState: Sendable {
                                            reservedRows: joinLine ? RoomInfoOverlay.compactHeight : 0)
         if let share, share.showInfo || joinLine, !navigation.showHelp, fits {
             RoomInfoOverlay.draw(on: &frame.grid, addresses: share.addresses, code: share.code,
-                                 followers: share.followers, language: navigation.language, compact: !share.showInfo)
+                                 followers: share.followers, language: navigation.language, compact: !share.showInfo,
+                                 web: share.webAddress.map { .init(address: $0, code: share.webCode, viewers: share.viewers) })
         }
         navigation.scroll = frame.scroll
         navigation.pageSize = max(1, frame.viewport)

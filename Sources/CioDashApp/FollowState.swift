@@ -85,6 +85,11 @@ public struct ShareState: Equatable, Sendable {
     public var followers = 0
     /// The latest rejection said on the status line.
     public var showInfo = false
+    /// The browsers' join address (`--web`), upper case, and its QR code as half-block lines.
+    public var webAddress: String?
+    public var webCode: [String] = []
+    /// Browsers with the page open.
+    public var viewers = 0
 
     public init(addresses: [String], code: String) {
         self.addresses = addresses

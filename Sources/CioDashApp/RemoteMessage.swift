@@ -15,6 +15,8 @@ public enum RemoteMessage: Equatable, Sendable {
     case ownFingerprint(String)
     /// Presenter: how many followers are joined.
     case followers(Int)
+    /// Presenter: how many browsers have the room's page open (`--web`).
+    case viewers(Int)
     /// A line for the status line: a presenter's refused peers, a follower's ignored states.
     case rejected(String)
 }

@@ -42,6 +42,15 @@ struct PresentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The room code followers must give (default: a new one for each session).", valueName: "CODE"))
     var code: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --share: where browsers join (default: the share's address, its port + 1).", valueName: "ADDR:PORT"))
+    var web: String?
+
+    @Flag(name: .customLong("no-web"), help: "With --share: no page for browsers.")
+    var noWeb = false
+
+    @Flag(name: .customLong("web-no-ahead"), help: "With --share: browsers may look back, never at a slide not yet shown.")
+    var webNoAhead = false
+
     func validate() throws {
         if code != nil && !share {
             throw ValidationError("--code chỉ dùng cùng --share / --code goes with --share")
@@ -51,6 +60,13 @@ struct PresentCommand: ParsableCommand {
                 + "not an address to share on: \(TextSanitizer.line(shareOn)) (for example 0.0.0.0:7420)")
         }
         if let code { _ = try RoomCode.parsedForCommandLine(code) }
+        if (web != nil || noWeb || webNoAhead) && !share {
+            throw ValidationError("--web, --no-web, --web-no-ahead chỉ dùng cùng --share / go with --share")
+        }
+        if let web, LinkAddress(web, defaultHost: "0.0.0.0") == nil {
+            throw ValidationError("địa chỉ cho trình duyệt không hợp lệ: \(TextSanitizer.line(web)) (ví dụ 0.0.0.0:7421) / "
+                + "not an address for browsers: \(TextSanitizer.line(web)) (for example 0.0.0.0:7421)")
+        }
     }
 
     func run() throws {
@@ -64,6 +80,17 @@ struct PresentCommand: ParsableCommand {
             } catch {
                 printError("ciodash: không mở được \(address) để chia sẻ / cannot share on \(address): \(TextSanitizer.line("\(error)"))")
                 throw ExitCode(1)
+            }
+            if !noWeb, let link = runner.room {
+                let webAddress = web.flatMap { LinkAddress($0, defaultHost: address.host, defaultPort: address.port + 1) }
+                    ?? BrowserShare.defaultAddress(for: address)
+                do {
+                    runner.room = try BrowserShare(around: link, address: webAddress, code: room, noAhead: webNoAhead)
+                } catch {
+                    link.close()
+                    printError("ciodash: không mở được \(webAddress) cho trình duyệt / cannot serve browsers on \(webAddress): \(TextSanitizer.line("\(error)"))")
+                    throw ExitCode(1)
+                }
             }
         }
         try runner.run()

@@ -101,7 +101,18 @@ public struct HTMLReport: Sendable {
         return out
     }
 
-    private func section(_ view: ViewID, present: Set<ViewID>, nav: [UInt8], labels: Labels) -> [UInt8] {
+    /// One view for a live page (the room's browsers): its title and grid, its cells linked to the
+    /// views Enter would open, all of which the page can show. Nil when the meeting has no such view.
+    public func viewMarkup(_ view: ViewID) -> [UInt8]? {
+        // No style attribute: the page's Content-Security-Policy allows only its own style sheet.
+        let out = section(view, present: nil, nav: [], labels: Labels.forLanguage(language), columnsStyle: false)
+        return out.isEmpty ? nil : out
+    }
+
+    /// `present`: the views the document holds, which links may lead to; nil for every view.
+    /// `columnsStyle`: the grid's width as a CSS variable, for printing the file on A4.
+    private func section(_ view: ViewID, present: Set<ViewID>?, nav: [UInt8], labels: Labels, columnsStyle: Bool = true) -> [UInt8] {
+        let isPresent = { (v: ViewID) in present?.contains(v) ?? true }
         var out: [UInt8] = []
         var context = RenderContext(language: language, width: width)
         context.wholeText = true
@@ -113,7 +124,7 @@ public struct HTMLReport: Sendable {
         out.appendMarkup("</h2>\n")
         if case .panel(let p, let t) = view {
             out.appendMarkup("<p class=\"up\">")
-            for (i, up) in [ViewID.province(p), .topic(t)].filter(present.contains).enumerated() {
+            for (i, up) in [ViewID.province(p), .topic(t)].filter(isPresent).enumerated() {
                 if i > 0 { out.appendMarkup(" · ") }
                 out.appendMarkup("<a href=\"#\(ViewLinks.anchor(up))\">")
                 out.appendEscaped(up.title(in: meeting, labels: labels, language: language))
@@ -121,10 +132,10 @@ public struct HTMLReport: Sendable {
             }
             out.appendMarkup("</p>\n")
         }
-        let links = ViewLinks.links(view, body: body, meeting: meeting).filter { present.contains($0.target) }
+        let links = ViewLinks.links(view, body: body, meeting: meeting).filter { isPresent($0.target) }
         var byRow: [Int: [ViewLink]] = [:]
         for link in links { byRow[link.row, default: []].append(link) }
-        out.appendMarkup("<pre class=\"grid\" style=\"--cols:\(width)\">")
+        out.appendMarkup(columnsStyle ? "<pre class=\"grid\" style=\"--cols:\(width)\">" : "<pre class=\"grid\">")
         for y in 0..<body.grid.height {
             if y > 0 { out.append(0x0A) }
             Self.appendRow(body.grid, y: y, links: byRow[y]?.sorted { $0.columns.lowerBound < $1.columns.lowerBound } ?? [], to: &out)

@@ -19,4 +19,6 @@ public enum StyleRole: UInt8, CaseIterable, Sendable, Hashable {
     case footer
     case match
     case overrun
+    /// A QR code: dark on light in every theme, so a phone's camera reads it.
+    case code
 }

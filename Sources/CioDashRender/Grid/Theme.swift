@@ -82,6 +82,7 @@ public struct Theme: Sendable, Equatable {
         case .footer: return Style([.reverse])
         case .match: return Style([.underline], foreground: .black, background: .yellow)
         case .overrun: return Style([.reverse], foreground: .red)
+        case .code: return Style(foreground: .black, background: .white)
         }
     }
 
@@ -109,6 +110,7 @@ public struct Theme: Sendable, Equatable {
         case .footer: return Style([.bold, .reverse])
         case .match: return Style([.underline], foreground: .black, background: .yellow)
         case .overrun: return Style([.underline], foreground: .black, background: .yellow)
+        case .code: return Style(foreground: .black, background: .white)
         }
     }
 
@@ -126,6 +128,8 @@ public struct Theme: Sendable, Equatable {
         case .onTrack: return Style([.underline])
         case .match: return Style([.underline])
         case .overrun: return Style([.bold, .underline])
+        // Ink in the terminal's background colour on its foreground: dark on light on a dark terminal.
+        case .code: return Style([.reverse])
         }
     }
 }

@@ -7,14 +7,29 @@ public enum RoomInfoOverlay {
     /// Rows the agenda slide's boxed join line takes, kept free under the body by the screen.
     public static let compactHeight = 3
 
+    /// The browsers' side: the join address, its QR code (half-block lines) and how many watch.
+    public struct WebJoin: Equatable, Sendable {
+        public var address: String
+        public var code: [String]
+        public var viewers: Int
+
+        public init(address: String, code: [String], viewers: Int) {
+            self.address = address
+            self.code = code
+            self.viewers = viewers
+        }
+    }
+
     public static func draw(on grid: inout Grid, addresses: [String], code: String, followers: Int,
-                            language: Language, compact: Bool) {
+                            language: Language, compact: Bool, web: WebJoin? = nil) {
         let vi = language == .vi
-        let joined = vi ? "\(followers) người đang theo dõi" : "\(followers) following"
+        var joined = vi ? "\(followers) người đang theo dõi" : "\(followers) following"
+        if let web { joined += vi ? " · \(web.viewers) trình duyệt" : " · \(web.viewers) in browsers" }
         let commands = addresses.map { "ciodash follow \($0) --code \(code)" }
         if compact {
-            let line = (vi ? "Theo dõi: " : "Follow: ") + (commands.first ?? code) + " · "
-                + (vi ? "\(followers) người · i: chữ lớn" : "\(followers) following · i: large")
+            var line = (vi ? "Theo dõi: " : "Follow: ") + (commands.first ?? code) + " · "
+            if let web { line += (vi ? "trình duyệt: " : "browser: ") + web.address + " · " }
+            line += vi ? "\(followers) người · i: chữ lớn" : "\(followers) following · i: large"
             let width = min(grid.width - 2, DisplayWidth.of(line) + 4)
             // Just above the status line, in the rows the screen kept free (`compactHeight`).
             let y = grid.height - 2 - compactHeight
@@ -25,13 +40,29 @@ public enum RoomInfoOverlay {
             return
         }
         let big = BigText.lines(code)
-        let useBig = BigText.width(code) + 4 <= grid.width - 2
+        // The QR code first, then the large code, as the room's height allows (box and margins: 4 rows).
+        let room = grid.height - 4
+        let baseLines = 5 + addresses.count
+        let showCode = web.map { !$0.code.isEmpty && $0.code[0].count + 4 <= grid.width - 2
+                                 && baseLines + 1 + 3 + $0.code.count <= room } ?? false
+        let webLines = web.map { 3 + (showCode ? $0.code.count : 1) } ?? 0
+        let useBig = BigText.width(code) + 4 <= grid.width - 2 && baseLines + big.count + webLines <= room
         var lines: [(String, StyleRole)] = [(vi ? "Trên máy của bạn, gõ:" : "On your own machine, type:", .label)]
         lines += commands.map { ($0, .header) }
         lines.append(("", .normal))
         lines.append((vi ? "Mã phòng:" : "Room code:", .label))
         lines += useBig ? big.map { ($0, .title) } : [(code, .title)]
         lines.append(("", .normal))
+        if let web {
+            lines.append((vi ? "Trong trình duyệt (điện thoại, máy Windows), mở hoặc quét:" : "In a browser (phone, Windows laptop), open or scan:", .label))
+            lines.append((web.address, .header))
+            if showCode {
+                lines += web.code.map { ($0, .code) }
+            } else if !web.code.isEmpty {
+                lines.append((vi ? "(cửa sổ quá nhỏ để hiện mã QR)" : "(the terminal is too small for the QR code)", .muted))
+            }
+            lines.append(("", .normal))
+        }
         lines.append((joined, .muted))
         let width = min(grid.width - 2, (lines.map { DisplayWidth.of($0.0) }.max() ?? 20) + 4)
         let height = min(grid.height - 2, lines.count + 2)
@@ -40,6 +71,11 @@ public enum RoomInfoOverlay {
         let inner = Box.draw(in: &grid, x: x, y: y, width: width, height: height,
                              title: vi ? "Theo dõi người trình bày" : "Follow the presenter", role: .title)
         for (i, line) in lines.prefix(inner.height).enumerated() {
+            // The QR code centred, whole or not at all (a cut code does not scan).
+            if line.1 == .code {
+                grid.put(line.0, x: inner.x + max(0, (inner.width - DisplayWidth.of(line.0)) / 2), y: inner.y + i, role: .code)
+                continue
+            }
             grid.put(TextLayout.truncate(line.0, to: inner.width), x: inner.x, y: inner.y + i, role: line.1)
         }
     }
