@@ -48,11 +48,14 @@ public final class MinutesJournal {
         public var problems: [MinutesJournalReader.Problem]
         /// Where the damaged journal was copied before it was compacted.
         public var damagedCopy: String?
+        /// Where `fresh` moved the earlier journal.
+        public var setAside: String? = nil
     }
 
     /// Opens (or begins) the journal at `path` for the meeting `title` of `date`, locked against a
     /// second presenter. `now` closes a run a crash left open at the last time the journal knew.
-    public static func open(path: String, title: String, date: LocalDate, utcOffset: Int) throws(OpenError) -> Opened {
+    /// With `fresh`, an existing journal is first moved aside (`setAside`) and a new one begun.
+    public static func open(path: String, title: String, date: LocalDate, utcOffset: Int, fresh: Bool = false) throws(OpenError) -> Opened {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
@@ -70,6 +73,7 @@ public final class MinutesJournal {
         var problems: [MinutesJournalReader.Problem] = []
         var damagedCopy: String?
         var existing: [UInt8]?
+        let setAside = fresh ? try Self.setAside(path) : nil
         if FileManager.default.fileExists(atPath: path) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -106,7 +110,7 @@ public final class MinutesJournal {
         guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         ok = true
         return Opened(journal: MinutesJournal(path: path, record: record, descriptor: fd, lock: lock),
-                      problems: problems, damagedCopy: damagedCopy)
+                      problems: problems, damagedCopy: damagedCopy, setAside: setAside)
     }
 
     private init(path: String, record: MinutesRecord, descriptor: Int32, lock: Int32) {
