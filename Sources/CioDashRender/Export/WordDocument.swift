@@ -34,7 +34,8 @@ public enum WordPage {
     /// The width text and tables have.
     public static var textWidth: Int { width - left - right }
 
-    public static func twips(mm: Double) -> Int { Int((mm / 25.4 * 1440).rounded()) }
+    /// Rounded up, so that a margin is never below the form's least (850 twips would be 14.99 mm).
+    public static func twips(mm: Double) -> Int { Int((mm / 25.4 * 1440).rounded(.up)) }
 }
 
 public enum WordBlock: Sendable, Equatable {
