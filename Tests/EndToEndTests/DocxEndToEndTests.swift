@@ -136,6 +136,36 @@ final class DocxEndToEndTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: a), FileManager.default.contents(atPath: b))
     }
 
+    /// `snapshot --format docx`: the overview's figures as a real table (one row per province),
+    /// and every view of the meeting in one document that LibreOffice opens as A4.
+    func testSnapshotsAreWordTablesOfTheFigures() throws {
+        let meeting = try XCTUnwrap(MeetingLoader().load(folder: TmuxHarness.sampleFolder).meeting)
+        let overview = folder.appendingPathComponent("tong-quan.docx").path
+        let one = try CiodashProcess.run(["snapshot", TmuxHarness.sampleFolder, "--view", "overview", "--format", "docx", "-o", overview],
+                                         environment: ["SOURCE_DATE_EPOCH": "1564218000"])
+        XCTAssertEqual(one.status, 0, one.errors)
+        let report = try Self.pythonDocx(overview)
+        XCTAssertEqual(report["font"] as? String, "Times New Roman")
+        let tables = try XCTUnwrap(report["tables"] as? [[[String]]])
+        let figures = try XCTUnwrap(tables.first)
+        XCTAssertEqual(figures.count, 1 + meeting.provinces.count, "one row per province")
+        XCTAssertEqual(figures.dropFirst().map { $0[0] }, meeting.provinces.map(\.name))
+        XCTAssertEqual(figures[0].count, 1 + meeting.topics.count, "a column per agenda item")
+        let hue = try XCTUnwrap(figures.first { $0[0] == "Thừa Thiên Huế" })
+        XCTAssertTrue(hue[1].contains("68%"), "the cell holds the figure: \(hue)")
+
+        let all = folder.appendingPathComponent("phien-hop.docx").path
+        let every = try CiodashProcess.run(["snapshot", TmuxHarness.sampleFolder, "--view", "all", "--format", "docx", "-o", all],
+                                           environment: ["SOURCE_DATE_EPOCH": "1564218000"])
+        XCTAssertEqual(every.status, 0, every.errors)
+        let pdf = try pdf(all)
+        XCTAssertTrue(try Self.tool("pdfinfo", [pdf]).output.contains("(A4)"))
+        let text = Normalization.nfc(try Self.tool("pdftotext", [pdf, "-"]).output)
+        for word in ["Chú giải", "minh họa", "Tổng quan", "Chương trình"] + meeting.topics.map(\.title) {
+            XCTAssertTrue(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(word), "\(word) is in the document")
+        }
+    }
+
     // MARK: Tools
 
     static func tool(_ name: String, _ arguments: [String]) throws -> (output: String, error: String) {
