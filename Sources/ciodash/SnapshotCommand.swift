@@ -29,7 +29,7 @@ struct SnapshotCommand: ParsableCommand {
     @Option(name: .long, help: "text, markdown, csv, html (one file, every view linked), svg (one view as a picture) or docx (Word: real tables).")
     var format: Snapshot.Format = .text
 
-    @Option(name: .long, help: "Colours of html and svg: default, projector or mono.")
+    @Option(name: .long, help: "Colours of html and svg: default, projector, mono or light (on white, for reports and print).")
     var theme: Theme = .default
 
     @Flag(name: .long, help: "Write times in UTC (also under SOURCE_DATE_EPOCH); default: local time with its offset.")
