@@ -53,3 +53,23 @@ final class LightThemeTests: XCTestCase {
         }
     }
 }
+
+/// The HTML snapshot offers the view's figures as real tables, from the same report model as the
+/// Markdown and Word files: a delegate copies one into a word processor and keeps its cells.
+final class HTMLTablesTests: XCTestCase {
+    func testTheOverviewSectionHasATableWithOneRowPerProvince() throws {
+        let meeting = try XCTUnwrap(MeetingLoader().load(folder: SampleMeetings.hue2019.path).meeting)
+        let snapshot = Snapshot(meeting: meeting, language: .vi, width: 100, generatedAt: 1_564_214_400)
+        let html = String(decoding: snapshot.document(.html, views: [.overview], theme: .light), as: UTF8.self)
+        let start = try XCTUnwrap(html.range(of: "<details class=\"tables\">")).upperBound
+        let end = try XCTUnwrap(html.range(of: "</table>", range: start..<html.endIndex)).lowerBound
+        let table = String(html[start..<end])
+        XCTAssertEqual(table.components(separatedBy: "<tr>").count - 1, 1 + meeting.provinces.count, "a header and a row per province")
+        XCTAssertTrue(table.contains("<th>Tỉnh/thành</th>"), table)
+        XCTAssertTrue(table.contains("<tr><td>Thừa Thiên Huế</td><td>● đúng tiến độ · 68%* · mục tiêu 75% · +33</td>"), "Huế's cells")
+        let markdownTables = ViewReportBuilder.report(.overview, meeting: meeting, language: .vi)?.blocks.filter {
+            if case .table = $0 { return true }; return false
+        }.count ?? 0
+        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, markdownTables, "the same tables as the Markdown report")
+    }
+}

@@ -129,8 +129,63 @@ public struct HTMLReport: Sendable {
             if y > 0 { out.append(0x0A) }
             Self.appendRow(body.grid, y: y, links: byRow[y]?.sorted { $0.columns.lowerBound < $1.columns.lowerBound } ?? [], to: &out)
         }
-        out.appendMarkup("</pre>\n</section>\n")
+        out.appendMarkup("</pre>\n")
+        if let report = ViewReportBuilder.report(view, meeting: meeting, language: language) {
+            Self.appendTables(report, summary: language == .vi ? "Bảng số liệu (để sao chép vào Word, bảng tính)"
+                                                              : "Tables of the figures (to copy into Word or a spreadsheet)", to: &out)
+        }
+        out.appendMarkup("</section>\n")
         return out
+    }
+
+    /// The view's data as real HTML tables (from `ViewReport`, as the Markdown and Word reports are),
+    /// folded under the grid: copied from a browser into a word processor, a table stays a table.
+    static func appendTables(_ report: ViewReport, summary: String, to out: inout [UInt8]) {
+        guard report.blocks.contains(where: { if case .table = $0 { return true }; return false }) else { return }
+        out.appendMarkup("<details class=\"tables\"><summary>")
+        out.appendEscaped(summary)
+        out.appendMarkup("</summary>\n")
+        for block in report.blocks {
+            switch block {
+            case .heading(_, let text):
+                out.appendMarkup("<h3>")
+                out.appendEscaped(text)
+                out.appendMarkup("</h3>\n")
+            case .paragraph(let text):
+                out.appendMarkup("<p>")
+                out.appendEscaped(text)
+                out.appendMarkup("</p>\n")
+            case .list(let title, let items):
+                out.appendMarkup("<p><b>")
+                out.appendEscaped(title)
+                out.appendMarkup("</b></p>\n<ul>")
+                for item in items {
+                    out.appendMarkup("<li>")
+                    out.appendEscaped(item)
+                    out.appendMarkup("</li>")
+                }
+                out.appendMarkup("</ul>\n")
+            case .table(let table):
+                out.appendMarkup("<table>\n<thead><tr>")
+                for cell in table.header {
+                    out.appendMarkup("<th>")
+                    out.appendEscaped(cell)
+                    out.appendMarkup("</th>")
+                }
+                out.appendMarkup("</tr></thead>\n<tbody>\n")
+                for row in table.rows {
+                    out.appendMarkup("<tr>")
+                    for c in table.header.indices {
+                        out.appendMarkup(table.numeric.contains(c) ? "<td class=\"n\">" : "<td>")
+                        out.appendEscaped(c < row.count ? row[c] : "")
+                        out.appendMarkup("</td>")
+                    }
+                    out.appendMarkup("</tr>\n")
+                }
+                out.appendMarkup("</tbody></table>\n")
+            }
+        }
+        out.appendMarkup("</details>\n")
     }
 
     /// One grid row as spans of one role each; a wide character in a span two cells wide; links
@@ -206,13 +261,17 @@ public struct HTMLReport: Sendable {
           font-size:14px;line-height:18px;margin:0;white-space:pre;overflow-x:auto;font-variant-ligatures:none}
         pre.grid a{text-decoration:none;color:inherit}pre.grid a:hover,pre.grid a:focus{outline:1px solid #29b8db;background:var(--hover)}
         .w{display:inline-block;width:2ch;text-align:center}
+        details.tables{margin:.5em 0}details.tables summary{cursor:pointer;color:var(--muted)}
+        details.tables table{border-collapse:collapse;margin:.4em 0;font-size:.9em}
+        details.tables th,details.tables td{border:1px solid var(--rule);padding:.15em .4em;vertical-align:top;text-align:left}
+        details.tables td.n{text-align:right}details.tables h3{font-size:1em;margin:.6em 0 .2em}
 
         """ + ThemeCSS.rules(theme) + """
         @media print{
           @page{size:A4;margin:12mm}
           \(variables(paper))
           body{padding:0;font-size:10pt}
-          .index,.views,.up,#q{display:none}
+          .index,.views,.up,#q,details.tables{display:none}
           section.view{break-before:page;border:0}
           section.view:first-of-type{break-before:auto}
           pre.grid{font-size:calc(184mm / var(--cols) / 0.61);line-height:1.3;overflow:visible;
