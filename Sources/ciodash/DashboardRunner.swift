@@ -97,13 +97,15 @@ struct DashboardRunner {
                     case .checkFolder:
                         let changed = watch.poll()
                         if !changed.isEmpty { loader.start(asked: false, changed: changed) }
-                    case .recordMinutes(let entries):
-                        for entry in entries {
-                            if let failure = minutes?.journal.append(entry) {
-                                events.append(.effectFinished(.minutesFailed(failure)))
-                                break
-                            }
+                        // What a full disk held back is written as soon as there is room, typing or not.
+                        if minutes?.journal.hasUnwritten == true, let failure = minutes?.journal.flush() {
+                            events.append(.effectFinished(.minutesFailed(failure)))
                         }
+                    case .recordMinutes(let entries):
+                        // Every entry is applied to the journal's record even when writing fails: it
+                        // is written, as full texts, once the disk has room again.
+                        let failures = entries.compactMap { minutes?.journal.append($0) }
+                        if let failure = failures.first { events.append(.effectFinished(.minutesFailed(failure))) }
                     case .saveSnapshot(let view, let language):
                         let snapshot = Snapshot(meeting: app.meeting, language: language, width: size.width,
                                                 generatedAt: generationTime())

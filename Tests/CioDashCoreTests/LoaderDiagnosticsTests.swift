@@ -72,7 +72,7 @@ final class LoaderDiagnosticsTests: XCTestCase {
         let (folder, result) = try load(province: replacing(provinceFile(), "name: Thừa Thiên Huế\n", ""))
         assertDiagnostic(result, .error, folder.file("provinces/thua-thien-hue.yaml"), 1, 1,
                          "required field \"name\" is missing")
-        XCTAssertEqual(result.meeting?.province("thua-thien-hue")?.name, "thua-thien-hue")
+        XCTAssertEqual(result.meeting?.province("thua-thien-hue")?.name, "Thừa Thiên Huế", "named by the units catalogue (issue 28, class 18)")
 
         let (folder2, result2) = try load(province: replacing(provinceFile(), "        value: 10\n", ""))
         assertDiagnostic(result2, .error, folder2.file("provinces/thua-thien-hue.yaml"), 15, 9,

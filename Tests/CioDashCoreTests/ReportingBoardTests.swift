@@ -20,9 +20,10 @@ final class ReportingBoardTests: XCTestCase {
         ])
         let meeting = try XCTUnwrap(folder.load().meeting)
         let board = ReportingBoard(meeting)
-        XCTAssertEqual(board.receivedCount, 1)
+        XCTAssertEqual(board.receivedCount, 0, "a file with an error is not counted received")
+        XCTAssertEqual(board.withErrorsCount, 1)
         let hue = try XCTUnwrap(board.rows.first)
-        XCTAssertEqual(hue.state, .received)
+        XCTAssertEqual(hue.state, .receivedWithErrors)
         XCTAssertEqual(hue.reported, LocalDate(iso: "2019-04-01"))
         XCTAssertNotNil(hue.fileTime)
         XCTAssertEqual(hue.asked, 1, "smart-city asks its headline; digital-signatures declares nothing")
@@ -45,6 +46,26 @@ final class ReportingBoardTests: XCTestCase {
             $0.severity == .warning && $0.message == "reported 2019-08-02 is after the meeting's date 2019-07-27; a report gives the figures as of a day before the meeting"
         }, result.diagnostics.map(\.description).joined(separator: "\n"))
         XCTAssertEqual(ReportingBoard(try XCTUnwrap(result.meeting)).rows.first?.afterMeeting, true)
+    }
+
+    /// Issue 28, class 18: a file that arrived with errors, even one with no `id` or `name` (a hard
+    /// link to meeting.yaml), was "● đã nhận" and counted received. It is a row "with errors", named
+    /// as the catalogue names its province, and not counted.
+    func testAFileWithErrorsIsNamedAndNotCountedReceived() throws {
+        let folder = try TestFolder([
+            "meeting.yaml": sampleMeeting,
+            "provinces/thua-thien-hue.yaml": provinceFile(),
+            "provinces/da-nang.yaml": sampleMeeting,
+        ])
+        let result = folder.load()
+        let meeting = try XCTUnwrap(result.meeting)
+        let board = ReportingBoard(meeting)
+        let daNang = try XCTUnwrap(board.rows.first { $0.provinceID == "da-nang" })
+        XCTAssertEqual(daNang.state, .receivedWithErrors)
+        XCTAssertEqual(daNang.name, "Đà Nẵng", "named by the units catalogue, not \"da-nang\"")
+        XCTAssertGreaterThan(daNang.errors, 0)
+        XCTAssertEqual(board.receivedCount, 1, "only Thừa Thiên Huế")
+        XCTAssertEqual(board.withErrorsCount, 1)
     }
 
     func testDayNumbersRoundTrip() {

@@ -70,6 +70,32 @@ final class ReportInjectionTests: XCTestCase {
         }
     }
 
+    /// Issue 28, class 15: every code point XML forbids or discourages (C0 controls, DEL, C1,
+    /// U+FFFE/U+FFFF, U+FDD0–FDEF, the last two of every plane) in a status text, a name and a
+    /// label: each SVG still parses as XML, and neither SVG nor HTML holds one of them.
+    func testTextsXMLForbidsLeaveEveryReportWellFormed() throws {
+        var meeting = MeetingFixture.make()
+        var hostile = "A\u{0}\u{1}\u{8}\u{B}\u{C}\u{1B}\u{7F}\u{85}\u{9B}"
+        for v: UInt32 in [0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0x1FFFE, 0x2FFFF, 0x10FFFE, 0x10FFFF] { hostile.unicodeScalars.append(Unicode.Scalar(v)!) }
+        hostile += "Z"
+        meeting.provinces[0].name += hostile
+        meeting.provinces[0].topics["smart-city"]?.summary = hostile
+        meeting.provinces[0].topics["smart-city"]?.metrics[0].label = hostile
+        let snapshot = Snapshot(meeting: meeting, language: .vi, width: 100, generatedAt: 0)
+        for view in [ViewID.overview, .province("thua-thien-hue"), .panel(province: "thua-thien-hue", topic: "smart-city")] {
+            let svg = snapshot.document(.svg, views: [view])
+            let parser = XMLParser(data: Data(svg))
+            XCTAssertTrue(parser.parse(), "\(view): \(String(describing: parser.parserError))")
+            let text = String(decoding: svg, as: UTF8.self)
+            XCTAssertNil(text.unicodeScalars.first { !TextSanitizer.isXMLText($0) }, "\(view)")
+            XCTAssertTrue(text.contains("&lt;U+FFFE&gt;&lt;U+FFFF&gt;") || text.contains("U+FFFE"), "\(view): shown as text")
+        }
+        let html = String(decoding: snapshot.document(.html, views: ViewRenderer.allViews(of: meeting)), as: UTF8.self)
+        XCTAssertNil(html.unicodeScalars.first { !TextSanitizer.isXMLText($0) })
+        XCTAssertTrue(html.contains("A^@^A^H^K^L^[^?&lt;85&gt;&lt;9B&gt;&lt;U+FFFE&gt;&lt;U+FFFF&gt;&lt;U+FDD0&gt;&lt;U+FDEF&gt;&lt;U+1FFFE&gt;"
+                                    + "&lt;U+2FFFF&gt;&lt;U+10FFFE&gt;&lt;U+10FFFF&gt;Z"), "the summary, shown")
+    }
+
     func testMarkdownEscapesEveryCharacterThatWouldBeMarkup() throws {
         let (snapshot, views) = try snapshot()
         let markdown = snapshot.markdown(for: views)

@@ -1,3 +1,4 @@
+import CioDashCore
 import Foundation
 import Glibc
 import XCTest
@@ -193,5 +194,94 @@ final class CheckHostileTests: XCTestCase {
             if let summary { XCTAssertTrue(outcome.output.contains(summary), format) }
             XCTAssertEqual(outcome.errors, "ciodash: 2 problem(s) in \(folder); run 'ciodash check' for details\n")
         }
+    }
+
+    /// Issue 28, class 15: a noncharacter in a status text (`\uFFFE` in YAML) passed `check` and made
+    /// every SVG showing it invalid XML. Now `check` warns, like it does for other invisibles, and every
+    /// report shows it as `<U+FFFE>`: the SVG parses as XML (read by Python's XML parser) and the HTML
+    /// holds no noncharacter or C0 control.
+    func testNoncharactersAreWarnedAboutAndEveryReportStaysValid() throws {
+        try write("provinces/da-nang.yaml", """
+            format: ciodash/1
+            id: da-nang
+            name: "Đà Nẵng\\uFFFF"
+            topics:
+              smart-city:
+                status: on-track
+                summary: "IOC\\uFFFE\\uFDD0\\uFDEF\\U0001FFFE\\U0010FFFF hết"
+
+            """)
+        let outcome = try check()
+        XCTAssertEqual(outcome.status, 0, outcome.output)
+        for shown in [
+            "provinces/da-nang.yaml:3:7: warning: the text contains the noncharacter U+FFFF (shown as \"<U+FFFF>\")",
+            "provinces/da-nang.yaml:7:14: warning: the text contains the noncharacter U+FFFE (shown as \"<U+FFFE>\")",
+        ] {
+            XCTAssertTrue(outcome.output.contains(shown), "expected \(shown) in:\n\(outcome.output)")
+        }
+        let python = try TmuxHarness.requireTool("python3")
+        for view in ["province:da-nang", "panel:da-nang/smart-city", "overview", "status"] {
+            let svg = try CiodashProcess.run(["snapshot", folder, "--view", view, "--format", "svg", "-o", folder + "/v.svg", "--force"])
+            XCTAssertEqual(svg.status, 0, svg.errors)
+            let parsed = try TmuxHarness.output(of: python, ["-c", "import sys, xml.etree.ElementTree as E; "
+                + "t = ''.join(E.parse(sys.argv[1]).getroot().itertext()); print('<U+FFFE>' in t, '<U+FFFF>' in t)", folder + "/v.svg"])
+            XCTAssertEqual(parsed.status, 0, "\(view): the SVG is not well-formed XML: \(parsed.error)")
+            if view.hasPrefix("panel") { XCTAssertEqual(parsed.output, "True True\n", view) }
+        }
+        let html = try CiodashProcess.run(["snapshot", folder, "--view", "all", "--format", "html"])
+        XCTAssertEqual(html.status, 0, html.errors)
+        let text = String(decoding: html.stdout, as: UTF8.self)
+        XCTAssertTrue(text.contains("IOC&lt;U+FFFE&gt;&lt;U+FDD0&gt;&lt;U+FDEF&gt;&lt;U+1FFFE&gt;&lt;U+10FFFF&gt; hết"), "the summary, shown")
+        XCTAssertNil(text.unicodeScalars.first { !TextSanitizer.isXMLText($0) }, "a character XML forbids in the HTML")
+    }
+
+    /// Issue 28, class 18: `ciodash status` showed "● đã nhận" for a hard link to meeting.yaml (no
+    /// `id`, no `name`) and counted it received. Now it is a named row "with errors", not counted.
+    func testTheBoardShowsAFileWithErrorsAsNotReceived() throws {
+        try FileManager.default.removeItem(atPath: folder + "/provinces/da-nang.yaml")
+        XCTAssertEqual(link(folder + "/meeting.yaml", folder + "/provinces/da-nang.yaml"), 0)
+        for (language, header, row) in [("vi", "Đã nhận 1/2 báo cáo; 1 có lỗi; 0 chưa báo cáo", "◐ có lỗi"),
+                                         ("en", "1 of 2 reports received; 1 with errors; 0 not yet reported", "◐ has errors")] {
+            let outcome = try CiodashProcess.run(["status", folder, "--lang", language])
+            XCTAssertEqual(outcome.status, 0, outcome.errors)
+            XCTAssertTrue(outcome.output.contains(header), outcome.output)
+            let line = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("Đà Nẵng") }, outcome.output)
+            XCTAssertTrue(line.contains(row), String(line))
+            XCTAssertFalse(outcome.output.contains("da-nang "), "named, not shown by its id")
+        }
+    }
+
+    /// Issue 28, class 1, through the loader and the real binary: a "%" figure with a target of 1e20
+    /// passed `check` with a warning and then trapped every view that drew its bar (exit 132). The
+    /// 108 value/target combinations, as a share and as a count, are drawn by every view and format.
+    func testEveryValueAndTargetALoaderTakesIsDrawn() throws {
+        let values = ["0", "1", "50", "100", "101", "1e15", "1e20", "9.3e18", "1e308", "1.7976931348623157e308", "5e-324", "-1e20"]
+        let targets = [nil, "0", "100", "1e15", "1e20", "9.3e18", "1e308", "5e-324", "-1e300"]
+        var metrics = ""
+        var n = 0
+        for unit in ["\"%\"", "người"] {
+            for value in values {
+                for target in targets {
+                    metrics += "      - id: m\(n)\n        label: Chỉ số \(n)\n        value: \(value)\n        unit: \(unit)\n"
+                        + (target.map { "        target: \($0)\n" } ?? "")
+                    n += 1
+                }
+            }
+        }
+        XCTAssertEqual(n, 216)
+        try write("provinces/da-nang.yaml", "format: ciodash/1\nid: da-nang\nname: Đà Nẵng\ntopics:\n  smart-city:\n"
+                  + "    status: on-track\n    metrics:\n" + metrics)
+        let checked = try check()
+        // The only errors are the 24 negative targets (ignored); shares past 100 are warnings.
+        XCTAssertEqual(checked.status, 1)
+        XCTAssertTrue(checked.output.contains("2 provinces loaded, 24 errors,"), String(checked.output.suffix(400)))
+        XCTAssertTrue(checked.output.contains("target 1e+20 lies outside 0–100 although the unit is % (a share)"), String(checked.output.suffix(400)))
+        for format in ["text", "html"] {
+            let outcome = try CiodashProcess.run(["snapshot", folder, "--view", "all", "--format", format, "--width", "120"])
+            XCTAssertEqual(outcome.status, 0, "\(format): \(outcome.errors)")
+            XCTAssertTrue(outcome.output.contains("Chỉ số 215"), format)
+        }
+        let svg = try CiodashProcess.run(["snapshot", folder, "--view", "panel:da-nang/smart-city", "--format", "svg"])
+        XCTAssertEqual(svg.status, 0, svg.errors)
     }
 }

@@ -112,4 +112,50 @@ final class MinutesEndToEndTests: XCTestCase {
         XCTAssertEqual(notice.status, 0, notice.error)
         XCTAssertTrue(notice.output.contains("Thừa Thiên Huế") && notice.output.contains("Chia sẻ kiến trúc"), notice.output)
     }
+
+    /// Issue 28, class 3: one journal line with `"at":1e300` trapped `ciodash minutes` (and
+    /// `present --minutes`). Now the line is named with its place and the biên bản is written from
+    /// the rest.
+    func testATimePastIntInTheJournalIsNamedAndTheRestWritten() throws {
+        let header = MinutesJournalFormat.line(.init(meetingTitle: "Phiên họp thường kỳ năm 2019 của Hội đồng CIO miền Trung – Tây Nguyên",
+                                                     meetingDate: LocalDate(year: 2019, month: 7, day: 27)!, utcOffset: 25200))
+        try (header
+            + "{\"at\":1564192800,\"clock\":\"start\",\"topic\":\"smart-city\"}\n"
+            + "{\"at\":1e300,\"clock\":\"stop\",\"topic\":\"smart-city\"}\n"
+            + "{\"at\":1564192811,\"set\":\"topic/smart-city/conclusions\",\"text\":\"Nhân rộng IOC\"}\n")
+            .write(toFile: journal, atomically: true, encoding: .utf8)
+        let binary = try TmuxHarness.ciodashBinary()
+        let result = try TmuxHarness.output(of: binary, ["minutes", TmuxHarness.sampleFolder, "--journal", journal, "--lang", "en"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.error.contains("minutes.jsonl:3:2: error: the time \"at\" 1e+300 lies outside the years 1970–9999"), result.error)
+        XCTAssertTrue(result.output.contains("Nhân rộng IOC"), result.output)
+        let h = try present()
+        try h.type("q")
+        XCTAssertEqual(try h.waitForExit(), 0, "the presenter opens the same journal")
+    }
+
+    /// Issue 28, class 8, on a real full disk (a 64 KiB tmpfs): a write that does not fit fails and is
+    /// said; what is typed while the disk is full, and after, is all in the journal once there is room.
+    func testAJournalOnAFullDiskKeepsEverythingOnceThereIsRoom() throws {
+        let tiny = try TinyFilesystem()
+        let path = tiny.path + "/minutes.jsonl"
+        let journal = try MinutesJournal.open(path: path, title: "Phiên họp", date: LocalDate(year: 2019, month: 7, day: 27)!,
+                                              utcOffset: 25200).journal
+        let field = MinutesField.conclusions(topic: "smart-city")
+        var typed = ""
+        func type(_ text: String, at: Double) -> String? {
+            defer { typed += text }
+            return journal.append(.edit(field, TextEdit(offset: typed.unicodeScalars.count, removed: 0, inserted: text), at: at))
+        }
+        XCTAssertNil(type("Thống nhất", at: 1_564_192_800))
+        tiny.fill()
+        // Past the slack of the journal's last page: this write cannot fit.
+        XCTAssertNotNil(type(" " + String(repeating: "nhân rộng mô hình IOC, ", count: 300), at: 1_564_192_801))
+        _ = type(" Huế", at: 1_564_192_802)  // may fit in the page's slack, or not: either way nothing is lost
+        try FileManager.default.removeItem(atPath: tiny.path + "/filler")
+        XCTAssertNil(type(" Đà Nẵng.", at: 1_564_192_803), "written once there is room")
+        let parsed = MinutesJournalReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+        XCTAssertEqual(parsed.problems, [], parsed.problems.map(\.en).joined(separator: "\n"))
+        XCTAssertEqual(parsed.record?.text(field), typed)
+    }
 }

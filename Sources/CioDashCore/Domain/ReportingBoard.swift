@@ -3,7 +3,15 @@
 /// problems `check` finds in it, and whether the report is stale or dated after the meeting.
 public struct ReportingBoard: Hashable, Sendable {
     public enum State: String, Hashable, Sendable {
-        case received, notReported = "not-reported", broken
+        /// The file arrived and `check` finds no error in it.
+        case received
+        /// The file arrived but has errors (no `id` or `name`, an unknown status, a file that is not
+        /// a report at all): not counted as received until they are corrected.
+        case receivedWithErrors = "received-with-errors"
+        case notReported = "not-reported", broken
+
+        /// Whether the file was read, so that its figures can be counted as filled.
+        public var hasFigures: Bool { self == .received || self == .receivedWithErrors }
     }
 
     public struct Row: Hashable, Sendable {
@@ -30,7 +38,7 @@ public struct ReportingBoard: Hashable, Sendable {
         let askedIDs = meeting.topics.map { Self.asked($0) }
         let asked = askedIDs.reduce(0) { $0 + $1.count }
         rows = meeting.provinces.map { p in
-            let state: State = p.notReported ? .notReported : (p.isBroken ? .broken : .received)
+            let state: State = p.notReported ? .notReported : (p.isBroken ? .broken : (p.errorCount > 0 ? .receivedWithErrors : .received))
             var filled = 0
             for (topic, ids) in zip(meeting.topics, askedIDs) {
                 guard let report = p.topics[topic.id] else { continue }
@@ -48,5 +56,9 @@ public struct ReportingBoard: Hashable, Sendable {
         topic.metrics.isEmpty ? (topic.headline.map { [$0] } ?? []) : topic.metrics.map(\.id)
     }
 
-    public var receivedCount: Int { rows.filter { $0.state != .notReported }.count }
+    /// Reports received without errors: what the board's header counts as received.
+    public var receivedCount: Int { rows.filter { $0.state == .received }.count }
+    /// Files that arrived but cannot be counted: broken or with errors.
+    public var withErrorsCount: Int { rows.filter { $0.state == .broken || $0.state == .receivedWithErrors }.count }
+    public var notReportedCount: Int { rows.filter { $0.state == .notReported }.count }
 }

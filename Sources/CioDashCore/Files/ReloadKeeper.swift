@@ -14,7 +14,7 @@ public struct ReloadKeeper: Sendable {
             switch reason {
             case .broken: return file
             case .shrank(let from, let to):
-                let lost = from > 0 ? Int((Double(from - to) / Double(from) * 100).rounded()) : 100
+                let lost = from > 0 ? WholeNumber.clamped(Double(from - to) / Double(from) * 100, to: 0...100) : 100
                 return file + (language == .vi ? " (mất \(lost)% nội dung; bấm r để nhận)" : " (lost \(lost)% of its size; press r to accept)")
             case .notRead:
                 return file + (language == .vi ? " (không đọc được)" : " (could not be read)")

@@ -168,9 +168,15 @@ enum LoadMessages {
                         + "which could take over a terminal; remove it")
     }
     static func invisibleInText(_ character: Unicode.Scalar) -> Text {
-        let separator = character.value < 0xE0000
         let shown = quote(TextSanitizer.line(String(character)))
         let code = hex(Int(character.value), 4)
+        if TextSanitizer.isNoncharacter(character.value) {
+            return Text(vi: "văn bản chứa U+\(code), một mã không phải ký tự (noncharacter) (hiện là \(shown)), không hợp lệ "
+                            + "trong báo cáo SVG/HTML; hãy xóa nó",
+                        en: "the text contains the noncharacter U+\(code) (shown as \(shown)), which is not valid in an "
+                            + "SVG or HTML report; remove it")
+        }
+        let separator = character.value < 0xE0000
         return Text(vi: "văn bản chứa \(separator ? "ký tự ngắt dòng hoặc ngắt đoạn" : "ký tự thẻ ẩn") U+\(code) (hiện là \(shown)); "
                         + "hãy xóa nó hoặc dùng xuống dòng thông thường",
                     en: "the text contains the \(separator ? "line or paragraph separator" : "invisible tag character") U+\(code) "

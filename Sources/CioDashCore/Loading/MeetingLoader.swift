@@ -344,8 +344,7 @@ public struct MeetingLoader: Sendable {
                     }
                     // Not left out: a "not yet reported" row in every view.
                     if placed.insert(item.value).inserted {
-                        let name = agenda.meeting.flatMap { UnitsCatalogue.unit(id: item.value, on: $0.date)?.name }
-                            ?? UnitsCatalogue.formerName(item.value)
+                        let name = ProvinceFile.expectedName(item.value, on: agenda.meeting?.date)
                         ordered.append(.notYetReported(id: item.value, name: name, file: "provinces/\(item.value).yaml"))
                     }
                 }

@@ -39,7 +39,13 @@ struct ProvinceFile {
     /// Days before the meeting after which a report counts as stale.
     public static let staleAfterDays = 60
 
-    /// A broken file: shown as a flagged panel named by its file-name id.
+    /// The name of a province whose file gives none: the unit's name on the meeting's date, else its
+    /// name before the 2025 merger, else the file-name id.
+    static func expectedName(_ id: String, on date: LocalDate?) -> String {
+        date.flatMap { UnitsCatalogue.unit(id: id, on: $0)?.name } ?? UnitsCatalogue.formerName(id)
+    }
+
+    /// A broken file: shown as a flagged panel named by its file-name id (which file to mend).
     static func broken(id: String, file: String, reason: Diagnostic) -> ProvinceFile {
         var place = ""
         if let line = reason.line {
@@ -78,7 +84,7 @@ struct ProvinceFile {
         if let id = reader.requiredText(fields, .id), id != fileID, let node = fields[.id] {
             reader.error(at: node, LoadMessages.idMismatch(id, fileID: fileID))
         }
-        var report = ProvinceReport(id: fileID, name: reader.requiredText(fields, .name) ?? fileID,
+        var report = ProvinceReport(id: fileID, name: reader.requiredText(fields, .name) ?? expectedName(fileID, on: agenda.date),
                                     code: reader.text(fields[.code], key: "code"),
                                     region: reader.text(fields[.region], key: "region"),
                                     source: reader.text(fields[.source], key: "source"), file: file)

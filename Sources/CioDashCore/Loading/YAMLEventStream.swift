@@ -417,7 +417,8 @@ struct YAMLEventStream: ~Copyable {
     // MARK: Checks and places
 
     /// Whether UTF-8 text may encode a control character, DEL, a C1 control (C2 80–9F) or a bidi
-    /// control (U+061C: D8 9C; U+200E–U+206F: E2 80/81 …): a byte test, so clean text costs one pass.
+    /// control (U+061C: D8 9C; U+200E–U+206F: E2 80/81 …), a TAG (F3) or a noncharacter (U+FDD0–FDEF,
+    /// U+FFFE/FFFF: EF …; those of the other planes: F0–F4 …): a byte test, so clean text costs one pass.
     static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         // Eight bytes at a time while they are printable ASCII (ids, numbers, most keys).
@@ -441,7 +442,8 @@ struct YAMLEventStream: ~Copyable {
 
     /// The bytes `mayHoldControl` looks for, by value.
     private static let controlLeads: [Bool] = (0...255).map { b in
-        b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xF3
+        let lead = b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF
+        return b < 0x20 || b == 0x7F || lead || (0xF0...0xF4).contains(b)
     }
 
     private static func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {

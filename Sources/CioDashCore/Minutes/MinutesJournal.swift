@@ -8,11 +8,22 @@ import Foundation
 /// `kill -9` cannot cut a single `write`, and a power cut can only cut the last line, which the
 /// reader names and leaves out. On opening, the log is compacted (atomically replaced by the full
 /// texts and the clock), so it stays short and readable; a damaged journal is first copied aside.
+/// A write the disk refuses loses nothing: see `flush`.
 public final class MinutesJournal {
     public let path: String
     public private(set) var record: MinutesRecord
     private var descriptor: Int32
+    /// The file as it was opened, locked: after compaction it is no longer the journal's name, but
+    /// holding it keeps out a second presenter who reached it through another name.
     private let lockDescriptor: Int32
+    /// Bytes of the journal known written and synced: a failed write is cut back to here.
+    private var durableSize: off_t
+    /// Entries applied but not yet on disk (a write failed), in order.
+    private var unwritten: [MinutesEntry] = []
+    /// A write failed since the last that worked: the fields touched are written as full texts.
+    private var resyncing = false
+    /// A failed write left part of a line that could not be cut off.
+    private var torn = false
 
     public enum OpenError: Error, Equatable {
         /// Another presenter holds the journal.
@@ -64,7 +75,14 @@ public final class MinutesJournal {
                 throw .cannotOpen(path: path, reason: error.localizedDescription)
             }
         }
-        let lock = try acquireLock(for: path)
+        var setAside: String?
+        if fresh && FileManager.default.fileExists(atPath: path) {
+            // Locked while it is moved: a journal another presenter holds is refused, never moved from under it.
+            let held = try openLocked(path)
+            defer { close(held) }
+            setAside = try Self.setAside(path)
+        }
+        let lock = try openLocked(path)
         var ok = false
         defer { if !ok { close(lock) } }
 
@@ -72,15 +90,8 @@ public final class MinutesJournal {
         var record = MinutesRecord(meetingTitle: header.meetingTitle, meetingDate: date, utcOffset: utcOffset)
         var problems: [MinutesJournalReader.Problem] = []
         var damagedCopy: String?
-        var existing: [UInt8]?
-        let setAside = fresh ? try Self.setAside(path) : nil
-        if FileManager.default.fileExists(atPath: path) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
-            }
-            existing = Array(data)
-        }
-        if let bytes = existing, !bytes.isEmpty {
+        let bytes = try readAll(lock, path: path)
+        if !bytes.isEmpty {
             let parsed = MinutesJournalReader.parse(String(decoding: bytes, as: UTF8.self))
             guard let found = parsed.header, let read = parsed.record else {
                 throw .notAJournal(path: path, problem: parsed.problems.first ?? .init(line: 1, column: 1, vi: "", en: ""))
@@ -101,23 +112,34 @@ public final class MinutesJournal {
                                                                              meetingDate: record.meetingDate,
                                                                              utcOffset: record.utcOffset))
             + record.checkpoint.map(MinutesJournalFormat.line).joined()
-        do {
-            try AtomicFile.write(Array(compacted.utf8), to: path, overwrite: true)
-        } catch {
-            throw .cannotOpen(path: path, reason: "\(error)")
+        var info = stat()
+        guard fstat(lock, &info) == 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        let fd: Int32
+        if info.st_nlink > 1 {
+            // Another name holds this file (a hard link): replacing it would leave that name with the
+            // journal as it was. It is appended to as it is, after its last line, whole or cut.
+            fd = dup(lock)
+            guard fd >= 0, fcntl(fd, F_SETFL, O_APPEND) == 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            if bytes.last != UInt8(ascii: "\n") {
+                let start = bytes.isEmpty ? Array(MinutesJournalFormat.line(header).utf8) : [UInt8(ascii: "\n")]
+                if let failure = writeAll(start, to: fd) { close(fd); throw .cannotOpen(path: path, reason: failure) }
+            }
+        } else {
+            fd = try replaceLocked(path, with: Array(compacted.utf8))
         }
-        let fd = Foundation.open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        var written = stat()
+        fstat(fd, &written)
         ok = true
-        return Opened(journal: MinutesJournal(path: path, record: record, descriptor: fd, lock: lock),
+        return Opened(journal: MinutesJournal(path: path, record: record, descriptor: fd, lock: lock, size: written.st_size),
                       problems: problems, damagedCopy: damagedCopy, setAside: setAside)
     }
 
-    private init(path: String, record: MinutesRecord, descriptor: Int32, lock: Int32) {
+    private init(path: String, record: MinutesRecord, descriptor: Int32, lock: Int32, size: off_t) {
         self.path = path
         self.record = record
         self.descriptor = descriptor
         lockDescriptor = lock
+        durableSize = size
     }
 
     deinit {
@@ -125,41 +147,138 @@ public final class MinutesJournal {
         Foundation.close(lockDescriptor)
     }
 
-    /// Applies `entry` and writes it durably. A failure (disk full, the file gone) is returned as
-    /// a sentence; the entry stays applied in memory so nothing typed vanishes from the screen.
+    /// Applies `entry` and writes it durably, with whatever an earlier failure left unwritten. A
+    /// failure (disk full, the file gone) is returned as a sentence; the entry stays applied in
+    /// memory, so nothing typed vanishes from the screen, and is written with the next entry (or
+    /// `flush`) once writing works again.
     @discardableResult
     public func append(_ entry: MinutesEntry) -> String? {
         record.apply(entry)
-        let bytes = Array(MinutesJournalFormat.line(entry).utf8)
+        unwritten.append(entry)
+        return flush()
+    }
+
+    /// Whether entries wait for the disk (an earlier write failed).
+    public var hasUnwritten: Bool { !unwritten.isEmpty }
+
+    /// Writes the entries waiting, if any; nil when the journal holds everything.
+    ///
+    /// After a failure the journal is first cut back to its last whole, synced line (a write cut by a
+    /// full disk leaves part of a line), and each field touched since is written as its full text
+    /// (a `set`): the edits in between are relative to texts the journal lacks, and one of them not
+    /// written would make every later one of that field unusable.
+    @discardableResult
+    public func flush() -> String? {
+        guard !unwritten.isEmpty else { return nil }
+        var text = resyncing ? Self.resynced(unwritten, record).joined() : unwritten.map(MinutesJournalFormat.line).joined()
+        // A cut line that could not be cut off ends here, so that the next line reads whole.
+        if torn { text = "\n" + text }
+        let bytes = Array(text.utf8)
+        if let failure = writeAll(bytes, to: descriptor) ?? (fdatasync(descriptor) == 0 ? nil : String(cString: strerror(errno))) {
+            torn = ftruncate(descriptor, durableSize) != 0
+            resyncing = true
+            return failure
+        }
+        durableSize += off_t(bytes.count)
+        unwritten = []
+        resyncing = false
+        torn = false
+        return nil
+    }
+
+    /// The entries in `pending` as lines that rebuild `record`'s state of the fields they touch: the
+    /// clock's events in order, then one `set` with the full text of each field touched.
+    static func resynced(_ pending: [MinutesEntry], _ record: MinutesRecord) -> [String] {
+        var lines: [String] = []
+        var fields: [MinutesField: Double] = [:]
+        var order: [MinutesField] = []
+        for entry in pending {
+            switch entry {
+            case .clock: lines.append(MinutesJournalFormat.line(entry))
+            case .set(let field, _, let at), .edit(let field, _, let at):
+                if fields[field] == nil { order.append(field) }
+                fields[field] = max(fields[field] ?? at, at)
+            }
+        }
+        for field in order {
+            lines.append(MinutesJournalFormat.line(.set(field, record.text(field), at: fields[field]!)))
+        }
+        return lines
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let n = bytes.withUnsafeBytes { MinutesJournal.writer(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return String(cString: strerror(errno))
             }
             written += n
         }
-        if fdatasync(descriptor) != 0 { return String(cString: strerror(errno)) }
         return nil
     }
 
-    /// The lock is a separate file beside the journal, `.<name>.lock`: compaction replaces the
-    /// journal's inode, and a lock on the old one would no longer exclude anyone. `flock` ends with
-    /// the process, so a presenter killed with -9 leaves no stale lock.
-    private static func acquireLock(for path: String) throws(OpenError) -> Int32 {
-        let name = (path as NSString).lastPathComponent
-        let directory = (path as NSString).deletingLastPathComponent
-        let lockPath = (directory.isEmpty ? "" : directory + "/") + "." + name + ".lock"
-        let fd = Foundation.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let busy = errno == EWOULDBLOCK
-            let reason = String(cString: strerror(errno))
+    private func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? { Self.writeAll(bytes, to: fd) }
+
+    /// The port through which every journal line is written: `write(2)`; tests put a full disk here.
+    nonisolated(unsafe) static var writer: (Int32, UnsafeRawPointer, Int) -> Int = { Foundation.write($0, $1, $2) }
+
+    /// The journal's file (followed through links, created if missing), locked with `flock` on its
+    /// inode: a second presenter is refused whatever path reaches the file (a symbolic link, a hard
+    /// link, `..`). `flock` ends with the process, so a presenter killed with -9 leaves no stale lock.
+    /// A file replaced between the open and the lock is opened again.
+    private static func openLocked(_ path: String) throws(OpenError) -> Int32 {
+        for _ in 0..<10 {
+            let fd = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+            guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                let busy = errno == EWOULDBLOCK
+                let reason = String(cString: strerror(errno))
+                Foundation.close(fd)
+                throw busy ? .locked(path: path) : .cannotOpen(path: path, reason: reason)
+            }
+            var held = stat(), named = stat()
+            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino {
+                return fd
+            }
             Foundation.close(fd)
-            throw busy ? .locked(path: path) : .cannotOpen(path: path, reason: reason)
         }
+        throw .cannotOpen(path: path, reason: "the file keeps being replaced")
+    }
+
+    /// Replaces the journal's file (the file a link names, not the link) by `bytes`: a new file
+    /// beside it, locked before it is renamed into place, so that no second presenter can take the
+    /// new inode in between. Returns it open for appending.
+    private static func replaceLocked(_ path: String, with bytes: [UInt8]) throws(OpenError) -> Int32 {
+        guard let resolved = realpath(path, nil) else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        let target = String(cString: resolved)
+        free(resolved)
+        let temporary = (target as NSString).deletingLastPathComponent + "/.ciodash-journal-"
+            + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let fd = Foundation.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        var ok = false
+        defer { if !ok { Foundation.close(fd); unlink(temporary) } }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        if let failure = writeAll(bytes, to: fd) { throw .cannotOpen(path: path, reason: failure) }
+        guard fsync(fd) == 0, rename(temporary, target) == 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        ok = true
         return fd
+    }
+
+    private static func readAll(_ fd: Int32, path: String) throws(OpenError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { return bytes }
+            bytes += chunk[..<n]
+        }
     }
 
     /// A damaged journal is copied to `<path>.damaged-N` before it is compacted: what could not be

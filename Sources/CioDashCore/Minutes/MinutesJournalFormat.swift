@@ -104,6 +104,10 @@ public enum MinutesJournalFormat {
         return .success(Header(meetingTitle: Normalization.nfc(title), meetingDate: date, utcOffset: offset))
     }
 
+    /// The moments a journal line can hold, in seconds since 1970: 1970-01-01 to 9999-12-31. A time
+    /// past these would become a date or a duration no meeting has (and, past Int, a trap).
+    public static let times: ClosedRange<Double> = 0...253_402_300_799
+
     public static func entry(_ line: Substring) -> Result<MinutesEntry, LineProblem> {
         guard let object = object(line) else {
             return .failure(LineProblem(column: syntaxColumn(line), vi: "dòng hỏng (không phải JSON đầy đủ)",
@@ -112,6 +116,12 @@ public enum MinutesJournalFormat {
         guard let at = (object["at"] as? NSNumber)?.doubleValue, at.isFinite else {
             return .failure(LineProblem(column: column(of: "at", in: line), vi: "thiếu thời điểm \"at\"",
                                         en: "the time \"at\" is missing"))
+        }
+        guard times.contains(at) else {
+            let shown = String(describing: at)
+            return .failure(LineProblem(column: column(of: "at", in: line),
+                                        vi: "thời điểm \"at\" \(shown) nằm ngoài các năm 1970–9999 mà nhật ký ghi được",
+                                        en: "the time \"at\" \(shown) lies outside the years 1970–9999 a journal can hold"))
         }
         func field(_ name: String) -> Result<MinutesField, LineProblem> {
             guard let key = object[name] as? String, let f = MinutesField(key: key) else {

@@ -7,7 +7,8 @@ public struct MinutesRecord: Hashable, Sendable {
     /// The presenter's offset from UTC when the journal was begun, in seconds: documents print
     /// times in it, so they come out the same on any machine.
     public var utcOffset: Int
-    public private(set) var texts: [MinutesField: String] = [:]
+    /// Each field with text, as edits build it (a `FieldText`, so that replay is linear).
+    private var texts: [MinutesField: FieldText] = [:]
     public private(set) var clock: [MinutesClockEvent] = []
     /// The time of the last entry applied.
     public private(set) var lastSeen: Double?
@@ -19,17 +20,20 @@ public struct MinutesRecord: Hashable, Sendable {
     }
 
     /// A field's text ("" when nothing was typed).
-    public func text(_ field: MinutesField) -> String { texts[field] ?? "" }
+    public func text(_ field: MinutesField) -> String { texts[field]?.string ?? "" }
 
     /// Applies one entry; false when an edit does not fit the field's text (the journal is damaged).
     @discardableResult
     public mutating func apply(_ entry: MinutesEntry) -> Bool {
         switch entry {
         case .set(let field, let text, _):
-            texts[field] = text.isEmpty ? nil : text
+            texts[field] = text.isEmpty ? nil : FieldText(text)
         case .edit(let field, let edit, _):
-            guard let next = edit.applied(to: text(field)) else { return false }
-            texts[field] = next.isEmpty ? nil : next
+            // Taken out while edited, so that the buffer is not copied (it has one owner).
+            var text = texts.removeValue(forKey: field) ?? FieldText()
+            let fits = text.apply(edit)
+            if !text.isEmpty { texts[field] = text }
+            guard fits else { return false }
         case .clock(let event):
             clock.append(event)
         }
@@ -88,7 +92,7 @@ public struct MinutesRecord: Hashable, Sendable {
     public var spent: [String: Int] {
         var spent: [String: Double] = [:]
         for run in runs { spent[run.topic, default: 0] += run.seconds }
-        return spent.mapValues { Int($0.rounded(.down)) }
+        return spent.mapValues(WholeNumber.seconds)
     }
 
     /// When the session began: the first time an item's clock ran.
@@ -149,7 +153,7 @@ public struct MinutesRecord: Hashable, Sendable {
     /// What a journal is compacted to.
     public var checkpoint: [MinutesEntry] {
         let at = lastSeen ?? 0
-        let fields = texts.sorted { $0.key.key < $1.key.key }.map { MinutesEntry.set($0.key, $0.value, at: at) }
+        let fields = texts.sorted { $0.key.key < $1.key.key }.map { MinutesEntry.set($0.key, $0.value.string, at: at) }
         return fields + clock.map(MinutesEntry.clock)
     }
 }

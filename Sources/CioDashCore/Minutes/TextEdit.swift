@@ -13,11 +13,7 @@ public struct TextEdit: Hashable, Sendable {
 
     /// The text after this edit, or nil when it does not fit `text` (a damaged journal).
     public func applied(to text: String) -> String? {
-        var scalars = Array(text.unicodeScalars)
-        guard offset >= 0, removed >= 0, offset + removed <= scalars.count else { return nil }
-        scalars.replaceSubrange(offset..<offset + removed, with: inserted.unicodeScalars)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        var buffer = FieldText(text)
+        return buffer.apply(self) ? buffer.string : nil
     }
 }

@@ -6,7 +6,7 @@ public struct WallTime: Hashable, Sendable {
     public var minute: Int
 
     public init(_ seconds: Double, utcOffset: Int) {
-        let local = Int((seconds + Double(utcOffset)).rounded(.down))
+        let local = WholeNumber.seconds(seconds + Double(utcOffset))
         let (year, month, day, secondOfDay) = Self.civil(local)
         hour = secondOfDay / 3600
         minute = secondOfDay % 3600 / 60
@@ -15,7 +15,7 @@ public struct WallTime: Hashable, Sendable {
 
     /// Year, month, day and seconds into the day of a moment given in seconds since 1970.
     public static func civil(_ seconds: Int) -> (year: Int, month: Int, day: Int, seconds: Int) {
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : -((86_399 - seconds) / 86_400)
         let secs = seconds - days * 86_400
         // LocalDate numbers days from 0000-03-01; 1970-01-01 is day 719,468.
         let date = LocalDate.fromDayNumber(days + 719_468)

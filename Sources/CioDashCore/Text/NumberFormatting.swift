@@ -22,7 +22,7 @@ public enum NumberFormatting {
             fraction = 0
         } else {
             integerPart = (scaled / scale).rounded(.down)
-            fraction = Int((scaled - integerPart * scale).rounded())
+            fraction = WholeNumber.clamped(scaled - integerPart * scale, to: 0...Int.max)
         }
         let negative = value < 0 && (integerPart != 0 || fraction != 0)
         var fractionWidth = maxFractionDigits

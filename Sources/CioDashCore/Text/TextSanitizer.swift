@@ -4,7 +4,9 @@
 /// (`ESC` → `^[`, `DEL` → `^?`, U+009B → `<9B>`); bidirectional overrides, which can reorder what a
 /// reader sees, become `<U+202E>`. Tabs become a space. Every string from the data passes here before
 /// it reaches a cell, a snapshot or a message. U+2028 and U+2029 are line breaks (a space in one line),
-/// invisible TAG characters become `<U+E0041>`: the same on the screen and in every snapshot.
+/// invisible TAG characters become `<U+E0041>`, and noncharacters (U+FFFE, U+FFFF, U+FDD0–FDEF, the
+/// last two of every plane: not characters at all, and U+FFFE/U+FFFF not allowed in XML) `<U+FFFE>`:
+/// the same on the screen and in every snapshot, so an SVG or HTML report is always well-formed XML.
 public enum TextSanitizer {
     /// One line of safe text; line breaks become a space.
     public static func line(_ text: String) -> String {
@@ -30,21 +32,38 @@ public enum TextSanitizer {
         if isClean(text) { return nil }
         return text.unicodeScalars.first {
             needsReplacement($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" && !isSeparatorOrTag($0.value)
+                && !isNoncharacter($0.value)
         }
     }
 
-    /// The first Unicode line or paragraph separator (U+2028, U+2029) or invisible TAG character
-    /// (U+E0000–E007F) in `text`: harmless to a terminal but invisible or line-breaking in a cell,
-    /// so the loader warns about it. The sanitiser shows them the same way on screen and in snapshots.
+    /// The first Unicode line or paragraph separator (U+2028, U+2029), invisible TAG character
+    /// (U+E0000–E007F) or noncharacter in `text`: harmless to a terminal but invisible, line-breaking
+    /// or invalid in a cell or a report, so the loader warns about it. The sanitiser shows them the
+    /// same way on screen and in snapshots.
     public static func firstInvisible(in text: String) -> Unicode.Scalar? {
         if isClean(text) { return nil }
-        return text.unicodeScalars.first { isSeparatorOrTag($0.value) }
+        return text.unicodeScalars.first { isSeparatorOrTag($0.value) || isNoncharacter($0.value) }
     }
 
     @inlinable
     public static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v) || isSeparatorOrTag(v)
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v) || isSeparatorOrTag(v) || isNoncharacter(v)
+    }
+
+    /// The 66 noncharacters: U+FDD0–FDEF and the last two code points of every plane (U+FFFE,
+    /// U+FFFF, U+1FFFE … U+10FFFF).
+    @inlinable
+    public static func isNoncharacter(_ v: UInt32) -> Bool {
+        (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+    }
+
+    /// Whether `s` may stand in XML 1.0 character data as it is: a `Grid` cell or an escaped text
+    /// passed through `line`/`paragraph` always may; markup writers check what they write with this.
+    @inlinable
+    public static func isXMLText(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x20 || v == 0x09 || v == 0x0A || v == 0x0D) && !isNoncharacter(v)
     }
 
     /// U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR, and the TAG block U+E0000–E007F.
@@ -85,7 +104,7 @@ public enum TextSanitizer {
             case 0x80...0x9F:
                 out.append(contentsOf: "<\(hex(s.value, digits: 2))>".unicodeScalars)
             default:
-                if isBidiControl(s.value) {
+                if isBidiControl(s.value) || isNoncharacter(s.value) {
                     out.append(contentsOf: "<U+\(hex(s.value, digits: 4))>".unicodeScalars)
                 } else {
                     out.append(s)

@@ -31,6 +31,10 @@ extension Array where Element == UInt8 {
         let v = cell.base.value
         if v < 0x80 {
             appendEscaped(byte: UInt8(truncatingIfNeeded: v))
+        } else if !TextSanitizer.isXMLText(cell.base) {
+            // Never reached through `Grid.put`, which shows a noncharacter as `<U+FFFE>`; a cell
+            // filled with one otherwise still leaves the document well-formed.
+            append(contentsOf: "\u{FFFD}".utf8)
         } else {
             append(contentsOf: String(cell.base).utf8)
         }

@@ -75,6 +75,6 @@ public enum SVGPicture {
 
     static func number(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(r)
+        return r == r.rounded() ? String(WholeNumber.clamped(r, to: Int.min...Int.max)) : String(r)
     }
 }

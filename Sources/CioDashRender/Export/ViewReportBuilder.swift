@@ -298,13 +298,19 @@ public enum ViewReportBuilder {
             var table = ReportTable(header: [labels.province, words.state, labels.reported, words.fileTime, words.filled,
                                              words.problems, words.note], numeric: [4, 5])
             for r in ReportingBoard(meeting).rows {
-                let state = r.state == .received ? words.received : (r.state == .notReported ? labels.notReported : labels.brokenFileWord)
+                let state: String
+                switch r.state {
+                case .received: state = words.received
+                case .receivedWithErrors: state = words.withErrors
+                case .notReported: state = labels.notReported
+                case .broken: state = labels.brokenFileWord
+                }
                 var notes: [String] = []
                 if r.stale { notes.append(words.stale) }
                 if r.afterMeeting { notes.append(words.afterMeeting) }
                 table.rows.append([clean(r.name), state, r.reported.map(labels.date) ?? "",
                                    r.fileTime.map { words.time($0, labels: labels) } ?? "",
-                                   r.state == .received ? "\(r.filled)/\(r.asked)" : "",
+                                   r.state.hasFigures ? "\(r.filled)/\(r.asked)" : "",
                                    r.state == .notReported ? "" : "\(r.errors)/\(r.warnings)", notes.joined(separator: ", ")])
             }
             report.blocks.append(.table(table))

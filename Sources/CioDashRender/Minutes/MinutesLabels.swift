@@ -116,7 +116,8 @@ public struct MinutesLabels: Sendable {
     }
 
     public func journalFailed(_ reason: String) -> String {
-        vi ? "Không ghi được biên bản vào nhật ký: \(reason)" : "Could not write the minutes journal: \(reason)"
+        vi ? "Không ghi được nhật ký biên bản: \(reason). Nội dung vẫn giữ, sẽ ghi lại khi ghi được."
+            : "Could not write the minutes journal: \(reason). What is typed is kept and written once the disk has room."
     }
 
     public func journalRepaired(problems: Int, copy: String?) -> String {

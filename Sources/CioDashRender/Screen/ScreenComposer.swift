@@ -161,10 +161,9 @@ public enum ScreenComposer {
         if !right.isEmpty { grid.put(right, x: width - right.count, y: y, role: .muted) }
     }
 
+    /// Minutes and seconds of a duration measured by the clock or sent by a presenter (any Double).
     static func mmss(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded(.down))
-        let m = s / 60, r = s % 60
-        return "\(m < 10 ? "0" : "")\(m):\(r < 10 ? "0" : "")\(r)"
+        SessionTiming.mmss(WholeNumber.seconds(seconds))
     }
 
     /// The message for a terminal below the minimum, drawn in whatever room there is.

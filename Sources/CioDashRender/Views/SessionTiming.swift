@@ -17,7 +17,7 @@ public struct SessionTiming: Equatable, Sendable {
     public init(timer: TopicTimer, now: Double) {
         var spent: [String: Int] = [:]
         for topic in Set(timer.spent.keys).union(timer.activeTopic.map { [$0] } ?? []) {
-            spent[topic] = Int(timer.elapsed(topic, now: now).rounded(.down))
+            spent[topic] = WholeNumber.seconds(timer.elapsed(topic, now: now))
         }
         self.init(spent: spent, current: timer.activeTopic)
     }
@@ -53,8 +53,9 @@ public struct SessionTiming: Equatable, Sendable {
             + deltaText(meeting, labels: labels)
     }
 
-    /// Minutes and seconds, "105:00".
+    /// Minutes and seconds, "105:00"; "-01:05" below zero.
     public static func mmss(_ seconds: Int) -> String {
+        if seconds < 0 { return "-" + mmss(seconds == .min ? .max : -seconds) }
         let m = seconds / 60, r = seconds % 60
         return "\(m < 10 ? "0" : "")\(m):\(r < 10 ? "0" : "")\(r)"
     }

@@ -19,7 +19,7 @@ public enum StatusBoardView {
             }
         }
         text(meeting.title + " · " + labels.date(meeting.date), role: .title)
-        text(words.summary(board.receivedCount, of: board.rows.count), role: .muted)
+        text(words.summary(board), role: board.withErrorsCount > 0 ? .warning : .muted)
         y += 1
         // name | state | reported | file time | filled | errors/warnings | note
         // Below 100 columns the file's time gives way to the name and the notes.
@@ -47,6 +47,7 @@ public enum StatusBoardView {
             var stateRole = StyleRole.normal
             switch r.state {
             case .received: state = "● " + words.received
+            case .receivedWithErrors: state = "◐ " + words.withErrors; stateRole = .warning
             case .notReported: state = "○ " + labels.notReported; stateRole = .muted
             case .broken: state = "⚠ " + labels.brokenFileWord; stateRole = .error
             }
@@ -54,7 +55,7 @@ public enum StatusBoardView {
             if r.stale { notes.append(words.stale) }
             if r.afterMeeting { notes.append(words.afterMeeting) }
             let problems = r.state == .notReported ? "" : "\(r.errors)/\(r.warnings)"
-            let filled = r.state == .received && r.asked > 0 ? "\(r.filled)/\(r.asked)" : (r.state == .received ? "—" : "")
+            let filled = !r.state.hasFigures ? "" : (r.asked > 0 ? "\(r.filled)/\(r.asked)" : "—")
             row([r.name, state, r.reported.map(labels.date) ?? "", r.fileTime.map { words.time($0, labels: labels) } ?? "",
                  filled, problems, notes.joined(separator: ", ")],
                 roles: [.normal, stateRole, .normal, .muted, .normal, r.errors > 0 ? .error : .normal, .error])
@@ -69,25 +70,31 @@ public enum StatusBoardView {
 
     /// The board's own words, in Vietnamese and English.
     struct Words {
-        let state, received, fileTime, filled, problems, note, stale, afterMeeting, legend: String
+        let state, received, withErrors, fileTime, filled, problems, note, stale, afterMeeting, legend: String
         let language: Language
 
         init(_ language: Language) {
             self.language = language
             if language == .vi {
                 (state, received, fileTime, filled, problems, note) = ("Tình trạng", "đã nhận", "Tệp lưu lúc", "Đã điền", "Lỗi/CB", "Ghi chú")
+                withErrors = "có lỗi"
                 (stale, afterMeeting) = ("số liệu cũ", "sau ngày họp")
                 legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · giờ UTC"
             } else {
                 (state, received, fileTime, filled, problems, note) = ("State", "received", "File saved", "Filled", "Err/warn", "Note")
+                withErrors = "has errors"
                 (stale, afterMeeting) = ("stale", "after the meeting")
                 legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · times in UTC"
             }
         }
 
-        func summary(_ received: Int, of total: Int) -> String {
-            language == .vi ? "Đã nhận \(received)/\(total) báo cáo; \(total - received) chưa báo cáo"
-                            : "\(received) of \(total) reports received; \(total - received) not yet reported"
+        /// "Đã nhận 12/15 báo cáo; 1 có lỗi; 2 chưa báo cáo": a file with errors is not received.
+        func summary(_ board: ReportingBoard) -> String {
+            let (received, total, bad, missing) = (board.receivedCount, board.rows.count, board.withErrorsCount, board.notReportedCount)
+            if language == .vi {
+                return "Đã nhận \(received)/\(total) báo cáo" + (bad > 0 ? "; \(bad) có lỗi" : "") + "; \(missing) chưa báo cáo"
+            }
+            return "\(received) of \(total) reports received" + (bad > 0 ? "; \(bad) with errors" : "") + "; \(missing) not yet reported"
         }
 
         /// `27/07/2019 08:05 UTC`: the file time in the board's date style.

@@ -1,3 +1,5 @@
+import CioDashCore
+
 /// A horizontal bar of a value against its target, with eighth-block precision.
 ///
 /// The scale is the larger of target and value (100 for shares), so a bar is full exactly when the
@@ -21,13 +23,13 @@ public enum ValueBar {
         let scale = isShare ? 100.0 : max(usableTarget ?? usableLargest ?? value, value)
         guard scale > 0 else { return Array(repeating: "░", count: width) }
         let fraction = min(1, value / scale)
-        let totalEighths = Int((fraction * Double(width * 8)).rounded())
+        let totalEighths = WholeNumber.cells(fraction * Double(width * 8), limit: width * 8)
         var cells: [Unicode.Scalar] = Array(repeating: "░", count: width)
         for i in 0..<min(width, totalEighths / 8) { cells[i] = "█" }
         if totalEighths / 8 < width && totalEighths % 8 > 0 { cells[totalEighths / 8] = eighths[totalEighths % 8] }
         if let target = usableTarget, value < target {
             // The cell that ends at the target: the last one to fill to meet it.
-            let t = min(width - 1, Int((target / scale * Double(width)).rounded(.up)) - 1)
+            let t = WholeNumber.cells(target / scale * Double(width), .up, limit: width) - 1
             if t >= 0 && cells[t] == "░" { cells[t] = "┊" }
         }
         return cells
