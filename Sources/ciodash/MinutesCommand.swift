@@ -72,11 +72,7 @@ struct MinutesCommand: ParsableCommand {
         document.width = width
         // The documents carry the meeting's date; a journal kept on other days (a rehearsal) is named.
         if let warning = document.clockDateWarning(journal: path) { printError(warning.description(in: language)) }
-        if format == .docx && output == nil && isatty(1) == 1 {
-            printError(language == .vi ? "ciodash: --format docx ghi một tệp nhị phân: chọn tệp bằng -o, ví dụ -o bien-ban.docx"
-                : "ciodash: --format docx writes a binary file: name it with -o, e.g. -o minutes.docx")
-            throw ExitCode(2)
-        }
+        if format == .docx { try refuseBinaryOnTerminal(output: output, language: language, example: "bien-ban.docx") }
         let bytes: [UInt8]
         do {
             bytes = try document.data(kind, format: format)

@@ -93,11 +93,7 @@ struct SnapshotCommand: ParsableCommand {
             return
         }
         if format == .docx {
-            if output == nil && isatty(1) == 1 {
-                printError(snapshot.language == .vi ? "ciodash: --format docx ghi một tệp nhị phân: chọn tệp bằng -o, ví dụ -o bao-cao.docx"
-                    : "ciodash: --format docx writes a binary file: name it with -o, e.g. -o report.docx")
-                throw ExitCode(2)
-            }
+            try refuseBinaryOnTerminal(output: output, language: snapshot.language, example: "bao-cao.docx")
             do {
                 try writeDocument(try snapshot.docx(for: views), to: output, force: force)
             } catch let error as ExitCode {
