@@ -42,8 +42,9 @@ let package = Package(
             sources: ["SampleMeetings.swift"],
             resources: [.copy("hue-2019"), .copy("gia-lai-2018"), .copy("council-2026")]
         ),
-        // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal.
-        .target(name: "CioDashRender", dependencies: ["CioDashCore"]),
+        // Cell grid, widgets, views, navigation and snapshots: pure Swift, no terminal. ZIPFoundation
+        // packs the Word (.docx) documents, in memory.
+        .target(name: "CioDashRender", dependencies: ["CioDashCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The secretariat's return forms: .xlsx written with libxlsxwriter, read with ZIPFoundation and a
         // SAX parser; forms turned into province status files.
         .target(
@@ -91,7 +92,8 @@ let package = Package(
         .testTarget(name: "CioDashCoreTests", dependencies: ["CioDashCore", "CioDashSamples"]),
         .testTarget(
             name: "CioDashRenderTests",
-            dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples"],
+            dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CioDashCore
+import Foundation
 
 /// A line on standard error, for messages that must not mix with a snapshot on standard output.
 /// Messages quote paths, file names and the environment: each line goes through the sanitiser here,
@@ -32,4 +33,13 @@ func writeDocument(_ bytes: [UInt8], to output: String?, force: Bool) throws {
         printError("ciodash: \(error)")
         throw ExitCode(1)
     }
+}
+
+/// A Word document is a zip, not text: with no `-o` and a terminal on standard output it is refused,
+/// with the way to name a file (`example`), rather than written over the screen.
+func refuseBinaryOnTerminal(output: String?, language: Language, example: String) throws {
+    guard output == nil && isatty(1) == 1 else { return }
+    printError(language == .vi ? "ciodash: --format docx ghi một tệp nhị phân (Word): chọn tệp bằng -o, ví dụ -o \(example)"
+        : "ciodash: --format docx writes a binary (Word) file: name it with -o, e.g. -o \(example)")
+    throw ExitCode(2)
 }

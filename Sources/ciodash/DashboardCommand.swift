@@ -115,6 +115,9 @@ struct ScreenOptions: ParsableArguments {
     @Flag(name: .long, help: "Presenter: keep the minutes in ./ciodash-minutes/<meeting date>.jsonl.")
     var takeMinutes = false
 
+    @Flag(name: .long, help: "Presenter: begin a new minutes journal, moving an existing one (a rehearsal's) aside to <journal>.old-N; nothing is deleted.")
+    var freshJournal = false
+
     /// The journal to keep, if any.
     func minutesPath(meetingFolder: String, date: LocalDate) -> String? {
         minutes ?? (takeMinutes ? MinutesLocation.defaultPath(meetingFolder: meetingFolder, date: date) : nil)
@@ -129,5 +132,8 @@ struct ScreenOptions: ParsableArguments {
             throw ValidationError("--width must be between 20 and 1000")
         }
         if let minutes { try requireUTF8(minutes, what: "minutes journal") }
+        if freshJournal && minutes == nil && !takeMinutes {
+            throw ValidationError("--fresh-journal needs --take-minutes or --minutes FILE")
+        }
     }
 }

@@ -128,11 +128,22 @@ struct DashboardRunner {
     private func openMinutes(_ meeting: Meeting, language: Language) throws -> (journal: MinutesJournal, message: String?)? {
         guard let path = screenOptions.minutesPath(meetingFolder: meetingOptions.resolvedFolder, date: meeting.date) else { return nil }
         do throws(MinutesJournal.OpenError) {
-            let opened = try MinutesJournal.open(path: path, title: meeting.title, date: meeting.date, utcOffset: WallClock.utcOffset())
+            let opened = try MinutesJournal.open(path: path, title: meeting.title, date: meeting.date, utcOffset: WallClock.utcOffset(),
+                                                 fresh: screenOptions.freshJournal)
             for problem in opened.problems { printError(problem.diagnostic(file: path, language: language).description) }
             let words = MinutesLabels.forLanguage(language)
-            let message = opened.problems.isEmpty ? nil : words.journalRepaired(problems: opened.problems.count, copy: opened.damagedCopy)
+            var message = opened.problems.isEmpty ? nil : words.journalRepaired(problems: opened.problems.count, copy: opened.damagedCopy)
             if let message { printError("ciodash: " + message) }
+            if let moved = opened.setAside {
+                message = words.journalSetAside(moved)
+                printError("ciodash: " + words.journalSetAside(moved))
+            }
+            // A journal resumed from other days (yesterday's rehearsal) would date the session by them.
+            if let warning = MinutesDocument(meeting: meeting, record: opened.journal.record, language: language)
+                .clockDateWarning(journal: path) {
+                printError(warning.description(in: language))
+                message = warning.text.in(language)
+            }
             return (opened.journal, message)
         } catch {
             printError("ciodash: " + error.message(language))

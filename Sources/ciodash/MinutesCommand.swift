@@ -24,7 +24,7 @@ struct MinutesCommand: ParsableCommand {
     @Option(name: .long, help: "bien-ban (the minutes) or ket-luan (the notice of conclusions).")
     var kind: MinutesDocument.Kind = .bienBan
 
-    @Option(name: .long, help: "markdown or text.")
+    @Option(name: .long, help: "docx (Word, A4, Nghị định 30/2020 layout, ready to sign), markdown or text.")
     var format: MinutesDocument.Format = .markdown
 
     @Option(name: .long, help: "vi or en; default: the meeting's language.")
@@ -70,7 +70,17 @@ struct MinutesCommand: ParsableCommand {
         }
         var document = MinutesDocument(meeting: meeting, record: record, language: language)
         document.width = width
-        try writeDocument(Array(document.render(kind, format: format).utf8), to: output, force: force)
+        // The documents carry the meeting's date; a journal kept on other days (a rehearsal) is named.
+        if let warning = document.clockDateWarning(journal: path) { printError(warning.description(in: language)) }
+        if format == .docx { try refuseBinaryOnTerminal(output: output, language: language, example: "bien-ban.docx") }
+        let bytes: [UInt8]
+        do {
+            bytes = try document.data(kind, format: format)
+        } catch {
+            printError("ciodash: \(error)")
+            throw ExitCode(1)
+        }
+        try writeDocument(bytes, to: output, force: force)
     }
 }
 

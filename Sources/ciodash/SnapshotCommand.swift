@@ -3,11 +3,11 @@ import CioDashCore
 import CioDashRender
 import Foundation
 
-/// `ciodash snapshot`: any view as text, Markdown, CSV, HTML or SVG, for the minutes and reports.
+/// `ciodash snapshot`: any view as text, Markdown, CSV, HTML, SVG or Word, for the minutes and reports.
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Write a view as text, Markdown, CSV, HTML or SVG for the minutes and reports.",
+        abstract: "Write a view as text, Markdown, CSV, HTML, SVG or Word (.docx) for the minutes and reports.",
         discussion: """
         Views: overview, agenda, topic:<topic-id>, province:<province-id>, panel:<province-id>/<topic-id>, all.
         Provinces may be named without diacritics: province:hue, province:"dak lak".
@@ -26,10 +26,10 @@ struct SnapshotCommand: ParsableCommand {
     @Option(name: .long, help: "Cut each view to this many lines; default: the whole view.")
     var height: Int?
 
-    @Option(name: .long, help: "text, markdown, csv, html (one file, every view linked) or svg (one view as a picture).")
+    @Option(name: .long, help: "text, markdown, csv, html (one file, every view linked), svg (one view as a picture) or docx (Word: real tables).")
     var format: Snapshot.Format = .text
 
-    @Option(name: .long, help: "Colours of html and svg: default, projector or mono.")
+    @Option(name: .long, help: "Colours of html and svg: default, projector, mono or light (on white, for reports and print).")
     var theme: Theme = .default
 
     @Flag(name: .long, help: "Write times in UTC (also under SOURCE_DATE_EPOCH); default: local time with its offset.")
@@ -88,6 +88,18 @@ struct SnapshotCommand: ParsableCommand {
             }
             if let failure {
                 printError("ciodash: \(failure)")
+                throw ExitCode(1)
+            }
+            return
+        }
+        if format == .docx {
+            try refuseBinaryOnTerminal(output: output, language: snapshot.language, example: "bao-cao.docx")
+            do {
+                try writeDocument(try snapshot.docx(for: views), to: output, force: force)
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                printError("ciodash: \(error)")
                 throw ExitCode(1)
             }
             return

@@ -57,6 +57,16 @@ final class MinutesReplayTests: XCTestCase {
     wait 1200
     key m
     type Triển khai SOC cấp tỉnh; 日本 mẫu thử.
+    key Tab
+    type quang tri, dak lak                   # names typed without diacritics
+    key Tab
+    type Rà soát cấp độ ATTT
+    key Tab
+    type 31/12/2019
+    key Tab
+    type kon tum                              # a province marked absent, given a task
+    key Tab
+    type Báo cáo sự cố ATTT
     key Esc
     key q
     """
@@ -79,6 +89,7 @@ final class MinutesReplayTests: XCTestCase {
             try GoldenFile.assert(document.render(.bienBan, format: .text), name: "minutes-bien-ban-\(language.rawValue).txt")
             try GoldenFile.assert(document.render(.ketLuan, format: .text), name: "minutes-ket-luan-\(language.rawValue).txt")
             try GoldenFile.assert(document.render(.bienBan, format: .markdown), name: "minutes-bien-ban-\(language.rawValue).md")
+            try GoldenFile.assert(document.render(.ketLuan, format: .markdown), name: "minutes-ket-luan-\(language.rawValue).md")
         }
         try GoldenFile.assert(session.output, name: "minutes-editor-frame.txt")
     }
@@ -102,7 +113,111 @@ final class MinutesReplayTests: XCTestCase {
     func testTasksGoToEachProvinceNamed() throws {
         let (_, record, meeting) = try replay()
         let groups = MinutesDocument(meeting: meeting, record: record, language: .vi).tasksByAssignee()
-        XCTAssertEqual(groups.map(\.name), ["Thừa Thiên Huế", "Đà Nẵng", "Quảng Ngãi", "Bưu điện các tỉnh"])
+        XCTAssertEqual(groups.map(\.name), ["Quảng Trị", "Thừa Thiên Huế", "Đà Nẵng", "Quảng Ngãi", "Kon Tum", "Đắk Lắk",
+                                             "Bưu điện các tỉnh"])
+    }
+
+    /// The Word documents of the same session: their document.xml as golden text (one element a
+    /// line), and the .docx holds exactly that, packed the same way each time.
+    func testTheSessionGivesTheGoldenWordDocuments() throws {
+        let (_, record, meeting) = try replay()
+        for language in [Language.vi, .en] {
+            let document = MinutesDocument(meeting: meeting, record: record, language: language)
+            for kind in MinutesDocument.Kind.allCases {
+                let xml = WordXML.document(document.word(kind))
+                try GoldenFile.assert(WordGolden.lines(xml), name: "minutes-\(kind.rawValue)-\(language.rawValue).docx.xml")
+                let bytes = try document.data(kind, format: .docx)
+                XCTAssertEqual(bytes, try document.data(kind, format: .docx), "the same session packs to the same bytes")
+                XCTAssertEqual(try WordGolden.part("word/document.xml", of: bytes), xml, "the package holds the document")
+            }
+        }
+    }
+
+    /// The names as the secretary typed them ("hue", "quang tri, dak lak", "kon tum") are the
+    /// provinces' names in every table of both documents, and "Nơi nhận" lists every province,
+    /// present or absent, and every body given a task.
+    func testNamesAreResolvedEverywhereAndEveryoneReceivesTheNotice() throws {
+        let (_, record, meeting) = try replay()
+        let document = MinutesDocument(meeting: meeting, record: record, language: .vi)
+        let minutes = document.render(.bienBan, format: .markdown)
+        XCTAssertTrue(minutes.contains("| 1 | Thừa Thiên Huế | Chia sẻ tài liệu kiến trúc IOC | 30/9/2019 |"), minutes)
+        XCTAssertTrue(minutes.contains("| 1 | Quảng Trị, Đắk Lắk | Rà soát cấp độ ATTT | 31/12/2019 |"), minutes)
+        XCTAssertTrue(minutes.contains("| 2 | Kon Tum | Báo cáo sự cố ATTT |"), minutes)
+        for typed in ["hue", "quang tri", "dak lak", "kon tum"] {
+            XCTAssertFalse(minutes.contains("| " + typed), "\(typed) is written as the province's name")
+        }
+        guard case .closing(let recipients?, _)? = document.blocks(.ketLuan).last else { return XCTFail("the notice ends with Nơi nhận") }
+        let lines = recipients.lines.joined(separator: "\n")
+        for province in meeting.provinces { XCTAssertTrue(lines.contains(province.name), "\(province.name) receives the notice") }
+        XCTAssertTrue(recipients.lines.contains("Bưu điện các tỉnh;"), lines)
+    }
+
+    /// Durations in words, the place from the venue, the date as Phụ lục I writes it, no item
+    /// without a conclusion in the notice, no title capitalised mid-sentence, names under signatures.
+    func testTheDocumentsReadAsTheFormWants() throws {
+        let (_, record, meeting) = try replay()
+        let vi = MinutesDocument(meeting: meeting, record: record, language: .vi)
+        let en = MinutesDocument(meeting: meeting, record: record, language: .en)
+        let minutes = vi.render(.bienBan, format: .markdown)
+        XCTAssertTrue(minutes.contains("Thời gian: dự kiến 30 phút; thực tế 35 phút (quá 5 phút)"), minutes)
+        XCTAssertTrue(en.render(.bienBan, format: .markdown).contains("Time: planned 30 minutes; actual 35 minutes (over by 5 minutes)"))
+        XCTAssertTrue(minutes.contains("*Thừa Thiên Huế, ngày 27 tháng 7 năm 2019*"), "place from the venue, no 0 before July")
+        XCTAssertTrue(en.render(.bienBan, format: .markdown).contains("*Thừa Thiên Huế, 27 July 2019*"))
+        XCTAssertTrue(minutes.contains("| **Lê Thị Thu Hà** | **Nguyễn Thành Hưng** |"), "names, not titles, under the signatures")
+        let notice = vi.render(.ketLuan, format: .markdown)
+        XCTAssertFalse(notice.contains("Triển khai chữ ký số"), "an item without a conclusion is left out of the notice")
+        XCTAssertFalse(notice.contains("Không có"))
+        XCTAssertTrue(notice.contains("dưới sự chủ trì của ông Nguyễn Thành Hưng"), notice)
+        XCTAssertTrue(notice.contains("; ông Phan Ngọc Thọ"), notice)
+    }
+
+    /// No format writes markup with nothing in it, however little the secretary recorded.
+    func testNoEmptyMarkupInAnyFormat() throws {
+        let (_, record, meeting) = try replay()
+        let empty = MinutesRecord(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: SessionReplay.utcOffset)
+        for r in [record, empty] {
+            for language in [Language.vi, .en] {
+                let document = MinutesDocument(meeting: meeting, record: r, language: language)
+                for kind in MinutesDocument.Kind.allCases {
+                    let md = document.render(kind, format: .markdown)
+                    for bad in ["****", "| ** |", "<br>", "** **", "**:**", "|  |", ": \n", "| ** "] {
+                        XCTAssertFalse(md.contains(bad), "\(kind) \(language) Markdown holds \(bad.debugDescription)")
+                    }
+                    let xml = WordXML.document(document.word(kind))
+                    XCTAssertFalse(xml.contains("<w:t xml:space=\"preserve\"></w:t>"), "\(kind) \(language) Word holds an empty run")
+                }
+            }
+        }
+    }
+
+    /// A rehearsal with --take-minutes the day before, then the meeting on the same journal: the
+    /// documents keep the meeting's date, and the journal's other day is named with the meeting's.
+    /// With a fresh journal (what --fresh-journal begins) there is nothing to warn about.
+    func testARehearsalTheDayBeforeDoesNotDateTheDocuments() throws {
+        let rehearsal = try SessionReplay()
+        try rehearsal.run("day -1\nstart present vi 100x30 minutes\nkey 1\nwait 71\nkey q")
+        let rehearsed = try XCTUnwrap(MinutesJournalReader.parse(rehearsal.journal).record)
+        let (session, fresh, meeting) = try replay()
+        let alone = MinutesDocument(meeting: meeting, record: rehearsed, language: .vi)
+        XCTAssertTrue(alone.render(.bienBan, format: .markdown).contains("dự kiến 30 phút; thực tế 1 phút 11 giây (sớm 28 phút 49 giây)"))
+        XCTAssertTrue(MinutesDocument(meeting: meeting, record: rehearsed, language: .en).render(.bienBan, format: .markdown)
+            .contains("planned 30 minutes; actual 1 minute 11 seconds (under by 28 minutes 49 seconds)"))
+
+        let resumed = rehearsal.journal + session.journal.split(separator: "\n").dropFirst().map { $0 + "\n" }.joined()
+        let record = try XCTUnwrap(MinutesJournalReader.parse(resumed).record)
+        let document = MinutesDocument(meeting: meeting, record: record, language: .vi)
+        XCTAssertEqual(document.clockDates, [LocalDate(year: 2019, month: 7, day: 26)!])
+        let warning = try XCTUnwrap(document.clockDateWarning(journal: "ciodash-minutes/2019-07-27.jsonl"))
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertTrue(warning.text.vi.contains("26/07/2019") && warning.text.vi.contains("27/07/2019"), warning.text.vi)
+        XCTAssertTrue(warning.text.en.contains("2019-07-26") && warning.text.en.contains("2019-07-27"), warning.text.en)
+        XCTAssertTrue(warning.text.en.contains("--fresh-journal"))
+        for format in [MinutesDocument.Format.markdown, .text] {
+            let text = document.render(.bienBan, format: format)
+            XCTAssertTrue(text.contains("ngày 27 tháng 7 năm 2019"), "dated by the meeting")
+            XCTAssertFalse(text.contains("26/07/2019") || text.contains("ngày 26 tháng"), "never by the rehearsal's clock:\n\(text)")
+        }
+        XCTAssertNil(MinutesDocument(meeting: meeting, record: fresh, language: .vi).clockDateWarning(journal: "j"))
     }
 
     func testAttendanceLeavesOutTheAbsentAndNamesWhatMatchedNothing() throws {

@@ -20,7 +20,9 @@ final class ReportInjectionTests: XCTestCase {
         let (snapshot, views) = try snapshot()
         let html = String(decoding: snapshot.document(.html, views: views), as: UTF8.self)
         let allowedTags: Set<String> = ["!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1", "ul", "li",
-                                        "nav", "label", "input", "small", "p", "main", "section", "h2", "pre", "a", "span", "script"]
+                                        "nav", "label", "input", "small", "p", "main", "section", "h2", "pre", "a", "span", "script",
+                                        // the tables of the figures under each grid (HTMLReport.appendTables)
+                                        "details", "summary", "table", "thead", "tbody", "tr", "th", "td", "h3", "b"]
         let allowedAttributes: Set<String> = ["lang", "charset", "name", "content", "class", "id", "for", "type", "autocomplete",
                                               "placeholder", "aria-label", "data-k", "href", "style"]
         // Tags are read outside the style and script, whose text is the program's own.

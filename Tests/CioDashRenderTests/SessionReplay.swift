@@ -11,6 +11,7 @@ import XCTest
 /// Script lines (`#` starts a comment):
 ///   hide FILE            move a file of the meeting folder away (before `start`: the folder lacks it)
 ///   restore FILE         put it back; the next second's folder check reloads, as the live screen does
+///   day N                the wall clock N days from the sample's day (before `start`: a rehearsal the day before)
 ///   start MODE LANG WxH [minutes]  open the dashboard (browse|present, vi|en) at clock 0 (wall 08:00
 ///                        on 27/07/2019, UTC+7); with `minutes`, keeping a fresh minutes journal
 ///   scalars TEXT         each Unicode scalar of TEXT as a key (decomposed text, as an input method sends it)
@@ -38,6 +39,8 @@ final class SessionReplay {
     static let startEpoch = 1_564_189_200.0
     static let utcOffset = 7 * 3600
     private var frames = 0
+    /// Seconds added to the wall clock (`day N`).
+    private var shift = 0.0
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-replay-" + UUID().uuidString)
@@ -63,6 +66,7 @@ final class SessionReplay {
             case "hide": try move(rest[0], from: folder, to: stash)
             case "restore": try move(rest[0], from: stash, to: folder)
             case "start": try start(rest)
+            case "day": shift = (Double(rest[0]) ?? 0) * 86_400
             case "key": for name in rest { send(.key(try Self.key(name))) }
             case "type": for c in line.dropFirst("type ".count) { send(.key(.character(c))) }
             case "scalars":
@@ -101,7 +105,7 @@ final class SessionReplay {
 
     private func clock() -> ScreenComposer.Clock {
         let minutes = 8 * 60 + Int(now) / 60
-        return .init(now: now, wall: String(format: "%02d:%02d", (minutes / 60) % 24, minutes % 60), epoch: Self.startEpoch + now)
+        return .init(now: now, wall: String(format: "%02d:%02d", (minutes / 60) % 24, minutes % 60), epoch: Self.startEpoch + shift + now)
     }
 
     private func wait(_ seconds: Double) {

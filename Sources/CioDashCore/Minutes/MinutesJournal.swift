@@ -59,11 +59,14 @@ public final class MinutesJournal {
         public var problems: [MinutesJournalReader.Problem]
         /// Where the damaged journal was copied before it was compacted.
         public var damagedCopy: String?
+        /// Where `fresh` moved the earlier journal.
+        public var setAside: String? = nil
     }
 
     /// Opens (or begins) the journal at `path` for the meeting `title` of `date`, locked against a
     /// second presenter. `now` closes a run a crash left open at the last time the journal knew.
-    public static func open(path: String, title: String, date: LocalDate, utcOffset: Int) throws(OpenError) -> Opened {
+    /// With `fresh`, an existing journal is first moved aside (`setAside`) and a new one begun.
+    public static func open(path: String, title: String, date: LocalDate, utcOffset: Int, fresh: Bool = false) throws(OpenError) -> Opened {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
@@ -71,6 +74,13 @@ public final class MinutesJournal {
             } catch {
                 throw .cannotOpen(path: path, reason: error.localizedDescription)
             }
+        }
+        var setAside: String?
+        if fresh && FileManager.default.fileExists(atPath: path) {
+            // Locked while it is moved: a journal another presenter holds is refused, never moved from under it.
+            let held = try openLocked(path)
+            defer { close(held) }
+            setAside = try Self.setAside(path)
         }
         let lock = try openLocked(path)
         var ok = false
@@ -121,7 +131,7 @@ public final class MinutesJournal {
         fstat(fd, &written)
         ok = true
         return Opened(journal: MinutesJournal(path: path, record: record, descriptor: fd, lock: lock, size: written.st_size),
-                      problems: problems, damagedCopy: damagedCopy)
+                      problems: problems, damagedCopy: damagedCopy, setAside: setAside)
     }
 
     private init(path: String, record: MinutesRecord, descriptor: Int32, lock: Int32, size: off_t) {

@@ -140,8 +140,63 @@ public struct HTMLReport: Sendable {
             if y > 0 { out.append(0x0A) }
             Self.appendRow(body.grid, y: y, links: byRow[y]?.sorted { $0.columns.lowerBound < $1.columns.lowerBound } ?? [], to: &out)
         }
-        out.appendMarkup("</pre>\n</section>\n")
+        out.appendMarkup("</pre>\n")
+        if let report = ViewReportBuilder.report(view, meeting: meeting, language: language) {
+            Self.appendTables(report, summary: language == .vi ? "Bảng số liệu (để sao chép vào Word, bảng tính)"
+                                                              : "Tables of the figures (to copy into Word or a spreadsheet)", to: &out)
+        }
+        out.appendMarkup("</section>\n")
         return out
+    }
+
+    /// The view's data as real HTML tables (from `ViewReport`, as the Markdown and Word reports are),
+    /// folded under the grid: copied from a browser into a word processor, a table stays a table.
+    static func appendTables(_ report: ViewReport, summary: String, to out: inout [UInt8]) {
+        guard report.blocks.contains(where: { if case .table = $0 { return true }; return false }) else { return }
+        out.appendMarkup("<details class=\"tables\"><summary>")
+        out.appendEscaped(summary)
+        out.appendMarkup("</summary>\n")
+        for block in report.blocks {
+            switch block {
+            case .heading(_, let text):
+                out.appendMarkup("<h3>")
+                out.appendEscaped(text)
+                out.appendMarkup("</h3>\n")
+            case .paragraph(let text):
+                out.appendMarkup("<p>")
+                out.appendEscaped(text)
+                out.appendMarkup("</p>\n")
+            case .list(let title, let items):
+                out.appendMarkup("<p><b>")
+                out.appendEscaped(title)
+                out.appendMarkup("</b></p>\n<ul>")
+                for item in items {
+                    out.appendMarkup("<li>")
+                    out.appendEscaped(item)
+                    out.appendMarkup("</li>")
+                }
+                out.appendMarkup("</ul>\n")
+            case .table(let table):
+                out.appendMarkup("<table>\n<thead><tr>")
+                for cell in table.header {
+                    out.appendMarkup("<th>")
+                    out.appendEscaped(cell)
+                    out.appendMarkup("</th>")
+                }
+                out.appendMarkup("</tr></thead>\n<tbody>\n")
+                for row in table.rows {
+                    out.appendMarkup("<tr>")
+                    for c in table.header.indices {
+                        out.appendMarkup(table.numeric.contains(c) ? "<td class=\"n\">" : "<td>")
+                        out.appendEscaped(c < row.count ? row[c] : "")
+                        out.appendMarkup("</td>")
+                    }
+                    out.appendMarkup("</tr>\n")
+                }
+                out.appendMarkup("</tbody></table>\n")
+            }
+        }
+        out.appendMarkup("</details>\n")
     }
 
     /// One grid row as spans of one role each; a wide character in a span two cells wide; links
@@ -197,35 +252,42 @@ public struct HTMLReport: Sendable {
     }
 
     static func css(theme: Theme) -> String {
-        """
-        :root{--bg:\(ThemeCSS.background);--fg:\(ThemeCSS.foreground);color-scheme:dark}
+        let screen = ThemeCSS.palette(theme), paper = ThemeCSS.Palette.paper
+        func variables(_ p: ThemeCSS.Palette) -> String {
+            ":root{--bg:\(p.background);--fg:\(p.foreground);--muted:\(p.muted);--rule:\(p.rule);--hover:\(p.hover);color-scheme:\(p.colourScheme)}"
+        }
+        return variables(screen) + "\n" + """
         body{margin:0;padding:1em 2em;background:var(--bg);color:var(--fg);font:15px/1.4 system-ui,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}
-        h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.15em;margin:1.2em 0 .4em}h2 small{opacity:.6;font-weight:normal}
+        h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.15em;margin:1.2em 0 .4em}h2 small{color:var(--muted);font-weight:normal}
         a{color:inherit}
-        .facts{list-style:none;padding:0;margin:.2em 0 .8em;opacity:.85}
-        .index{border:1px solid #444;padding:.5em .8em;margin-bottom:1em}
-        #index{columns:16em;margin:.5em 0;padding-left:1.2em}#index small{opacity:.6}
-        .keys{opacity:.75;font-size:.9em;margin:.3em 0 0}
+        .facts{list-style:none;padding:0;margin:.2em 0 .8em;color:var(--muted)}
+        .index{border:1px solid var(--rule);padding:.5em .8em;margin-bottom:1em}
+        #index{columns:16em;margin:.5em 0;padding-left:1.2em}#index small{color:var(--muted)}
+        .keys{color:var(--muted);font-size:.9em;margin:.3em 0 0}
         #q{font:inherit;padding:.2em .4em;min-width:16em}
         .views{font-size:.9em;margin:.3em 0}.up{margin:.2em 0}
-        section.view{border-top:1px solid #444;padding-top:.3em}
+        section.view{border-top:1px solid var(--rule);padding-top:.3em}
         section.view:target h2{outline:2px solid #29b8db}
         pre.grid{font-family:\(SVGPicture.fontStack);
           font-size:14px;line-height:18px;margin:0;white-space:pre;overflow-x:auto;font-variant-ligatures:none}
-        pre.grid a{text-decoration:none;color:inherit}pre.grid a:hover,pre.grid a:focus{outline:1px solid #29b8db;background:#2a2d2e}
+        pre.grid a{text-decoration:none;color:inherit}pre.grid a:hover,pre.grid a:focus{outline:1px solid #29b8db;background:var(--hover)}
         .w{display:inline-block;width:2ch;text-align:center}
+        details.tables{margin:.5em 0}details.tables summary{cursor:pointer;color:var(--muted)}
+        details.tables table{border-collapse:collapse;margin:.4em 0;font-size:.9em}
+        details.tables th,details.tables td{border:1px solid var(--rule);padding:.15em .4em;vertical-align:top;text-align:left}
+        details.tables td.n{text-align:right}details.tables h3{font-size:1em;margin:.6em 0 .2em}
 
         """ + ThemeCSS.rules(theme) + """
         @media print{
           @page{size:A4;margin:12mm}
-          :root{--bg:#fff;--fg:#000;color-scheme:light}
+          \(variables(paper))
           body{padding:0;font-size:10pt}
-          .index,.views,.up,#q{display:none}
+          .index,.views,.up,#q,details.tables{display:none}
           section.view{break-before:page;border:0}
           section.view:first-of-type{break-before:auto}
           pre.grid{font-size:calc(184mm / var(--cols) / 0.61);line-height:1.3;overflow:visible;
             print-color-adjust:exact;-webkit-print-color-adjust:exact}
-          .r0{color:#000}
+          \(ThemeCSS.rules(theme, palette: paper).replacingOccurrences(of: "\n", with: "\n  "))
         }
 
         """

@@ -13,15 +13,16 @@ public enum SVGPicture {
     /// The picture of `grid`, titled `title` (for screen readers and file browsers).
     public static func document(grid: Grid, title: String, theme: Theme) -> [UInt8] {
         let w = Double(grid.width) * cellWidth, h = Double(grid.height) * lineHeight
+        let palette = ThemeCSS.palette(theme)
         var out: [UInt8] = []
         out.appendMarkup("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.appendMarkup("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(number(w))\" height=\"\(number(h))\" viewBox=\"0 0 \(number(w)) \(number(h))\" font-family=\"\(fontStack)\" font-size=\"\(number(fontSize))\" xml:space=\"preserve\" style=\"white-space:pre\">\n<title>")
         out.appendEscaped(title)
-        out.appendMarkup("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"\(ThemeCSS.background)\"/>\n<g>\n")
+        out.appendMarkup("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"\(palette.background)\"/>\n<g>\n")
         for y in 0..<grid.height {
             for run in runs(grid, y: y) {
                 let style = theme.style(for: run.role)
-                let (fg, bg) = ThemeCSS.colours(style)
+                let (fg, bg) = ThemeCSS.colours(style, palette: palette)
                 let x = Double(run.x) * cellWidth, top = Double(y) * lineHeight
                 let length = Double(run.cells) * cellWidth
                 if let bg {
@@ -31,7 +32,7 @@ public enum SVGPicture {
                 var attributes = " fill=\"\(fg)\""
                 if style.attributes.contains(.bold) { attributes += " font-weight=\"bold\"" }
                 if style.attributes.contains(.underline) { attributes += " text-decoration=\"underline\"" }
-                if style.attributes.contains(.dim) { attributes += " opacity=\"0.65\"" }
+                if style.attributes.contains(.dim) && !theme.paper { attributes += " opacity=\"0.65\"" }
                 out.appendMarkup("<text x=\"\(number(x))\" y=\"\(number(top + baseline))\" textLength=\"\(number(length))\" lengthAdjust=\"spacingAndGlyphs\"\(attributes)>")
                 for cx in run.x..<(run.x + run.cells) where !grid[cx, y].isContinuation {
                     out.appendEscaped(cell: grid[cx, y])

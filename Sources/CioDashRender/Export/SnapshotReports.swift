@@ -1,4 +1,5 @@
 import CioDashCore
+import Foundation
 
 /// The file formats of `snapshot`: Markdown and CSV from the views' data, HTML and SVG from their grids.
 extension Snapshot {
@@ -17,6 +18,9 @@ extension Snapshot {
         case .html:
             return HTMLReport(meeting: meeting, language: language, width: width, theme: theme, facts: reportFacts)
                 .document(views: views)
+        case .docx:
+            // `docx(for:)` says why a package could not be made; `snapshot` calls it directly.
+            return (try? docx(for: views)) ?? []
         case .svg:
             guard let view = views.first else { return [] }
             let labels = Labels.forLanguage(language)
@@ -31,6 +35,13 @@ extension Snapshot {
             ViewReportBuilder.report(view, meeting: meeting, language: language).map(MarkdownReport.section) ?? ""
         }) { out += section ?? "" }
         return out
+    }
+
+    /// A Word document of the views' data: a heading per view, real tables, lists, legend, provenance.
+    public func docx(for views: [ViewID]) throws -> [UInt8] {
+        let reports = ViewsInParallel.map(views) { ViewReportBuilder.report($0, meeting: meeting, language: language) }.compactMap { $0 }
+        let document = ReportDocx.document(title: meeting.title, facts: reportFacts, reports: reports, language: language)
+        return try DocxPackage.data(document, date: Date(timeIntervalSince1970: Double(generatedAt)))
     }
 
     /// The views' figures as CSV. For every view of the meeting at once, each figure once: the agenda's

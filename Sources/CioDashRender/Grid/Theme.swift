@@ -36,9 +36,13 @@ public struct Theme: Sendable, Equatable {
 
     public let name: String
     private let styles: [Style]
+    /// Drawn on white paper in the HTML and SVG files (`ThemeCSS.Palette.paper`) rather than on a
+    /// dark terminal background; on the terminal itself it is the default theme.
+    public let paper: Bool
 
-    private init(name: String, _ style: (StyleRole) -> Style) {
+    private init(name: String, paper: Bool = false, _ style: (StyleRole) -> Style) {
         self.name = name
+        self.paper = paper
         styles = StyleRole.allCases.map(style)
     }
 
@@ -48,13 +52,14 @@ public struct Theme: Sendable, Equatable {
     public var usesColour: Bool { styles.contains(where: \.usesColour) }
 
     /// The theme names `--theme` accepts, in the order they are listed.
-    public static let names = ["default", "projector", "mono"]
+    public static let names = ["default", "projector", "mono", "light"]
 
     public static func named(_ name: String) -> Theme? {
         switch name {
         case "default": return .default
         case "projector": return .projector
         case "mono": return .mono
+        case "light": return .light
         default: return nil
         }
     }
@@ -113,6 +118,10 @@ public struct Theme: Sendable, Equatable {
         case .code: return Style(foreground: .black, background: .white)
         }
     }
+
+    /// For reports read and printed on white: the default theme's roles in the paper palette, where
+    /// every text role keeps 4.5:1 (`ThemeCSS.Palette.paper`). On a terminal it is the default theme.
+    public static let light = Theme(name: "light", paper: true) { Theme.default.style(for: $0) }
 
     /// No colour at all: also used for NO_COLOR and terminals without colours.
     public static let mono = Theme(name: "mono") { role in

@@ -1,7 +1,9 @@
 import CioDashCore
 
-/// Writes a document as Markdown or as plain text of a fixed width, from the same calls, so the
-/// two formats cannot say different things. Every text from a file or the journal is sanitised here.
+/// Lays a minutes document's blocks out as Markdown or as plain text of a fixed width. Every text
+/// from a file or the journal is sanitised here; Markdown escapes it with `MarkdownReport.inline`,
+/// so a note reads as typed. No empty markup: a cell, a name or a value with nothing in it is left
+/// out rather than written as `** **` or filled with `<br>`.
 struct DocumentWriter {
     enum Format: Sendable { case markdown, text }
 
@@ -15,23 +17,46 @@ struct DocumentWriter {
         self.width = width
     }
 
-    /// The national heading beside the issuing body, as two columns in text, a table in Markdown.
-    mutating func letterhead(left: [String], right: [String]) {
-        let rows = max(left.count, right.count)
-        if format == .markdown {
-            out += "| " + safe(left.first ?? "") + " | " + safe(right.first ?? "") + " |\n|:---:|:---:|\n"
-            for i in 1..<rows {
-                out += "| " + safe(i < left.count ? left[i] : "") + " | " + safe(i < right.count ? right[i] : "") + " |\n"
+    static func render(_ blocks: [DocumentBlock], format: Format, width: Int) -> String {
+        var w = DocumentWriter(format: format, width: width)
+        for block in blocks { w.write(block) }
+        return w.out
+    }
+
+    mutating func write(_ block: DocumentBlock) {
+        switch block {
+        case .letterhead(let l): letterhead(l)
+        case .title(let name, let subject): title(name, subject: subject)
+        case .heading(let text): heading(text)
+        case .field(let label, let value): field(label, value)
+        case .paragraph(let text): paragraph(text)
+        case .bullets(let items): bullets(items)
+        case .table(let t): table(t.header, t.rows)
+        case .closing(let recipients, let signatures):
+            if let recipients {
+                field(recipients.label, "")
+                bullets(recipients.lines)
             }
-            out += "\n"
+            self.signatures(signatures)
+        }
+    }
+
+    /// The national heading beside the issuing body: two columns in text, a table of two rows and
+    /// the place and date under it in Markdown.
+    mutating func letterhead(_ l: DocumentBlock.Letterhead) {
+        if format == .markdown {
+            out += "| " + cell(l.body) + " | " + cell(l.nation) + " |\n|:---:|:---:|\n"
+            out += "| " + cell(l.number) + " | " + cell(l.motto) + " |\n\n"
+            out += "*" + inline(l.placeDate) + "*\n\n"
             return
         }
+        let left = [l.body, l.number], right = [l.nation, l.motto, l.placeDate]
         let half = width / 2
         // Each column's lines wrapped to its half: the issuing body's long name is never cut.
-        let l = left.flatMap { TextLayout.wrap(safe($0), width: half - 2) }
+        let lines = left.flatMap { TextLayout.wrap(safe($0), width: half - 2) }
         let r = right.flatMap { TextLayout.wrap(safe($0), width: width - half) }
-        for i in 0..<max(l.count, r.count) {
-            out += TextLayout.padRight(centred(i < l.count ? l[i] : "", in: half - 1), to: half)
+        for i in 0..<max(lines.count, r.count) {
+            out += TextLayout.padRight(centred(i < lines.count ? lines[i] : "", in: half - 1), to: half)
                 + centred(i < r.count ? r[i] : "", in: width - half)
             trimLineEnd()
             out += "\n"
@@ -42,8 +67,8 @@ struct DocumentWriter {
     /// The document's name and subject, centred.
     mutating func title(_ name: String, subject: [String]) {
         if format == .markdown {
-            out += "## " + safe(name) + "\n\n"
-            for s in subject { out += "**" + safe(s) + "**\n\n" }
+            out += "## " + inline(name, lineStart: false) + "\n\n"
+            for s in subject where !s.isEmpty { out += "**" + inline(s) + "**\n\n" }
             return
         }
         out += centred(safe(name), in: width) + "\n"
@@ -54,15 +79,15 @@ struct DocumentWriter {
     }
 
     mutating func heading(_ text: String) {
-        if format == .markdown { out += "### " + safe(text) + "\n\n" } else { paragraph(text) }
+        if format == .markdown { out += "### " + inline(text, lineStart: false) + "\n\n" } else { paragraph(text) }
     }
 
-    /// A paragraph with a bold lead-in ("Địa điểm: …").
+    /// A paragraph with a bold lead-in ("Địa điểm: …"); a label alone ends in its colon.
     mutating func field(_ label: String, _ value: String) {
         if format == .markdown {
-            out += "**" + safe(label) + ":** " + markdownText(value) + "\n\n"
+            out += "**" + inline(label) + ":**" + (value.isEmpty ? "" : " " + inline(value)) + "\n\n"
         } else {
-            paragraph(label + ": " + value)
+            paragraph(label + ":" + (value.isEmpty ? "" : " " + value))
         }
     }
 
@@ -70,7 +95,7 @@ struct DocumentWriter {
     mutating func paragraph(_ text: String, indent: Int = 0) {
         let clean = TextSanitizer.paragraph(text)
         if format == .markdown {
-            out += clean.split(separator: "\n", omittingEmptySubsequences: false).map { markdownText(String($0)) }
+            out += clean.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }
                 .joined(separator: "  \n") + "\n\n"
             return
         }
@@ -85,7 +110,7 @@ struct DocumentWriter {
     mutating func bullets(_ items: [String]) {
         for item in items {
             if format == .markdown {
-                out += "- " + markdownText(TextSanitizer.line(item)) + "\n"
+                out += "- " + inline(item) + "\n"
             } else {
                 let lines = TextLayout.wrap(safe(item), width: width - 2)
                 for (i, line) in lines.enumerated() { out += (i == 0 ? "- " : "  ") + line + "\n" }
@@ -94,12 +119,12 @@ struct DocumentWriter {
         out += "\n"
     }
 
-    /// A table; in text the columns are padded by display width and the last one wraps.
+    /// A table; in text the columns are padded by display width and the widest gives way.
     mutating func table(_ header: [String], _ rows: [[String]]) {
         if format == .markdown {
-            out += "| " + header.map(safe).joined(separator: " | ") + " |\n"
-            out += "|" + header.map { _ in "---|" }.joined() + "\n"
-            for row in rows { out += "| " + row.map { markdownCell($0) }.joined(separator: " | ") + " |\n" }
+            out += "| " + header.map(cell).joined(separator: " | ") + " |\n"
+            out += "|" + header.map { _ in " --- |" }.joined() + "\n"
+            for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
             out += "\n"
             return
         }
@@ -128,28 +153,46 @@ struct DocumentWriter {
         out += "\n"
     }
 
-    /// Two signature blocks side by side: title, hint, room to sign, name.
-    mutating func signatures(_ left: (title: String, hint: String, name: String), _ right: (title: String, hint: String, name: String)) {
+    /// Signature blocks: title, hint, room to sign, name. Two side by side (a table in Markdown),
+    /// one on the right half of the page.
+    mutating func signatures(_ blocks: [DocumentBlock.Signature]) {
+        guard !blocks.isEmpty else { return }
         if format == .markdown {
-            out += "| " + safe(left.title) + " | " + safe(right.title) + " |\n|:---:|:---:|\n"
-            out += "| *" + safe(left.hint) + "* | *" + safe(right.hint) + "* |\n"
-            out += "| <br><br><br> | <br><br><br> |\n"
-            out += "| **" + markdownCell(left.name) + "** | **" + markdownCell(right.name) + "** |\n\n"
+            if blocks.count == 1, let s = blocks.first {
+                if !s.title.isEmpty { out += "**" + inline(s.title) + "**\n\n" }
+                if !s.hint.isEmpty { out += "*" + inline(s.hint) + "*\n\n" }
+                if !s.name.isEmpty { out += "**" + inline(s.name) + "**\n\n" }
+                return
+            }
+            func row(_ texts: [String], mark: String) -> String {
+                "| " + texts.map { $0.isEmpty ? " " : mark + inline($0, lineStart: false) + mark }.joined(separator: " | ") + " |\n"
+            }
+            out += row(blocks.map(\.title), mark: "")
+            out += "|" + blocks.map { _ in ":---:|" }.joined() + "\n"
+            out += row(blocks.map(\.hint), mark: "*")
+            out += row(blocks.map(\.name), mark: "**") + "\n"
             return
         }
-        let half = width / 2
-        func row(_ l: String, _ r: String) {
-            out += TextLayout.padRight(centred(safe(l), in: half - 1), to: half) + centred(safe(r), in: width - half)
+        let columns = max(2, blocks.count)
+        let columnWidth = width / columns
+        // One signature stands in the right-hand column, as on the form.
+        let placed = blocks.count == 1 ? [nil] + blocks.map(Optional.some) : blocks.map(Optional.some)
+        func row(_ texts: [String]) {
+            var line = ""
+            for (i, text) in texts.enumerated() {
+                let piece = centred(text, in: columnWidth - 1)
+                line += i == texts.count - 1 ? piece : TextLayout.padRight(piece, to: columnWidth)
+            }
+            out += line
             trimLineEnd()
             out += "\n"
         }
-        row(left.title, right.title)
-        row(left.hint, right.hint)
+        row(placed.map { safe($0?.title ?? "") })
+        row(placed.map { safe($0?.hint ?? "") })
         out += "\n\n\n"
-        let leftNames = TextLayout.wrap(safe(left.name), width: half - 2)
-        let rightNames = TextLayout.wrap(safe(right.name), width: width - half - 1)
-        for i in 0..<max(leftNames.count, rightNames.count) {
-            row(i < leftNames.count ? leftNames[i] : "", i < rightNames.count ? rightNames[i] : "")
+        let names = placed.map { TextLayout.wrap(safe($0?.name ?? ""), width: columnWidth - 2) }
+        for i in 0..<(names.map(\.count).max() ?? 0) {
+            row(names.map { i < $0.count ? $0[i] : "" })
         }
         out += "\n"
     }
@@ -157,6 +200,11 @@ struct DocumentWriter {
     // MARK: Text
 
     private func safe(_ text: String) -> String { TextSanitizer.line(text) }
+
+    private func inline(_ text: String, lineStart: Bool = true) -> String { MarkdownReport.inline(text, lineStart: lineStart) }
+
+    /// A table cell: escaped, and a lone space when empty so that the row keeps its columns.
+    private func cell(_ text: String) -> String { MarkdownReport.cell(text) }
 
     private func centred(_ text: String, in cells: Int) -> String {
         let w = DisplayWidth.of(text)
@@ -167,16 +215,4 @@ struct DocumentWriter {
     private mutating func trimLineEnd() {
         while out.last == " " { out.removeLast() }
     }
-
-    /// Typed text in Markdown: characters that would start markup are escaped, so a note reads as typed.
-    private func markdownText(_ text: String) -> String {
-        var out = ""
-        for c in TextSanitizer.line(text) {
-            if "\\`*_[]<>#|~".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
-    }
-
-    private func markdownCell(_ text: String) -> String { markdownText(text) }
 }

@@ -14,8 +14,14 @@ public struct MinutesLabels: Sendable {
     var noticeNumber: String { vi ? "Số: …/TB-…" : "No.: …/TB-…" }
     var minutesTitle: String { vi ? "BIÊN BẢN" : "MINUTES" }
     var noticeTitle: String { vi ? "THÔNG BÁO" : "NOTICE" }
-    func placeDate(_ d: LocalDate) -> String {
-        vi ? "…, ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)" : "…, \(d)"
+    /// "Thừa Thiên Huế, ngày 27 tháng 7 năm 2019": Phụ lục I writes a 0 before a day below 10 and
+    /// before the months 1 and 2 only.
+    func placeDate(_ place: String?, _ d: LocalDate) -> String {
+        let month = d.month <= 2 ? two(d.month) : "\(d.month)"
+        if vi { return (place ?? "…") + ", ngày \(two(d.day)) tháng \(month) năm \(d.year)" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return (place ?? "…") + ", \(d.day) \(months[d.month - 1]) \(d.year)"
     }
 
     var timeStarted: String { vi ? "Thời gian bắt đầu" : "Time started" }
@@ -30,6 +36,9 @@ public struct MinutesLabels: Sendable {
     var discussion: String { vi ? "Ý kiến thảo luận" : "Discussion" }
     var conclusions: String { vi ? "Kết luận" : "Conclusions" }
     var assignments: String { vi ? "Giao nhiệm vụ" : "Assignments" }
+    var attendanceHeader: [String] { vi ? ["STT", "Tỉnh, thành phố", "Tham dự"] : ["No.", "Province", "Attendance"] }
+    var presentMark: String { vi ? "Có mặt" : "Present" }
+    var absentMark: String { vi ? "Vắng mặt" : "Absent" }
     var taskHeader: [String] { vi ? ["STT", "Đơn vị", "Nội dung", "Thời hạn"] : ["No.", "Province or body", "Task", "By"] }
     var noticeTaskHeader: [String] { vi ? ["Nhiệm vụ", "Thời hạn", "Nội dung họp"] : ["Task", "By", "Agenda item"] }
     var none: String { vi ? "Không có." : "None." }
@@ -54,7 +63,16 @@ public struct MinutesLabels: Sendable {
     var recipients: String { vi ? "Nơi nhận" : "To" }
 
     func provincesPresent(_ n: Int, of total: Int) -> String {
-        vi ? "Các tỉnh, thành phố có mặt (\(n)/\(total))" : "Provinces present (\(n) of \(total))"
+        vi ? "Các tỉnh, thành phố có mặt: \(n)/\(total)." : "Provinces present: \(n) of \(total)."
+    }
+
+    /// A duration in words: "25 phút", "1 phút 11 giây", "1 giờ 5 phút" / "1 minute 11 seconds".
+    func duration(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let parts = [(s / 3600, "giờ", "hour"), (s % 3600 / 60, "phút", "minute"), (s % 60, "giây", "second")]
+            .filter { $0.0 > 0 }
+        guard !parts.isEmpty else { return vi ? "0 giây" : "0 seconds" }
+        return parts.map { n, viWord, enWord in "\(n) " + (vi ? viWord : enWord + (n == 1 ? "" : "s")) }.joined(separator: " ")
     }
 
     func plannedStart(_ start: String, date: String) -> String {
@@ -71,7 +89,7 @@ public struct MinutesLabels: Sendable {
 
     func plannedActual(planned: String?, actual: String?) -> String {
         let p = planned ?? "—", a = actual ?? (vi ? "chưa trình bày" : "not presented")
-        return vi ? "dự kiến \(p), thực tế \(a)" : "planned \(p), actual \(a)"
+        return vi ? "dự kiến \(p); thực tế \(a)" : "planned \(p); actual \(a)"
     }
 
     func ranking(_ metric: String) -> String { vi ? "Xếp hạng theo \(metric)" : "Ranking by \(metric)" }
@@ -91,9 +109,10 @@ public struct MinutesLabels: Sendable {
             + "Having heard the reports and the discussion, the chair concluded as follows:"
     }
 
-    func recipientLines(present: [String]) -> [String] {
-        vi ? ["Các tỉnh, thành phố: " + present.joined(separator: ", ") + ";", "Lưu: VT, hồ sơ."]
-            : ["Provinces: " + present.joined(separator: ", ") + ";", "File copy."]
+    /// "Nơi nhận": every province of the meeting, each body given a task, the file copy.
+    func recipientLines(provinces: [String], bodies: [String]) -> [String] {
+        [(vi ? "Các tỉnh, thành phố: " : "Provinces: ") + provinces.joined(separator: ", ") + ";"]
+            + bodies.map { $0 + ";" } + [vi ? "Lưu: VT, hồ sơ." : "File copy."]
     }
 
     public func journalFailed(_ reason: String) -> String {
@@ -104,6 +123,10 @@ public struct MinutesLabels: Sendable {
     public func journalRepaired(problems: Int, copy: String?) -> String {
         vi ? "nhật ký biên bản có \(problems) dòng không đọc được" + (copy.map { "; bản gốc giữ ở \($0)" } ?? "")
             : "\(problems) line(s) of the minutes journal could not be read" + (copy.map { "; the original is kept at \($0)" } ?? "")
+    }
+
+    public func journalSetAside(_ moved: String) -> String {
+        vi ? "bắt đầu nhật ký biên bản mới; nhật ký cũ giữ ở \(moved)" : "a fresh minutes journal begun; the old one is kept at \(moved)"
     }
 
     public var minutesOff: String {

@@ -4,7 +4,7 @@ import Dispatch
 /// A view (or every view) as plain text for the minutes: a preamble that says what it is, then the
 /// same grid the screen shows. UTF-8, no escape sequences, no line wider than the width.
 public struct Snapshot: Sendable {
-    public enum Format: String, Sendable, CaseIterable { case text, markdown, csv, html, svg }
+    public enum Format: String, Sendable, CaseIterable { case text, markdown, csv, html, svg, docx }
 
     public var meeting: Meeting
     public var language: Language
