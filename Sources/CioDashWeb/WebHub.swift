@@ -24,7 +24,7 @@ final class WebHub: @unchecked Sendable {
     private(set) var connections = 0
     /// Connections whose head has not come yet, oldest first.
     private var pending: [Channel] = []
-    private var limiter: TokenLimiter
+    private var limiter: AttemptLimiter
     private var refusals = WebRefusalLog()
     private(set) var viewers: [ObjectIdentifier: Channel] = [:]
     /// The presenter's latest state and when it arrived (monotonic seconds).
@@ -37,7 +37,7 @@ final class WebHub: @unchecked Sendable {
         self.settings = settings
         self.loop = loop
         content = WebContent(capacity: settings.cacheEntries)
-        limiter = TokenLimiter(limit: settings.failureLimit, overallLimit: settings.overallFailureLimit, window: settings.failureWindow)
+        limiter = AttemptLimiter(limit: settings.failureLimit, window: settings.failureWindow, overallLimit: settings.overallFailureLimit)
     }
 
     // MARK: Connections
@@ -109,7 +109,7 @@ final class WebHub: @unchecked Sendable {
     /// Whether `candidate` is the room's token; a wrong one counts against its address. Nil: let in.
     func check(token candidate: Substring, from address: String) -> WebRefusal? {
         let now = WebClock.now()
-        if let refusal = limiter.refusal(address, now: now) { return refusal }
+        if let refusal = limiter.refusal(address, now: now) { return WebRefusal(refusal) }
         guard ViewerToken.matches(candidate, settings.token) else {
             limiter.recordFailure(address, now: now)
             return .wrongToken
@@ -118,7 +118,7 @@ final class WebHub: @unchecked Sendable {
         return nil
     }
 
-    var limiterAddresses: Int { limiter.trackedAddresses }
+    var limiterAddresses: Int { limiter.trackedAddresses + limiter.admittedAddresses }
 
     // MARK: The stream
 
