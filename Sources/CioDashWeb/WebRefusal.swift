@@ -4,7 +4,8 @@ import CioDashCore
 /// the browser gets and the presenter's status line.
 public enum WebRefusal: String, Sendable, Equatable, CaseIterable {
     case wrongToken, tooManyAttempts, tooManyAttemptsInRoom, slowHeaders, headTooLarge, targetTooLong,
-         tooManyConnections, methodNotAllowed, malformed, notFound, notYetShown, slowViewer, tooManyViewers
+         tooManyConnections, methodNotAllowed, malformed, notFound, notYetShown, slowViewer, tooManyViewers,
+         unknownUnit, tooManyAnnouncements, crossSite
 
     /// The HTTP status that says it.
     var status: (code: Int, phrase: String) {
@@ -19,6 +20,9 @@ public enum WebRefusal: String, Sendable, Equatable, CaseIterable {
         case .methodNotAllowed: return (405, "Method Not Allowed")
         case .malformed: return (400, "Bad Request")
         case .notFound: return (404, "Not Found")
+        case .unknownUnit: return (400, "Bad Request")
+        case .tooManyAnnouncements: return (429, "Too Many Requests")
+        case .crossSite: return (403, "Forbidden")
         }
     }
 
@@ -46,6 +50,13 @@ public enum WebRefusal: String, Sendable, Equatable, CaseIterable {
         case .methodNotAllowed: return vi ? "chỉ được xem (GET, HEAD)" : "viewing only (GET, HEAD)"
         case .malformed: return vi ? "yêu cầu HTTP không hợp lệ" : "not a valid HTTP request"
         case .notFound: return vi ? "không có trang này" : "no such page"
+        case .unknownUnit:
+            return vi ? "không có đơn vị này trong danh sách của cuộc họp" : "no such unit in the meeting's list"
+        case .tooManyAnnouncements:
+            return vi ? "đổi đơn vị quá nhiều lần từ máy này; thử lại sau một phút"
+                      : "the unit was changed too often from this machine; try again in a minute"
+        case .crossSite:
+            return vi ? "yêu cầu đến từ trang web khác; không nhận" : "the request came from another site; refused"
         case .notYetShown:
             return vi ? "trang này chưa được chiếu; người trình bày không cho xem trước"
                       : "this slide has not been shown yet; the presenter does not allow looking ahead"
