@@ -65,7 +65,8 @@ def start_presenter(*options):
     command = (f'export TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no; '
                f'exec {BINARY} present {FOLDER} --share 127.0.0.1:{SHARE} --code {CODE} {" ".join(options)}')
     tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '50', 'sh', '-c', command)
-    wait(lambda: http_status(f'http://127.0.0.1:{WEB}/J/{TOKEN}') == 200, 'the presenter serves browsers', 20)
+    # The index, not only the page: it answers 503 until the presenter's first meeting has reached the web side.
+    wait(lambda: http_status(f'http://127.0.0.1:{WEB}/J/{TOKEN}/index') == 200, 'the presenter serves browsers', 20)
 
 
 def keys(*k):
