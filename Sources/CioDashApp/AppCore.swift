@@ -168,6 +168,8 @@ public enum AppCore {
             s.share?.followers = n
         case .viewers(let n):
             s.share?.viewers = n
+        case .unitsAnnounced(let units):
+            s.share?.announced = units
         case .rejected(let line):
             s.navigation.message = line
         }

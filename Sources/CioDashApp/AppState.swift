@@ -32,6 +32,19 @@ public struct AppState: Sendable {
     }
     public var index: MeetingIndex { navigator.index }
 
+    /// Provinces browsers announced that the minutes still have absent: offered to the secretary.
+    var announcedAbsent: [ProvinceReport] {
+        guard let announced = share?.announced, !announced.isEmpty, let record = minutes?.record else { return [] }
+        return MinutesAttendance(meeting: meeting, record: record).announcedAbsent(announced)
+    }
+
+    /// The attendance form's line of units announced from browsers, if any.
+    var browsersLine: String? {
+        let announced = share?.announced.filter { $0.value > 0 } ?? [:]
+        let offered = announcedAbsent.map { (name: $0.name, browsers: announced[$0.id] ?? 0) }
+        return MinutesLabels.forLanguage(navigation.language).joinedInBrowser(offered: offered, announced: announced.count)
+    }
+
     init(meeting: Meeting, navigation: NavigationState, notice: String?, clock: ScreenComposer.Clock) {
         navigator = Navigator(meeting: meeting)
         self.navigation = navigation
@@ -66,7 +79,7 @@ public struct AppState: Sendable {
         guard let editor = minutes?.editor else { return frame }
         var framed = frame
         let textWidth = MinutesEditorView.draw(editor, on: &framed.grid, top: height - 2 - frame.viewport,
-                                               meeting: meeting, language: navigation.language)
+                                               meeting: meeting, language: navigation.language, browsers: browsersLine)
         minutes?.textWidth = textWidth
         return framed
     }

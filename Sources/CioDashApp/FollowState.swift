@@ -90,6 +90,9 @@ public struct ShareState: Equatable, Sendable {
     public var webCode: [String] = []
     /// Browsers with the page open.
     public var viewers = 0
+    /// Units (province ids) browsers announced on joining, with how many browsers each; offered to
+    /// the secretary in the attendance form, never marked present by themselves.
+    public var announced: [String: Int] = [:]
 
     public init(addresses: [String], code: String) {
         self.addresses = addresses

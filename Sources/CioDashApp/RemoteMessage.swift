@@ -17,6 +17,9 @@ public enum RemoteMessage: Equatable, Sendable {
     case followers(Int)
     /// Presenter: how many browsers have the room's page open (`--web`).
     case viewers(Int)
+    /// Presenter: the units (province ids) browsers said they represent, with how many browsers
+    /// each (`--web`). A convenience for the minutes' attendance, never an identity.
+    case unitsAnnounced([String: Int])
     /// A line for the status line: a presenter's refused peers, a follower's ignored states.
     case rejected(String)
 }

@@ -1,4 +1,5 @@
 import CioDashApp
+import CioDashCore
 import Foundation
 import NIOCore
 
@@ -73,7 +74,7 @@ final class FollowerHub: @unchecked Sendable {
 
     /// Checks a hello before the presenter spends a nonce on it.
     func screen(_ hello: Hello, from address: String, isLoopback: Bool) -> RejectReason? {
-        if let reason = limiter.refusal(address, now: LinkClock.now()) { return reason }
+        if let reason = attemptRefusal(from: address) { return reason }
         if links.count >= settings.maxFollowers { return .full }
         if hello.role == .speaker && !isLoopback { return .speakerNotLocal }
         return nil
@@ -81,7 +82,7 @@ final class FollowerHub: @unchecked Sendable {
 
     /// Asked just before a proof is checked: whether the limits still allow a guess from `address`.
     func attemptRefusal(from address: String) -> RejectReason? {
-        limiter.refusal(address, now: LinkClock.now())
+        limiter.refusal(address, now: LinkClock.now()).map(RejectReason.init)
     }
 
     func wrongCode(from address: String) {

@@ -66,3 +66,13 @@ public enum RejectReason: UInt8, Error, Sendable, CaseIterable {
         }
     }
 }
+
+extension RejectReason {
+    /// The shared limiter's refusal, as the room link says it.
+    init(_ refusal: AttemptLimiter.Refusal) {
+        switch refusal {
+        case .tooManyAttempts: self = .tooManyAttempts
+        case .tooManyAttemptsInRoom: self = .tooManyAttemptsInRoom
+        }
+    }
+}

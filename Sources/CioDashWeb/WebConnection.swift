@@ -24,7 +24,8 @@ final class WebConnection: ChannelInboundHandler {
             hub.respond(channel, page, headOnly: false)
             return hub.said(hub.address(of: channel), .methodNotAllowed)
         }
-        route(channel, target: head.uri, headOnly: head.method == .HEAD)
+        route(channel, target: head.uri, headOnly: head.method == .HEAD,
+              crossSite: head.headers["Sec-Fetch-Site"].first == "cross-site")
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
@@ -33,8 +34,12 @@ final class WebConnection: ChannelInboundHandler {
         hub.refuse(context.channel, .malformed, headOnly: false)
     }
 
-    private func route(_ channel: Channel, target: String, headOnly: Bool) {
+    private func route(_ channel: Channel, target: String, headOnly: Bool, crossSite: Bool) {
         let (path, query) = Self.split(target)
+        // A delegate's unit comes from the page itself: a browser that says the announcement comes
+        // from another site (`Sec-Fetch-Site`) is refused before the token is looked at. (Only
+        // there: the join link itself may well be opened from a chat on another site.)
+        if crossSite, path.hasSuffix("/attend") { return hub.refuse(channel, .crossSite, headOnly: headOnly) }
         if let asset = WebPages.assets[path] { return hub.respond(channel, asset, headOnly: headOnly) }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         // "/j/TOKEN…": the j in either case, as the QR code's upper-case address has it.
@@ -52,6 +57,13 @@ final class WebConnection: ChannelInboundHandler {
         case ("events", 1):
             if headOnly { return hub.respond(channel, WebResponse(status: (200, "OK"), contentType: "text/event-stream", body: ByteBuffer()), headOnly: true) }
             hub.watch(channel)
+        case ("attend", 1):
+            // GET, as every request here: the token in the path is what a forger lacks (see
+            // docs/network.md, "Attendance from who joins").
+            guard !headOnly else { return hub.respond(channel, WebPages.refusal(.methodNotAllowed), headOnly: true) }
+            let unit = Self.parameter("unit", in: query).map { String($0).removingPercentEncoding ?? "\u{0}" } ?? "\u{0}"
+            if let refusal = hub.announce(unit: unit, from: address) { return hub.refuse(channel, refusal, headOnly: false) }
+            hub.respond(channel, WebResponse(status: (204, "No Content"), contentType: "text/plain; charset=utf-8", body: ByteBuffer()), headOnly: false)
         case ("index", 1):
             guard let index = hub.content.index(Self.language(query)) else { return notReady(channel, headOnly) }
             hub.respond(channel, WebResponse(status: (200, "OK"), contentType: "application/json", body: index), headOnly: headOnly)

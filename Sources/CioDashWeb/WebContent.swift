@@ -62,8 +62,9 @@ final class WebContent {
         struct Entry: Encodable { var view: String; var title: String; var key: String; var kind: String }
         struct Topic: Encodable { var id: String; var minutes: Int? }
         struct Words: Encodable { var slide, timeLeft, overrun, paused, lastFiveMinutes, lastMinute: String }
+        struct Unit: Encodable { var id: String; var name: String }
         struct Index: Encodable {
-            var meeting: String; var language: String; var generation: Int
+            var meeting: String; var language: String; var generation: Int; var units: [Unit]
             var entries: [Entry]; var deck: [String]; var topics: [Topic]; var words: Words
         }
         func entry(_ view: ViewID, kind: String, title: String? = nil) -> Entry {
@@ -76,7 +77,9 @@ final class WebContent {
         }
         for province in meeting.provinces { entries.append(entry(.province(province.id), kind: labels.province.lowercased())) }
         entries.append(entry(.closing, kind: ""))
-        let index = Index(meeting: meeting.title, language: language.rawValue, generation: generation, entries: entries,
+        // The units a delegate may say they represent: the meeting's provinces, in Vietnamese order.
+        let units = meeting.provinces.sorted { VietnameseCollation.precedes($0.name, $1.name) }.map { Unit(id: $0.id, name: $0.name) }
+        let index = Index(meeting: meeting.title, language: language.rawValue, generation: generation, units: units, entries: entries,
                           deck: deck.slides.map(Self.name), topics: meeting.topics.map { Topic(id: $0.id, minutes: $0.minutes) },
                           words: Words(slide: labels.slide, timeLeft: labels.timeLeft, overrun: labels.overrun, paused: labels.paused,
                                        lastFiveMinutes: labels.lastFiveMinutes, lastMinute: labels.lastMinute))
@@ -85,6 +88,9 @@ final class WebContent {
         indexes[language] = buffer
         return buffer
     }
+
+    /// Whether `id` is a unit of the meeting's list (a province id).
+    func isUnit(_ id: String) -> Bool { meeting?.provinces.contains { $0.id == id } ?? false }
 
     /// A view's name in URLs and the stream: `ViewID.description`, and `status` for the board.
     static func name(_ view: ViewID) -> String { view.description }

@@ -10,6 +10,8 @@ public enum WebLinkEvent: Sendable, Equatable {
     case viewers(Int)
     /// Browsers refused since the last such event, summarised to about one a second.
     case refused(WebRefusalSummary)
+    /// The units (province ids) browsers announced, with how many browsers each (`/attend`).
+    case announced([String: Int])
 }
 
 /// The web side's state, on its one event loop only (no locks): connections and their heads, the
@@ -24,9 +26,13 @@ final class WebHub: @unchecked Sendable {
     private(set) var connections = 0
     /// Connections whose head has not come yet, oldest first.
     private var pending: [Channel] = []
-    private var limiter: TokenLimiter
+    private var limiter: AttemptLimiter
     private var refusals = WebRefusalLog()
     private(set) var viewers: [ObjectIdentifier: Channel] = [:]
+    /// The unit each browser's source address announced; its own limiter (every announcement
+    /// counts), so a script cannot churn the presenter's attendance line.
+    private(set) var units: [String: String] = [:]
+    private var announcements: AttemptLimiter
     /// The presenter's latest state and when it arrived (monotonic seconds).
     private var latest: (share: PresenterShare, at: Double)?
     /// The furthest deck index the projector has shown (for `noAhead`).
@@ -37,7 +43,9 @@ final class WebHub: @unchecked Sendable {
         self.settings = settings
         self.loop = loop
         content = WebContent(capacity: settings.cacheEntries)
-        limiter = TokenLimiter(limit: settings.failureLimit, overallLimit: settings.overallFailureLimit, window: settings.failureWindow)
+        limiter = AttemptLimiter(limit: settings.failureLimit, window: settings.failureWindow, overallLimit: settings.overallFailureLimit)
+        announcements = AttemptLimiter(limit: settings.announcementLimit, window: settings.failureWindow,
+                                       overallLimit: settings.announcementLimit * settings.maxViewers)
     }
 
     // MARK: Connections
@@ -96,8 +104,11 @@ final class WebHub: @unchecked Sendable {
 
     func post(_ event: WebLinkEvent) {
         events.withLockedValue { events in
-            // Only the latest viewer count matters; refusals are already summarised.
+            // Only the latest viewer count and units matter; refusals are already summarised.
             if case .viewers = event, let i = events.lastIndex(where: { if case .viewers = $0 { return true }; return false }) {
+                events.remove(at: i)
+            }
+            if case .announced = event, let i = events.lastIndex(where: { if case .announced = $0 { return true }; return false }) {
                 events.remove(at: i)
             }
             events.append(event)
@@ -109,7 +120,7 @@ final class WebHub: @unchecked Sendable {
     /// Whether `candidate` is the room's token; a wrong one counts against its address. Nil: let in.
     func check(token candidate: Substring, from address: String) -> WebRefusal? {
         let now = WebClock.now()
-        if let refusal = limiter.refusal(address, now: now) { return refusal }
+        if let refusal = limiter.refusal(address, now: now) { return WebRefusal(refusal) }
         guard ViewerToken.matches(candidate, settings.token) else {
             limiter.recordFailure(address, now: now)
             return .wrongToken
@@ -118,7 +129,29 @@ final class WebHub: @unchecked Sendable {
         return nil
     }
 
-    var limiterAddresses: Int { limiter.trackedAddresses }
+    var limiterAddresses: Int { limiter.trackedAddresses + limiter.admittedAddresses }
+
+    // MARK: Attendance
+
+    /// A browser (already past the token) says which unit it represents; "" takes it back. One
+    /// unit per source address (a convenience, never an identity); the presenter hears the counts.
+    func announce(unit: String, from address: String) -> WebRefusal? {
+        let now = WebClock.now()
+        guard unit.isEmpty || content.isUnit(unit) else { return .unknownUnit }
+        if let refusal = announcements.refusal(address, now: now) {
+            return refusal == .tooManyAttempts ? .tooManyAnnouncements : .tooManyAttemptsInRoom
+        }
+        announcements.recordFailure(address, now: now)
+        let source = AttemptLimiter.source(of: address)
+        if unit.isEmpty {
+            units[source] = nil
+        } else {
+            if units[source] == nil && units.count >= settings.maxConnections { return .tooManyViewers }
+            units[source] = unit
+        }
+        post(.announced(units.values.reduce(into: [:]) { $0[$1, default: 0] += 1 }))
+        return nil
+    }
 
     // MARK: The stream
 

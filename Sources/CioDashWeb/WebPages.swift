@@ -22,6 +22,8 @@ enum WebPages {
     button{font:inherit;color:inherit;background:#333;border:1px solid #666;border-radius:4px;padding:.3em .7em;min-height:2.2em;cursor:pointer}
     button[aria-pressed=true]{background:#29b8db;color:#000;border-color:#29b8db;font-weight:600}
     #status{margin:.1em 0 0;font-size:.9em;opacity:.9}
+    #unitbox{display:flex;flex-wrap:wrap;gap:.4em;align-items:center;margin:.35em 0 .1em}#unitbox[hidden]{display:none}
+    #unitbox select,#unitbox input{font:inherit;color:inherit;background:#111;border:1px solid #666;border-radius:4px;padding:.3em .4em;min-height:2.2em;max-width:100%}
     #status.alert{color:#f5f543;opacity:1}
     #list{padding:.5em .6em;border-bottom:1px solid #444}
     #q{font:inherit;width:100%;max-width:28em;padding:.35em .5em;background:#111;color:inherit;border:1px solid #666;border-radius:4px}
@@ -39,7 +41,7 @@ enum WebPages {
     @media (max-width:480px){body{font-size:14px}pre.grid{font-size:12px}}
     @media print{
       :root{--bg:#fff;--fg:#000;color-scheme:light}
-      header #controls,#status,#list{display:none}header{position:static;background:none}
+      header #controls,#status,#list,#unitbox{display:none}header{position:static;background:none}
       pre.grid{overflow:visible;print-color-adjust:exact;-webkit-print-color-adjust:exact}.r0{color:#000}
     }
 
@@ -55,13 +57,17 @@ enum WebPages {
       left:'Người trình bày đã thoát; giữ trang cuối và sẽ theo lại khi họ mở lại',lost:'Mất kết nối tới người trình bày; đang thử lại…',
       refused:'Địa chỉ này không còn dùng được (người trình bày đã đổi mã phòng?): quét lại mã QR trên màn chiếu',
       search:'tìm: hue, dak lak, chu ky so',ahead:'Trang này chưa được chiếu; người trình bày không cho xem trước.',
-      failed:'Không tải được trang này.',list:'Danh sách trang'},
+      failed:'Không tải được trang này.',list:'Danh sách trang',
+      whichUnit:'Bạn đại diện cho đơn vị nào?',noUnit:'Không chọn',unit:'Đơn vị',pick:'— chọn đơn vị —',unitSearch:'tìm: hue, dak lak'},
      en:{follow:'Follow the presenter',browse:'Browse',other:'Tiếng Việt',connecting:'Connecting to the presenter…',
       following:'Following the presenter',browsing:'Browsing on your own · press “Follow the presenter” to go back',
       left:'The presenter has quit; keeping the last slide, following again when they restart',lost:'Link to the presenter lost; trying again…',
       refused:'This address no longer works (a new room code?): scan the QR code on the projector again',
       search:'search: hue, dak lak, signatures',ahead:'This slide has not been shown yet; the presenter does not allow looking ahead.',
-      failed:'Could not load this page.',list:'Pages'}};
+      failed:'Could not load this page.',list:'Pages',
+      whichUnit:'Which unit do you represent?',noUnit:'Skip',unit:'Unit',pick:'— choose a unit —',unitSearch:'search: hue, dak lak'}};
+    // The unit this browser represents, remembered per join address: null never asked, '' skipped.
+    var unitKey='ciodash-unit:'+base,unit=null;try{unit=localStorage.getItem(unitKey);}catch(e){}
     var lang='vi';try{lang=localStorage.getItem('ciodash-lang')==='en'?'en':'vi';}catch(e){}
     var state=null,receivedAt=0,attached=true,shown=null,index=null,link='connecting',es=null,loading=0;
     function $(id){return document.getElementById(id);}
@@ -96,7 +102,31 @@ enum WebPages {
       var s=link==='joined'?(attached?'following':'browsing'):link;
       $('status').textContent=t(s);$('status').className=(link==='joined'||link==='connecting')?'':'alert';
       if(state&&index){$('slide').textContent=index.words.slide+' '+state.slide+'/'+state.slides;}
+      $('unitw').textContent=t('whichUnit');$('unitskip').textContent=t('noUnit');$('uq').placeholder=t('unitSearch');
+      if($('unit').options.length)$('unit').options[0].textContent=t('pick');
+      showUnit();
     }
+    function unitName(){
+      var n='';if(index)(index.units||[]).forEach(function(u){if(u.id===unit)n=u.name;});return n||t('noUnit');
+    }
+    function showUnit(){
+      $('unitbox').hidden=unit!==null;$('unitbtn').hidden=unit===null;
+      $('unitbtn').textContent=t('unit')+': '+unitName();
+    }
+    function fillUnits(){
+      var sel=$('unit');sel.replaceChildren();
+      var o=document.createElement('option');o.value='';o.textContent=t('pick');sel.appendChild(o);
+      (index.units||[]).forEach(function(u){
+        var o=document.createElement('option');o.value=u.id;o.textContent=u.name;o.setAttribute('data-k',fold(u.name));sel.appendChild(o);
+      });
+      sel.value=unit||'';showUnit();
+    }
+    // Tells the presenter (GET: see docs/network.md); again on each (re)connection, for a restarted presenter.
+    function announce(){
+      if(unit===null)return;
+      fetch(base+'/attend?unit='+encodeURIComponent(unit),{cache:'no-store'}).catch(function(){});
+    }
+    function choose(v){unit=v;try{localStorage.setItem(unitKey,v);}catch(e){}announce();showUnit();}
     function ahead(v){
       if(!state||!state.noAhead||!index)return false;
       var i=index.deck.indexOf(v);return i>=0&&i>state.furthest;
@@ -121,7 +151,7 @@ enum WebPages {
         li.appendChild(a);if(e.kind){var s=document.createElement('small');s.textContent=' '+e.kind;li.appendChild(s);}
         ul.appendChild(li);
       });
-      filter();
+      filter();fillUnits();
     }
     function filter(){
       var k=fold($('q').value);
@@ -148,6 +178,7 @@ enum WebPages {
       es=new EventSource(base+'/events');
       es.addEventListener('state',function(e){try{onState(JSON.parse(e.data));}catch(x){}});
       es.addEventListener('bye',function(){link='left';words();});
+      es.onopen=announce;
       es.onerror=function(){
         if(link!=='left')link='lost';words();
         if(es.readyState===2){getIndex(null);setTimeout(function(){if(link!=='refused')connect();},3000);}
@@ -161,6 +192,15 @@ enum WebPages {
       index=null;words();getIndex(function(){if(shown)load(shown);});
     });
     $('q').addEventListener('input',filter);
+    $('unit').addEventListener('change',function(){if($('unit').value)choose($('unit').value);});
+    $('unitskip').addEventListener('click',function(){choose('');});
+    $('unitbtn').addEventListener('click',function(){$('unitbox').hidden=false;$('unitbtn').hidden=true;$('uq').focus();});
+    $('uq').addEventListener('input',function(){
+      var k=fold($('uq').value),first=null;
+      [].forEach.call($('unit').options,function(o){if(!o.value)return;o.hidden=k!==''&&o.getAttribute('data-k').indexOf(k)<0;if(!o.hidden&&!first)first=o;});
+      if(k&&first)$('unit').value=first.value;
+    });
+    $('uq').addEventListener('keydown',function(e){if(e.key==='Enter'){if($('unit').value)choose($('unit').value);e.preventDefault();}});
     $('q').addEventListener('keydown',function(e){
       if(e.key==='Enter'){var f=[].filter.call($('entries').children,function(li){return !li.hidden;})[0];
         if(f)detach(f.firstChild.getAttribute('data-view'));e.preventDefault();}
@@ -198,7 +238,8 @@ enum WebPages {
     <body>
     <header>
     <div id="top"><span id="meeting">ciodash</span> <span id="slide"></span> <span id="clock" class="clock" role="timer"></span></div>
-    <div id="controls"><button id="follow" type="button" aria-pressed="true">Theo người trình bày</button> <button id="browse" type="button" aria-pressed="false">Tự xem</button> <button id="lang" type="button">English</button></div>
+    <div id="controls"><button id="follow" type="button" aria-pressed="true">Theo người trình bày</button> <button id="browse" type="button" aria-pressed="false">Tự xem</button> <button id="lang" type="button">English</button> <button id="unitbtn" type="button" hidden></button></div>
+    <div id="unitbox" hidden><label for="unit" id="unitw">Bạn đại diện cho đơn vị nào?</label> <input id="uq" type="search" autocomplete="off" placeholder="tìm: hue, dak lak"> <select id="unit"></select> <button id="unitskip" type="button">Không chọn</button></div>
     <p id="status" role="status">Đang kết nối tới người trình bày…</p>
     </header>
     <nav id="list" hidden><input id="q" type="search" autocomplete="off" placeholder="tìm: hue, dak lak, chu ky so"><ul id="entries"></ul></nav>

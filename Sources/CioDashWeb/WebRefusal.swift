@@ -4,7 +4,8 @@ import CioDashCore
 /// the browser gets and the presenter's status line.
 public enum WebRefusal: String, Sendable, Equatable, CaseIterable {
     case wrongToken, tooManyAttempts, tooManyAttemptsInRoom, slowHeaders, headTooLarge, targetTooLong,
-         tooManyConnections, methodNotAllowed, malformed, notFound, notYetShown, slowViewer, tooManyViewers
+         tooManyConnections, methodNotAllowed, malformed, notFound, notYetShown, slowViewer, tooManyViewers,
+         unknownUnit, tooManyAnnouncements, crossSite
 
     /// The HTTP status that says it.
     var status: (code: Int, phrase: String) {
@@ -19,6 +20,9 @@ public enum WebRefusal: String, Sendable, Equatable, CaseIterable {
         case .methodNotAllowed: return (405, "Method Not Allowed")
         case .malformed: return (400, "Bad Request")
         case .notFound: return (404, "Not Found")
+        case .unknownUnit: return (400, "Bad Request")
+        case .tooManyAnnouncements: return (429, "Too Many Requests")
+        case .crossSite: return (403, "Forbidden")
         }
     }
 
@@ -46,6 +50,13 @@ public enum WebRefusal: String, Sendable, Equatable, CaseIterable {
         case .methodNotAllowed: return vi ? "chỉ được xem (GET, HEAD)" : "viewing only (GET, HEAD)"
         case .malformed: return vi ? "yêu cầu HTTP không hợp lệ" : "not a valid HTTP request"
         case .notFound: return vi ? "không có trang này" : "no such page"
+        case .unknownUnit:
+            return vi ? "không có đơn vị này trong danh sách của cuộc họp" : "no such unit in the meeting's list"
+        case .tooManyAnnouncements:
+            return vi ? "đổi đơn vị quá nhiều lần từ máy này; thử lại sau một phút"
+                      : "the unit was changed too often from this machine; try again in a minute"
+        case .crossSite:
+            return vi ? "yêu cầu đến từ trang web khác; không nhận" : "the request came from another site; refused"
         case .notYetShown:
             return vi ? "trang này chưa được chiếu; người trình bày không cho xem trước"
                       : "this slide has not been shown yet; the presenter does not allow looking ahead"
@@ -53,56 +64,14 @@ public enum WebRefusal: String, Sendable, Equatable, CaseIterable {
     }
 }
 
-/// Wrong tokens allowed: `limit` per address and `overallLimit` from all addresses together per
-/// `window` seconds. An address that has shown the right token before keeps its way in while the
-/// room as a whole is over its limit, so a flood of guesses does not lock out the delegates.
-/// Every table is bounded.
-struct TokenLimiter {
-    let limit: Int
-    let overallLimit: Int
-    let window: Double
-    let maxAddresses: Int
-    private var failures: [String: [Double]] = [:]
-    private var overall: [Double] = []
-    private(set) var admitted: Set<String> = []
-
-    init(limit: Int, overallLimit: Int, window: Double, maxAddresses: Int = 4096) {
-        self.limit = limit
-        self.overallLimit = overallLimit
-        self.window = window
-        self.maxAddresses = maxAddresses
-    }
-
-    /// Why a request with a token from `address` may not be checked now, or nil when it may.
-    mutating func refusal(_ address: String, now: Double) -> WebRefusal? {
-        overall.removeAll { now - $0 >= window }
-        if var times = failures[address] {
-            times.removeAll { now - $0 >= window }
-            failures[address] = times.isEmpty ? nil : times
-            if times.count >= limit { return .tooManyAttempts }
+extension WebRefusal {
+    /// The shared limiter's refusal (`AttemptLimiter`, as the room link's), as the web says it.
+    init(_ refusal: AttemptLimiter.Refusal) {
+        switch refusal {
+        case .tooManyAttempts: self = .tooManyAttempts
+        case .tooManyAttemptsInRoom: self = .tooManyAttemptsInRoom
         }
-        if overall.count >= overallLimit && !admitted.contains(address) { return .tooManyAttemptsInRoom }
-        return nil
     }
-
-    mutating func recordFailure(_ address: String, now: Double) {
-        if failures[address] == nil && failures.count >= maxAddresses {
-            failures = failures.filter { $0.value.contains { now - $0 < window } }
-            if failures.count >= maxAddresses, let oldest = failures.min(by: { ($0.value.last ?? 0) < ($1.value.last ?? 0) }) {
-                failures[oldest.key] = nil
-            }
-        }
-        failures[address, default: []].append(now)
-        overall.append(now)
-        if overall.count > overallLimit * 2 { overall.removeFirst(overall.count - overallLimit * 2) }
-    }
-
-    mutating func recordSuccess(_ address: String) {
-        if admitted.count >= maxAddresses { admitted.removeAll() }
-        admitted.insert(address)
-    }
-
-    var trackedAddresses: Int { failures.count + admitted.count }
 }
 
 /// Refusals said on the presenter's status line without flooding it (as the room link's

@@ -29,6 +29,8 @@ public struct WebSettings: Sendable {
     public var failureLimit = 5
     public var overallFailureLimit = 60
     public var failureWindow = 60.0
+    /// Units a browser may announce (`/attend`) per source per `failureWindow`.
+    public var announcementLimit = 10
     /// The web thread's nice value (Linux: per thread), so the presenter's own thread wins the CPU.
     public var niceness: Int32 = 10
     /// Views made at once in the content cache (view × width × language of one folder revision).

@@ -52,6 +52,7 @@ final class BrowserShare: RoomLink {
             switch event {
             case .viewers(let n): return .remote(.viewers(n))
             case .refused(let summary): return .remote(.rejected(summary.line(app.navigation.language)))
+            case .announced(let units): return .remote(.unitsAnnounced(units))
             }
         }
     }

@@ -65,7 +65,8 @@ def start_presenter(*options):
     command = (f'export TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no; '
                f'exec {BINARY} present {FOLDER} --share 127.0.0.1:{SHARE} --code {CODE} {" ".join(options)}')
     tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '50', 'sh', '-c', command)
-    wait(lambda: http_status(f'http://127.0.0.1:{WEB}/J/{TOKEN}') == 200, 'the presenter serves browsers', 20)
+    # The index, not only the page: it answers 503 until the presenter's first meeting has reached the web side.
+    wait(lambda: http_status(f'http://127.0.0.1:{WEB}/J/{TOKEN}/index') == 200, 'the presenter serves browsers', 20)
 
 
 def keys(*k):
@@ -229,10 +230,32 @@ def main():
             tmux('kill-session', '-t', SESSION)
         except subprocess.CalledProcessError:
             pass
-        start_presenter('--web-no-ahead')
+        start_presenter('--web-no-ahead', '--minutes', os.path.join(os.path.dirname(TMUX_SOCKET), 'minutes.jsonl'))
         wait(lambda: 'Đang theo người trình bày' in (phone.text('#status') or '') and phone.text('#view h2') == titles['agenda'],
              'restarted, the page follows again (the agenda)', 20)
         wait(lambda: laptop.text('#view h2') == titles['agenda'], 'so does the laptop', 20)
+
+        # Attendance from who joins: the phone says which unit it represents (searched without
+        # diacritics), the browser remembers it, and the presenter's attendance form offers it to the
+        # secretary, who confirms it with F3.
+        check(phone.js("!document.getElementById('unitbox').hidden") is True, 'the page asks which unit the delegate represents')
+        phone.js("(function(){var q=document.getElementById('uq');q.value='dak lak';q.dispatchEvent(new Event('input'));"
+                 "q.dispatchEvent(new KeyboardEvent('keydown',{key:'Enter'}));})()")
+        wait(lambda: (phone.text('#unitbtn') or '').endswith('Đắk Lắk'), '"dak lak" picks Đắk Lắk')
+        check(phone.js("localStorage.getItem('ciodash-unit:'+location.pathname.replace(/\\/+$/,''))") == 'dak-lak',
+              'the unit is remembered in the browser')
+        phone.js("setTimeout(function(){location.reload();},50);1")
+        wait(lambda: phone.js("document.getElementById('unitbox').hidden && /Đắk Lắk$/.test(document.getElementById('unitbtn').textContent)") is True,
+             'reloaded, the page does not ask again')
+        keys('m')
+        keys('Tab')
+        keys('Tab')
+        keys('-l', 'dak lak')
+        wait(lambda: 'chưa ghi có mặt: Đắk Lắk (1)' in tmux('capture-pane', '-p', '-t', SESSION),
+             'the presenter\'s attendance form offers Đắk Lắk, typed absent, as joined in a browser')
+        keys('F3')
+        wait(lambda: 'đều đã ghi có mặt' in tmux('capture-pane', '-p', '-t', SESSION), 'F3: the secretary marks it present')
+        keys('Escape')
 
         # --web-no-ahead: a slide the projector has not shown is refused and greyed in the list.
         later = [e for e in index['entries'] if e['view'].startswith('topic:')][-1]

@@ -1,4 +1,5 @@
 import CioDashApp
+import CioDashCore
 import CioDashRender
 import NIOCore
 import XCTest

@@ -1,4 +1,5 @@
 import CioDashApp
+import CioDashCore
 import Foundation
 import Glibc
 import XCTest
@@ -105,12 +106,31 @@ final class HostileBrowserTests: XCTestCase {
     }
 
     func testTheRoomWideLimitKeepsAdmittedBrowsersIn() {
-        var limiter = TokenLimiter(limit: 5, overallLimit: 10, window: 60)
+        var limiter = AttemptLimiter(limit: 5, window: 60, overallLimit: 10)
         limiter.recordSuccess("10.0.0.1")
         for i in 0..<10 { limiter.recordFailure("10.0.1.\(i)", now: 0) }
         XCTAssertEqual(limiter.refusal("10.0.2.1", now: 1), .tooManyAttemptsInRoom, "a new address while the room is over its limit")
         XCTAssertNil(limiter.refusal("10.0.0.1", now: 1), "a delegate already in")
         XCTAssertNil(limiter.refusal("10.0.2.1", now: 61), "a minute later")
+    }
+
+    /// The web side uses the room link's limiter: a source is an IPv6 /64, not one address of it
+    /// (one machine can take any address in its /64), and an admitted source stays admitted.
+    func testWrongTokensFromOneIPv6Slash64CountTogether() throws {
+        let (server, _) = try startServer()
+        defer { server.stop() }
+        let hub = server.hub
+        let refusals = try hub.loop.submit { () -> [WebRefusal?] in
+            var seen: [WebRefusal?] = []
+            _ = hub.check(token: Substring(testToken), from: "2001:db8:1:2::1")
+            for i in 0..<5 { seen.append(hub.check(token: "WRONG", from: "2001:db8:1:2::\(i + 100)")) }
+            seen.append(hub.check(token: Substring(testToken), from: "2001:db8:1:2:ffff::7"))
+            seen.append(hub.check(token: Substring(testToken), from: "2001:db8:1:3::7"))
+            return seen
+        }.wait()
+        XCTAssertEqual(Array(refusals.prefix(5)), Array(repeating: .wrongToken, count: 5))
+        XCTAssertEqual(refusals[5], .tooManyAttempts, "another address of the same /64 is the same source")
+        XCTAssertNil(refusals[6], "another /64 is not")
     }
 
     func testAStreamThatNeverReadsIsDroppedAndTheOthersGoOn() throws {

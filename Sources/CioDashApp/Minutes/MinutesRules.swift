@@ -14,6 +14,19 @@ enum MinutesRules {
         }
         guard var minutes = s.minutes else { return AppCore.dashboard(s, event) }
         let at = s.clock.epoch
+        // F3 on the attendance form: the units browsers announced, still absent, marked present.
+        // Only the secretary's key does it; an announcement alone never changes the minutes.
+        if case .key(.function(3)) = event, var editor = minutes.editor, editor.topic == nil {
+            let confirmed = s.announcedAbsent
+            guard !confirmed.isEmpty else { return (s, effects) }
+            let text = MinutesAttendance.absentText(minutes.record.text(.absent), without: confirmed, in: s.meeting.provinces)
+            let outcome = editor.replace(.absent, with: text, at: at)
+            minutes.editor = editor
+            s.minutes = minutes.recording(outcome.entries, at: nil)
+            if !outcome.entries.isEmpty { effects.append(.recordMinutes(outcome.entries)) }
+            s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).markedPresent(confirmed.map(\.name))
+            return (s, effects)
+        }
         if case .key(let key) = event, key != .resize, key != .interrupt, var editor = minutes.editor {
             let outcome = editor.handle(key, width: minutes.textWidth, at: at)
             if case .paste(_, cut: true) = key {

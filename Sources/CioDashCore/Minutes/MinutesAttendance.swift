@@ -23,4 +23,18 @@ public struct MinutesAttendance: Hashable, Sendable {
         secretary = record.text(.secretary)
         guests = record.text(.guests)
     }
+
+    /// Provinces that browsers announced (`announced`: province id → browsers) and that the minutes
+    /// still have absent: what the secretary is offered to confirm as present.
+    public func announcedAbsent(_ announced: [String: Int]) -> [ProvinceReport] {
+        absent.filter { (announced[$0.id] ?? 0) > 0 }
+    }
+
+    /// The "absent" field's text once `confirmed` are present: its other parts as typed.
+    public static func absentText(_ typed: String, without confirmed: [ProvinceReport], in provinces: [ProvinceReport]) -> String {
+        let ids = Set(confirmed.map(\.id))
+        return ProvinceNameMatch.parts(typed).filter { part in
+            ProvinceNameMatch.province(part, in: provinces).map { !ids.contains($0.id) } ?? true
+        }.joined(separator: ", ")
+    }
 }

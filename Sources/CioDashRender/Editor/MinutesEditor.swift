@@ -76,6 +76,18 @@ public struct MinutesEditor: Equatable, Sendable {
         return outcome
     }
 
+    /// Replaces `field`'s whole text (the secretary confirming the units browsers announced).
+    public mutating func replace(_ field: MinutesField, with text: String, at: Double) -> Outcome {
+        var outcome = Outcome()
+        var editor = self.editor(field)
+        let old = editor.text
+        guard old != text else { return outcome }
+        editor.setText(text)
+        editors[field] = editor
+        outcome.entries.append(.edit(field, TextEdit(offset: 0, removed: old.unicodeScalars.count, inserted: editor.text), at: at))
+        return outcome
+    }
+
     private mutating func move(by delta: Int, cursorAtEnd: Bool = false) {
         let next = focus + delta
         guard fields.indices.contains(next) else { return }

@@ -135,6 +135,24 @@ public struct MinutesLabels: Sendable {
 
     // The editor.
     var editorTitle: String { vi ? "Biên bản" : "Minutes" }
+    /// The attendance form's line for units browsers announced (`--web`): those the minutes still
+    /// have absent are offered, with their count of browsers; the secretary confirms with F3.
+    public func joinedInBrowser(offered: [(name: String, browsers: Int)], announced: Int) -> String? {
+        guard announced > 0 else { return nil }
+        guard !offered.isEmpty else {
+            return vi ? "Đã vào phòng qua trình duyệt: \(announced) đơn vị, đều đã ghi có mặt"
+                      : "Joined in a browser: \(announced) units, all marked present"
+        }
+        let list = offered.map { "\($0.name) (\($0.browsers))" }.joined(separator: ", ")
+        return vi ? "Đã vào phòng qua trình duyệt, chưa ghi có mặt: \(list) · F3 xác nhận có mặt"
+                  : "Joined in a browser, not yet marked present: \(list) · F3 confirm present"
+    }
+
+    /// Said once F3 confirmed them.
+    public func markedPresent(_ names: [String]) -> String {
+        (vi ? "biên bản: đã ghi có mặt " : "minutes: marked present ") + names.joined(separator: ", ")
+    }
+
     var editorKeys: String {
         vi ? "Esc đóng (đã lưu) · Tab ô tiếp · Enter dòng mới · Ctrl-←→ từ · Ctrl-W xóa từ · F2 ẩn khỏi màn chiếu"
             : "Esc close (saved) · Tab next field · Enter new line · Ctrl-←→ word · Ctrl-W delete word · F2 hide from the projector"

@@ -7,7 +7,9 @@ public enum MinutesEditorView {
     /// Draws the form on a screen grid and returns the text width its rows wrap at.
     @discardableResult
     /// `top`: the first row under the banner (the slide's title and countdown stay in sight).
-    public static func draw(_ editor: MinutesEditor, on grid: inout Grid, top: Int = 1, meeting: Meeting, language: Language) -> Int {
+    /// `browsers`: the line of units browsers announced (attendance form only), above the keys.
+    public static func draw(_ editor: MinutesEditor, on grid: inout Grid, top: Int = 1, meeting: Meeting, language: Language,
+                            browsers: String? = nil) -> Int {
         let words = MinutesLabels.forLanguage(language)
         guard grid.width >= 20, grid.height - top >= 6 else { return max(2, grid.width - 8) }
         if editor.hidden { return drawHidden(editor, on: &grid, words: words) }
@@ -32,12 +34,16 @@ public enum MinutesEditorView {
                 rows.append((text.text(of: row), .normal, indent, isCursor ? position?.column : nil))
             }
         }
-        let room = max(1, inner.height - 1)
+        let offer = editor.topic == nil ? browsers : nil
+        let room = max(1, inner.height - 1 - (offer == nil ? 0 : 1))
         // From the top while the cursor's row fits, then keeping two rows below it in sight.
         let first = min(max(0, cursorRow - (room - 3)), max(0, rows.count - room))
         for (i, row) in rows.dropFirst(first).prefix(room).enumerated() {
             grid.put(row.text, x: inner.x + row.x, y: inner.y + i, maxWidth: inner.width - row.x, role: row.role)
             if let column = row.cursor { grid.setRole(.selected, x: inner.x + row.x + column, y: inner.y + i, width: 1) }
+        }
+        if let offer {
+            grid.put(TextLayout.truncate(offer, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, role: .header)
         }
         grid.put(TextLayout.truncate(words.editorKeys, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, role: .muted)
         return textWidth
