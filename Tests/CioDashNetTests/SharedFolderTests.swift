@@ -173,7 +173,9 @@ final class SharedFolderTests: XCTestCase {
         XCTAssertFalse(writer.isIdle, "the first write is still going on")
         release.signal()
         release.signal()
-        XCTAssertTrue(eventually(timeout: 10) { writer.isIdle })
+        // Writing 5,000 files takes seconds on a loaded machine: wait for the condition, with a bound
+        // only against a hang.
+        XCTAssertTrue(eventually(timeout: 120) { writer.isIdle }, "both writes finished")
         XCTAssertEqual(writes.value, 2, "not on the calling thread, and only the first and the latest folder are written")
         let meeting = try String(contentsOfFile: received.path + "/meeting.yaml", encoding: .utf8)
         XCTAssertEqual(meeting, "format: ciodash/1\n#49\n", "the latest folder is what the follower has")
