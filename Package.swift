@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Debian's libxlsxwriter-dev, for the return forms the secretariat sends out.
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
+        // Debian's libssl-dev (OpenSSL 3), for the detached CMS signatures of returned forms.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
 
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
@@ -46,6 +48,9 @@ let package = Package(
             name: "CioDashSpreadsheet",
             dependencies: ["CioDashCore", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Signed returns: a detached CMS signature beside a return checked offline against the pinned
+        // roots and CRLs of the meeting's trust/ folder (OpenSSL's CMS API).
+        .target(name: "CioDashSignature", dependencies: ["CioDashCore", "COpenSSL"]),
         // The live dashboard's rules: one event type, one update, effects as values; no I/O.
         .target(name: "CioDashApp", dependencies: ["CioDashCore", "CioDashRender"]),
         // The room link: presenter state to followers over authenticated TCP frames (SwiftNIO,
@@ -66,7 +71,7 @@ let package = Package(
             name: "ciodash",
             dependencies: [
                 "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples", "CioDashSpreadsheet",
-                "CioDashNet",
+                "CioDashNet", "CioDashSignature",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +99,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "CioDashSignatureTests", dependencies: ["CioDashSignature", "CioDashCore"],
+                    exclude: ["make-test-pki.sh"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
