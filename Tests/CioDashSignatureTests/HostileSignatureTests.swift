@@ -61,6 +61,15 @@ final class HostileSignatureTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 2)
     }
 
+    func testSixtyFourDeepPathThroughTrustedIntermediatesStopsAtTheDepthCap() throws {
+        // The signature carries one certificate; the 64 intermediates come from trust/.
+        let check = try verify(bytes: try bytes("deep-leaf-only.p7s"), trust: "trust-deep-intermediates")
+        XCTAssertEqual(check.record.verdict, .invalid)
+        XCTAssertTrue(check.record.reasons.contains(.chainTooLong), "\(check.record.reasons) \(check.details)")
+        XCTAssertFalse(check.record.path.isEmpty, "OpenSSL built part of the path before the cap")
+        XCTAssertLessThanOrEqual(check.record.path.count, Int(DetachedSignature.maxChainDepth) + 2)
+    }
+
     func testASN1BombsAreMalformed() throws {
         // Nested indefinite-length SEQUENCEs, half a MiB deep; a length claiming 2 GiB; a length of lengths.
         let nested = [UInt8](repeatElement([0x30, 0x80], count: 250_000).joined())

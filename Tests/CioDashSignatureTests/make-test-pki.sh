@@ -135,6 +135,10 @@ openssl x509 -in root.pem -outform DER -out trust-unpinned/root.der
 cp inter.pem trust-unpinned/
 cp deep0.pem trust-deep/
 pin deep0.pem "Deep 0" > trust-deep/pins.txt
+# The same root with the 64 intermediates in trust/, so that a signature carrying its leaf alone reaches
+# OpenSSL's path building (and its depth cap) rather than the cap on certificates in a signature.
+mkdir -p trust-deep-intermediates
+cp deep0.pem deep-chain.pem trust-deep/pins.txt trust-deep-intermediates/
 
 # The return and its signatures.
 printf 'format: ciodash/1\nid: quang-ngai\nname: "Quảng Ngãi"\ntopics: {}\n' > return.yaml
@@ -157,4 +161,5 @@ sign evil.pem evil.key evil.p7s
 sign stranger.pem stranger.key stranger.p7s
 sign loopleaf.pem loopleaf.key loop.p7s -certfile loop-chain.pem
 sign deepleaf.pem deepleaf.key deep.p7s -certfile deep-chain.pem
+sign deepleaf.pem deepleaf.key deep-leaf-only.p7s
 sign good-ec.pem good-ec.key embedded.p7s -nodetach
