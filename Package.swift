@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
         // Debian's libqrencode-dev, for the QR code of the browsers' join address (`i`).
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
+        // Debian's libssl-dev (OpenSSL 3), for the detached CMS signatures of returned forms.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
 
         // Domain, loading, validation and Vietnamese text handling: no terminal.
         .target(
@@ -51,6 +53,9 @@ let package = Package(
             name: "CioDashSpreadsheet",
             dependencies: ["CioDashCore", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Signed returns: a detached CMS signature beside a return checked offline against the pinned
+        // roots and CRLs of the meeting's trust/ folder (OpenSSL's CMS API).
+        .target(name: "CioDashSignature", dependencies: ["CioDashCore", "COpenSSL"]),
         // The live dashboard's rules: one event type, one update, effects as values; no I/O.
         .target(name: "CioDashApp", dependencies: ["CioDashCore", "CioDashRender"]),
         // The room link: presenter state to followers over authenticated TCP frames (SwiftNIO,
@@ -84,7 +89,7 @@ let package = Package(
             name: "ciodash",
             dependencies: [
                 "CioDashCore", "CioDashRender", "CioDashApp", "CioDashTerminal", "CioDashSamples", "CioDashSpreadsheet",
-                "CioDashNet", "CioDashWeb",
+                "CioDashNet", "CioDashWeb", "CioDashSignature",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -120,6 +125,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "CioDashSignatureTests", dependencies: ["CioDashSignature", "CioDashCore"],
+                    exclude: ["make-test-pki.sh"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]

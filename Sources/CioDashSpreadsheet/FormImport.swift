@@ -24,8 +24,10 @@ public struct FormImport {
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
     /// Everything but the writing: a form with errors gives no text to write.
+    /// `signature` is what checking the return's signature found; it replaces the file's record (an
+    /// import without one drops the old record, which vouched for other figures).
     public static func prepare(_ form: ReturnedForm, formPath: String, meeting: Meeting, folder: String,
-                               force: Bool, language: Language) -> FormImport {
+                               force: Bool, language: Language, signature: SignatureRecord? = nil) -> FormImport {
         var problems: [FormProblem] = []
         let file = form.file
         var result = FormImport(form: form, target: "", text: "", changes: [], problems: [])
@@ -60,6 +62,7 @@ public struct FormImport {
             current.code = UnitsCatalogue.unit(id: current.id, on: meeting.date)?.code
         }
         var report = current
+        report.signature = signature
         var changes: [Change] = []
         let en = language == .en
         func show(_ v: Double?) -> String { v.map { NumberFormatting.format($0, language: language, maxFractionDigits: 6) } ?? "—" }

@@ -33,6 +33,27 @@ public enum ProvinceYAMLWriter {
             list("highlights", topic.highlights, into: &out)
             list("issues", topic.issues, into: &out)
         }
+        if let signature = report.signature { out += signatureBlock(signature, data: out) }
+        return out
+    }
+
+    /// The `signature:` block, last in the file: its `data_sha256` covers every byte before it (`data`).
+    static func signatureBlock(_ record: SignatureRecord, data: String) -> String {
+        func quoted(_ text: String) -> String { YAMLText.quoted(TextSanitizer.line(text)) }
+        var out = "signature:\n"
+        out += "  verdict: \(record.verdict.rawValue)\n"
+        if !record.reasons.isEmpty { out += "  reasons: [\(record.reasons.map(\.rawValue).joined(separator: ", "))]\n" }
+        out += "  file: \(quoted(record.file))\n"
+        if let hash = record.fileSHA256 { out += "  file_sha256: \(hash)\n" }
+        if let signer = record.signer { out += "  signer: \(quoted(signer))\n" }
+        if let issuer = record.issuer { out += "  issuer: \(quoted(issuer))\n" }
+        if let serial = record.serial { out += "  serial: \(quoted(serial))\n" }
+        if let signedAt = record.signedAt { out += "  signed_at: \(quoted(signedAt))\n" }
+        if !record.path.isEmpty {
+            out += "  path:\n"
+            for name in record.path { out += "    - \(quoted(name))\n" }
+        }
+        out += "  data_sha256: \(SHA256Digest.hex(Array(data.utf8)))\n"
         return out
     }
 

@@ -6,6 +6,10 @@ public enum SpreadsheetMessages {
         public var vi: String
         public var en: String
         public func `in`(_ language: Language) -> String { language == .en ? en : vi }
+        public init(vi: String, en: String) {
+            self.vi = vi
+            self.en = en
+        }
     }
 
     /// `"text"`, clipped to 60 characters so that a hostile value cannot flood a message.

@@ -30,6 +30,8 @@ public struct ProvinceReport: Hashable, Sendable {
     public var fileTime: Int64?
     public var errorCount = 0
     public var warningCount = 0
+    /// What `ciodash import` found about the return's signature, from the file's `signature:` block.
+    public var signature: SignatureRecord?
 
     public init(id: String, name: String, code: String? = nil, region: String? = nil,
                 reported: LocalDate? = nil, source: String? = nil,

@@ -30,6 +30,9 @@ public struct ReportingBoard: Hashable, Sendable {
         public var stale: Bool
         /// Reported after the meeting's date.
         public var afterMeeting: Bool
+        /// What import recorded about the return's signature; nil when imported before signatures
+        /// were checked, or written by hand.
+        public var signature: SignatureRecord? = nil
     }
 
     public var rows: [Row]
@@ -47,7 +50,8 @@ public struct ReportingBoard: Hashable, Sendable {
             let days = p.reported.map { meeting.date.days(since: $0) }
             return Row(provinceID: p.id, name: p.name, state: state, reported: p.reported, fileTime: p.fileTime,
                        filled: filled, asked: asked, errors: p.errorCount, warnings: p.warningCount,
-                       stale: (days ?? 0) > ProvinceFile.staleAfterDays, afterMeeting: (days ?? 0) < 0)
+                       stale: (days ?? 0) > ProvinceFile.staleAfterDays, afterMeeting: (days ?? 0) < 0,
+                       signature: p.notReported ? nil : p.signature)
         }
     }
 

@@ -466,3 +466,17 @@ enum LoadMessages {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }
+
+// The `signature:` block of a province file.
+extension LoadMessages {
+    static func signatureVerdictUnknown(_ text: String) -> Text {
+        Text(vi: "kết quả kiểm tra chữ ký \(quote(text)) không rõ; cần valid, invalid, revocation-not-checked hoặc unsigned",
+             en: "unknown signature verdict \(quote(text)); expected valid, invalid, revocation-not-checked or unsigned")
+    }
+    static func signatureReasonUnknown(_ text: String) -> Text {
+        Text(vi: "lý do \(quote(text)) không rõ, bỏ qua", en: "unknown reason \(quote(text)), ignored")
+    }
+    static let signatureDataEdited = Text(
+        vi: "tệp đã bị sửa sau khi nhập từ báo cáo có chữ ký (SHA-256 của số liệu không còn khớp data_sha256): số liệu không còn được chữ ký bảo đảm",
+        en: "the file was edited after its signed return was imported (the data's SHA-256 no longer matches data_sha256): the signature no longer vouches for these figures")
+}

@@ -293,7 +293,13 @@ public struct MeetingLoader: Sendable {
                 // Nothing decoded from an unusable file is said: the file is shown broken, for this reason.
                 return (ProvinceFile.broken(id: source.id, file: source.relativePath, reason: fatal), stream.diagnostics + [fatal])
             }
-            return (decoded!, stream.diagnostics + reader.diagnostics)
+            var file = decoded!
+            if let line = file.signatureLine, let recorded = file.report.signature?.dataSHA256, file.report.signature?.verdict != .unsigned,
+               !SignatureBlock.dataIntact(bytes, blockLine: line, recorded: recorded) {
+                file.report.signature?.dataIntact = false
+                reader.warning(line, 1, LoadMessages.signatureDataEdited)
+            }
+            return (file, stream.diagnostics + reader.diagnostics)
         }
     }
 

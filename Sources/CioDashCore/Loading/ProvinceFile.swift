@@ -4,6 +4,8 @@ struct ProvinceFile {
     /// Where `topics:` is written (or the top of the file), for "reports nothing on topic" warnings.
     var topicsLine: Int?
     var topicsColumn: Int?
+    /// The line of `signature:`, whose preceding bytes the block's `data_sha256` covers.
+    var signatureLine: Int?
 
     /// What the province decoder needs from the agenda; nil fields when the agenda is unusable.
     struct Agenda {
@@ -22,8 +24,8 @@ struct ProvinceFile {
     }
 
     enum Key: Int, MappingKeys {
-        case format, id, name, code, region, reported, source, topics
-        static let names: [StaticString] = ["format", "id", "name", "code", "region", "reported", "source", "topics"]
+        case format, id, name, code, region, reported, source, topics, signature
+        static let names: [StaticString] = ["format", "id", "name", "code", "region", "reported", "source", "topics", "signature"]
     }
 
     enum ReportKey: Int, MappingKeys {
@@ -106,7 +108,11 @@ struct ProvinceFile {
                 if days < 0 { reader.warning(at: node, LoadMessages.reportAfterMeeting(reported, meetingDate)) }
             }
         }
+        if let slot = fields.slot(.signature), !slot.node.isNull {
+            report.signature = SignatureBlock.decode(slot.node, reader: reader)
+        }
         var result = ProvinceFile(report: report, topicsLine: fields.line, topicsColumn: fields.column)
+        result.signatureLine = fields.slot(.signature)?.keyLine
         guard let topicsSlot = fields.slot(.topics) else {
             reader.error(fields.line, fields.column, LoadMessages.missingField("topics"))
             return result

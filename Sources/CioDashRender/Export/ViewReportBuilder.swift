@@ -216,6 +216,9 @@ public enum ViewReportBuilder {
             if let reported = province.reported { facts.append(labels.reported + " " + reported.description) }
             if let source = province.source { facts.append(labels.source + ": " + clean(source)) }
             if !facts.isEmpty { report.blocks.append(.paragraph(facts.joined(separator: " · "))) }
+            if let signature = province.signature, signature.verdict != .unsigned {
+                report.blocks.append(.paragraph(clean(ProvinceHeading.signatureLine(signature, language: language).0)))
+            }
         }
 
         /// One province on one topic: status, summary, the metrics table, highlights and obstacles.
@@ -296,7 +299,7 @@ public enum ViewReportBuilder {
         func status(into report: inout ViewReport) {
             let words = StatusBoardView.Words(language)
             var table = ReportTable(header: [labels.province, words.state, labels.reported, words.fileTime, words.filled,
-                                             words.problems, words.note], numeric: [4, 5])
+                                             words.problems, words.signature, words.note], numeric: [4, 5])
             for r in ReportingBoard(meeting).rows {
                 let state: String
                 switch r.state {
@@ -311,7 +314,8 @@ public enum ViewReportBuilder {
                 table.rows.append([clean(r.name), state, r.reported.map(labels.date) ?? "",
                                    r.fileTime.map { words.time($0, labels: labels) } ?? "",
                                    r.state.hasFigures ? "\(r.filled)/\(r.asked)" : "",
-                                   r.state == .notReported ? "" : "\(r.errors)/\(r.warnings)", notes.joined(separator: ", ")])
+                                   r.state == .notReported ? "" : "\(r.errors)/\(r.warnings)",
+                                   r.signature?.word(language) ?? "", notes.joined(separator: ", ")])
             }
             report.blocks.append(.table(table))
         }

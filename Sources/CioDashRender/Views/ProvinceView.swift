@@ -53,7 +53,44 @@ enum ProvinceHeading {
             grid.put(line, x: 0, y: y, role: .muted)
             y += 1
         }
+        if let signature = province.signature, signature.verdict != .unsigned {
+            let (text, role) = signatureLine(signature, language: labels.language)
+            for line in TextLayout.wrap(text, width: width) {
+                grid.ensureRow(y)
+                grid.put(line, x: 0, y: y, role: role)
+                y += 1
+            }
+        }
         return y
+    }
+
+    /// Where the figures come from: "✓ Số liệu từ báo cáo có chữ ký số hợp lệ · người ký … · ký lúc …",
+    /// or why the signature does not vouch for them.
+    static func signatureLine(_ record: SignatureRecord, language: Language) -> (String, StyleRole) {
+        let vi = language == .vi
+        var parts: [String] = []
+        let role: StyleRole
+        if !record.dataIntact {
+            parts.append(vi ? "✗ Tệp đã bị sửa sau khi nhập từ báo cáo có chữ ký: chữ ký không còn bảo đảm số liệu"
+                            : "✗ The file was edited after its signed return was imported: the signature no longer vouches for the figures")
+            role = .error
+        } else {
+            switch record.verdict {
+            case .valid:
+                parts.append(vi ? "✓ Số liệu từ báo cáo có chữ ký số hợp lệ" : "✓ Figures from a return with a valid digital signature")
+                role = .normal
+            case .revocationNotChecked:
+                parts.append(vi ? "⚠ Số liệu từ báo cáo có chữ ký số; không kiểm tra được thu hồi"
+                                : "⚠ Figures from a signed return; revocation not checked")
+                role = .warning
+            default:
+                parts.append(vi ? "✗ Chữ ký số của báo cáo không hợp lệ" : "✗ The return's digital signature is invalid")
+                role = .error
+            }
+        }
+        if let signer = record.signer { parts.append((vi ? "người ký " : "signer ") + signer) }
+        if let at = record.signedAt { parts.append((vi ? "ký lúc " : "signed ") + at) }
+        return (TextSanitizer.line(parts.joined(separator: " · ")), role)
     }
 
     static func drawBroken(in grid: inout Grid, y start: Int, width: Int, province: ProvinceReport, labels: Labels) -> Int {

@@ -21,9 +21,9 @@ public enum StatusBoardView {
         text(meeting.title + " · " + labels.date(meeting.date), role: .title)
         text(words.summary(board), role: board.withErrorsCount > 0 ? .warning : .muted)
         y += 1
-        // name | state | reported | file time | filled | errors/warnings | note
-        // Below 100 columns the file's time gives way to the name and the notes.
-        let columns = [16, 12, width < 100 ? 0 : 17, 8, 8]
+        // name | state | reported | file time | filled | errors/warnings | signature | note
+        // Below 120 columns the file's time gives way to the name and the notes.
+        let columns = [16, 12, width < 120 ? 0 : 17, 8, 8, 19]
         let nameWidth = max(14, min(22, width - columns.reduce(0, +) - 12))
         let widths = [nameWidth] + columns
         func row(_ cells: [String], roles: [StyleRole]) {
@@ -36,7 +36,7 @@ public enum StatusBoardView {
                 x += w
             }
         }
-        row([labels.province, words.state, labels.reported, words.fileTime, words.filled, words.problems, words.note],
+        row([labels.province, words.state, labels.reported, words.fileTime, words.filled, words.problems, words.signature, words.note],
             roles: [.header])
         y += 1
         Box.rule(in: &grid, x: 0, y: y, width: width)
@@ -56,9 +56,10 @@ public enum StatusBoardView {
             if r.afterMeeting { notes.append(words.afterMeeting) }
             let problems = r.state == .notReported ? "" : "\(r.errors)/\(r.warnings)"
             let filled = !r.state.hasFigures ? "" : (r.asked > 0 ? "\(r.filled)/\(r.asked)" : "—")
+            let (signature, signatureRole) = words.signature(r.signature)
             row([r.name, state, r.reported.map(labels.date) ?? "", r.fileTime.map { words.time($0, labels: labels) } ?? "",
-                 filled, problems, notes.joined(separator: ", ")],
-                roles: [.normal, stateRole, .normal, .muted, .normal, r.errors > 0 ? .error : .normal, .error])
+                 filled, problems, signature, notes.joined(separator: ", ")],
+                roles: [.normal, stateRole, .normal, .muted, .normal, r.errors > 0 ? .error : .normal, signatureRole, .error])
             items.append(SelectableItem(rows: y..<(y + 1), marks: [RoleMark(.selected, x: 0, y: y, width: width)]))
             y += 1
         }
@@ -70,7 +71,7 @@ public enum StatusBoardView {
 
     /// The board's own words, in Vietnamese and English.
     struct Words {
-        let state, received, withErrors, fileTime, filled, problems, note, stale, afterMeeting, legend: String
+        let state, received, withErrors, fileTime, filled, problems, note, stale, afterMeeting, legend, signature: String
         let language: Language
 
         init(_ language: Language) {
@@ -79,12 +80,28 @@ public enum StatusBoardView {
                 (state, received, fileTime, filled, problems, note) = ("Tình trạng", "đã nhận", "Tệp lưu lúc", "Đã điền", "Lỗi/CB", "Ghi chú")
                 withErrors = "có lỗi"
                 (stale, afterMeeting) = ("số liệu cũ", "sau ngày họp")
-                legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · giờ UTC"
+                legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · Chữ ký: kết quả kiểm tra chữ ký số khi nhập (✓ hợp lệ; ✗ không hợp lệ, hoặc tệp bị sửa sau khi ký; ⚠ không kiểm tra được thu hồi; chưa ký) · giờ UTC"
+                signature = "Chữ ký"
             } else {
                 (state, received, fileTime, filled, problems, note) = ("State", "received", "File saved", "Filled", "Err/warn", "Note")
                 withErrors = "has errors"
                 (stale, afterMeeting) = ("stale", "after the meeting")
-                legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · times in UTC"
+                legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · Signature: the digital signature's check at import (✓ valid; ✗ invalid, or the file edited after signing; ⚠ revocation not checked; unsigned) · times in UTC"
+                signature = "Signature"
+            }
+        }
+
+        /// The signature cell: a mark and the verdict's word, or nothing for a file with no record.
+        func signature(_ record: SignatureRecord?) -> (String, StyleRole) {
+            // Short words that fit the column; the legend and the reports say them in full.
+            guard let record else { return ("", .muted) }
+            let vi = language == .vi
+            guard record.dataIntact else { return (vi ? "✗ sửa sau khi ký" : "✗ edited", .error) }
+            switch record.verdict {
+            case .valid: return ("✓ " + record.verdict.word(language), .normal)
+            case .invalid: return ("✗ " + record.verdict.word(language), .error)
+            case .revocationNotChecked: return (vi ? "⚠ chưa rõ thu hồi" : "⚠ revoc. unchecked", .warning)
+            case .unsigned: return (record.verdict.word(language), .muted)
             }
         }
 
