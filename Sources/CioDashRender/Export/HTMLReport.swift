@@ -105,13 +105,17 @@ public struct HTMLReport: Sendable {
     /// views Enter would open, all of which the page can show. Nil when the meeting has no such view.
     public func viewMarkup(_ view: ViewID) -> [UInt8]? {
         // No style attribute: the page's Content-Security-Policy allows only its own style sheet.
-        let out = section(view, present: nil, nav: [], labels: Labels.forLanguage(language), columnsStyle: false)
+        // The grid only: the room's page follows the slide; the folded data tables are for saved reports.
+        let out = section(view, present: nil, nav: [], labels: Labels.forLanguage(language), columnsStyle: false,
+                          tables: false)
         return out.isEmpty ? nil : out
     }
 
     /// `present`: the views the document holds, which links may lead to; nil for every view.
     /// `columnsStyle`: the grid's width as a CSS variable, for printing the file on A4.
-    private func section(_ view: ViewID, present: Set<ViewID>?, nav: [UInt8], labels: Labels, columnsStyle: Bool = true) -> [UInt8] {
+    /// `tables`: the view's figures as real tables, folded under the grid.
+    private func section(_ view: ViewID, present: Set<ViewID>?, nav: [UInt8], labels: Labels, columnsStyle: Bool = true,
+                         tables: Bool = true) -> [UInt8] {
         let isPresent = { (v: ViewID) in present?.contains(v) ?? true }
         var out: [UInt8] = []
         var context = RenderContext(language: language, width: width)
@@ -141,7 +145,7 @@ public struct HTMLReport: Sendable {
             Self.appendRow(body.grid, y: y, links: byRow[y]?.sorted { $0.columns.lowerBound < $1.columns.lowerBound } ?? [], to: &out)
         }
         out.appendMarkup("</pre>\n")
-        if let report = ViewReportBuilder.report(view, meeting: meeting, language: language) {
+        if tables, let report = ViewReportBuilder.report(view, meeting: meeting, language: language) {
             Self.appendTables(report, summary: language == .vi ? "Bảng số liệu (để sao chép vào Word, bảng tính)"
                                                               : "Tables of the figures (to copy into Word or a spreadsheet)", to: &out)
         }
