@@ -1,3 +1,4 @@
+import CioDashCore
 import Foundation
 
 /// What `xl/workbook.xml` and its relationships say: the sheets, in order, with their parts, the shared
@@ -22,7 +23,7 @@ struct WorkbookParts {
             if let office = root.first(where: { $0.type.hasSuffix("/officeDocument") }) { workbookPart = office.target }
         }
         guard package.contains(workbookPart) else { throw .missingPart(workbookPart) }
-        let base = (workbookPart as NSString).deletingLastPathComponent
+        let base = FolderPath.parent(of: workbookPart)
         let relsPart = base + "/_rels/" + (workbookPart as NSString).lastPathComponent + ".rels"
         let relationships = package.contains(relsPart)
             ? try Relationships.parse(package, relsPart, base: base) : []

@@ -142,7 +142,8 @@ struct InitCommand: ParsableCommand {
 
     /// `previous:` as a path from the new folder to the earlier one, so that the two can move together.
     static func relativePath(from newFolder: String, to earlier: String) -> String {
-        let base = absolute((newFolder as NSString).deletingLastPathComponent.isEmpty ? "." : (newFolder as NSString).deletingLastPathComponent)
+        let parent = FolderPath.parent(of: newFolder)
+        let base = absolute(parent.isEmpty ? "." : parent)
         let target = absolute(earlier).split(separator: "/").map(String.init)
         let start = base.split(separator: "/").map(String.init)
         var common = 0

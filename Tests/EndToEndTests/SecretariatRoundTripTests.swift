@@ -193,6 +193,17 @@ final class SecretariatRoundTripTests: XCTestCase {
     func testInitTemplateSemicolonCSVWithBOMImportCheckSnapshot() throws { try roundTrip(.semicolonBOM) }
     func testInitTemplateUnicodeTextImportCheckSnapshot() throws { try roundTrip(.utf16Tab) }
 
+    func testInitWithRelativeNamesLinksTheEarlierMeeting() throws {
+        // Bare names relative to the working folder, as a clerk types them (this trapped in Foundation).
+        let made = try CiodashProcess.run(["init", "m", "--from", "hue-2019", "--date", "2026-07-24", "--lang", "en"], in: root)
+        XCTAssertEqual(made.status, 0, made.errors)
+        let agenda = try String(contentsOfFile: root + "/m/meeting.yaml", encoding: .utf8)
+        XCTAssertTrue(agenda.contains("previous: \"../hue-2019\"\n"), agenda)
+        let nested = try CiodashProcess.run(["init", "later/", "--from", "./m/", "--date", "2027-07-24", "--lang", "en"], in: root)
+        XCTAssertEqual(nested.status, 0, nested.errors)
+        XCTAssertTrue(try String(contentsOfFile: root + "/later/meeting.yaml", encoding: .utf8).contains("previous: \"../m\"\n"))
+    }
+
     func testInitMakesAFolderCheckAcceptsWithEveryProvinceNotYetReported() throws {
         let meeting = root + "/meeting-2026"
         let made = try CiodashProcess.run(["init", meeting, "--from", root + "/hue-2019", "--date", "2026-07-24", "--lang", "en"])

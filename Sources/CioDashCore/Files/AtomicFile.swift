@@ -43,7 +43,7 @@ public enum AtomicFile {
                 throw .cannotWrite(path, reason: "it is not a file")
             }
         }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = FolderPath.parent(of: path)
         let folder = directory.isEmpty ? "." : directory
         let (fd, temporary) = try createTemporary(in: folder, for: path)
         var ok = false
@@ -89,7 +89,7 @@ public enum AtomicFile {
             if target.hasPrefix("/") {
                 current = target
             } else {
-                let folder = (current as NSString).deletingLastPathComponent
+                let folder = FolderPath.parent(of: current)
                 current = folder.isEmpty ? target : folder + "/" + target
             }
         }

@@ -14,7 +14,7 @@ public enum AtomicFolder {
     public static func create(_ path: String, files: [(String, [UInt8])], folders: [String]) throws(Failure) {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         if !isAbsentOrEmptyFolder(trimmed) { throw .exists(path) }
-        let parent = (trimmed as NSString).deletingLastPathComponent
+        let parent = FolderPath.parent(of: trimmed)
         let folder = parent.isEmpty ? "." : parent
         let name = (trimmed as NSString).lastPathComponent
         var template = Array("\(folder)/.\(name).ciodash-init-XXXXXX".utf8CString)
@@ -32,7 +32,7 @@ public enum AtomicFolder {
             }
             for (relative, bytes) in files {
                 let target = temporary + "/" + relative
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                try FileManager.default.createDirectory(atPath: FolderPath.parent(of: target),
                                                         withIntermediateDirectories: true)
                 do {
                     try AtomicFile.write(bytes, to: target, overwrite: false)

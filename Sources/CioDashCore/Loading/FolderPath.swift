@@ -1,9 +1,22 @@
 /// Paths as the user sees them in messages: the folder argument joined with a relative path.
-enum FolderPath {
+public enum FolderPath {
     static func join(_ folder: String, _ relative: String) -> String {
         if relative.hasPrefix("/") { return relative }
         if folder.isEmpty || folder == "." { return relative }
         return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+    }
+
+    /// The path without its last part, as NSString's deletingLastPathComponent says it ("a/b" → "a",
+    /// "/a" → "/", a bare name → ""), trailing slashes ignored. Ours because Swift 6.3.1's Foundation
+    /// trapped in it on a bare name given as an argument (`ciodash init m --from hue-2019`: illegal
+    /// instruction in String._startOfLastPathComponent).
+    public static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        var parent = trimmed[..<slash]
+        while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
+        return parent.isEmpty ? "/" : String(parent)
     }
 
     /// Removes `.` and `name/..` pairs without touching the file system ("a/b/../c" → "a/c").

@@ -67,7 +67,7 @@ public final class MinutesJournal {
     /// second presenter. `now` closes a run a crash left open at the last time the journal knew.
     /// With `fresh`, an existing journal is first moved aside (`setAside`) and a new one begun.
     public static func open(path: String, title: String, date: LocalDate, utcOffset: Int, fresh: Bool = false) throws(OpenError) -> Opened {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = FolderPath.parent(of: path)
         if !directory.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -254,7 +254,7 @@ public final class MinutesJournal {
         guard let resolved = realpath(path, nil) else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         let target = String(cString: resolved)
         free(resolved)
-        let temporary = (target as NSString).deletingLastPathComponent + "/.ciodash-journal-"
+        let temporary = FolderPath.parent(of: target) + "/.ciodash-journal-"
             + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let fd = Foundation.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
