@@ -22,8 +22,10 @@ public enum StatusBoardView {
         text(words.summary(board), role: board.withErrorsCount > 0 ? .warning : .muted)
         y += 1
         // name | state | reported | file time | filled | errors/warnings | signature | note
-        // Below 120 columns the file's time gives way to the name and the notes.
-        let columns = [16, 12, width < 120 ? 0 : 17, 8, 8, 19]
+        // Below 120 columns the file's time gives way to the name and the notes; the signature column
+        // only when some return was imported with a signature record.
+        let signed = board.rows.contains { $0.signature != nil }
+        let columns = [16, 12, width < 120 ? 0 : 17, 8, 8, signed ? 19 : 0]
         let nameWidth = max(14, min(22, width - columns.reduce(0, +) - 12))
         let widths = [nameWidth] + columns
         func row(_ cells: [String], roles: [StyleRole]) {
