@@ -23,6 +23,17 @@ final class SignatureColumnTests: XCTestCase {
         return (0..<grid.height).map { grid.line($0) }
     }
 
+    func testWithoutAnySignatureRecordTheColumnGivesItsRoomToNamesAndNotes() throws {
+        let meeting = try GoldenSnapshotTests.sample()
+        for language in [Language.vi, .en] {
+            let board = try lines(.status, meeting, language, width: 80)
+            let header = try XCTUnwrap(board.first { $0.contains(language == .vi ? "Tình trạng" : "State") })
+            XCTAssertFalse(header.contains(language == .vi ? "Chữ ký" : "Signature"), header)
+            XCTAssertTrue(header.contains(language == .vi ? "Ghi chú" : "Note"), header)
+            XCTAssertTrue(board.contains { $0.hasPrefix("Thừa Thiên Huế ") }, "the whole name\n" + board.joined(separator: "\n"))
+        }
+    }
+
     func testEveryVerdictFitsItsColumnInBothLanguagesAt80And100() throws {
         let meeting = try meeting()
         let expected: [Language: [String]] = [
