@@ -24,7 +24,7 @@ final class TestcardEndToEndTests: XCTestCase {
                        term: String = "xterm-256color", waitForCard: Bool = true) throws -> TmuxHarness {
         let binary = try TmuxHarness.ciodashBinary()
         let h = try TmuxHarness(width: width, height: height,
-                                command: "\(prefix) \(TmuxHarness.quote(binary)) testcard \(arguments)", term: term)
+                                command: "\(prefix) \(TmuxHarness.quote(binary)) testcard --lang en \(arguments)", term: term)
         harness = h
         if waitForCard { try h.waitFor("ciodash testcard") }
         return h
