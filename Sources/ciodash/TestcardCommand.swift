@@ -64,7 +64,7 @@ struct TestcardCommand: ParsableCommand {
         let width = TerminalSize.ofStandardOutput()?.width ?? 80
         let card = TestCard(sizeText: lang == .vi ? "(không phải terminal)" : "(not a terminal)", terminalName: ProcessInfo.processInfo.environment["TERM"] ?? "",
                             localeCodeset: "-", colour: false, themeName: theme.name, language: lang)
-        let lines = card.render(width: width, height: 14).lines
+        let lines = card.render(width: width, height: 16).lines
         try writeOutput(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -193,7 +193,7 @@ final class TestcardEndToEndTests: XCTestCase {
 
     func testWithoutATerminalPrintsTheCardAsPlainText() throws {
         let binary = try TmuxHarness.ciodashBinary()
-        let result = try TmuxHarness.output(of: binary, ["testcard"])
+        let result = try TmuxHarness.output(of: binary, ["testcard", "--lang", "en"])
         XCTAssertEqual(result.status, 0, "expected exit status 0 when standard output is a pipe; stderr: \(result.error)")
         XCTAssertFalse(result.output.utf8.contains(0x1B), "expected no ESC byte in plain output:\n\(result.output)")
         XCTAssertTrue(TmuxHarness.containsExactly(result.output, "\n NFC  \(Self.nfc)\n"),

@@ -82,7 +82,7 @@ public struct TestCard: Sendable {
             x += w + 1
         }
         sample(vi ? "ký hiệu" : "sym", Self.screenGlyphs, y: y + 1, in: &grid)
-        sample(vi ? "dấu" : "marks", Self.marksSample, y: y + 2, in: &grid)
+        sample(vi ? "dấu" : "mark", Self.marksSample, y: y + 2, in: &grid)
         // What to do with what the card shows; a font change helps only a box or a mark out of place.
         let advice = vi ? "Ô vuông thay cho một ký hiệu, hoặc dấu lệch khỏi chữ: đổi phông của terminal (xem docs/presenter.vi.md)."
                         : "A box in place of a symbol, or a mark beside its letter: change the terminal's font (see docs/presenter.md)."
