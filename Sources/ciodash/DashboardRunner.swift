@@ -13,12 +13,14 @@ struct DashboardRunner {
     let mode: NavigationState.Mode
     /// The meeting room's link, when sharing or following (RoomLink.swift); nil for a screen alone.
     var room: RoomLink? = nil
+    /// A follower's copy of the presenter's folder: where the earlier meetings sent with it are.
+    var earlierMeetingsFolder: String? = nil
 
     /// How long a key wait lasts; the clock, countdown and folder watch advance between keys.
     static let tickMilliseconds = 250
 
     func run() throws {
-        let (meeting, result) = try loadMeetingOrExit(meetingOptions)
+        let (meeting, result) = try loadMeetingOrExit(meetingOptions, earlierMeetingsFolder: earlierMeetingsFolder)
         let language = screenOptions.lang ?? meeting.language
         // The journal is opened before the screen, so that a refusal is read on the terminal.
         let minutes = mode == .present ? try openMinutes(meeting, language: language) : nil
@@ -49,8 +51,8 @@ struct DashboardRunner {
         // its own thread, and the last good data kept for broken, shrunk or unreadable files.
         let watch = FolderWatch(folder: folder, limit: meetingOptions.limits.maxProvinceFiles)
         var keeper = ReloadKeeper(shown: meeting, folder: folder)
-        let options = meetingOptions
-        let loader = BackgroundLoad { options.load() }
+        let (options, earlier) = (meetingOptions, earlierMeetingsFolder)
+        let loader = BackgroundLoad { options.load(earlierMeetingsFolder: earlier) }
         let store = SnapshotStore(meetingFolder: folder)
         // The view's body is kept between key presses; a reload replaces the meeting it came from.
         let bodies = ViewBodyCache()

@@ -39,7 +39,8 @@ enum MinutesRules {
         }
         if case .key(let key) = event, s.navigation.prompt == nil, !s.navigation.showHelp,
            CommandTable.command(for: key, mode: s.navigation.mode) == .minutes {
-            minutes.editor = MinutesEditor(topic: PresenterDeck.topic(of: s.navigation.view), record: minutes.record)
+            minutes.editor = MinutesEditor(topic: PresenterDeck.topic(of: s.navigation.view), record: minutes.record,
+                                           meeting: s.meeting)
             s.minutes = minutes
             return (s, effects)
         }

@@ -126,7 +126,7 @@ public enum CommandTable {
                    [(c("s"), .save)], hint: Hint(keys: "s", text: t("lưu", "save"), order: 7)),
             shared(k("r"), t("tải lại thư mục (tự tải lại khi tệp thay đổi xong; tệp bỗng mất quá nửa nội dung giữ số liệu cũ đến khi bấm r)",
                           "reload the folder (also by itself once a changed file settles; a file that lost most of its content keeps its last good data until r)"), [(c("r"), .reload)]),
-            shared(k("L"), t("Tiếng Việt ⇄ English", "Tiếng Việt ⇄ English"), [(c("L"), .toggleLanguage)],
+            shared(k("L"), t("Tiếng Việt ↔ English", "Tiếng Việt ↔ English"), [(c("L"), .toggleLanguage)],
                    hint: Hint(keys: "L", text: t("English", "Tiếng Việt"), order: 8)),
             shared(k("?"), t("trợ giúp", "help"), [(c("?"), .help)], hint: Hint(keys: "?", text: t("trợ giúp", "help"), order: 0),
                    presenting: true),

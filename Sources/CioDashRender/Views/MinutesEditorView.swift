@@ -24,7 +24,10 @@ public enum MinutesEditorView {
         var cursorRow = 0
         for field in editor.fields {
             let focused = field == editor.focused
-            rows.append((words.fieldLabel(field), focused ? .header : .label, 0, nil))
+            // A label wraps rather than being cut: it says what goes in the field.
+            for line in TextLayout.wrap(words.fieldLabel(field), width: max(1, inner.width)) {
+                rows.append((line, focused ? .header : .label, 0, nil))
+            }
             let text = editor.editor(field)
             let layout = text.layout(width: textWidth)
             let position = focused ? text.position(in: layout) : nil
@@ -45,7 +48,12 @@ public enum MinutesEditorView {
         if let offer {
             grid.put(TextLayout.truncate(offer, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, role: .header)
         }
-        grid.put(TextLayout.truncate(words.editorKeys, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, role: .muted)
+        var keys = ""
+        for part in words.editorKeys {
+            let next = keys.isEmpty ? part : keys + " · " + part
+            if DisplayWidth.of(next) <= inner.width { keys = next } else { break }
+        }
+        grid.put(keys, x: inner.x, y: inner.y + inner.height - 1, maxWidth: inner.width, role: .muted)
         return textWidth
     }
 
