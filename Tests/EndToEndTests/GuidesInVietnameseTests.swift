@@ -43,6 +43,10 @@ final class GuidesInVietnameseTests: XCTestCase {
         XCTAssertEqual(shelf.missingPairLinks(), [])
     }
 
+    func testEachVietnameseGuideHasTheEnglishGuidesSections() {
+        XCTAssertEqual(shelf.missingSections(), [])
+    }
+
     func testNoVietnameseProseInCapitals() {
         XCTAssertEqual(shelf.capitalsInVietnamese(), [])
     }
@@ -84,6 +88,8 @@ final class GuidesInVietnameseTests: XCTestCase {
                                            "English: [minutes.md](minutes.md#no-such-heading)") }
         // No way back from the English guide.
         try edit("delegates.md") { first($0, "Tiếng Việt: [delegates.vi.md](delegates.vi.md)", "Tiếng Việt: delegates.vi.md") }
+        // A section left untranslated.
+        try edit("presenter.vi.md") { first($0, "## Màn hình người nói\n", "") }
         // Vietnamese in capitals.
         try edit("minutes.vi.md") { $0 + "\nQUỐC HIỆU VIẾT IN HOA\n" }
 
@@ -99,6 +105,9 @@ final class GuidesInVietnameseTests: XCTestCase {
                       "\(broken.brokenLinks())")
         XCTAssertTrue(broken.missingPairLinks().contains("docs/delegates.md: does not link delegates.vi.md"),
                       "\(broken.missingPairLinks())")
+        XCTAssertEqual(broken.missingSections().count, 1)
+        XCTAssertTrue(broken.missingSections().first?.hasPrefix("docs/presenter.vi.md: headings") == true,
+                      "\(broken.missingSections())")
         XCTAssertEqual(broken.capitalsInVietnamese().count, 1)
         XCTAssertTrue(broken.capitalsInVietnamese().first?.contains("QUỐC") == true, "\(broken.capitalsInVietnamese())")
 
@@ -248,6 +257,17 @@ struct GuideShelf {
         return problems
     }
 
+    /// A `.vi.md` has the English guide's headings, level for level and in order: a section added to
+    /// the English guide and not translated shows here.
+    func missingSections() -> [String] {
+        vietnamese.compactMap { guide in
+            guard let original = self.guide(named: String(guide.name.dropLast(6)) + ".md") else { return nil }
+            let levels = Markdown.headingLevels(guide.lines), englishLevels = Markdown.headingLevels(original.lines)
+            return levels == englishLevels ? nil
+                : "\(guide.path): headings by level \(levels) differ from \(original.path)'s \(englishLevels) (a section missing or extra)"
+        }
+    }
+
     /// No prose line of a `.vi.md` (code blocks and code spans aside) holds a word of two or more letters,
     /// all upper case, with a Vietnamese vowel or tone mark (`ĐTTM`, `NĐ-CP` are abbreviations, not
     /// capitals: Đ carries no combining mark).
@@ -326,15 +346,25 @@ enum Markdown {
         }
     }
 
+    /// The headings' levels in order (1 for `#`…).
+    static func headingLevels(_ lines: [String]) -> [Int] {
+        headings(lines).map(\.level)
+    }
+
+    private static func headings(_ lines: [String]) -> [(level: Int, title: String)] {
+        proseLines(lines, keepingCodeSpans: true).compactMap { _, line in
+            let hashes = line.prefix { $0 == "#" }.count
+            guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
+            return (hashes, line.dropFirst(hashes).trimmingCharacters(in: .whitespaces))
+        }
+    }
+
     /// The anchors GitHub gives the headings: lower case, punctuation but `-` and `_` dropped, spaces
     /// to `-`, a repeated one suffixed `-1`, `-2`…
     static func anchors(_ lines: [String]) -> Set<String> {
         var seen: [String: Int] = [:]
         var anchors: Set<String> = []
-        for (_, line) in proseLines(lines, keepingCodeSpans: true) {
-            let hashes = line.prefix { $0 == "#" }.count
-            guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " else { continue }
-            let title = line.dropFirst(hashes).trimmingCharacters(in: .whitespaces)
+        for (_, title) in headings(lines) {
             let slug = String(String.UnicodeScalarView(title.lowercased().unicodeScalars.filter { scalar in
                 scalar == " " || scalar == "-" || scalar == "_"
                     || scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
