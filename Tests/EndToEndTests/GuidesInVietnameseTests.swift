@@ -124,7 +124,6 @@ struct GuideShelf {
     struct Guide {
         let path: String            // relative to the root, "docs/network.md"
         let url: URL
-        let text: String
         let lines: [String]
         var name: String { url.lastPathComponent }
         var isVietnamese: Bool { name.hasSuffix(".vi.md") }
@@ -150,13 +149,14 @@ struct GuideShelf {
     private static func read(root: URL, path: String) throws -> Guide {
         let url = root.appendingPathComponent(path)
         let text = try String(contentsOf: url, encoding: .utf8)
-        return Guide(path: path, url: url, text: text,
+        return Guide(path: path, url: url,
                      lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     private func guide(named name: String) -> Guide? { guides.first { $0.name == name } }
 
     private static func vietnameseName(of english: String) -> String { String(english.dropLast(3)) + ".vi.md" }
+    private static func englishName(of vietnamese: String) -> String { String(vietnamese.dropLast(6)) + ".md" }
 
     /// Every English guide has its `.vi.md`, or is listed with a reason; a listed one has none yet.
     func missingTranslations() -> [String] {
@@ -173,7 +173,7 @@ struct GuideShelf {
         for name in notYetTranslated.keys.sorted() where self.guide(named: name) == nil {
             problems.append("docs/\(name): listed as not yet translated, but there is no such guide")
         }
-        for guide in vietnamese where self.guide(named: String(guide.name.dropLast(6)) + ".md") == nil {
+        for guide in vietnamese where self.guide(named: Self.englishName(of: guide.name)) == nil {
             problems.append("\(guide.path): no English guide beside it")
         }
         return problems
@@ -192,9 +192,10 @@ struct GuideShelf {
     /// Every fenced block of a `.vi.md` (its info string and its lines) is one of the English guide's.
     func translatedCodeBlocks() -> [String] {
         vietnamese.flatMap { guide -> [String] in
-            guard let original = self.guide(named: String(guide.name.dropLast(6)) + ".md") else { return [] }
-            let known = Set(Markdown.fencedBlocks(original.lines).map(\.content))
-            return Markdown.fencedBlocks(guide.lines).filter { !known.contains($0.content) }.map {
+            guard let original = self.guide(named: Self.englishName(of: guide.name)) else { return [] }
+            // Compared by bytes: Swift's `==` would take an NFD block for its NFC original.
+            let known = Set(Markdown.fencedBlocks(original.lines).map { Array($0.content.utf8) })
+            return Markdown.fencedBlocks(guide.lines).filter { !known.contains(Array($0.content.utf8)) }.map {
                 "\(guide.path):\($0.line): this code block is not in \(original.path) (commands are not translated)"
             }
         }
@@ -237,7 +238,7 @@ struct GuideShelf {
         var problems: [String] = []
         let readmeLinks = linkedFiles(readme)
         for vi in vietnamese {
-            let englishName = String(vi.name.dropLast(6)) + ".md"
+            let englishName = Self.englishName(of: vi.name)
             if let en = guide(named: englishName), !linkedFiles(en).contains(vi.name) {
                 problems.append("\(en.path): does not link \(vi.name)")
             }
@@ -261,7 +262,7 @@ struct GuideShelf {
     /// the English guide and not translated shows here.
     func missingSections() -> [String] {
         vietnamese.compactMap { guide in
-            guard let original = self.guide(named: String(guide.name.dropLast(6)) + ".md") else { return nil }
+            guard let original = self.guide(named: Self.englishName(of: guide.name)) else { return nil }
             let levels = Markdown.headingLevels(guide.lines), englishLevels = Markdown.headingLevels(original.lines)
             return levels == englishLevels ? nil
                 : "\(guide.path): headings by level \(levels) differ from \(original.path)'s \(englishLevels) (a section missing or extra)"
