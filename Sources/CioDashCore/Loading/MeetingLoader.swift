@@ -73,7 +73,10 @@ public struct MeetingLoader: Sendable {
             diagnostics.append(Diagnostic(.error, file: display, message: LoadMessages.noMeetingFile))
         }
         let topicIDs = agenda.meeting.map { Set($0.topics.map(\.id)) }
-        let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date, topics: agenda.meeting?.topics ?? [])
+        var context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date, topics: agenda.meeting?.topics ?? [])
+        if let tasks = agenda.meeting?.tasks {
+            context.taskOwners = Dictionary(tasks.map { ($0.id, Set($0.owners)) }, uniquingKeysWith: { a, _ in a })
+        }
 
         // The provinces, in parallel; results land in per-file slots so the outcome is deterministic.
         let listed = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
@@ -112,6 +115,10 @@ public struct MeetingLoader: Sendable {
 
         var meeting = agenda.meeting
         meeting?.provinces = ordered
+        if let date = meeting?.date, let meetingName {
+            Self.checkTaskOwners(agenda.taskOwners, provinces: ordered, date: date,
+                                 file: FolderPath.join(display, meetingName), diagnostics: &diagnostics)
+        }
         var link: (link: Placed<String>, meetingFile: String)?
         if let previous = agenda.previous, let meetingName { link = (previous, FolderPath.join(display, meetingName)) }
         if loadPrevious, let link, let date = meeting?.date {
@@ -127,6 +134,17 @@ public struct MeetingLoader: Sendable {
         result.previousLink = link
         result.provincesNotRead = listed == nil
         return result
+    }
+
+    /// Every task owner must be a province of the meeting (listed or with a file).
+    static func checkTaskOwners(_ owners: [(task: String, owner: Placed<String>)], provinces: [ProvinceReport],
+                                date: LocalDate, file: String, diagnostics: inout [Diagnostic]) {
+        guard !owners.isEmpty else { return }
+        let known = Set(provinces.map(\.id))
+        for (task, owner) in owners where !known.contains(owner.value) {
+            diagnostics.append(Diagnostic(.error, file: file, line: owner.line, column: owner.column,
+                                          message: LoadMessages.unknownTaskOwner(owner.value, task: task, on: date)))
+        }
     }
 
     /// Each province file's time and problem counts, for the reporting board.
@@ -374,7 +392,7 @@ public struct MeetingLoader: Sendable {
 
     /// A report's status and figures without its texts (labels, sources, summary, highlights, issues).
     /// The keys of a status file whose values `figures` drops anyway (a metric's label and source too).
-    static let textsOfEarlierMeetings: Set<String> = ["summary", "highlights", "issues", "label", "label_en", "source"]
+    static let textsOfEarlierMeetings: Set<String> = ["summary", "highlights", "issues", "label", "label_en", "source", "tasks"]
 
     private static func figures(_ report: TopicReport) -> TopicReport {
         TopicReport(status: report.status, metrics: report.metrics.map {
