@@ -10,21 +10,24 @@ extension MinutesDocument {
         let done = lines.filter(\.isDone)
         let open = lines.filter { !$0.isDone }
         var blocks: [DocumentBlock] = [.heading(t.followUpTitle)]
-        if !done.isEmpty {
-            blocks.append(.field(label: t.reportedDone, value: ""))
-            blocks.append(.table(.init(header: ["STT", t.owner, t.what, t.due, t.standing, t.document],
-                                       rows: done.enumerated().map { n, s in
-                                           ["\(n + 1)", t.owner(s), s.task.what, t.due(s.task), t.standing(s), s.report?.reference ?? ""]
-                                       }, weights: [7, 20, 33, 13, 14, 13])))
+        // One table layout for both lists: the standing says the date done and the document's number.
+        func table(_ lines: [TaskStanding]) -> DocumentBlock {
+            .table(.init(header: ["STT", t.owner, t.what, t.due, t.standing], rows: lines.enumerated().map { n, s in
+                var standing = t.standing(s)
+                if let reference = s.report?.reference { standing += " (\(reference))" }
+                if let note = s.report?.note { standing += " — " + note }
+                return ["\(n + 1)", t.owner(s), s.task.what, t.due(s.task), standing]
+            }, weights: [7, 20, 35, 13, 25]))
         }
-        if !open.isEmpty {
-            blocks.append(.field(label: t.stillOpen, value: ""))
-            blocks.append(.table(.init(header: ["STT", t.owner, t.what, t.due, t.standing],
-                                       rows: open.enumerated().map { n, s in
-                                           ["\(n + 1)", t.owner(s), s.task.what, t.due(s.task),
-                                            t.standing(s) + (s.report?.note.map { " — " + $0 } ?? "")]
-                                       }, weights: [7, 20, 35, 13, 25])))
-        }
+        if !done.isEmpty { blocks += [.field(label: t.reportedDone, value: ""), table(done)] }
+        if !open.isEmpty { blocks += [.field(label: t.stillOpen, value: ""), table(open)] }
         return blocks
+    }
+
+    /// Bodies with a task still open: they receive the thông báo as a body given a task does.
+    var bodiesWithOpenTasks: [String] {
+        var seen = Set<String>()
+        return meeting.taskStandings.filter { $0.owner == nil && !$0.isDone }.map(\.ownerName)
+            .filter { seen.insert(SearchKey.fold($0)).inserted }
     }
 }

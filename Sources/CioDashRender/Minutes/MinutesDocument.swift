@@ -207,7 +207,8 @@ public struct MinutesDocument: Sendable {
             blocks.append(.paragraph(TaskLabels.forLanguage(language).carriedOn))
         }
         // Every province of the meeting, present or not, and every body given a task, receives it.
-        let bodies = groups.filter { !$0.isProvince }.map(\.name)
+        var bodies = groups.filter { !$0.isProvince }.map(\.name)
+        bodies += bodiesWithOpenTasks.filter { body in !bodies.contains { SearchKey.fold($0) == SearchKey.fold(body) } }
         let recipients = DocumentBlock.Recipients(label: words.recipients,
                                                   lines: words.recipientLines(provinces: meeting.provinces.map(\.name), bodies: bodies))
         blocks.append(.closing(recipients: recipients, signatures: [
