@@ -26,6 +26,9 @@ final class TaskCycleEndToEndTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: try TmuxHarness.ciodashBinary())
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: root)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "\(TmuxHarness.sourceDateEpoch)"
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         (process.standardOutput, process.standardError, process.standardInput) = (out, err, FileHandle.nullDevice)
         try process.run()
@@ -115,6 +118,27 @@ final class TaskCycleEndToEndTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/next/provinces/quang-ngai.yaml"), "nothing written on any error")
         let imported = try ciodash(["import", "next", "qn.xlsx", "hue.xlsx"]).output
         XCTAssertTrue(imported.contains("nhiệm vụ 2025-06-20-smart-city-1 (Rà soát kế hoạch ĐTTM 2025–2026): — → xong 10/07/2025 (125/KH-UBND)"), imported)
+
+        // Shown: the tasks view (golden, vi and en), by province and by meeting of origin; the province's own.
+        try CheckGolden.assert(try ciodash(["snapshot", "next", "--view", "tasks", "--width", "80"]).output, name: "tasks-view-vi.txt")
+        try CheckGolden.assert(try ciodash(["snapshot", "next", "--view", "tasks", "--width", "120", "--lang", "en"]).output,
+                               name: "tasks-view-en.txt")
+        let danang = try ciodash(["snapshot", "next", "--view", "province:da-nang", "--format", "markdown", "--lang", "en"]).output
+        XCTAssertTrue(danang.contains("| Chia sẻ tài liệu kiến trúc IOC | 2025-09-30 | not reported; 46 days overdue |"), danang)
+        // The presenter's slide before the agenda's topics: the third, after the agenda and the overview.
+        for (language, title) in [("vi", "Kết quả thực hiện kết luận phiên trước"), ("en", "Follow-up of the previous session's conclusions")] {
+            let h = try TmuxHarness.dashboard("present \(TmuxHarness.quote(root + "/next")) --lang \(language)", width: 80, height: 24)
+            defer { h.close() }
+            try h.waitFor("1/")
+            try h.sendKeys("Right")
+            try h.waitFor("2/")
+            try h.sendKeys("Right")
+            try h.waitFor(title)
+            let frame = try h.capture().replacingOccurrences(of: #"\d\d:\d\d ─┘"#, with: "HH:MM ─┘", options: .regularExpression)
+            try CheckGolden.assert(frame, name: "tasks-slide-\(language).txt")
+            try h.type("q")
+            XCTAssertEqual(try h.waitForExit(), 0)
+        }
 
         // Closed in the next minutes: done, and still open (overdue with no report is overdue, never done).
         let nextJournal = try replayedSession(date: LocalDate(iso: "2025-11-15")!, rows: [("Gia Lai", "Kết nối LGSP", "31/3/2026")])
