@@ -125,6 +125,22 @@ final class TaskCycleEndToEndTests: XCTestCase {
                                name: "tasks-view-en.txt")
         let danang = try ciodash(["snapshot", "next", "--view", "province:da-nang", "--format", "markdown", "--lang", "en"]).output
         XCTAssertTrue(danang.contains("| Chia sẻ tài liệu kiến trúc IOC | 2025-09-30 | not reported; 46 days overdue |"), danang)
+        // Every report format carries the tasks.
+        for format in ["markdown", "csv", "html", "svg", "docx"] {
+            try ciodash(["snapshot", "next", "--view", "tasks", "--format", format, "-o", "tasks.\(format)"])
+        }
+        let markdown = try String(contentsOfFile: root + "/tasks.markdown", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("| Đà Nẵng | Chia sẻ tài liệu kiến trúc IOC | 30/09/2025 | chưa báo cáo; quá hạn 46 ngày | 46 |"), markdown)
+        let csv = try String(contentsOfFile: root + "/tasks.csv", encoding: .utf8)
+        XCTAssertTrue(csv.contains("tasks,da-nang,Đà Nẵng,smart-city,Phát triển dịch vụ đô thị thông minh (ĐTTM),2025-06-20-smart-city-2,"
+                                   + "Chia sẻ tài liệu kiến trúc IOC,46,\"chưa báo cáo; quá hạn 46 ngày\",ngày quá hạn,,,,no-report,chưa báo cáo,,false"), csv)
+        let html = try String(contentsOfFile: root + "/tasks.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<td>chưa báo cáo; quá hạn 46 ngày</td>"), html)
+        let svg = try String(contentsOfFile: root + "/tasks.svg", encoding: .utf8)
+        XCTAssertTrue(svg.contains("Kết quả thực hiện kết luận phiên trước"), svg)
+        let docx = try TmuxHarness.output(of: try TmuxHarness.requireTool("unzip"), ["-p", root + "/tasks.docx", "word/document.xml"]).output
+        XCTAssertTrue(docx.contains("chưa báo cáo; quá hạn 46 ngày") && docx.contains("Quảng Ngãi (trước đây Kon Tum)"), docx)
+
         // The presenter's slide before the agenda's topics: the third, after the agenda and the overview.
         for (language, title) in [("vi", "Kết quả thực hiện kết luận phiên trước"), ("en", "Follow-up of the previous session's conclusions")] {
             let h = try TmuxHarness.dashboard("present \(TmuxHarness.quote(root + "/next")) --lang \(language)", width: 80, height: 24)
