@@ -6,18 +6,22 @@
 public struct TaskCarry: Hashable, Sendable {
     public var tasks: [CouncilTask]
     /// Owners given to their successor: task id, the earlier id, the new id.
-    public var mapped: [(task: String, from: String, to: String)]
+    public var mapped: [OwnerChange]
     /// Owners kept as they were because no province of the new meeting is what they became.
-    public var unmapped: [(task: String, owner: String)]
+    public var unmapped: [UnmappedOwner]
     /// Tasks left behind because every owner reported them done.
     public var done: [String]
 
-    public static func == (a: TaskCarry, b: TaskCarry) -> Bool {
-        a.tasks == b.tasks && a.done == b.done && a.mapped.map { [$0.task, $0.from, $0.to] } == b.mapped.map { [$0.task, $0.from, $0.to] }
-            && a.unmapped.map { [$0.task, $0.owner] } == b.unmapped.map { [$0.task, $0.owner] }
+    public struct OwnerChange: Hashable, Sendable {
+        public var task: String
+        public var from: String
+        public var to: String
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(tasks) }
+    public struct UnmappedOwner: Hashable, Sendable {
+        public var task: String
+        public var owner: String
+    }
 
     /// `earlier`'s own tasks (with its provinces' reports on them) and `assigned` (what its minutes
     /// journal assigned), carried to a meeting held on `date` with the provinces `provinces`.
@@ -40,12 +44,12 @@ public struct TaskCarry: Hashable, Sendable {
                 let now = UnitsCatalogue.unitID(owner, on: date)
                 if present.contains(now) {
                     if now != owner {
-                        mapped.append((task.id, owner, now))
+                        mapped.append(OwnerChange(task: task.id, from: owner, to: now))
                         if !copy.formerOwners.contains(owner) { copy.formerOwners.append(owner) }
                     }
                     if !copy.owners.contains(now) { copy.owners.append(now) }
                 } else {
-                    unmapped.append((task.id, owner))
+                    unmapped.append(UnmappedOwner(task: task.id, owner: owner))
                     if !copy.owners.contains(owner) { copy.owners.append(owner) }
                 }
             }
