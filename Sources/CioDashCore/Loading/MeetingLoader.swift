@@ -391,7 +391,8 @@ public struct MeetingLoader: Sendable {
     }
 
     /// A report's status and figures without its texts (labels, sources, summary, highlights, issues).
-    /// The keys of a status file whose values `figures` drops anyway (a metric's label and source too).
+    /// The keys of a status file whose values `figures` drops anyway (a metric's label and source too),
+    /// and the province's task reports, which deltas never use (`init --from` loads that meeting whole).
     static let textsOfEarlierMeetings: Set<String> = ["summary", "highlights", "issues", "label", "label_en", "source", "tasks"]
 
     private static func figures(_ report: TopicReport) -> TopicReport {
