@@ -103,6 +103,12 @@ final class CouncilTaskTests: XCTestCase {
         XCTAssertTrue(vi.contains("không phải tỉnh/thành nào của phiên họp"), vi)
     }
 
+    func testATaskSetAfterTheMeetingIsAnError() throws {
+        let (folder, result) = try load(meeting(tasks: twoTasks.replacingOccurrences(of: "meeting_date: 2025-07-26", with: "meeting_date: 2026-08-01")))
+        XCTAssertTrue(messages(result).contains(
+            "\(folder.file("meeting.yaml")):16:19: error: task \"t1\" says it was set on 2026-08-01, after the meeting's date 2026-07-24"), messages(result))
+    }
+
     func testTaskWithoutOwnerIsAnError() throws {
         let (folder, result) = try load(meeting(tasks: "  - id: t9\n    what: Không ai nhận\n"))
         XCTAssertTrue(messages(result).contains("\(folder.file("meeting.yaml")):11:9: error: task \"t9\" is given to no one"), messages(result))

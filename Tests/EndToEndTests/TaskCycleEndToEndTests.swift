@@ -97,6 +97,14 @@ final class TaskCycleEndToEndTests: XCTestCase {
         let notice = try ciodash(["minutes", "last", "--journal", journal, "--kind", "ket-luan", "--format", "text"]).output
         XCTAssertTrue(notice.contains("Kon Tum") && notice.contains("Rà soát kế hoạch ĐTTM 2025–2026"), notice)
 
+        // A journal named but missing, or of another meeting, stops init with nothing made.
+        let missing = try ciodash(["init", "bad", "--from", "last", "--journal", "ciodash-minutes/none.jsonl", "--lang", "en"], expect: 2)
+        XCTAssertTrue(missing.error.contains("cannot read the minutes journal ciodash-minutes/none.jsonl"), missing.error)
+        let other = try replayedSession(date: LocalDate(iso: "2025-06-21")!, rows: [])
+        let otherMeeting = try ciodash(["init", "bad", "--from", "last", "--journal", other], expect: 2)
+        XCTAssertTrue(otherMeeting.error.contains("2025-06-21.jsonl"), otherMeeting.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/bad"), "nothing made")
+
         // After 1 July 2025: the journal is found where the presenter keeps it, Kon Tum's task is Quảng Ngãi's.
         let made = try ciodash(["init", "next", "--from", "last", "--date", "2025-11-15"]).output
         XCTAssertTrue(made.contains("nhiệm vụ: chuyển 3 nhiệm vụ chưa xong"), made)
