@@ -51,8 +51,8 @@ public struct ReturnedTask: Hashable, Sendable {
     public var id: String
     public var place: String?
     public var status: TaskStatus?
+    /// Where the status was written, also when its word names no status (the reader has named it there).
     public var statusPlace: String?
-    /// The status word as written when it names no status (reported by `import` with its place).
     public var doneOn: LocalDate?
     public var note: String?
     public var reference: String?

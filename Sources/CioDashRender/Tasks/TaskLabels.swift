@@ -19,7 +19,6 @@ public struct TaskLabels: Sendable {
     public var standing: String { vi ? "Tình hình" : "Standing" }
     public var reportedBy: String { vi ? "Báo cáo" : "Reported" }
     public var setAt: String { vi ? "Phiên giao" : "Set at" }
-    public var document: String { vi ? "Văn bản" : "Document" }
     public var noDeadline: String { vi ? "(chưa định)" : "(none set)" }
     public var noReport: String { vi ? "chưa báo cáo" : "not reported" }
     public var byProvince: String { vi ? "Theo tỉnh/thành" : "By province" }
