@@ -27,8 +27,10 @@ public enum TasksView {
             return ViewBody(grid: grid)
         }
         // owner | what | due | standing | reported (from 120 columns)
-        let reportedWidth = width >= 120 ? 28 : 0
-        let fixed = [width >= 100 ? 22 : 16, 11, width >= 100 ? 28 : 22, reportedWidth]
+        // A wide screen gives the owner, the standing and who reported room first: they are what is read.
+        let wide = width >= 140
+        let reportedWidth = width >= 120 ? (wide ? 34 : 28) : 0
+        let fixed = [wide ? 30 : width >= 100 ? 22 : 16, 11, wide ? 34 : width >= 100 ? 28 : 22, reportedWidth]
         let whatWidth = max(8, width - fixed.reduce(0, +))
         let widths = [fixed[0], whatWidth, fixed[1], fixed[2], fixed[3]]
         // Each cell wraps within its column: nothing a clerk must read is cut.
