@@ -50,8 +50,9 @@ struct MeetingOptions: ParsableArguments {
         return limits
     }
 
-    func load(readsPreviousMeeting: Bool = true) -> LoadResult {
-        MeetingLoader(limits: limits, readsPreviousMeeting: readsPreviousMeeting).load(folder: resolvedFolder)
+    func load(readsPreviousMeeting: Bool = true, rehashesSignedReturns: Bool = false) -> LoadResult {
+        MeetingLoader(limits: limits, readsPreviousMeeting: readsPreviousMeeting,
+                      rehashesSignedReturns: rehashesSignedReturns).load(folder: resolvedFolder)
     }
 }
 

@@ -163,3 +163,5 @@ sign loopleaf.pem loopleaf.key loop.p7s -certfile loop-chain.pem
 sign deepleaf.pem deepleaf.key deep.p7s -certfile deep-chain.pem
 sign deepleaf.pem deepleaf.key deep-leaf-only.p7s
 sign good-ec.pem good-ec.key embedded.p7s -nodetach
+# No signed attributes: the signature covers the content's digest directly.
+sign good-ec.pem good-ec.key noattr.p7s -noattr

@@ -42,6 +42,12 @@ public enum ViewReportBuilder {
                 report.blocks.append(.paragraph(labels.file + ": " + clean(province.file)))
             }
         }
+        // Every figure of a province carries its return's signature verdict, whichever view made it.
+        for index in report.figures.indices {
+            guard let record = meeting.province(report.figures[index].provinceID)?.signature else { continue }
+            report.figures[index].signatureID = record.verdictID
+            report.figures[index].signature = record.word(language)
+        }
         return report
     }
 
@@ -300,7 +306,8 @@ public enum ViewReportBuilder {
             let words = StatusBoardView.Words(language)
             var table = ReportTable(header: [labels.province, words.state, labels.reported, words.fileTime, words.filled,
                                              words.problems, words.signature, words.note], numeric: [4, 5])
-            for r in ReportingBoard(meeting).rows {
+            let board = ReportingBoard(meeting)
+            for r in board.rows {
                 let state: String
                 switch r.state {
                 case .received: state = words.received
@@ -318,6 +325,8 @@ public enum ViewReportBuilder {
                                    r.signature?.word(language) ?? "", notes.joined(separator: ", ")])
             }
             report.blocks.append(.table(table))
+            let details = StatusBoardView.signatureDetails(board, language: language)
+            if !details.isEmpty { report.blocks.append(.list(title: words.signaturesHeading, items: details)) }
         }
 
         func noReportRow(_ province: ProvinceReport, _ topic: AgendaTopic) -> FigureRow {
