@@ -126,9 +126,16 @@ public struct HTMLReport: Sendable {
         out.appendMarkup("<h2>")
         out.appendEscaped(view.title(in: meeting, labels: labels, language: language))
         out.appendMarkup("</h2>\n")
-        if case .panel(let p, let t) = view {
+        // A panel leads up to its province and topic and on to its history; a history back to them.
+        var around: [ViewID] = []
+        switch view {
+        case .panel(let p, let t): around = [.province(p), .topic(t), .history(province: p, topic: t)]
+        case .history(let p, let t): around = [.panel(province: p, topic: t), .province(p), .topic(t)]
+        default: break
+        }
+        if !around.isEmpty {
             out.appendMarkup("<p class=\"up\">")
-            for (i, up) in [ViewID.province(p), .topic(t)].filter(isPresent).enumerated() {
+            for (i, up) in around.filter(isPresent).enumerated() {
                 if i > 0 { out.appendMarkup(" · ") }
                 out.appendMarkup("<a href=\"#\(ViewLinks.anchor(up))\">")
                 out.appendEscaped(up.title(in: meeting, labels: labels, language: language))

@@ -219,7 +219,7 @@ public enum ViewReportBuilder {
             report.blocks.append(.paragraph(title))
             var facts: [String] = []
             if let region = province.region { facts.append(clean(region)) }
-            if let reported = province.reported { facts.append(labels.reported + " " + reported.description) }
+            if let reported = province.reported { facts.append(labels.reported + " " + labels.date(reported)) }
             if let source = province.source { facts.append(labels.source + ": " + clean(source)) }
             if !facts.isEmpty { report.blocks.append(.paragraph(facts.joined(separator: " · "))) }
             if let signature = province.signature, signature.verdict != .unsigned {
