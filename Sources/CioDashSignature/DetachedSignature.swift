@@ -166,6 +166,15 @@ public enum DetachedSignature {
                 }
             }
         }
+        // An RFC 3161 timestamp token over the signature value, when there is one and it verifies, is
+        // the signing time: a TSA's time, not the signer's own clock. One that does not verify is refused.
+        switch TimestampToken.check(signerInfo, trust: trust, untrusted: untrusted) {
+        case .absent: break
+        case .verified(let time):
+            signingTime = time
+            check.record.timestamped = true
+        case .rejected(let detail): add(.timestampInvalid, detail)
+        }
         if let signingTime {
             check.record.signedAt = OpenSSLValues.iso(signingTime)
             if signingTime > now + futureTolerance { add(.signingTimeInFuture, OpenSSLValues.iso(signingTime)) }

@@ -12,6 +12,9 @@ public struct SignatureRecord: Hashable, Sendable {
     public var issuer: String?
     public var serial: String?
     public var signedAt: String?
+    /// True when `signedAt` is the time of a verified RFC 3161 timestamp token, not the signer's own
+    /// signingTime attribute.
+    public var timestamped = false
     /// The signer's certificate's validity period (notBefore, notAfter), in the same form as `signedAt`.
     public var validFrom: String?
     public var validUntil: String?
@@ -50,7 +53,10 @@ public struct SignatureRecord: Hashable, Sendable {
         var parts: [String] = []
         if let signer { parts.append((vi ? "người ký " : "signer ") + signer) }
         if withIssuer, let issuer { parts.append((vi ? "tổ chức cấp " : "issuer ") + issuer) }
-        if let signedAt { parts.append((vi ? "ký lúc " : "signed ") + Self.shownTime(signedAt, language)) }
+        if let signedAt {
+            let word = timestamped ? (vi ? "dấu thời gian " : "timestamp ") : (vi ? "ký lúc " : "signed ")
+            parts.append(word + Self.shownTime(signedAt, language))
+        }
         if validFrom != nil || validUntil != nil {
             let from = validFrom.map { Self.shownDate($0, language) } ?? "?"
             let until = validUntil.map { Self.shownDate($0, language) } ?? "?"
@@ -117,6 +123,8 @@ public enum SignatureReason: String, Hashable, Sendable, CaseIterable {
     case altered
     /// The signature over the signed attributes does not verify: forged, or damaged in transit.
     case signatureBroken = "signature-broken"
+    /// An RFC 3161 timestamp token is there and does not verify (another signature's, an unknown TSA).
+    case timestampInvalid = "timestamp-invalid"
     case expiredAtSigning = "expired-at-signing"
     case revoked
     case unknownRoot = "unknown-root"
@@ -149,6 +157,9 @@ public enum SignatureReason: String, Hashable, Sendable, CaseIterable {
         case .signatureBroken:
             return BilingualText(vi: "bản thân chữ ký không đúng: chữ ký giả mạo hoặc bị hỏng",
                                  en: "the signature itself does not verify (forged or damaged)")
+        case .timestampInvalid:
+            return BilingualText(vi: "dấu thời gian (RFC 3161) không hợp lệ: không phải của chữ ký này, hoặc không dẫn tới chứng thư gốc đã ghim",
+                                 en: "the timestamp token (RFC 3161) does not verify: not over this signature, or from a TSA under no pinned root")
         case .expiredAtSigning:
             return BilingualText(vi: "chứng thư số hết hạn hoặc chưa có hiệu lực vào thời điểm ký",
                                  en: "a certificate was expired or not yet valid at the signing time")
