@@ -52,6 +52,21 @@ final class HistoryInAllViewsTests: XCTestCase {
         XCTAssertTrue(document.contains(title), "the history's heading in Word")
     }
 
+    func testInTheWholeMeetingAPanelLinksToItsProvincesTablesInsteadOfRepeatingThem() throws {
+        let meeting = try GoldenSnapshotTests.sample()
+        let snapshot = Snapshot(meeting: meeting, language: .vi, width: 100, generatedAt: GoldenSnapshotTests.epoch)
+        let whole = String(decoding: snapshot.document(.html, views: ViewRenderer.allViews(of: meeting)), as: UTF8.self)
+        let panelSection = try section(ViewLinks.anchor(panel), in: whole)
+        XCTAssertFalse(panelSection.contains("<table>"), panelSection)
+        XCTAssertTrue(panelSection.contains("<p class=\"tables\"><a href=\"#\(ViewLinks.anchor(.province("thua-thien-hue")))\">Bảng số liệu: ở màn hình của tỉnh</a></p>"),
+                      panelSection)
+        let provinceSection = try section(ViewLinks.anchor(.province("thua-thien-hue")), in: whole)
+        XCTAssertTrue(provinceSection.contains("<table>"), "the province's section holds the tables")
+        // A file of the panel alone keeps its own tables.
+        let alone = String(decoding: snapshot.document(.html, views: [panel]), as: UTF8.self)
+        XCTAssertTrue(try section(ViewLinks.anchor(panel), in: alone).contains("<table>"))
+    }
+
     /// The text of the `<section>` with this id.
     private func section(_ id: String, in html: String) throws -> String {
         let start = try XCTUnwrap(html.range(of: "<section class=\"view\" id=\"\(id)\">"), "section \(id)")
