@@ -131,6 +131,7 @@ final class SignedReturnEndToEndTests: XCTestCase {
         // TT 15/2025's "the certificate's period", on the board and in the province's line.
         XCTAssertTrue(board.output.contains("Quảng Ngãi: valid · signer "), board.output)
         XCTAssertTrue(board.output.contains("certificate valid from "), board.output)
+        XCTAssertTrue(board.output.contains(" — the file was changed after signing"), "Quảng Trị's reason\n" + board.output)
         let viBoard = try CiodashProcess.run(["status", meeting, "--lang", "vi", "--width", "120"])
         XCTAssertNotNil(viBoard.output.range(of: #"chứng thư số có hiệu lực từ \d\d/\d\d/\d{4} đến \d\d/\d\d/\d{4}"#,
                                               options: .regularExpression), viBoard.output)

@@ -77,12 +77,15 @@ public enum StatusBoardView {
         return ViewBody(grid: grid, items: items)
     }
 
-    /// One line per signed return: the province, the verdict, who signed, when, and the certificate's
-    /// period (TT 15/2025 asks a verifier to report it). The board and its reports both say these.
+    /// One line per signed return: the province, the verdict, who signed, when, the certificate's
+    /// period (TT 15/2025 asks a verifier to report it) and the reasons. The board and its reports both say these.
     static func signatureDetails(_ board: ReportingBoard, language: Language) -> [String] {
         board.rows.compactMap { row in
             guard let record = row.signature, record.verdict != .unsigned else { return nil }
-            return TextSanitizer.line(([row.name + ": " + record.word(language)] + record.facts(language)).joined(separator: " · "))
+            var line = ([row.name + ": " + record.word(language)] + record.facts(language)).joined(separator: " · ")
+            let reasons = record.reasons.map { language == .vi ? $0.text.vi : $0.text.en }
+            if !reasons.isEmpty { line += " — " + reasons.joined(separator: "; ") }
+            return TextSanitizer.line(line)
         }
     }
 
