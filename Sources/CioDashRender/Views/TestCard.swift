@@ -34,7 +34,7 @@ public struct TestCard: Sendable {
 
     /// Every symbol the dashboard's screens draw (badges, bars, boxes, the banner's cues, key names):
     /// a box in place of one means the projector laptop's font lacks it.
-    public static let screenGlyphs = "● ▲ ▼ ○ ? ⚠ ▶ · … – − ± × ⇄ ↑ ↓ ← → ▏ █▉▊▋▌▍▎▏ ░ ┊ ─ │ ┌ ┐ └ ┘"
+    public static let screenGlyphs = "● ▲ ▼ ○ ? ⚠ ▶ · … – − ± × ≈ ⇄ ↑ ↓ ← → ▏ █▉▊▋▌▍▎▏ ░ ┊ ─ │ ┌ ┐ └ ┘"
     /// Upper-case Vietnamese with two diacritics on a letter: fonts that drop the top mark show HUÊ.
     public static let upperSample = "HUẾ · ĐẮK LẮK · CHUYỂN · QUẢNG NGÃI · KHÁNH HÒA"
 
