@@ -14,7 +14,9 @@ public enum SignedReturn {
     public static func rehash(_ path: String, recorded: String) -> Rehash {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .absent }
+        // A regular file only: a FIFO or a device in the folder would block the read or never end.
         guard !isDirectory.boolValue, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
               let size = attributes[.size] as? NSNumber, size.intValue <= maxBytes,
               let handle = FileHandle(forReadingAtPath: path) else { return .unreadable }
         defer { try? handle.close() }
