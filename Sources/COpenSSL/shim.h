@@ -12,6 +12,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
+#include <openssl/ts.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
@@ -29,6 +30,11 @@ static inline CMS_SignerInfo *ciodash_sk_CMS_SignerInfo_value(STACK_OF(CMS_Signe
     return sk_CMS_SignerInfo_value(s, i);
 }
 static inline void ciodash_openssl_free(void *p) { OPENSSL_free(p); }
+static inline void *ciodash_openssl_malloc(size_t n) { return OPENSSL_malloc(n); }
+/// The DER of an ASN1_TYPE holding a SEQUENCE (a timestamp token in an attribute), else NULL.
+static inline const ASN1_STRING *ciodash_asn1_type_sequence(const ASN1_TYPE *t) {
+    return t != NULL && t->type == V_ASN1_SEQUENCE ? t->value.sequence : NULL;
+}
 /// RFC 2253 order and escapes, but UTF-8 left as UTF-8 (control characters still escaped).
 static inline unsigned long ciodash_name_flags(void) {
     return (XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);

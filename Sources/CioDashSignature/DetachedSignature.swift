@@ -29,10 +29,8 @@ public struct SignatureCheck: Sendable {
     public func summary(_ language: Language) -> String {
         let vi = language == .vi
         var parts = [(vi ? "chữ ký: " : "signature: ") + record.verdict.word(language)]
-        if let signer = record.signer { parts.append((vi ? "người ký " : "signer ") + signer) }
-        if let issuer = record.issuer { parts.append((vi ? "tổ chức cấp " : "issuer ") + issuer) }
+        parts += record.facts(language, issuer: true)
         if let serial = record.serial { parts.append((vi ? "số hiệu " : "serial ") + serial) }
-        if let at = record.signedAt { parts.append((vi ? "ký lúc " : "signed at ") + at) }
         var text = parts.joined(separator: "; ")
         let reasons = record.reasons.map { reason -> String in
             let words = vi ? reason.text.vi : reason.text.en
@@ -63,10 +61,13 @@ public enum DetachedSignature {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
-    /// Checks the signature beside `file` (unsigned when there is none).
-    public static func check(file: String, trust: TrustStore, provinceName: String?,
+    /// Checks the signature beside `file` (unsigned when there is none). The record names the return by
+    /// its path inside `meetingFolder` when it lies there (`forms/da-nang.xlsx`, which `check` hashes
+    /// again later), else by its name alone.
+    public static func check(file: String, trust: TrustStore, provinceName: String?, meetingFolder: String? = nil,
                              now: Int64 = Int64(Date().timeIntervalSince1970)) -> SignatureCheck {
-        let name = TextSanitizer.line((file as NSString).lastPathComponent)
+        let inside = meetingFolder.flatMap { FolderPath.relative(file, inside: $0) }
+        let name = TextSanitizer.line(inside ?? (file as NSString).lastPathComponent)
         guard let content = read(file, cap: maxReturnBytes) else {
             return SignatureCheck(record: SignatureRecord(verdict: .invalid, reasons: [.malformed], file: name),
                                   details: [.malformed: "the return cannot be read, or is larger than 64 MiB"])
@@ -146,6 +147,8 @@ public enum DetachedSignature {
         check.record.signer = OpenSSLValues.subject(signer)
         check.record.issuer = OpenSSLValues.issuer(signer)
         check.record.serial = OpenSSLValues.serial(signer)
+        check.record.validFrom = OpenSSLValues.seconds(X509_get0_notBefore(signer)).map(OpenSSLValues.iso)
+        check.record.validUntil = OpenSSLValues.seconds(X509_get0_notAfter(signer)).map(OpenSSLValues.iso)
 
         // Digest of the content: SHA-256 or stronger.
         var digestObject: OpaquePointer?
@@ -163,6 +166,15 @@ public enum DetachedSignature {
                 }
             }
         }
+        // An RFC 3161 timestamp token over the signature value, when there is one and it verifies, is
+        // the signing time: a TSA's time, not the signer's own clock. One that does not verify is refused.
+        switch TimestampToken.check(signerInfo, trust: trust, untrusted: untrusted) {
+        case .absent: break
+        case .verified(let time):
+            signingTime = time
+            check.record.timestamped = true
+        case .rejected(let detail): add(.timestampInvalid, detail)
+        }
         if let signingTime {
             check.record.signedAt = OpenSSLValues.iso(signingTime)
             if signingTime > now + futureTolerance { add(.signingTimeInFuture, OpenSSLValues.iso(signingTime)) }
@@ -171,14 +183,10 @@ public enum DetachedSignature {
         }
         let at = signingTime.map { min($0, now) } ?? now
 
-        // Integrity: the signature over the signed attributes, then the content's digest.
-        let integrity: Int32 = content.withUnsafeBytes { raw in
-            guard let data = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return 0 }
-            defer { BIO_free(data) }
-            let flags = UInt32(CMS_DETACHED | CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)
-            return CMS_verify(cms, untrusted, nil, data, nil, flags)
-        }
-        if integrity != 1 { add(.altered, OpenSSLValues.lastError()) }
+        // Integrity, in two checks that say different things: the signature over the signed attributes
+        // (fails: the signature itself is forged or damaged), then the file's digest against the signed
+        // messageDigest (differs: the file is not the one signed).
+        integrity(signerInfo, cms: cms, untrusted: untrusted, content: content, digest: digestNID, add: add)
 
         // The path, at the signing time, to a pinned root.
         let chain = path(from: signer, untrusted: untrusted, trust: trust, at: at, add: add)
@@ -208,6 +216,45 @@ public enum DetachedSignature {
             + OpenSSLValues.subjectValues(signer, nid: NID_organizationalUnitName)
         if let provinceName { check.compareOrganisation(with: provinceName) }
         return finished()
+    }
+
+    /// Tells a forged or damaged signature from an altered file. With signed attributes (what CAdES and
+    /// every token produce) the two are separate facts; without them the signature covers the content
+    /// directly and a failure cannot say which, so it is reported as an altered file with that said.
+    static func integrity(_ signerInfo: OpaquePointer, cms: OpaquePointer, untrusted: OpaquePointer, content: [UInt8],
+                          digest digestNID: Int32, add: (SignatureReason, String?) -> Void) {
+        guard CMS_signed_get_attr_count(signerInfo) > 0 else {
+            let verified: Int32 = content.withUnsafeBytes { raw in
+                guard let data = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return 0 }
+                defer { BIO_free(data) }
+                let flags = UInt32(CMS_DETACHED | CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)
+                return CMS_verify(cms, untrusted, nil, data, nil, flags)
+            }
+            if verified != 1 {
+                add(.altered, "no signed attributes: an altered file and a damaged signature cannot be told apart; "
+                    + OpenSSLValues.lastError())
+            }
+            return
+        }
+        guard CMS_SignerInfo_verify(signerInfo) == 1 else {
+            add(.signatureBroken, OpenSSLValues.lastError())
+            return
+        }
+        guard let digestName = OBJ_nid2sn(digestNID), let md = EVP_get_digestbyname(digestName),
+              let signed = CMS_signed_get0_data_by_OBJ(signerInfo, OBJ_nid2obj(NID_pkcs9_messageDigest), -3, V_ASN1_OCTET_STRING)
+        else {
+            add(.malformed, "no messageDigest attribute, or an unknown digest")
+            return
+        }
+        let recorded = signed.assumingMemoryBound(to: ASN1_OCTET_STRING.self)
+        let expected = [UInt8](UnsafeBufferPointer(start: ASN1_STRING_get0_data(recorded), count: Int(ASN1_STRING_length(recorded))))
+        var actual = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let hashed = content.withUnsafeBytes { EVP_Digest($0.baseAddress, $0.count, &actual, &length, md, nil) }
+        if hashed != 1 || Array(actual.prefix(Int(length))) != expected {
+            add(.altered, "the file's digest differs from the signed messageDigest")
+        }
+        ERR_clear_error()
     }
 
     /// The path from the signer to a pinned root (leaf first), built by OpenSSL with the signing time as

@@ -50,6 +50,9 @@ public enum ProvinceYAMLWriter {
         if let issuer = record.issuer { out += "  issuer: \(quoted(issuer))\n" }
         if let serial = record.serial { out += "  serial: \(quoted(serial))\n" }
         if let signedAt = record.signedAt { out += "  signed_at: \(quoted(signedAt))\n" }
+        if record.timestamped { out += "  timestamp: true\n" }
+        if let from = record.validFrom { out += "  valid_from: \(quoted(from))\n" }
+        if let until = record.validUntil { out += "  valid_until: \(quoted(until))\n" }
         if !record.path.isEmpty {
             out += "  path:\n"
             for name in record.path { out += "    - \(quoted(name))\n" }

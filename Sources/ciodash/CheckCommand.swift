@@ -16,7 +16,8 @@ struct CheckCommand: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let result = meeting.load()
+        // check also hashes again each signed return still in the folder (forms/…), not only the recorded data.
+        let result = meeting.load(rehashesSignedReturns: true)
         let language = lang ?? result.meeting?.language ?? .vi
         var output = ""
         for diagnostic in result.diagnostics {

@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
         }
         for file in files {
             // The signature first: the figures of a return are read only once it is known what vouches for them.
-            var signature = DetachedSignature.check(file: file, trust: trustStore, provinceName: nil)
+            var signature = DetachedSignature.check(file: file, trust: trustStore, provinceName: nil, meetingFolder: folder)
             let signatureFile = file + "." + DetachedSignature.signatureExtension
             let (form, problems) = ReturnedFormReader.read(path: file)
             for problem in problems { try say(problem.description(in: language)) }

@@ -51,9 +51,10 @@ struct MeetingOptions: ParsableArguments {
     }
 
     /// `earlierMeetingsFolder`: a follower's copy, whose earlier meetings are those the presenter sent.
-    func load(readsPreviousMeeting: Bool = true, earlierMeetingsFolder: String? = nil) -> LoadResult {
-        MeetingLoader(limits: limits, readsPreviousMeeting: readsPreviousMeeting, earlierMeetingsFolder: earlierMeetingsFolder)
-            .load(folder: resolvedFolder)
+    func load(readsPreviousMeeting: Bool = true, earlierMeetingsFolder: String? = nil,
+              rehashesSignedReturns: Bool = false) -> LoadResult {
+        MeetingLoader(limits: limits, readsPreviousMeeting: readsPreviousMeeting, earlierMeetingsFolder: earlierMeetingsFolder,
+                      rehashesSignedReturns: rehashesSignedReturns).load(folder: resolvedFolder)
     }
 }
 

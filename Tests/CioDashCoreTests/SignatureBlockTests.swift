@@ -55,6 +55,8 @@ final class SignatureBlockTests: XCTestCase {
           issuer: "CN=CA phục vụ các cơ quan Nhà nước G2"
           serial: "1001"
           signed_at: "2026-07-21T08:00:00Z"
+          valid_from: "2026-01-01T00:00:00Z"
+          valid_until: "2027-12-31T23:59:59Z"
           path: ["CN=Trần Thị B", "CN=CA G2", "CN=Root G2"]
           data_sha256: \(dataSHA256)
 
@@ -69,6 +71,11 @@ final class SignatureBlockTests: XCTestCase {
         XCTAssertEqual(record.reasons, [.organisationMismatch])
         XCTAssertEqual(record.signer, "CN=Trần Thị B,O=UBND TINH QUANG NGAI")
         XCTAssertEqual(record.path.count, 3)
+        XCTAssertEqual(record.validFrom, "2026-01-01T00:00:00Z")
+        XCTAssertEqual(record.validUntil, "2027-12-31T23:59:59Z")
+        XCTAssertEqual(record.facts(.vi), ["người ký CN=Trần Thị B,O=UBND TINH QUANG NGAI", "ký lúc 21/07/2026 08:00 UTC",
+                                          "chứng thư số có hiệu lực từ 01/01/2026 đến 31/12/2027"])
+        XCTAssertEqual(record.facts(.en).last, "certificate valid from 2026-01-01 to 2027-12-31")
         XCTAssertTrue(record.dataIntact)
         XCTAssertTrue(record.vouches)
         XCTAssertEqual(ReportingBoard(try XCTUnwrap(meeting)).rows.first { $0.provinceID == "quang-ngai" }?.signature?.verdict, .valid)

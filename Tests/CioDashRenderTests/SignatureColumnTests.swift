@@ -53,6 +53,24 @@ final class SignatureColumnTests: XCTestCase {
         }
     }
 
+    func testEveryCSVFigureOfAProvinceCarriesItsSignatureVerdict() throws {
+        let meeting = try meeting()
+        let csv = Snapshot(meeting: meeting, language: .vi, width: 100, generatedAt: 0)
+            .csv(for: ViewRenderer.allViews(of: meeting))
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        XCTAssertTrue(lines[0].hasSuffix(",illustrative,signature_id,signature"), lines[0])
+        let expected = [("valid", "hợp lệ"), ("revocation-not-checked", "không kiểm tra được thu hồi"), ("invalid", "không hợp lệ"),
+                        ("edited-after-signing", "sửa sau khi ký"), ("unsigned", "chưa ký"), ("", "")]
+        for (index, (id, word)) in expected.enumerated() {
+            let province = meeting.provinces[index]
+            let rows = lines.filter { $0.contains("," + province.id + ",") }
+            XCTAssertFalse(rows.isEmpty, province.id)
+            for row in rows {
+                XCTAssertTrue(row.hasSuffix("," + id + "," + word), "\(province.id): \(row)")
+            }
+        }
+    }
+
     func testTheProvinceViewSaysTheFiguresComeFromASignedReturn() throws {
         let meeting = try meeting()
         let valid = try lines(.province(meeting.provinces[0].id), meeting, .vi, width: 100).joined(separator: "\n")

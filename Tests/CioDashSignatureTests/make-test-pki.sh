@@ -42,6 +42,27 @@ keyUsage = critical,digitalSignature,nonRepudiation
 extendedKeyUsage = emailProtection
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[tsa_leaf]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation
+extendedKeyUsage = critical,timeStamping
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+CNF
+cat > tsa.cnf <<'CNF'
+[tsa]
+default_tsa = tsa_test
+[tsa_test]
+serial = ./tsa-serial
+crypto_device = builtin
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256, sha384, sha512
+accuracy = secs:1
+ordering = yes
+tsa_name = yes
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
 CNF
 printf 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n' > ca.ext
 
@@ -83,6 +104,11 @@ ec other.key
 issue interca inter.pem inter.key other.key "/C=VN/O=UBND thành phố Đà Nẵng/CN=Người Đà Nẵng" other.pem leaf
 ec evil.key
 issue interca inter.pem inter.key evil.key "$(printf '/C=VN/O=UBND tỉnh Quảng Ngãi/CN=evil\033[31mRED\033]0;title\007\r\nfake')" evil.pem leaf
+
+# A time-stamping authority under the intermediate (extended key usage timeStamping, critical), and
+# one under the stranger root.
+ec tsa.key
+issue interca inter.pem inter.key tsa.key "/C=VN/O=Trung tâm Chứng thực điện tử quốc gia (thử)/CN=TSA thử" tsa.pem tsa_leaf
 
 # CRLs: the revoked leaf, revoked before anything is signed with it.
 CADIR=interca openssl ca -batch -config ca.cnf -cert inter.pem -keyfile inter.key -revoke revoked.pem 2>/dev/null
@@ -163,3 +189,21 @@ sign loopleaf.pem loopleaf.key loop.p7s -certfile loop-chain.pem
 sign deepleaf.pem deepleaf.key deep.p7s -certfile deep-chain.pem
 sign deepleaf.pem deepleaf.key deep-leaf-only.p7s
 sign good-ec.pem good-ec.key embedded.p7s -nodetach
+# No signed attributes: the signature covers the content's digest directly.
+sign good-ec.pem good-ec.key noattr.p7s -noattr
+
+# RFC 3161 timestamp tokens over a signature's value (the last OCTET STRING of a .p7s without unsigned
+# attributes), as a TSA returns them: the tests put them into the signature's unsigned attributes.
+echo 01 > tsa-serial
+stamp() { # stamp SIGNATURE TOKEN [TSA-CERT TSA-KEY CHAIN]
+  openssl asn1parse -inform DER -in "$1" | tail -1 | sed 's/.*\[HEX DUMP\]://' | xxd -r -p > "$1.value"
+  openssl ts -query -data "$1.value" -sha256 -cert -out "$1.tsq"
+  openssl ts -reply -config tsa.cnf -section tsa_test -queryfile "$1.tsq" -signer "${3:-tsa.pem}" -inkey "${4:-tsa.key}" \
+    -chain "${5:-inter.pem}" -token_out -out "$2" 2>/dev/null
+}
+stamp ec.p7s ec.tst
+stamp rsa-pkcs1.p7s rsa-pkcs1.tst
+stamp noattr.p7s noattr.tst
+ec stranger-tsa.key
+issue strangerca stranger-root.pem stranger-root.key stranger-tsa.key "/CN=Stranger TSA" stranger-tsa.pem tsa_leaf
+stamp ec.p7s ec-stranger.tst stranger-tsa.pem stranger-tsa.key stranger-root.pem

@@ -99,7 +99,7 @@ final class SignedReturnEndToEndTests: XCTestCase {
         let refused = try CiodashProcess.run(["import", meeting] + files + ["--lang", "en"])
         XCTAssertEqual(refused.status, 1, refused.output)
         XCTAssertTrue(refused.output.contains(returned + "/quang-tri.xlsx.p7s: error: signature: invalid"), refused.output)
-        XCTAssertTrue(refused.output.contains("altered since signing, or the signature of another file"), refused.output)
+        XCTAssertTrue(refused.output.contains("the file was changed after signing (or this is the signature of another file)"), refused.output)
         XCTAssertTrue(refused.output.contains("nothing written"), refused.output)
 
         let imported = try CiodashProcess.run(["import", meeting] + files + ["--lang", "en", "--force"])
@@ -128,6 +128,15 @@ final class SignedReturnEndToEndTests: XCTestCase {
         let province = try CiodashProcess.run(["snapshot", meeting, "--view", "province:quang-ngai", "--width", "100"])
         XCTAssertTrue(province.output.contains("✓ Số liệu từ báo cáo có chữ ký số hợp lệ"), province.output)
 
+        // TT 15/2025's "the certificate's period", on the board and in the province's line.
+        XCTAssertTrue(board.output.contains("Quảng Ngãi: valid · signer "), board.output)
+        XCTAssertTrue(board.output.contains("certificate valid from "), board.output)
+        XCTAssertTrue(board.output.contains(" — the file was changed after signing"), "Quảng Trị's reason\n" + board.output)
+        let viBoard = try CiodashProcess.run(["status", meeting, "--lang", "vi", "--width", "120"])
+        XCTAssertNotNil(viBoard.output.range(of: #"chứng thư số có hiệu lực từ \d\d/\d\d/\d{4} đến \d\d/\d\d/\d{4}"#,
+                                              options: .regularExpression), viBoard.output)
+        XCTAssertTrue(province.output.contains("chứng thư số có hiệu lực từ "), province.output)
+
         // A figure edited by hand after the signed import.
         let edited = recorded.replacingOccurrences(of: "value: 10.5", with: "value: 99")
         XCTAssertNotEqual(edited, recorded)
@@ -138,5 +147,41 @@ final class SignedReturnEndToEndTests: XCTestCase {
         let after = try CiodashProcess.run(["status", meeting, "--lang", "en", "--width", "120"])
         XCTAssertTrue(after.output.split(separator: "\n").contains { $0.hasPrefix("Quảng Ngãi") && $0.contains("✗ edited") },
                       after.output)
+    }
+
+    func testCheckHashesAgainASignedReturnStillInTheMeetingFolder() throws {
+        let meeting = root + "/meeting-2026", forms = root + "/forms", returned = meeting + "/returned"
+        let made = try CiodashProcess.run(["init", meeting, "--from", root + "/hue-2019", "--date", "2026-07-24"])
+        XCTAssertEqual(made.status, 0, made.output + made.errors)
+        XCTAssertEqual(try CiodashProcess.run(["template", meeting, "quang ngai", "-o", forms]).status, 0)
+        try fillAll(forms, returned)
+        try FileManager.default.copyItem(atPath: pki + "/trust-full", toPath: meeting + "/trust")
+        let file = returned + "/quang-ngai.xlsx"
+        try sign(file, cert: "good-ec.pem", key: "good-ec.key")
+        let imported = try CiodashProcess.run(["import", meeting, file, "--lang", "en"])
+        XCTAssertEqual(imported.status, 0, imported.output + imported.errors)
+        let recorded = try String(contentsOfFile: meeting + "/provinces/quang-ngai.yaml", encoding: .utf8)
+        XCTAssertTrue(recorded.contains("  file: \"returned/quang-ngai.xlsx\"\n"), "the path inside the meeting folder\n" + recorded)
+        // Only Quảng Ngãi has reported: the other ten are warnings of their own, none about its file.
+        let clean = try CiodashProcess.run(["check", meeting, "--lang", "en"])
+        XCTAssertTrue(clean.output.hasSuffix("1 province loaded, 10 not yet reported, 0 errors, 10 warnings\n"), clean.output)
+        XCTAssertFalse(clean.output.contains("quang-ngai"), clean.output)
+
+        // The province sends its return again (or someone opens and saves it): the imported figures are
+        // intact, but the file in the folder is no longer the one signed.
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: file))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0]))
+        try handle.close()
+        let flagged = try CiodashProcess.run(["check", meeting, "--lang", "en"])
+        XCTAssertTrue(flagged.output.contains(meeting + "/provinces/quang-ngai.yaml:"), flagged.output)
+        XCTAssertTrue(flagged.output.contains("warning: the return \"returned/quang-ngai.xlsx\" in the folder is no longer the signed file that was imported"),
+                      flagged.output)
+        let vi = try CiodashProcess.run(["check", meeting, "--lang", "vi"])
+        XCTAssertTrue(vi.output.contains("báo cáo \"returned/quang-ngai.xlsx\" trong thư mục đã khác tệp có chữ ký đã nhập"), vi.output)
+
+        // Moved away, it is not looked for.
+        try FileManager.default.removeItem(atPath: file)
+        XCTAssertEqual(try CiodashProcess.run(["check", meeting, "--lang", "en"]).output, clean.output)
     }
 }

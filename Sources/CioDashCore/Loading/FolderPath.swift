@@ -1,3 +1,5 @@
+import Foundation
+
 /// Paths as the user sees them in messages: the folder argument joined with a relative path.
 public enum FolderPath {
     static func join(_ folder: String, _ relative: String) -> String {
@@ -17,6 +19,23 @@ public enum FolderPath {
         var parent = trimmed[..<slash]
         while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
         return parent.isEmpty ? "/" : String(parent)
+    }
+
+    /// `path` relative to `folder` when it lies inside it ("m/forms/da-nang.xlsx" in "m" → "forms/da-nang.xlsx"),
+    /// both resolved against the working directory and their symbolic links; nil when it lies outside.
+    public static func relative(_ path: String, inside folder: String) -> String? {
+        func resolved(_ p: String) -> [String] {
+            URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().pathComponents.filter { $0 != "/" }
+        }
+        let (parts, base) = (resolved(path), resolved(folder))
+        guard parts.count > base.count, Array(parts.prefix(base.count)) == base else { return nil }
+        return parts.dropFirst(base.count).joined(separator: "/")
+    }
+
+    /// A relative path that stays inside its folder: not absolute, no `..`, no empty name.
+    static func staysInside(_ relative: String) -> Bool {
+        !relative.isEmpty && !relative.hasPrefix("/")
+            && !relative.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0.isEmpty }
     }
 
     /// Removes `.` and `name/..` pairs without touching the file system ("a/b/../c" → "a/c").

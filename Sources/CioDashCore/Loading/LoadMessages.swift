@@ -482,6 +482,14 @@ extension LoadMessages {
     static func signatureReasonUnknown(_ text: String) -> Text {
         Text(vi: "lý do \(quote(text)) không rõ, bỏ qua", en: "unknown reason \(quote(text)), ignored")
     }
+    static func signedReturnChanged(_ file: String) -> Text {
+        Text(vi: "báo cáo \(quote(file)) trong thư mục đã khác tệp có chữ ký đã nhập (SHA-256 của nó không còn khớp file_sha256): tỉnh đã gửi lại, hoặc tệp bị sửa; kiểm tra rồi nhập lại",
+             en: "the return \(quote(file)) in the folder is no longer the signed file that was imported (its SHA-256 no longer matches file_sha256): sent again, or altered; look at it and import again")
+    }
+    static func signedReturnUnreadable(_ file: String) -> Text {
+        Text(vi: "không đọc lại được báo cáo \(quote(file)) để so với file_sha256 (không đọc được, hoặc lớn hơn 64 MiB)",
+             en: "the return \(quote(file)) cannot be read again to compare with file_sha256 (unreadable, or larger than 64 MiB)")
+    }
     static let signatureDataEdited = Text(
         vi: "tệp đã bị sửa sau khi nhập từ báo cáo có chữ ký (SHA-256 của số liệu không còn khớp data_sha256): số liệu không còn được chữ ký bảo đảm",
         en: "the file was edited after its signed return was imported (the data's SHA-256 no longer matches data_sha256): the signature no longer vouches for these figures")

@@ -15,11 +15,17 @@ public struct MeetingLoader: Sendable {
     /// `<this>/1`, `<this>/2`, … (nearest first), and they are read in place of the folders the
     /// `previous:` lines name, which are the presenter's paths, not the follower's.
     public var earlierMeetingsFolder: String?
+    /// Whether a signed return still in the meeting folder (the `file:` of a `signature:` block, e.g.
+    /// `forms/da-nang.xlsx`) is hashed again and compared with the `file_sha256` recorded at import:
+    /// `check` does, the dashboard's reloads need not.
+    public var rehashesSignedReturns: Bool
 
-    public init(limits: LoadLimits = .default, readsPreviousMeeting: Bool = true, earlierMeetingsFolder: String? = nil) {
+    public init(limits: LoadLimits = .default, readsPreviousMeeting: Bool = true, earlierMeetingsFolder: String? = nil,
+                rehashesSignedReturns: Bool = false) {
         self.limits = limits
         self.readsPreviousMeeting = readsPreviousMeeting
         self.earlierMeetingsFolder = earlierMeetingsFolder
+        self.rehashesSignedReturns = rehashesSignedReturns
     }
 
     /// Loads the folder at `folder` (as the user typed it; diagnostics' paths start with it).
@@ -332,6 +338,14 @@ public struct MeetingLoader: Sendable {
                !SignatureBlock.dataIntact(bytes, blockLine: line, recorded: recorded) {
                 file.report.signature?.dataIntact = false
                 reader.warning(line, 1, LoadMessages.signatureDataEdited)
+            }
+            if rehashesSignedReturns, !figuresOnly, let line = file.signatureLine, let record = file.report.signature,
+               record.verdict != .unsigned, let recorded = record.fileSHA256, FolderPath.staysInside(record.file) {
+                switch SignedReturn.rehash(FolderPath.join(folder, record.file), recorded: recorded) {
+                case .same, .absent: break
+                case .changed: reader.warning(line, 1, LoadMessages.signedReturnChanged(record.file))
+                case .unreadable: reader.warning(line, 1, LoadMessages.signedReturnUnreadable(record.file))
+                }
             }
             return (file, stream.diagnostics + reader.diagnostics)
         }

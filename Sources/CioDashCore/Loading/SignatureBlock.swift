@@ -4,7 +4,7 @@
 enum SignatureBlock {
     static let key = "signature"
     static let fields = ["verdict", "reasons", "file", "file_sha256", "signer", "issuer", "serial", "signed_at",
-                         "path", "data_sha256"]
+                         "timestamp", "valid_from", "valid_until", "path", "data_sha256"]
 
     /// The record in a province file's `signature:` mapping; nil (with an error) when it cannot be read.
     static func decode(_ node: YAMLNode, reader: FieldReader) -> SignatureRecord? {
@@ -26,8 +26,11 @@ enum SignatureBlock {
                                      issuer: reader.text(fields["issuer"], key: "issuer"),
                                      serial: reader.text(fields["serial"], key: "serial"),
                                      signedAt: reader.text(fields["signed_at"], key: "signed_at"),
+                                     validFrom: reader.text(fields["valid_from"], key: "valid_from"),
+                                     validUntil: reader.text(fields["valid_until"], key: "valid_until"),
                                      path: reader.textList(fields["path"], key: "path"),
                                      dataSHA256: reader.text(fields["data_sha256"], key: "data_sha256"))
+        record.timestamped = reader.bool(fields["timestamp"], key: "timestamp") ?? false
         if record.dataSHA256 == nil, verdict != .unsigned {
             // A verdict that vouches for nothing in particular is not shown as vouching.
             record.dataIntact = false

@@ -12,6 +12,12 @@ public struct SignatureRecord: Hashable, Sendable {
     public var issuer: String?
     public var serial: String?
     public var signedAt: String?
+    /// True when `signedAt` is the time of a verified RFC 3161 timestamp token, not the signer's own
+    /// signingTime attribute.
+    public var timestamped = false
+    /// The signer's certificate's validity period (notBefore, notAfter), in the same form as `signedAt`.
+    public var validFrom: String?
+    public var validUntil: String?
     /// The certificate path, leaf first, to the pinned root.
     public var path: [String]
     /// SHA-256 of the status file's bytes before the `signature:` block, as written by import.
@@ -22,7 +28,7 @@ public struct SignatureRecord: Hashable, Sendable {
 
     public init(verdict: SignatureVerdict, reasons: [SignatureReason] = [], file: String, fileSHA256: String? = nil,
                 signer: String? = nil, issuer: String? = nil, serial: String? = nil, signedAt: String? = nil,
-                path: [String] = [], dataSHA256: String? = nil) {
+                validFrom: String? = nil, validUntil: String? = nil, path: [String] = [], dataSHA256: String? = nil) {
         self.verdict = verdict
         self.reasons = reasons
         self.file = file
@@ -31,12 +37,58 @@ public struct SignatureRecord: Hashable, Sendable {
         self.issuer = issuer
         self.serial = serial
         self.signedAt = signedAt
+        self.validFrom = validFrom
+        self.validUntil = validUntil
         self.path = path
         self.dataSHA256 = dataSHA256
     }
 
     /// True when the figures may be shown as coming from a signed return: checked and unchanged since.
     public var vouches: Bool { dataIntact && (verdict == .valid || verdict == .revocationNotChecked) }
+
+    /// The record's facts for a reader, each a short phrase: who signed, when (dd/mm/yyyy in Vietnamese,
+    /// UTC), the certificate's period. The import's output, the province line, status and reports say these.
+    public func facts(_ language: Language, issuer withIssuer: Bool = false) -> [String] {
+        let vi = language == .vi
+        var parts: [String] = []
+        if let signer { parts.append((vi ? "người ký " : "signer ") + signer) }
+        if withIssuer, let issuer { parts.append((vi ? "tổ chức cấp " : "issuer ") + issuer) }
+        if let signedAt {
+            let word = timestamped ? (vi ? "dấu thời gian " : "timestamp ") : (vi ? "ký lúc " : "signed ")
+            parts.append(word + Self.shownTime(signedAt, language))
+        }
+        if validFrom != nil || validUntil != nil {
+            let from = validFrom.map { Self.shownDate($0, language) } ?? "?"
+            let until = validUntil.map { Self.shownDate($0, language) } ?? "?"
+            parts.append(vi ? "chứng thư số có hiệu lực từ \(from) đến \(until)" : "certificate valid from \(from) to \(until)")
+        }
+        return parts.map(TextSanitizer.line)
+    }
+
+    /// `2026-11-20T08:00:00Z` as `20/11/2026 08:00 UTC` (vi) or `2026-11-20 08:00 UTC` (en); other text as it is.
+    public static func shownTime(_ iso: String, _ language: Language) -> String {
+        guard let (date, time) = split(iso) else { return iso }
+        return shown(date, language) + " " + time + " UTC"
+    }
+
+    /// The date part only: `20/11/2026` (vi) or `2026-11-20` (en).
+    public static func shownDate(_ iso: String, _ language: Language) -> String {
+        guard let (date, _) = split(iso) else { return iso }
+        return shown(date, language)
+    }
+
+    private static func shown(_ date: LocalDate, _ language: Language) -> String {
+        language == .vi ? date.vietnamese : date.description
+    }
+
+    private static func split(_ iso: String) -> (LocalDate, String)? {
+        let parts = iso.split(separator: "T", maxSplits: 1)
+        guard parts.count == 2, let date = LocalDate(iso: String(parts[0])), parts[1].count >= 5 else { return nil }
+        return (date, String(parts[1].prefix(5)))
+    }
+
+    /// The verdict as machines read it (CSV): the verdict's id, or `edited-after-signing`.
+    public var verdictID: String { dataIntact ? verdict.rawValue : "edited-after-signing" }
 
     /// The board's word: the verdict, or "edited after signing" when the data no longer match.
     public func word(_ language: Language) -> String {
@@ -69,6 +121,10 @@ public enum SignatureVerdict: String, Hashable, Sendable, CaseIterable {
 /// Why a signature is not simply valid. Warnings leave the verdict as it is.
 public enum SignatureReason: String, Hashable, Sendable, CaseIterable {
     case altered
+    /// The signature over the signed attributes does not verify: forged, or damaged in transit.
+    case signatureBroken = "signature-broken"
+    /// An RFC 3161 timestamp token is there and does not verify (another signature's, an unknown TSA).
+    case timestampInvalid = "timestamp-invalid"
     case expiredAtSigning = "expired-at-signing"
     case revoked
     case unknownRoot = "unknown-root"
@@ -96,8 +152,14 @@ public enum SignatureReason: String, Hashable, Sendable, CaseIterable {
     public var text: BilingualText {
         switch self {
         case .altered:
-            return BilingualText(vi: "tệp không còn là tệp đã ký: bị sửa sau khi ký, hoặc chữ ký của tệp khác",
-                                 en: "the file is not the one signed: altered since signing, or the signature of another file")
+            return BilingualText(vi: "tệp đã bị sửa sau khi ký (hoặc đây là chữ ký của một tệp khác)",
+                                 en: "the file was changed after signing (or this is the signature of another file)")
+        case .signatureBroken:
+            return BilingualText(vi: "bản thân chữ ký không đúng: chữ ký giả mạo hoặc bị hỏng",
+                                 en: "the signature itself does not verify (forged or damaged)")
+        case .timestampInvalid:
+            return BilingualText(vi: "dấu thời gian (RFC 3161) không hợp lệ: không phải của chữ ký này, hoặc không dẫn tới chứng thư gốc đã ghim",
+                                 en: "the timestamp token (RFC 3161) does not verify: not over this signature, or from a TSA under no pinned root")
         case .expiredAtSigning:
             return BilingualText(vi: "chứng thư số hết hạn hoặc chưa có hiệu lực vào thời điểm ký",
                                  en: "a certificate was expired or not yet valid at the signing time")

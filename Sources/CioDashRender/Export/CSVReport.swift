@@ -8,7 +8,7 @@ import CioDashCore
 public enum CSVReport {
     public static let header = ["view", "province_id", "province", "topic_id", "topic", "metric_id", "metric",
                                 "value", "value_shown", "unit", "target", "previous", "change",
-                                "status_id", "status", "source", "illustrative"]
+                                "status_id", "status", "source", "illustrative", "signature_id", "signature"]
 
     public static func document(reports: [ViewReport]) -> String {
         var out = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
@@ -18,7 +18,8 @@ public enum CSVReport {
                 let cells = [text(view), text(f.provinceID), text(f.province), text(f.topicID), text(f.topic),
                              text(f.metricID), text(f.metric), number(f.value), text(f.shown), text(f.unit),
                              number(f.target), number(f.previous), number(f.change), text(f.statusID), text(f.status),
-                             text(f.source), f.value == nil ? "" : (f.illustrative ? "true" : "false")]
+                             text(f.source), f.value == nil ? "" : (f.illustrative ? "true" : "false"),
+                             text(f.signatureID), text(f.signature)]
                 out += cells.joined(separator: ",") + "\r\n"
             }
         }

@@ -126,9 +126,16 @@ public struct HTMLReport: Sendable {
         out.appendMarkup("<h2>")
         out.appendEscaped(view.title(in: meeting, labels: labels, language: language))
         out.appendMarkup("</h2>\n")
-        if case .panel(let p, let t) = view {
+        // A panel leads up to its province and topic and on to its history; a history back to them.
+        var around: [ViewID] = []
+        switch view {
+        case .panel(let p, let t): around = [.province(p), .topic(t), .history(province: p, topic: t)]
+        case .history(let p, let t): around = [.panel(province: p, topic: t), .province(p), .topic(t)]
+        default: break
+        }
+        if !around.isEmpty {
             out.appendMarkup("<p class=\"up\">")
-            for (i, up) in [ViewID.province(p), .topic(t)].filter(isPresent).enumerated() {
+            for (i, up) in around.filter(isPresent).enumerated() {
                 if i > 0 { out.appendMarkup(" · ") }
                 out.appendMarkup("<a href=\"#\(ViewLinks.anchor(up))\">")
                 out.appendEscaped(up.title(in: meeting, labels: labels, language: language))
@@ -145,7 +152,13 @@ public struct HTMLReport: Sendable {
             Self.appendRow(body.grid, y: y, links: byRow[y]?.sorted { $0.columns.lowerBound < $1.columns.lowerBound } ?? [], to: &out)
         }
         out.appendMarkup("</pre>\n")
-        if tables, let report = ViewReportBuilder.report(view, meeting: meeting, language: language) {
+        if tables, case .panel(let p, _) = view, present?.contains(.province(p)) == true {
+            // A panel's tables are one section of its province's, which this document holds: a link to
+            // them, not a second copy (a third of the size of `--view all`'s tables).
+            out.appendMarkup("<p class=\"tables\"><a href=\"#\(ViewLinks.anchor(.province(p)))\">")
+            out.appendEscaped(language == .vi ? "Bảng số liệu: ở màn hình của tỉnh" : "Tables of the figures: under the province's view")
+            out.appendMarkup("</a></p>\n")
+        } else if tables, let report = ViewReportBuilder.report(view, meeting: meeting, language: language) {
             Self.appendTables(report, summary: language == .vi ? "Bảng số liệu (để sao chép vào Word, bảng tính)"
                                                               : "Tables of the figures (to copy into Word or a spreadsheet)", to: &out)
         }
@@ -276,7 +289,7 @@ public struct HTMLReport: Sendable {
           font-size:14px;line-height:18px;margin:0;white-space:pre;overflow-x:auto;font-variant-ligatures:none}
         pre.grid a{text-decoration:none;color:inherit}pre.grid a:hover,pre.grid a:focus{outline:1px solid #29b8db;background:var(--hover)}
         .w{display:inline-block;width:2ch;text-align:center}
-        details.tables{margin:.5em 0}details.tables summary{cursor:pointer;color:var(--muted)}
+        details.tables,p.tables{margin:.5em 0}p.tables{font-size:.9em}details.tables summary{cursor:pointer;color:var(--muted)}
         details.tables table{border-collapse:collapse;margin:.4em 0;font-size:.9em}
         details.tables th,details.tables td{border:1px solid var(--rule);padding:.15em .4em;vertical-align:top;text-align:left}
         details.tables td.n{text-align:right}details.tables h3{font-size:1em;margin:.6em 0 .2em}
@@ -286,7 +299,7 @@ public struct HTMLReport: Sendable {
           @page{size:A4;margin:12mm}
           \(variables(paper))
           body{padding:0;font-size:10pt}
-          .index,.views,.up,#q,details.tables{display:none}
+          .index,.views,.up,#q,details.tables,p.tables{display:none}
           section.view{break-before:page;border:0}
           section.view:first-of-type{break-before:auto}
           pre.grid{font-size:calc(184mm / var(--cols) / 0.61);line-height:1.3;overflow:visible;

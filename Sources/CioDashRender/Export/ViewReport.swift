@@ -61,6 +61,10 @@ public struct FigureRow: Sendable, Equatable {
     public var status: String
     public var source: String
     public var illustrative: Bool
+    /// What import recorded about the province's return's signature (`valid` … `edited-after-signing`)
+    /// and its word; empty when there is no record.
+    public var signatureID = ""
+    public var signature = ""
 
     public init(provinceID: String, province: String, topicID: String, topic: String, metricID: String = "",
                 metric: String = "", value: Double? = nil, shown: String = "", unit: String = "",

@@ -45,6 +45,12 @@ public enum ViewReportBuilder {
                 report.blocks.append(.paragraph(labels.file + ": " + clean(province.file)))
             }
         }
+        // Every figure of a province carries its return's signature verdict, whichever view made it.
+        for index in report.figures.indices {
+            guard let record = meeting.province(report.figures[index].provinceID)?.signature else { continue }
+            report.figures[index].signatureID = record.verdictID
+            report.figures[index].signature = record.word(language)
+        }
         return report
     }
 
@@ -216,7 +222,7 @@ public enum ViewReportBuilder {
             report.blocks.append(.paragraph(title))
             var facts: [String] = []
             if let region = province.region { facts.append(clean(region)) }
-            if let reported = province.reported { facts.append(labels.reported + " " + reported.description) }
+            if let reported = province.reported { facts.append(labels.reported + " " + labels.date(reported)) }
             if let source = province.source { facts.append(labels.source + ": " + clean(source)) }
             if !facts.isEmpty { report.blocks.append(.paragraph(facts.joined(separator: " · "))) }
             if let signature = province.signature, signature.verdict != .unsigned {
@@ -303,7 +309,8 @@ public enum ViewReportBuilder {
             let words = StatusBoardView.Words(language)
             var table = ReportTable(header: [labels.province, words.state, labels.reported, words.fileTime, words.filled,
                                              words.problems, words.signature, words.note], numeric: [4, 5])
-            for r in ReportingBoard(meeting).rows {
+            let board = ReportingBoard(meeting)
+            for r in board.rows {
                 let state: String
                 switch r.state {
                 case .received: state = words.received
@@ -321,6 +328,8 @@ public enum ViewReportBuilder {
                                    r.signature?.word(language) ?? "", notes.joined(separator: ", ")])
             }
             report.blocks.append(.table(table))
+            let details = StatusBoardView.signatureDetails(board, language: language)
+            if !details.isEmpty { report.blocks.append(.list(title: words.signaturesHeading, items: details)) }
         }
 
         func noReportRow(_ province: ProvinceReport, _ topic: AgendaTopic) -> FigureRow {

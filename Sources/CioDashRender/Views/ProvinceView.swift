@@ -90,8 +90,7 @@ enum ProvinceHeading {
                 role = .error
             }
         }
-        if let signer = record.signer { parts.append((vi ? "người ký " : "signer ") + signer) }
-        if let at = record.signedAt { parts.append((vi ? "ký lúc " : "signed ") + at) }
+        parts += record.facts(language)
         return (TextSanitizer.line(parts.joined(separator: " · ")), role)
     }
 

@@ -68,12 +68,31 @@ public enum StatusBoardView {
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
         text(words.legend, role: .muted)
+        let details = signatureDetails(board, language: context.language)
+        if !details.isEmpty {
+            y += 1
+            text(words.signaturesHeading, role: .header)
+            for line in details { text(line, role: .muted) }
+        }
         return ViewBody(grid: grid, items: items)
+    }
+
+    /// One line per signed return: the province, the verdict, who signed, when, the certificate's
+    /// period (TT 15/2025 asks a verifier to report it) and the reasons. The board and its reports both say these.
+    static func signatureDetails(_ board: ReportingBoard, language: Language) -> [String] {
+        board.rows.compactMap { row in
+            guard let record = row.signature, record.verdict != .unsigned else { return nil }
+            var line = ([row.name + ": " + record.word(language)] + record.facts(language)).joined(separator: " · ")
+            let reasons = record.reasons.map { language == .vi ? $0.text.vi : $0.text.en }
+            if !reasons.isEmpty { line += " — " + reasons.joined(separator: "; ") }
+            return TextSanitizer.line(line)
+        }
     }
 
     /// The board's own words, in Vietnamese and English.
     struct Words {
         let state, received, withErrors, fileTime, filled, problems, note, stale, afterMeeting, legend, signature: String
+        let signaturesHeading: String
         let language: Language
 
         init(_ language: Language) {
@@ -84,12 +103,14 @@ public enum StatusBoardView {
                 (stale, afterMeeting) = ("số liệu cũ", "sau ngày họp")
                 legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · Chữ ký: kết quả kiểm tra chữ ký số khi nhập (✓ hợp lệ; ✗ không hợp lệ, hoặc tệp bị sửa sau khi ký; ‼ không kiểm tra được thu hồi; chưa ký) · giờ UTC"
                 signature = "Chữ ký"
+                signaturesHeading = "Chữ ký số của các báo cáo"
             } else {
                 (state, received, fileTime, filled, problems, note) = ("State", "received", "File saved", "Filled", "Err/warn", "Note")
                 withErrors = "has errors"
                 (stale, afterMeeting) = ("stale", "after the meeting")
                 legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · Signature: the digital signature's check at import (✓ valid; ✗ invalid, or the file edited after signing; ‼ revocation not checked; unsigned) · times in UTC"
                 signature = "Signature"
+                signaturesHeading = "The returns' digital signatures"
             }
         }
 

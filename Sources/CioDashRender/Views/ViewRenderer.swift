@@ -39,14 +39,21 @@ public enum ViewRenderer {
     }
 
     /// Every view of the meeting in reading order: agenda, overview, each topic, each province, then
-    /// each panel, topic by topic in agenda order and province by province in display order.
+    /// each panel, topic by topic in agenda order and province by province in display order, each
+    /// followed by its history across meetings when there are earlier meetings and the province
+    /// reports on the topic.
     public static func allViews(of meeting: Meeting) -> [ViewID] {
         var views: [ViewID] = [.agenda, .overview]
         if !meeting.tasks.isEmpty { views.append(.tasks) }
         views += meeting.topics.map { .topic($0.id) }
         views += meeting.provinces.map { .province($0.id) }
         for topic in meeting.topics {
-            views += meeting.provinces.map { .panel(province: $0.id, topic: topic.id) }
+            for province in meeting.provinces {
+                views.append(.panel(province: province.id, topic: topic.id))
+                if !meeting.history.isEmpty, !province.isBroken, province.topics[topic.id] != nil {
+                    views.append(.history(province: province.id, topic: topic.id))
+                }
+            }
         }
         return views
     }
