@@ -91,9 +91,9 @@ struct FollowCommand: ParsableCommand {
         sayLeft()
         var options = meetingOptions
         if let received {
-            guard FileManager.default.fileExists(atPath: received.path + "/meeting.yaml")
-                    || FileManager.default.fileExists(atPath: received.path + "/meeting.yml")
-                    || FileManager.default.fileExists(atPath: received.path + "/meeting.json") else {
+            guard MeetingFolderLayout.meetingFiles.contains(where: {
+                FileManager.default.fileExists(atPath: FolderPath.join(received.path, $0))
+            }) else {
                 printError("ciodash: không nhận được thư mục phiên họp từ \(TextSanitizer.line(address.description)) / "
                     + "no meeting folder came from \(TextSanitizer.line(address.description))")
                 throw ExitCode(1)

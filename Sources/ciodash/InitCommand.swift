@@ -70,7 +70,8 @@ struct InitCommand: ParsableCommand {
         let link = from.map { Self.relativePath(from: folder, to: $0) }
         let plan = NewMeeting(from: earlier, date: day, title: title, venue: venue, previous: link)
         do {
-            try AtomicFolder.create(folder, files: [("meeting.yaml", Array(plan.meetingYAML.utf8))], folders: ["provinces"])
+            try AtomicFolder.create(folder, files: [(MeetingFolderLayout.meetingFiles[0], Array(plan.meetingYAML.utf8))],
+                                    folders: [MeetingFolderLayout.provincesFolder])
         } catch .exists {
             printError(Self.whyNotNew(folder, language))
             throw ExitCode(1)
