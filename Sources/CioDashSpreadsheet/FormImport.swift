@@ -72,7 +72,9 @@ public struct FormImport {
         func title(_ topic: AgendaTopic) -> String { en ? (topic.titleEN ?? topic.title) : topic.title }
         func show(_ v: Double?) -> String { v.map { NumberFormatting.format($0, language: language, maxFractionDigits: 6) } ?? "—" }
         if let reported = form.reported, reported != report.reported {
-            changes.append(Change(item: en ? "reported" : "ngày số liệu", old: report.reported?.description ?? "—", new: reported.description))
+            // Dates as the reader writes them: 05/07/2026 in Vietnamese, 2026-07-05 in English.
+            func day(_ d: LocalDate) -> String { en ? d.description : d.vietnamese }
+            changes.append(Change(item: en ? "reported" : "ngày số liệu", old: report.reported.map(day) ?? "—", new: day(reported)))
             report.reported = reported
         }
         if let source = form.source, source != report.source {

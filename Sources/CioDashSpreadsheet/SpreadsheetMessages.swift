@@ -88,12 +88,11 @@ public enum SpreadsheetMessages {
     /// `a` is the reading with a thousands separator, `b` the decimal one. Each is written as its
     /// reader would write it (812345; 812,345 in Vietnamese), so that the two readings look different.
     static func ambiguousNumber(_ text: String, _ a: Double, _ b: Double) -> Text {
-        let whole = YAMLText.number(a)
-        return Text(vi: "giá trị \(quote(text)) đọc được hai cách: \(whole) (dấu chấm ngăn cách hàng nghìn) hoặc "
-                        + "\(NumberFormatting.format(b, language: .vi, maxFractionDigits: 6)) (số thập phân, dấu chấm của tiếng Anh); "
-                        + "hãy ghi \(whole) hoặc \(NumberFormatting.format(b, language: .vi, maxFractionDigits: 6)) bằng ô số, hoặc gõ lại không có dấu chấm",
-                    en: "value \(quote(text)) reads two ways: \(whole) (a Vietnamese thousands dot) or \(YAMLText.number(b)) (a decimal point); "
-                        + "enter it as a number cell, not as text")
+        let whole = YAMLText.number(a), decimal = NumberFormatting.format(b, language: .vi, maxFractionDigits: 6)
+        return Text(vi: "giá trị \(quote(text)) đọc được hai cách: \(whole) (có dấu ngăn cách hàng nghìn) hoặc \(decimal) "
+                        + "(số thập phân); hãy ghi số dưới dạng ô số, hoặc gõ \(whole) hay \(decimal) không có dấu ngăn cách hàng nghìn",
+                    en: "value \(quote(text)) reads two ways: \(whole) (with a thousands separator) or \(YAMLText.number(b)) "
+                        + "(with a decimal mark); enter it as a number cell, not as text")
     }
     /// A % row given `62%`: read as 62, said so.
     static func percentSignDropped(_ text: String, _ value: Double) -> Text {

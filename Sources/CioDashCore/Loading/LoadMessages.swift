@@ -442,8 +442,10 @@ enum LoadMessages {
         }
     }
     static func ambiguousNumber(_ key: String, _ text: String, _ a: Double, _ b: Double) -> Text {
-        Text(vi: "\(key) \(quote(text)) đọc được hai cách: \(formatted(a)) (dấu phân cách hàng nghìn) hoặc \(formatted(b)) (dấu thập phân); "
-                + "hãy ghi không có dấu phân cách hàng nghìn (\(formatted(a))) hoặc ghi thêm chữ số thập phân (\(decimalsShown(b)))",
+        // The decimal reading in Vietnamese is written with a comma (812,345), so that the two readings
+        // do not look the same to a Vietnamese reader.
+        Text(vi: "\(key) \(quote(text)) đọc được hai cách: \(formatted(a)) (dấu phân cách hàng nghìn) hoặc \(vietnamese(formatted(b))) (số thập phân); "
+                + "hãy ghi không có dấu phân cách hàng nghìn (\(formatted(a))) hoặc ghi thêm chữ số thập phân (\(vietnamese(decimalsShown(b)))))",
              en: "\(key) \(quote(text)) reads two ways: \(formatted(a)) (a thousands separator) or \(formatted(b)) (a decimal mark); "
                 + "write it without thousands separators (\(formatted(a))) or with more decimals (\(decimalsShown(b)))")
     }
@@ -468,6 +470,9 @@ enum LoadMessages {
         let text = formatted(value)
         return text.contains(".") ? text + "0" : text
     }
+
+    /// A number as `formatted` writes it, with the Vietnamese decimal comma.
+    static func vietnamese(_ formatted: String) -> String { formatted.replacingOccurrences(of: ".", with: ",") }
 
     static func formatted(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
