@@ -163,7 +163,7 @@ final class SecretariatRoundTripTests: XCTestCase {
         XCTAssertEqual(files.count, 11)
         let imported = try CiodashProcess.run(["import", meeting] + files + ["--lang", "en"])
         XCTAssertEqual(imported.status, 0, imported.output + imported.errors)
-        XCTAssertTrue(imported.output.contains("smart-city/dttm-items-deployed: — → 41.5"), imported.output)
+        XCTAssertTrue(imported.output.contains("Smart-city services — Tỷ lệ hạng mục kế hoạch ĐTTM đã triển khai: — → 41.5"), imported.output)
         XCTAssertTrue(imported.output.hasSuffix("11 file(s) written\n"), imported.output)
 
         let check = try CiodashProcess.run(["check", meeting, "--lang", "en"])
@@ -284,9 +284,9 @@ final class SecretariatRoundTripTests: XCTestCase {
 
         let imported = try CiodashProcess.run(["import", meeting, root + "/ha-tinh.xlsx", root + "/da-nang.xlsx", "--lang", "en"])
         XCTAssertEqual(imported.status, 0, imported.output + imported.errors)
-        XCTAssertTrue(imported.output.contains("smart-city/dttm-items-deployed: 25 → 41.5"), imported.output)
-        XCTAssertTrue(imported.output.contains("smart-city: status: có rủi ro → đúng tiến độ"), imported.output)
-        XCTAssertTrue(imported.output.contains("digital-signatures/signed-doc-share: 95 → 97.5"), imported.output)
+        XCTAssertTrue(imported.output.contains("Smart-city services — Tỷ lệ hạng mục kế hoạch ĐTTM đã triển khai: 25 → 41.5"), imported.output)
+        XCTAssertTrue(imported.output.contains("Smart-city services: status: có rủi ro → đúng tiến độ"), imported.output)
+        XCTAssertTrue(imported.output.contains("Digital signatures — Tỷ lệ văn bản đi được ký số: 95 → 97.5"), imported.output)
 
         let check = try CiodashProcess.run(["check", meeting, "--lang", "en"])
         XCTAssertEqual(check.status, 0, check.output)
@@ -310,7 +310,7 @@ final class SecretariatRoundTripTests: XCTestCase {
         let imported = try CiodashProcess.run(["import", meeting, root + "/ha-tinh.xlsx", root + "/da-nang.xlsx", "--lang", "en"])
         XCTAssertEqual(imported.status, 1)
         XCTAssertTrue(imported.output.contains("da-nang.xlsx:Biểu mẫu!G"), imported.output)
-        XCTAssertTrue(imported.output.contains("value \"812.345\" reads two ways: 812345 or 812.345"), imported.output)
+        XCTAssertTrue(imported.output.contains("value \"812.345\" reads two ways: 812345 (with a thousands separator) or 812.345 (with a decimal mark)"), imported.output)
         XCTAssertTrue(imported.output.contains("nothing written"), imported.output)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: meeting + "/provinces/ha-tinh.yaml")), before,
                        "the good form must not be written when another one has an error")
@@ -328,7 +328,7 @@ final class SecretariatRoundTripTests: XCTestCase {
         XCTAssertTrue(refused.output.contains("was changed after this form was saved; it is not replaced (use --force"), refused.output)
         let forced = try CiodashProcess.run(["import", meeting, root + "/ha-tinh.xlsx", "--force"])
         XCTAssertEqual(forced.status, 0, forced.output)
-        XCTAssertTrue(forced.output.contains("public-service-portal/level34-share: 28 → 40"), forced.output)
+        XCTAssertTrue(forced.output.contains("Cổng dịch vụ công và bưu chính công ích — Tỷ lệ TTHC cung cấp trực tuyến mức độ 3, 4: 28 → 40"), forced.output)
     }
 
     func testTemplateNeverOverwritesWithoutForce() throws {
