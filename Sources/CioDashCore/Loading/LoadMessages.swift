@@ -445,7 +445,7 @@ enum LoadMessages {
         // The decimal reading in Vietnamese is written with a comma (812,345), so that the two readings
         // do not look the same to a Vietnamese reader.
         Text(vi: "\(key) \(quote(text)) đọc được hai cách: \(formatted(a)) (dấu phân cách hàng nghìn) hoặc \(vietnamese(formatted(b))) (số thập phân); "
-                + "hãy ghi không có dấu phân cách hàng nghìn (\(formatted(a))) hoặc ghi thêm chữ số thập phân (\(vietnamese(decimalsShown(b)))))",
+                + "hãy ghi không có dấu phân cách hàng nghìn (\(formatted(a))) hoặc ghi thêm chữ số thập phân (\(vietnamese(decimalsShown(b))))",
              en: "\(key) \(quote(text)) reads two ways: \(formatted(a)) (a thousands separator) or \(formatted(b)) (a decimal mark); "
                 + "write it without thousands separators (\(formatted(a))) or with more decimals (\(decimalsShown(b)))")
     }
