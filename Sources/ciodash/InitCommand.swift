@@ -23,6 +23,10 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The previous meeting's folder.", valueName: "previous"))
     var from: String?
 
+    @Option(name: .long, help: ArgumentHelp("Take the agenda from a bundled sample meeting instead of --from: "
+                                            + "\(SampleMeetings.names.joined(separator: ", ")); no previous: link.", valueName: "name"))
+    var sample: String?
+
     @Option(name: .long, help: ArgumentHelp("The meeting's date, YYYY-MM-DD; default: today.", valueName: "YYYY-MM-DD"))
     var date: String?
 
@@ -38,6 +42,16 @@ struct InitCommand: ParsableCommand {
     func validate() throws {
         try requireUTF8(folder, what: "new meeting folder")
         if let from { try requireUTF8(from, what: "previous meeting folder") }
+        if let sample {
+            if from != nil {
+                throw ValidationError("--sample và --from không dùng cùng lúc; chọn một. / --sample and --from cannot be used together; give one of them.")
+            }
+            if SampleMeetings.named(sample) == nil {
+                let names = SampleMeetings.names.joined(separator: ", ")
+                throw ValidationError("không có cuộc họp mẫu \(TextSanitizer.line(sample).debugDescription); có: \(names). / "
+                    + "there is no sample \(TextSanitizer.line(sample).debugDescription); the samples are: \(names).")
+            }
+        }
         if let date, LocalDate(iso: date) == nil {
             throw ValidationError("--date \(TextSanitizer.line(date).debugDescription) không phải ngày hợp lệ; viết YYYY-MM-DD, ví dụ 2026-07-24. / "
                 + "--date \(TextSanitizer.line(date).debugDescription) is not a valid date; write it YYYY-MM-DD, e.g. 2026-07-24.")
@@ -51,7 +65,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let day = date.flatMap { LocalDate(iso: $0) } ?? Self.today()
-        let earlierFolder = from ?? (day < UnitsCatalogue.firstDayOf34 ? SampleMeetings.hue2019 : SampleMeetings.council2026).path
+        let bundled = sample.flatMap(SampleMeetings.named) ?? (day < UnitsCatalogue.firstDayOf34 ? SampleMeetings.hue2019 : SampleMeetings.council2026)
+        let earlierFolder = from ?? bundled.path
         let loaded = MeetingLoader(readsPreviousMeeting: false).load(folder: earlierFolder)
         guard let earlier = loaded.meeting else {
             for d in loaded.diagnostics where d.severity == .error { printError(TextSanitizer.line(d.description)) }

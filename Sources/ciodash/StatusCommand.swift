@@ -7,7 +7,8 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "The reporting board: each province received or not, when, metrics filled of those asked, errors, stale reports.",
-        discussion: "The same board as the dashboard's view (key b) and snapshot --view status. File times are UTC."
+        discussion: "The same board as the dashboard's view (key b) and snapshot --view status. File times are the machine's "
+            + "local time (its time zone, e.g. UTC+7 in Vietnam), or UTC with --utc or under SOURCE_DATE_EPOCH."
     )
 
     @OptionGroup var meetingOptions: MeetingOptions
@@ -18,6 +19,9 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .long, help: "vi or en; default: the meeting's language.")
     var lang: Language?
 
+    @Flag(name: .long, help: "Show file times in UTC rather than the machine's local time.")
+    var utc = false
+
     func validate() throws {
         guard SizeLimits.textWidth.contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
     }
@@ -25,7 +29,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let (meeting, _) = try loadMeetingOrExit(meetingOptions, readsPreviousMeeting: false)
         let language = lang ?? meeting.language
-        let body = ViewRenderer.body(.status, meeting: meeting, context: RenderContext(language: language, width: width))
+        var context = RenderContext(language: language, width: width)
+        context.utcOffset = generationUTCOffset(utc: utc)
+        let body = ViewRenderer.body(.status, meeting: meeting, context: context)
         var text = ""
         if let grid = body?.grid { for y in 0..<grid.height { text += grid.line(y) + "\n" } }
         try writeOutput(text)

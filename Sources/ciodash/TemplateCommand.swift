@@ -54,6 +54,7 @@ struct TemplateCommand: ParsableCommand {
         if provinces.isEmpty { chosen = meeting.provinces.filter { !$0.isBroken || $0.notReported } }
         try prepareOutputFolder(language)
         var failed = false
+        var written: [(path: String, name: String)] = []
         for province in chosen {
             let form = ReturnForm(meeting: meeting, province: province)
             do {
@@ -70,9 +71,28 @@ struct TemplateCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            try writeOutput(TextSanitizer.line((output as NSString).appendingPathComponent("\(province.id).\(format.rawValue)")) + "\n")
+            written.append((FolderPath.join(output, "\(province.id).\(format.rawValue)"), province.name))
         }
+        try writeOutput(Self.report(written, folder: folder, output: output, format: format, language: language))
         if failed { throw ExitCode(1) }
+    }
+
+    /// What was written, one form a line with its province's name, then what to do next, in `language`.
+    static func report(_ written: [(path: String, name: String)], folder: String, output: String, format: FormFormat,
+                       language: Language) -> String {
+        let en = language == .en
+        let width = written.map { DisplayWidth.of($0.path) }.max() ?? 0
+        var text = ""
+        for (path, name) in written {
+            text += TextSanitizer.line(path) + String(repeating: " ", count: width - DisplayWidth.of(path) + 2) + TextSanitizer.line(name) + "\n"
+        }
+        guard !written.isEmpty else { return text }
+        let shownOutput = TextSanitizer.line(output), shownFolder = TextSanitizer.line(folder)
+        let pattern = format == .xlsx ? "returned/*.xlsx" : "returned/*.yaml"
+        text += en ? "\(written.count) form(s) written into \(shownOutput)\n" : "đã ghi \(written.count) biểu mẫu vào \(shownOutput)\n"
+        text += en ? "next: send each province its own file; put the returned forms in a folder, then: ciodash import \(shownFolder) \(pattern)\n"
+                   : "tiếp theo: gửi mỗi tỉnh tệp của mình; để các biểu mẫu nhận lại vào một thư mục, rồi: ciodash import \(shownFolder) \(pattern)\n"
+        return text
     }
 
     /// Makes `-o` when it does not exist. Refused: a path that exists but is no folder (a device such as

@@ -111,4 +111,46 @@ final class SecretariatDeskEndToEndTests: XCTestCase {
         XCTAssertTrue(clean.output.hasSuffix("đã ghi 1 tệp\n"), clean.output)
         XCTAssertTrue(try statusFile("ha-tinh").contains("value: 40\n"))
     }
+
+    /// Item 7: `template` says, in the language asked, which province each file is for and what to do next.
+    func testTemplateNamesEachFormsProvinceAndTheNextStepInTheLanguageAsked() throws {
+        let vi = try CiodashProcess.run(["template", meeting, "ha-tinh", "-o", root + "/vi"])
+        XCTAssertEqual(vi.status, 0, vi.errors)
+        XCTAssertEqual(vi.outputLines, ["\(root)/vi/ha-tinh.xlsx  Hà Tĩnh", "đã ghi 1 biểu mẫu vào \(root)/vi",
+                                        "tiếp theo: gửi mỗi tỉnh tệp của mình; để các biểu mẫu nhận lại vào một thư mục, rồi: "
+                                            + "ciodash import \(meeting) returned/*.xlsx"])
+        let en = try CiodashProcess.run(["template", meeting, "ha-tinh", "-o", root + "/en", "--lang", "en"])
+        XCTAssertEqual(en.outputLines.dropFirst().first, "1 form(s) written into \(root)/en")
+        XCTAssertTrue(en.output.contains("next: send each province its own file"), en.output)
+    }
+
+    /// Item 7: the board's file times in the machine's zone (UTC+7 in Vietnam), said so; the English
+    /// board's words whole at 140 columns.
+    func testTheBoardShowsLocalTimesAndWholeWords() throws {
+        try fill("ha-tinh", ["level34-share": "40"])
+        XCTAssertEqual(try CiodashProcess.run(["import", meeting] + returned(["ha-tinh"])).status, 0)
+        let stamp = Date(timeIntervalSince1970: 1_785_000_000)  // 2026-07-25 17:20 UTC, 26/07/2026 00:20 in UTC+7
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: meeting + "/provinces/ha-tinh.yaml")
+        try FileManager.default.removeItem(atPath: meeting + "/provinces/quang-binh.yaml")  // listed, not yet reported
+        let board = try CiodashProcess.run(["status", meeting, "--width", "140", "--lang", "en"],
+                                           environment: ["TZ": "Asia/Ho_Chi_Minh"])
+        XCTAssertEqual(board.status, 0, board.errors)
+        XCTAssertTrue(board.output.contains("Quảng Bình            ○ not yet reported\n"), board.output)
+        XCTAssertTrue(board.output.contains("Err/warn"), board.output)
+        XCTAssertTrue(board.output.contains("2026-07-26 00:20"), board.output)
+        XCTAssertTrue(board.output.contains("local time (UTC+7)"), board.output)
+        let utc = try CiodashProcess.run(["status", meeting, "--width", "140", "--utc"], environment: ["TZ": "Asia/Ho_Chi_Minh"])
+        XCTAssertTrue(utc.output.contains("25/07/2026 17:20"), utc.output)
+        XCTAssertTrue(utc.output.contains("giờ UTC"), utc.output)
+    }
+
+    /// Item 7: `init` takes `--sample` as every command does.
+    func testInitTakesABundledSampleAsTheEarlierMeeting() throws {
+        let made = try CiodashProcess.run(["init", root + "/m", "--sample", "council-2026", "--date", "2026-11-20"])
+        XCTAssertEqual(made.status, 0, made.errors)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/m/meeting.yaml"))
+        let both = try CiodashProcess.run(["init", root + "/n", "--sample", "council-2026", "--from", meeting])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.errors.contains("--sample and --from cannot be used together"), both.errors)
+    }
 }

@@ -155,7 +155,7 @@ final class SecretariatRoundTripTests: XCTestCase {
 
         let template = try CiodashProcess.run(["template", meeting, "-o", forms])
         XCTAssertEqual(template.status, 0, template.errors)
-        XCTAssertEqual(template.outputLines.count, 11, "one form per unit of 2026: \(template.output)")
+        XCTAssertEqual(template.outputLines.filter { $0.contains(".xlsx  ") }.count, 11, "one form per unit of 2026: \(template.output)")
 
         try fillAll(forms, returned, how, values: ["ha-tinh": ["dttm-items-deployed": 41.5, "cts-issued": 1349],
                                                    "lam-dong": ["level34-share": 48.5]])
@@ -273,7 +273,7 @@ final class SecretariatRoundTripTests: XCTestCase {
         let meeting = root + "/hue-2019", forms = root + "/forms"
         let template = try CiodashProcess.run(["template", meeting, "-o", forms])
         XCTAssertEqual(template.status, 0, template.errors)
-        XCTAssertEqual(template.outputLines.count, 19, "one form per province of the sample: \(template.output)")
+        XCTAssertEqual(template.outputLines.filter { $0.contains(".xlsx  ") }.count, 19, "one form per province of the sample: \(template.output)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: forms + "/ha-tinh.xlsx"))
 
         try fill(forms + "/ha-tinh.xlsx", root + "/ha-tinh.xlsx",

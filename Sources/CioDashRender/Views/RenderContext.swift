@@ -15,6 +15,8 @@ public struct RenderContext: Sendable {
     /// Files draw every text whole: names, labels and headings wrap onto more lines instead of
     /// being cut with "…" to keep the screen's rows (HTML and SVG snapshots set it).
     public var wholeText = false
+    /// Seconds east of UTC in which clock times (the board's file times) are shown; nil: UTC.
+    public var utcOffset: Int? = nil
 
     public init(language: Language, width: Int, selectedRow: Int? = nil, selectedColumn: Int? = nil, highlight: String? = nil) {
         self.language = language
