@@ -6,40 +6,34 @@ import Foundation
 
 /// `ciodash import`: returned forms become the provinces' status files.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Turn returned forms (.xlsx, .csv, .yaml, .json) into provinces/<id>.yaml, showing what changes.",
-        discussion: """
-        Every form is read and checked (by the same loader as 'ciodash check') before anything is written;
-        with any error nothing is written, unless --only-clean writes the forms without errors. A form that
-        changes nothing is skipped. A status file edited by hand since import wrote it (or, when import did
-        not write it, changed after the form was saved) is not replaced without --force. A return with a detached signature beside it (FILE.p7s) is checked first, offline,
-        against the pinned roots and CRLs of the meeting's trust/ folder; an invalid signature is refused
-        without --force; the verdict is recorded in the status file. Each form's outcome is listed at
-        the end. Exit status: 0 when every form was written or skipped (or --dry-run found no error), 1
-        when any form was refused.
-        """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: HelpText.pick(vi: "Nhập các biểu mẫu gửi lại (.xlsx, .csv, .yaml, .json) thành tệp trạng thái của tỉnh trong provinces/, cho xem những gì thay đổi.", en: "Turn returned forms (.xlsx, .csv, .yaml, .json) into provinces/<id>.yaml, showing what changes."),
+            discussion: HelpText.pick(vi: "Mọi biểu mẫu được đọc và kiểm tra (bằng cùng bộ đọc với 'ciodash check') trước khi ghi; có lỗi thì không ghi gì, trừ khi --only-clean ghi các biểu mẫu không lỗi. Biểu mẫu không thay đổi gì thì được bỏ qua. Tệp trạng thái đã sửa tay sau lần nhập trước (hoặc, với tệp không do import ghi, đã sửa sau khi biểu mẫu được lưu) không bị thay nếu không có --force. Tỉnh lưu dạng .json vẫn giữ .json. Báo cáo có chữ ký số tách rời bên cạnh (TỆP.p7s) được kiểm tra trước, không cần mạng, theo các chứng thư gốc đã ghim và CRL trong thư mục trust/ của phiên họp; chữ ký không hợp lệ thì không nhập nếu không có --force; kết quả được ghi vào tệp trạng thái. Cuối cùng liệt kê kết quả từng biểu mẫu. Mã thoát: 0 khi mọi biểu mẫu đã được ghi hoặc bỏ qua (hoặc --dry-run không thấy lỗi), 1 khi có biểu mẫu không được nhập.",
+                                     en: "Every form is read and checked (by the same loader as 'ciodash check') before anything is written; with any error nothing is written, unless --only-clean writes the forms without errors. A form that changes nothing is skipped. A status file edited by hand since import wrote it (or, when import did not write it, changed after the form was saved) is not replaced without --force. A province kept as .json stays .json. A return with a detached signature beside it (FILE.p7s) is checked first, offline, against the pinned roots and CRLs of the meeting's trust/ folder; an invalid signature is refused without --force; the verdict is recorded in the status file. Each form's outcome is listed at the end. Exit status: 0 when every form was written or skipped (or --dry-run found no error), 1 when any form was refused.")
+        )
+    }
 
-    @Argument(help: "The meeting folder (meeting.yaml and provinces/).")
+    @Argument(help: HelpText.help(vi: "Thư mục phiên họp (meeting.yaml và provinces/).", en: "The meeting folder (meeting.yaml and provinces/)."))
     var folder: String
 
-    @Argument(help: "The returned forms.")
+    @Argument(help: HelpText.help(vi: "Các biểu mẫu các tỉnh gửi lại.", en: "The returned forms."))
     var files: [String]
 
-    @Option(name: .long, help: "The folder of pinned roots, intermediates and CRLs; default: the meeting's trust/.")
+    @Option(name: .long, help: HelpText.help(vi: "Thư mục chứng thư gốc đã ghim, chứng thư trung gian và CRL; mặc định: trust/ của phiên họp.", en: "The folder of pinned roots, intermediates and CRLs; default: the meeting's trust/."))
     var trust: String?
 
-    @Flag(name: .long, help: "Replace status files even when they are newer than the form, and import a return whose signature is invalid.")
+    @Flag(name: .long, help: HelpText.help(vi: "Thay cả tệp trạng thái đã sửa tay hay mới hơn biểu mẫu, và nhập cả báo cáo có chữ ký không hợp lệ.", en: "Replace status files even when they are newer than the form, and import a return whose signature is invalid."))
     var force = false
 
-    @Flag(name: .long, help: "Show what would change; write nothing.")
+    @Flag(name: .long, help: HelpText.help(vi: "Chỉ cho xem những gì sẽ thay đổi; không ghi gì.", en: "Show what would change; write nothing."))
     var dryRun = false
 
-    @Option(name: .long, help: "vi or en; default: the meeting's language.")
+    @Option(name: .long, help: HelpText.help(vi: "vi hoặc en; mặc định: ngôn ngữ của phiên họp.", en: "vi or en; default: the meeting's language."))
     var lang: Language?
 
-    @Flag(name: .long, help: "Write the forms without errors even when others have errors (each file still written atomically).")
+    @Flag(name: .long, help: HelpText.help(vi: "Ghi các biểu mẫu không có lỗi dù biểu mẫu khác có lỗi (mỗi tệp vẫn được ghi trọn vẹn).", en: "Write the forms without errors even when others have errors (each file still written atomically)."))
     var onlyClean = false
 
     /// What became of one form, said once per form at the end.

@@ -6,37 +6,37 @@ import Foundation
 
 /// `ciodash init NEWDIR`: a new meeting folder, the agenda carried over from the previous meeting.
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Make a new meeting folder: the agenda of the previous meeting, the provinces of the new date, none reported yet.",
-        discussion: """
-        The topics, time budgets and metric definitions come from --from (else the bundled sample of the \
-        date's period: council-2026 from 1 July 2025, hue-2019 before); the provinces are those units as \
-        they stand on --date (the 2025 mergers applied); previous: names --from. NEWDIR must not exist or \
-        be empty; it is written whole or not at all.
-        """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "init",
+            abstract: HelpText.pick(vi: "Tạo thư mục phiên họp mới: chương trình của phiên trước, các tỉnh/thành theo ngày họp mới, chưa tỉnh nào báo cáo.", en: "Make a new meeting folder: the agenda of the previous meeting, the provinces of the new date, none reported yet."),
+            discussion: HelpText.pick(vi: "Các chủ đề, thời lượng và định nghĩa chỉ tiêu lấy từ --from (nếu không thì --sample, nếu không nữa thì phiên họp mẫu của giai đoạn: council-2026 từ ngày 01/07/2025, hue-2019 trước đó); các tỉnh/thành là các đơn vị như vào ngày --date (đã tính việc hợp nhất năm 2025); previous: trỏ tới --from. Thư mục mới phải chưa có hoặc đang trống; được tạo trọn vẹn hoặc không tạo gì.",
+                                     en: "The topics, time budgets and metric definitions come from --from (else --sample, else the bundled sample of the date's period: council-2026 from 1 July 2025, hue-2019 before); the provinces are those units as they stand on --date (the 2025 mergers applied); previous: names --from. NEWDIR must not exist or be empty; it is written whole or not at all.")
+        )
+    }
 
-    @Argument(help: "The new meeting folder (must not exist, or be empty).")
+    @Argument(help: HelpText.help(vi: "Thư mục phiên họp mới (chưa có, hoặc đang trống).", en: "The new meeting folder (must not exist, or be empty)."))
     var folder: String
 
-    @Option(name: .long, help: ArgumentHelp("The previous meeting's folder.", valueName: "previous"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Thư mục của phiên họp trước.", en: "The previous meeting's folder."), valueName: "previous"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("Take the agenda from a bundled sample meeting instead of --from: "
-                                            + "\(SampleMeetings.names.joined(separator: ", ")); no previous: link.", valueName: "name"))
+    @Option(name: .long, help: HelpText.help(
+        vi: "Lấy chương trình từ một phiên họp mẫu kèm theo thay cho --from: \(SampleMeetings.names.joined(separator: ", ")); không có previous:.",
+        en: "Take the agenda from a bundled sample meeting instead of --from: \(SampleMeetings.names.joined(separator: ", ")); no previous: link.",
+        valueName: "name"))
     var sample: String?
 
-    @Option(name: .long, help: ArgumentHelp("The meeting's date, YYYY-MM-DD; default: today.", valueName: "YYYY-MM-DD"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Ngày họp, YYYY-MM-DD; mặc định: hôm nay.", en: "The meeting's date, YYYY-MM-DD; default: today."), valueName: "YYYY-MM-DD"))
     var date: String?
 
-    @Option(name: .long, help: "The meeting's title; default: the previous title, its year changed to the new date's.")
+    @Option(name: .long, help: HelpText.help(vi: "Tên phiên họp; mặc định: tên phiên trước, đổi năm theo ngày họp mới.", en: "The meeting's title; default: the previous title, its year changed to the new date's."))
     var title: String?
 
-    @Option(name: .long, help: "Where the meeting is held.")
+    @Option(name: .long, help: HelpText.help(vi: "Địa điểm họp.", en: "Where the meeting is held."))
     var venue: String?
 
-    @Option(name: .long, help: "vi or en, for messages; default: the previous meeting's language.")
+    @Option(name: .long, help: HelpText.help(vi: "vi hoặc en, cho các thông báo; mặc định: ngôn ngữ của phiên họp trước.", en: "vi or en, for messages; default: the previous meeting's language."))
     var lang: Language?
 
     func validate() throws {
