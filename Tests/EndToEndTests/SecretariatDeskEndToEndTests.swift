@@ -153,4 +153,20 @@ final class SecretariatDeskEndToEndTests: XCTestCase {
         XCTAssertNotEqual(both.status, 0)
         XCTAssertTrue(both.errors.contains("--sample and --from cannot be used together"), both.errors)
     }
+
+    /// Item 8: a province that has not reported yet opens on its figures of the previous meeting (a
+    /// unit merged in 2025: its parts' figures, named) and the command that makes its form; it was empty.
+    func testAProvinceNotYetReportedShowsItsLastFiguresAndTheTemplateCommand() throws {
+        let m26 = root + "/m26"
+        XCTAssertEqual(try CiodashProcess.run(["init", m26, "--from", meeting, "--date", "2026-07-24"]).status, 0)
+        let page = try CiodashProcess.run(["snapshot", m26, "--view", "province:quang-tri", "--width", "300"])
+        XCTAssertEqual(page.status, 0, page.errors)
+        XCTAssertTrue(page.output.contains("○ chưa báo cáo\n"), page.output)
+        XCTAssertTrue(page.output.contains("Biểu mẫu báo cáo cho tỉnh này: ciodash template \(m26) quang-tri -o forms/"), page.output)
+        XCTAssertTrue(page.output.contains("Tỷ lệ văn bản đi được ký số: Kỳ trước (27/07/2019): Quảng Bình 50%; Quảng Trị 45%"),
+                      page.output)
+        let same = try CiodashProcess.run(["snapshot", m26, "--view", "province:ha-tinh", "--width", "120", "--lang", "en"])
+        XCTAssertTrue(same.output.contains("○ not yet reported\n"), same.output)
+        XCTAssertTrue(same.output.contains("Last meeting (2019-07-27): "), same.output)
+    }
 }
