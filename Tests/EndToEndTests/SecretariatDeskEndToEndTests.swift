@@ -169,4 +169,31 @@ final class SecretariatDeskEndToEndTests: XCTestCase {
         XCTAssertTrue(same.output.contains("○ not yet reported\n"), same.output)
         XCTAssertTrue(same.output.contains("Last meeting (2019-07-27): "), same.output)
     }
+
+    /// Item 6: the form's header row tall enough for its wrapped titles, the as-of label wrapped in its
+    /// own cell, a unit merged in 2025 given its parts' last-meeting figures, named, and each
+    /// province's own earlier target (forms had none). Read back with openpyxl.
+    func testTheFormsHeaderFitsAndAMergedUnitHasItsPartsLastFiguresAndTargets() throws {
+        let m26 = root + "/m26"
+        XCTAssertEqual(try CiodashProcess.run(["init", m26, "--from", meeting, "--date", "2026-07-24"]).status, 0)
+        XCTAssertEqual(try CiodashProcess.run(["template", m26, "quang-tri", "-o", root + "/f26"]).status, 0)
+        let python = try TmuxHarness.requireTool("python3")
+        let script = """
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["Biểu mẫu"]
+            print(ws.row_dimensions[8].height, ws["A5"].alignment.wrap_text)
+            for row in ws.iter_rows(min_row=9):
+                if row[1].value == "dttm-items-deployed": print(repr(row[4].value), repr(row[5].value))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script, root + "/f26/quang-tri.xlsx"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if process.terminationStatus != 0 { throw XCTSkip("openpyxl is not installed") }
+        XCTAssertEqual(text, "45.0 True\n30 'Quảng Bình: 12\\nQuảng Trị: 10'\n")
+    }
 }
