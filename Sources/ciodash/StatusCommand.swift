@@ -34,7 +34,9 @@ struct StatusCommand: ParsableCommand {
         var context = RenderContext(language: language, width: width)
         context.utcOffset = generationUTCOffset(utc: utc)
         let body = ViewRenderer.body(.status, meeting: meeting, context: context)
-        var text = ""
+        // The meeting, named once above the board (the board itself has no title line).
+        let title = meeting.title + " · " + context.labels.date(meeting.date)
+        var text = TextLayout.wrap(TextSanitizer.line(title), width: width).map { $0 + "\n" }.joined()
         if let grid = body?.grid { for y in 0..<grid.height { text += grid.line(y) + "\n" } }
         try writeOutput(text)
     }

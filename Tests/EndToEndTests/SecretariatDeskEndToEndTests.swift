@@ -142,6 +142,11 @@ final class SecretariatDeskEndToEndTests: XCTestCase {
         let utc = try CiodashProcess.run(["status", meeting, "--width", "140", "--utc"], environment: ["TZ": "Asia/Ho_Chi_Minh"])
         XCTAssertTrue(utc.output.contains("25/07/2026 17:20"), utc.output)
         XCTAssertTrue(utc.output.contains("giờ UTC"), utc.output)
+        // The meeting's title once, in `status` and in the snapshot of the board alike.
+        let title = "Phiên họp thường kỳ năm 2019 của Hội đồng CIO miền Trung – Tây Nguyên"
+        XCTAssertEqual(utc.output.components(separatedBy: title).count - 1, 1, utc.output)
+        let snapshot = try CiodashProcess.run(["snapshot", meeting, "--view", "status", "--width", "140"])
+        XCTAssertEqual(snapshot.output.components(separatedBy: title).count - 1, 1, snapshot.output)
     }
 
     /// Item 7: `init` takes `--sample` as every command does.

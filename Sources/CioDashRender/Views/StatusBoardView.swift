@@ -18,7 +18,7 @@ public enum StatusBoardView {
                 y += 1
             }
         }
-        text(meeting.title + " · " + labels.date(meeting.date), role: .title)
+        // No title line: the screen's header, a snapshot's facts and `ciodash status` each name the meeting once.
         text(words.summary(board), role: board.withErrorsCount > 0 ? .warning : .muted)
         y += 1
         // name | state | reported | file time | filled | errors/warnings | signature | note
