@@ -10,13 +10,21 @@ struct FormCellReading {
     /// What the row being read asks (`smart-city/dttm-items-deployed`, `smart-city: summary`), for
     /// messages that must say which figure or text is wrong.
     var item: String? = nil
+    /// The row's label as the form shows it (`Chứng thư số đã cấp`): a problem's place names the item
+    /// as well as the cell (`Biểu mẫu!G22 — Chứng thư số đã cấp`).
+    var itemLabel: String? = nil
+    /// True on a row whose unit is `%`: a value typed `62%` there means 62.
+    var rowIsPercent = false
     /// The longest text a status file may hold (the loader's limit, in Unicode scalars): a longer one
     /// is refused here, at its cell, not later in the generated file.
     var maxTextLength = LoadLimits.default.maxStringLength
 
     func place(_ cell: XLSXCell) -> String { place(cell.reference) }
 
-    func place(_ reference: CellReference) -> String { textPlaces?[reference] ?? "\(sheet)!\(reference)" }
+    func place(_ reference: CellReference) -> String {
+        let cell = textPlaces?[reference] ?? "\(sheet)!\(reference)"
+        return itemLabel.map { "\(cell) — \($0)" } ?? cell
+    }
 
     mutating func warn(_ cell: XLSXCell, _ text: SpreadsheetMessages.Text) {
         problems.append(FormProblem(.warning, file: file, place: place(cell), text))
@@ -61,8 +69,12 @@ struct FormCellReading {
         switch cell.value {
         case .number(let n): value = n
         case .text(let s):
-            let trimmed = s.trimmingCharacters(in: .whitespaces)
+            var trimmed = s.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return nil }
+            if rowIsPercent, trimmed.hasSuffix("%"), case .number(let n) = NumberText.read(String(trimmed.dropLast())) {
+                warn(cell, SpreadsheetMessages.percentSignDropped(trimmed, n))
+                trimmed = String(trimmed.dropLast())
+            }
             switch NumberText.read(trimmed) {
             case .number(let n): value = n
             case .ambiguous(let a, let b):
@@ -94,45 +106,37 @@ struct FormCellReading {
         return value
     }
 
-    /// A date: a date cell, ISO text, or day-first text as Vietnamese forms write it (26/07/2019,
-    /// 26-7-2019, 26.07.2019). Day-first text that would also read as month-first (05/07/2019, as a
-    /// spreadsheet set to US English saves 7 May) is refused with both readings, never guessed.
+    /// A date: a date cell, ISO text, or text typed day first as every Vietnamese form writes it
+    /// (26/07/2019, 05/07/2019, 26-7-2019, 26.07.2019). A typed date is never read month first: a
+    /// spreadsheet set to US English stores a date cell, not text, and a date cell has no order.
     mutating func date(_ cell: XLSXCell?) -> LocalDate? {
         guard let cell else { return nil }
         if case .date(let date) = cell.value { return date }
         guard let raw = text(cell) else { return nil }
-        if let date = LocalDate(iso: raw) { return date }
-        switch Self.dayFirst(raw) {
-        case .date(let date): return date
-        case .ambiguous(let dayFirst, let monthFirst):
-            fail(cell, SpreadsheetMessages.ambiguousDate(raw, dayFirst, monthFirst))
-        case .invalid:
-            fail(cell, SpreadsheetMessages.badDate(raw))
-        }
+        if let date = LocalDate(iso: raw) ?? Self.dayFirst(raw) { return date }
+        fail(cell, SpreadsheetMessages.badDate(raw))
         return nil
     }
 
-    enum DayFirst: Equatable {
-        case date(LocalDate)
-        case ambiguous(LocalDate, LocalDate)
-        case invalid
-    }
-
-    /// `D/M/YYYY` with `/`, `-` or `.` between, one or two digits of day and month.
-    static func dayFirst(_ text: String) -> DayFirst {
-        guard let separator = text.first(where: { "/-.".contains($0) }) else { return .invalid }
+    /// `D/M/YYYY` with `/`, `-` or `.` between, one or two digits of day and month; nil otherwise.
+    static func dayFirst(_ text: String) -> LocalDate? {
+        guard let separator = text.first(where: { "/-.".contains($0) }) else { return nil }
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
-              let date = LocalDate(year: year, month: month, day: day) else { return .invalid }
-        if day != month, let other = LocalDate(year: year, month: day, day: month) { return .ambiguous(date, other) }
-        return .date(date)
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        return LocalDate(year: year, month: month, day: day)
     }
 
+    /// A topic's status: a word of the list (any case, with or without diacritics), or other words
+    /// that begin with exactly one of them (`chậm tiến độ`), read as that one with a warning.
     mutating func status(_ cell: XLSXCell?) -> ReportStatus? {
         guard let cell, let word = text(cell) else { return nil }
         if let status = StatusWords.status(word) { return status }
+        if let status = StatusWords.statusStarting(word) {
+            warn(cell, SpreadsheetMessages.statusReadAs(word, StatusWords.vietnamese[status]!))
+            return status
+        }
         fail(cell, SpreadsheetMessages.unknownStatus(word))
         return nil
     }

@@ -21,6 +21,9 @@ public struct FormImport {
     public var text: String
     public var changes: [Change]
     public var problems: [FormProblem]
+    /// True when the form brings nothing new for a file that exists (the same figures, texts and
+    /// signature verdict): nothing is written, and the file's history does not matter.
+    public var isUnchanged = false
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
     /// Everything but the writing: a form with errors gives no text to write.
@@ -42,9 +45,9 @@ public struct FormImport {
         let name = (current.file as NSString).lastPathComponent
         let provinces = Self.joined(folder, MeetingFolderLayout.provincesFolder)
         result.target = Self.joined(provinces, name)
-        guard name == "\(current.id).yaml" || name == "\(current.id).yml" else {
+        guard MeetingFolderLayout.isStatusFile(name, of: current.id) else {
             result.problems = [FormProblem(.error, file: file, place: form.provinceIDPlace,
-                                           SpreadsheetMessages.otherStatusFile(current.id, file: result.target))]
+                                           SpreadsheetMessages.otherStatusFile(current.name, id: current.id, file: result.target))]
             return result
         }
         do {
@@ -65,9 +68,13 @@ public struct FormImport {
         report.signature = signature
         var changes: [Change] = []
         let en = language == .en
+        // Changes are named as the meeting names them (topic title, metric label), not by their ids.
+        func title(_ topic: AgendaTopic) -> String { en ? (topic.titleEN ?? topic.title) : topic.title }
         func show(_ v: Double?) -> String { v.map { NumberFormatting.format($0, language: language, maxFractionDigits: 6) } ?? "—" }
         if let reported = form.reported, reported != report.reported {
-            changes.append(Change(item: en ? "reported" : "ngày số liệu", old: report.reported?.description ?? "—", new: reported.description))
+            // Dates as the reader writes them: 05/07/2026 in Vietnamese, 2026-07-05 in English.
+            func day(_ d: LocalDate) -> String { en ? d.description : d.vietnamese }
+            changes.append(Change(item: en ? "reported" : "ngày số liệu", old: report.reported.map(day) ?? "—", new: day(reported)))
             report.reported = reported
         }
         if let source = form.source, source != report.source {
@@ -82,11 +89,11 @@ public struct FormImport {
             var topic = report.topics[returned.id] ?? TopicReport(status: .unknown)
             if let status = returned.status, status != topic.status {
                 let words = StatusWords.vietnamese
-                changes.append(Change(item: "\(returned.id): " + (en ? "status" : "trạng thái"), old: words[topic.status]!, new: words[status]!))
+                changes.append(Change(item: "\(title(agendaTopic)): " + (en ? "status" : "trạng thái"), old: words[topic.status]!, new: words[status]!))
                 topic.status = status
             }
             if let summary = returned.summary, summary != topic.summary {
-                changes.append(Change(item: "\(returned.id): " + (en ? "summary" : "tóm tắt"), old: topic.summary ?? "—", new: summary))
+                changes.append(Change(item: "\(title(agendaTopic)): " + (en ? "summary" : "tóm tắt"), old: topic.summary ?? "—", new: summary))
                 topic.summary = summary
             }
             for metric in returned.metrics {
@@ -111,7 +118,8 @@ public struct FormImport {
                 updated.source = metric.source ?? report.source
                 updated.illustrative = false
                 if old != value || existing.map({ topic.metrics[$0] }) != updated {
-                    changes.append(Change(item: "\(returned.id)/\(metric.id)", old: show(old), new: show(value)))
+                    let label = en ? (definition?.labelEN ?? updated.label) : (definition?.label ?? updated.label)
+                    changes.append(Change(item: "\(title(agendaTopic)) — \(label)", old: show(old), new: show(value)))
                 }
                 if let existing { topic.metrics[existing] = updated } else { topic.metrics.append(updated) }
             }
@@ -120,11 +128,17 @@ public struct FormImport {
         applyTasks(form, to: &report, meeting: meeting, changes: &changes, problems: &problems, language: language)
         let header = "Nhập từ biểu mẫu \(TextSanitizer.line((formPath as NSString).lastPathComponent)) bằng ciodash import."
             .replacingOccurrences(of: "\n", with: " ")
-        let text = ProvinceYAMLWriter.text(report, topicOrder: meeting.topics.map(\.id), header: header)
+        // A province kept as JSON stays JSON, in its own file.
+        let text = MeetingFolderLayout.isJSON(name)
+            ? ProvinceJSONWriter.text(report, topicOrder: meeting.topics.map(\.id))
+            : ProvinceYAMLWriter.text(report, topicOrder: meeting.topics.map(\.id), header: header)
+        let sameSignature = current.signature?.verdict == signature?.verdict
+            && (signature?.verdict == .unsigned || current.signature?.fileSHA256 == signature?.fileSHA256)
+        result.isUnchanged = !result.isNew && changes.isEmpty && sameSignature
         if !problems.contains(where: { $0.severity == .error }) {
-            problems += validate(text, report: report, folder: folder, target: target, file: file)
-            if let newer = newerTarget(target, than: formPath), !force {
-                problems.append(FormProblem(.error, file: file, SpreadsheetMessages.newerFile(newer)))
+            problems += validate(text, name: name, report: report, folder: folder, target: target, file: file)
+            if !result.isUnchanged, !force, let edit = edited(result.writePath, shown: target, since: formPath) {
+                problems.append(FormProblem(.error, file: file, edit))
             }
         }
         result.text = text
@@ -135,7 +149,7 @@ public struct FormImport {
 
     /// The loader's verdict on the new file, read with the folder's agenda in a scratch folder, and a
     /// check that what it reads is what was meant.
-    static func validate(_ text: String, report: ProvinceReport, folder: String, target: String, file: String) -> [FormProblem] {
+    static func validate(_ text: String, name: String, report: ProvinceReport, folder: String, target: String, file: String) -> [FormProblem] {
         let scratch: ScratchFolder
         let written: String
         do {
@@ -147,7 +161,7 @@ public struct FormImport {
                     break
                 }
             }
-            written = try ContainedFile.path("\(report.id).yaml", in: joined(scratch.path, MeetingFolderLayout.provincesFolder),
+            written = try ContainedFile.path(name, in: joined(scratch.path, MeetingFolderLayout.provincesFolder),
                                              root: scratch.path)
             try Data(text.utf8).write(to: URL(fileURLWithPath: written))
         } catch let failure as ContainedFile.Failure {
@@ -175,6 +189,18 @@ public struct FormImport {
             }
         }
         return problems
+    }
+
+    /// Why the status file at `path` must not be replaced without `--force`, or nil: edited by hand
+    /// since `import` wrote it (its import record no longer matches); or, for a file `import` did not
+    /// write (no record), changed after the form was saved.
+    static func edited(_ path: String, shown: String, since formPath: String) -> SpreadsheetMessages.Text? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        switch ImportRecord.state(of: Array(data)) {
+        case .asImported: return nil
+        case .editedSinceImport: return SpreadsheetMessages.editedSinceImport(shown)
+        case .noRecord: return newerTarget(path, than: formPath).map { _ in SpreadsheetMessages.newerFile(shown) }
+        }
     }
 
     /// The target's path when it was modified after the form was.

@@ -15,10 +15,10 @@ public struct FormProblem: Hashable, Sendable {
         self.message = message
     }
 
-    /// `file:place: error: message`, sanitised: the file name, the sheet name and the quoted values
+    /// `file:place: error: message` (`lỗi`, `cảnh báo` in Vietnamese), sanitised: the file name, the sheet name and the quoted values
     /// all come from outside.
     public func description(in language: Language) -> String {
         let where_ = place.map { "\(file):\($0)" } ?? file
-        return TextSanitizer.line("\(where_): \(severity.rawValue): \(message.in(language))")
+        return TextSanitizer.line("\(where_): \(severity.word(in: language)): \(message.in(language))")
     }
 }

@@ -2,7 +2,8 @@ import CioDashCore
 
 /// Writes a `ProvinceReport` as a `provinces/<id>.yaml` status file in the `ciodash/1` format.
 public enum ProvinceYAMLWriter {
-    /// The file's text; topics in agenda order (`topicOrder`), then any others by id.
+    /// The file's text; topics in agenda order (`topicOrder`), then any others by id; its last line
+    /// the import record (`ImportRecord`).
     public static func text(_ report: ProvinceReport, topicOrder: [String], header: String) -> String {
         var out = "# \(header)\n"
         out += "format: ciodash/1\n"
@@ -35,7 +36,7 @@ public enum ProvinceYAMLWriter {
         }
         out += tasksBlock(report.tasks)
         if let signature = report.signature { out += signatureBlock(signature, data: out) }
-        return out
+        return ImportRecord.stamped(out)
     }
 
     /// The `signature:` block, last in the file: its `data_sha256` covers every byte before it (`data`).

@@ -15,7 +15,8 @@ public enum ReturnFormWorkbook {
         let sheet = try writer.addSheet(FormLayout.formSheet)
         writer.columnWidth(sheet, 0, 1, 22)
         writer.columnWidth(sheet, 2, 2, 60)
-        writer.columnWidth(sheet, 3, 5, 12)
+        writer.columnWidth(sheet, 3, 4, 12)
+        writer.columnWidth(sheet, 5, 5, 20)
         writer.columnWidth(sheet, 6, 6, 18)
         writer.columnWidth(sheet, 7, 7, 50)
         writer.text(sheet, 0, 0, "Biểu mẫu báo cáo (return form): \(form.meetingTitle)", .title)
@@ -25,13 +26,17 @@ public enum ReturnFormWorkbook {
         writer.text(sheet, 2, 1, form.provinceName)
         writer.text(sheet, 3, 0, FormLayout.meetingLabel)
         writer.text(sheet, 3, 1, form.meetingDate.description)
-        writer.text(sheet, 4, 0, FormLayout.reportedLabel)
+        // Labels longer than column A wrap within it (two lines), never over the yellow cell beside them.
+        writer.text(sheet, 4, 0, FormLayout.reportedLabel, .labelWrapped)
+        writer.rowHeight(sheet, 4, 30)
         if let reported = form.reported { writer.text(sheet, 4, 1, reported.description, .input) } else { writer.blank(sheet, 4, 1, .input) }
         writer.text(sheet, 5, 0, FormLayout.sourceLabel)
         if let source = form.source { writer.text(sheet, 5, 1, source, .input) } else { writer.blank(sheet, 5, 1, .input) }
 
         let headerRow = 7
         for (column, title) in FormLayout.header.enumerated() { writer.text(sheet, headerRow, column, title, .header) }
+        // Three lines: the narrow columns' titles wrap ("Kỳ trước / (last / meeting)").
+        writer.rowHeight(sheet, headerRow, 45)
         writer.freeze(sheet, rows: headerRow + 1, columns: 0)
         var row = headerRow + 1
         let value = FormLayout.valueColumn - 1
@@ -53,6 +58,16 @@ public enum ReturnFormWorkbook {
                 if let unit = item.unit { writer.text(sheet, row, 3, unit) }
                 if let target = item.target { writer.number(sheet, row, 4, target) }
                 if let previous = item.previous { writer.number(sheet, row, 5, previous) }
+                if let note = item.previousNote {
+                    // A merged unit's figure is said to be made, in the label's cell; parts side by side stand
+                    // in the last-meeting cell as text.
+                    if item.previous == nil {
+                        writer.text(sheet, row, 5, note, .labelWrapped)
+                        // One line a part: the row is made as tall, as LibreOffice does not grow it itself.
+                        writer.rowHeight(sheet, row, 15 * Double(note.split(separator: "\n").count))
+                    }
+                    else { writer.text(sheet, row, 2, item.label + " (kỳ trước: " + note + ")", .labelWrapped) }
+                }
                 writer.blank(sheet, row, value, .inputNumber)
                 writer.blank(sheet, row, source, .inputWrapped)
                 row += 1

@@ -59,10 +59,22 @@ public enum ReturnedFormXLSX {
             reading.problems.append(FormProblem(.error, file: file, place: form.provinceIDPlace ?? sheet, SpreadsheetMessages.noProvinceID))
         }
         for row in rows[(headerIndex + 1)...] {
+            reading.itemLabel = nil
+            if case .text(let unit)? = row.cell(FormLayout.unitColumn)?.value {
+                reading.rowIsPercent = unit.trimmingCharacters(in: .whitespaces) == "%"
+            } else {
+                reading.rowIsPercent = false
+            }
+            if case .text(let label)? = row.cell(FormLayout.labelColumn)?.value {
+                let clean = TextSanitizer.line(label).trimmingCharacters(in: .whitespaces)
+                reading.itemLabel = clean.isEmpty ? nil : String(clean.prefix(80))
+            }
             guard let topicCell = row.cell(FormLayout.topicColumn), let topicID = reading.text(topicCell) else { continue }
             reading.item = topicID
             let metricID = reading.text(row.cell(FormLayout.metricColumn))
             reading.item = metricID.map { "\(topicID)/\($0)" } ?? topicID
+            // The place names the item by its label; the message need not name it again by its ids.
+            if reading.itemLabel != nil { reading.item = nil }
             let place = reading.place(topicCell)
             if form.topics.last?.id != topicID {
                 form.topics.append(ReturnedForm.Topic(id: topicID, place: place, status: nil, summary: nil, metrics: []))

@@ -85,10 +85,25 @@ public enum SpreadsheetMessages {
         Text(vi: "giá trị \(quote(text)) không phải là số; ghi số không kèm đơn vị, ví dụ 45 hoặc 0,6045",
              en: "value \(quote(text)) is not a number; write a number without its unit, e.g. 45 or 0.6045")
     }
+    /// `a` is the reading with a thousands separator, `b` the decimal one. Each is written as its
+    /// reader would write it (812345; 812,345 in Vietnamese), so that the two readings look different.
     static func ambiguousNumber(_ text: String, _ a: Double, _ b: Double) -> Text {
-        let a = YAMLText.number(a), b = YAMLText.number(b)
-        return Text(vi: "giá trị \(quote(text)) đọc được hai cách: \(a) hoặc \(b); hãy ghi số dưới dạng ô số, không phải văn bản",
-                    en: "value \(quote(text)) reads two ways: \(a) or \(b); enter it as a number cell, not as text")
+        let whole = YAMLText.number(a), decimal = NumberFormatting.format(b, language: .vi, maxFractionDigits: 6)
+        return Text(vi: "giá trị \(quote(text)) đọc được hai cách: \(whole) (có dấu ngăn cách hàng nghìn) hoặc \(decimal) "
+                        + "(số thập phân); hãy ghi số dưới dạng ô số, hoặc gõ \(whole) hay \(decimal) không có dấu ngăn cách hàng nghìn",
+                    en: "value \(quote(text)) reads two ways: \(whole) (with a thousands separator) or \(YAMLText.number(b)) "
+                        + "(with a decimal mark); enter it as a number cell, not as text")
+    }
+    /// A % row given `62%`: read as 62, said so.
+    static func percentSignDropped(_ text: String, _ value: Double) -> Text {
+        Text(vi: "giá trị \(quote(text)) có dấu %; đọc là \(NumberFormatting.format(value, language: .vi, maxFractionDigits: 6)) "
+                + "(đơn vị của dòng này đã là %); lần sau chỉ ghi số",
+             en: "value \(quote(text)) has a % sign; read as \(YAMLText.number(value)) (this row's unit is already %); next time write the number only")
+    }
+    /// A status written in other words that name one status (`chậm tiến độ`): read as that one, said so.
+    static func statusReadAs(_ text: String, _ word: String) -> Text {
+        Text(vi: "trạng thái \(quote(text)) được đọc là \"\(word)\"; lần sau hãy chọn trong danh sách",
+             en: "status \(quote(text)) is read as \"\(word)\"; next time pick it from the list")
     }
     static func negative(_ value: Double) -> Text {
         Text(vi: "giá trị \(YAMLText.number(value)) là số âm; số liệu phải từ 0 trở lên",
@@ -122,18 +137,8 @@ public enum SpreadsheetMessages {
                     en: "status \(quote(text)) is not known; pick one of: \(choices)")
     }
     static func badDate(_ text: String) -> Text {
-        Text(vi: "ngày \(quote(text)) không hợp lệ; ghi theo dạng YYYY-MM-DD (2019-07-26) hoặc DD/MM/YYYY (26/07/2019)",
-             en: "date \(quote(text)) is not valid; write it as YYYY-MM-DD (2019-07-26) or DD/MM/YYYY (26/07/2019)")
-    }
-    static func ambiguousDate(_ text: String, _ dayFirst: LocalDate, _ monthFirst: LocalDate) -> Text {
-        func vi(_ d: LocalDate) -> String { "ngày \(d.day) tháng \(d.month) năm \(d.year)" }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                      "November", "December"]
-        func en(_ d: LocalDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
-        return Text(vi: "ngày \(quote(text)) đọc được hai cách: \(vi(dayFirst)), hoặc \(vi(monthFirst)) nếu tháng ghi trước "
-                        + "(như bảng tính cài tiếng Anh Mỹ); hãy ghi theo dạng YYYY-MM-DD, ví dụ \(dayFirst)",
-                    en: "date \(quote(text)) reads two ways: \(en(dayFirst)), or \(en(monthFirst)) if the month comes first "
-                        + "(as a spreadsheet set to US English writes it); write it as YYYY-MM-DD, e.g. \(dayFirst)")
+        Text(vi: "ngày \(quote(text)) không hợp lệ; ghi theo dạng ngày/tháng/năm (26/07/2019) hoặc YYYY-MM-DD (2019-07-26)",
+             en: "date \(quote(text)) is not valid; write it day first, DD/MM/YYYY (26/07/2019), or as YYYY-MM-DD (2019-07-26)")
     }
     static let notText = Text(vi: "ô này phải là văn bản", en: "this cell must hold text")
     static func badCell(_ raw: String) -> Text {
@@ -184,14 +189,21 @@ public enum SpreadsheetMessages {
     // MARK: Writing
 
     static func newerFile(_ path: String) -> Text {
-        Text(vi: "\(path) đã được sửa sau khi biểu mẫu này được lưu; không thay thế (dùng --force để thay)",
-             en: "\(path) was changed after this form was saved; it is not replaced (use --force to replace it)")
+        Text(vi: "\(path) không do ciodash import ghi và đã được sửa sau khi biểu mẫu này được lưu; không thay thế (dùng --force để thay)",
+             en: "\(path) was not written by ciodash import and was changed after this form was saved; it is not replaced (use --force to replace it)")
     }
-    static func otherStatusFile(_ id: String, file: String) -> Text {
-        Text(vi: "tỉnh \(quote(id)) đang được đọc từ \(file), không phải provinces/\(id).yaml; hãy đổi tên (hoặc chuyển) tệp đó "
-                + "thành provinces/\(id).yaml rồi nhập lại; không ghi tệp nào",
-             en: "province \(quote(id)) is read from \(file), not provinces/\(id).yaml; rename (or convert) that file to "
-                + "provinces/\(id).yaml, then import again; nothing is written")
+    static func editedSinceImport(_ path: String) -> Text {
+        Text(vi: "\(path) đã được sửa tay sau lần nhập trước (nội dung khác với tệp ciodash import đã ghi); không thay thế, "
+                + "để không mất phần sửa (xem lại tệp, rồi dùng --force để thay)",
+             en: "\(path) was edited by hand since the last import (it differs from what ciodash import wrote); it is not "
+                + "replaced, so the edit is not lost (look at the file, then use --force to replace it)")
+    }
+    static func otherStatusFile(_ name: String, id: String, file: String) -> Text {
+        let expected = MeetingFolderLayout.statusFile(id)
+        return Text(vi: "\(name) đang được đọc từ \(file), không phải \(expected); hãy đổi tên (hoặc chuyển) tệp đó "
+                        + "thành \(expected) rồi nhập lại; không ghi tệp này",
+                    en: "\(name) is read from \(file), not \(expected); rename (or convert) that file to "
+                        + "\(expected), then import again; this file is not written")
     }
     /// A path that would leave its folder (`ContainedFile`), in these messages' type.
     static func contained(_ failure: ContainedFile.Failure) -> Text { Text(vi: failure.text.vi, en: failure.text.en) }

@@ -85,6 +85,11 @@ public final class XLSXWriter {
         worksheet_set_column(sheet.pointer, UInt16(first), UInt16(last), width, nil)
     }
 
+    /// A row's height in points (15 is one line of the default font).
+    public func rowHeight(_ sheet: Sheet, _ row: Int, _ points: Double) {
+        worksheet_set_row(sheet.pointer, UInt32(row), points, nil)
+    }
+
     public func freeze(_ sheet: Sheet, rows: Int, columns: Int) {
         worksheet_freeze_panes(sheet.pointer, UInt32(rows), UInt16(columns))
     }

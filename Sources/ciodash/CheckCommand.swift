@@ -3,16 +3,18 @@ import CioDashCore
 
 /// `ciodash check [DIR]`: tells the secretariat what is wrong in a meeting folder.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Validate a meeting folder and list every problem as path:line:col: error|warning: message.",
-        discussion: "Exit status: 0 when there are no errors, 1 when there are, 2 when the folder cannot be read. "
-            + "Messages in Vietnamese or English (--lang; default: the meeting's language)."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: HelpText.pick(vi: "Kiểm tra thư mục phiên họp và liệt kê mọi vấn đề dạng đường-dẫn:dòng:cột: lỗi|cảnh báo: nội dung.", en: "Validate a meeting folder and list every problem as path:line:col: error|warning: message."),
+            discussion: HelpText.pick(vi: "Mã thoát: 0 khi không có lỗi, 1 khi có lỗi, 2 khi không đọc được thư mục. Thông báo bằng tiếng Việt hoặc tiếng Anh (--lang; mặc định: ngôn ngữ của phiên họp).",
+                                     en: "Exit status: 0 when there are no errors, 1 when there are, 2 when the folder cannot be read. Messages in Vietnamese or English (--lang; default: the meeting's language).")
+        )
+    }
 
     @OptionGroup var meeting: MeetingOptions
 
-    @Option(name: .long, help: "vi or en; default: the meeting's language (vi when it cannot be read).")
+    @Option(name: .long, help: HelpText.help(vi: "vi hoặc en; mặc định: ngôn ngữ của phiên họp (vi khi không đọc được).", en: "vi or en; default: the meeting's language (vi when it cannot be read)."))
     var lang: Language?
 
     func run() throws {

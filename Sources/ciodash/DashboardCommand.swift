@@ -6,15 +6,17 @@ import CioDashTerminal
 
 /// `ciodash [DIR]`: delegates browse the meeting; `--present` (or `ciodash present`) drives the slides.
 struct DashboardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "browse",
-        abstract: "Open the live dashboard on a meeting folder (the default command)."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "browse",
+            abstract: HelpText.pick(vi: "Mở bảng điều khiển trực tiếp cho một thư mục phiên họp (lệnh mặc định).", en: "Open the live dashboard on a meeting folder (the default command).")
+        )
+    }
 
     @OptionGroup var meetingOptions: MeetingOptions
     @OptionGroup var screenOptions: ScreenOptions
 
-    @Flag(name: .long, help: "Presenter mode: the agenda as slides, with a clock and per-topic countdown.")
+    @Flag(name: .long, help: HelpText.help(vi: "Chế độ trình chiếu: chương trình thành các trang, có đồng hồ và giờ đếm ngược từng chủ đề.", en: "Presenter mode: the agenda as slides, with a clock and per-topic countdown."))
     var present = false
 
     func run() throws {
@@ -27,28 +29,28 @@ struct DashboardCommand: ParsableCommand {
 struct PresentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "present",
-        abstract: "Drive the meeting on a projector: agenda, overview, then each topic and its panels."
+        abstract: HelpText.pick(vi: "Điều khiển phiên họp trên máy chiếu: chương trình, tổng quan, rồi từng chủ đề và các bảng của nó.", en: "Drive the meeting on a projector: agenda, overview, then each topic and its panels.")
     )
 
     @OptionGroup var meetingOptions: MeetingOptions
     @OptionGroup var screenOptions: ScreenOptions
 
-    @Flag(name: .long, help: ArgumentHelp("Share the presentation in the room: delegates follow it with 'ciodash follow' (--share [ADDR:PORT], default all interfaces, port 7420).", valueName: "ADDR:PORT"))
+    @Flag(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Chia sẻ phần trình chiếu trong phòng họp: đại biểu theo dõi bằng 'ciodash follow' (--share [ĐỊA-CHỈ:CỔNG], mặc định mọi giao diện mạng, cổng 7420).", en: "Share the presentation in the room: delegates follow it with 'ciodash follow' (--share [ADDR:PORT], default all interfaces, port 7420)."), valueName: "ADDR:PORT"))
     var share = false
 
     @Option(name: .customLong("share-on"), help: .hidden)
     var shareOn: String?
 
-    @Option(name: .long, help: ArgumentHelp("The room code followers must give (default: a new one for each session).", valueName: "CODE"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Mã phòng người theo dõi phải nhập (mặc định: mã mới cho mỗi phiên).", en: "The room code followers must give (default: a new one for each session)."), valueName: "CODE"))
     var code: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --share: where browsers join (default: the share's address, its port + 1).", valueName: "ADDR:PORT"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Cùng --share: địa chỉ cho trình duyệt (mặc định: địa chỉ chia sẻ, cổng + 1).", en: "With --share: where browsers join (default: the share's address, its port + 1)."), valueName: "ADDR:PORT"))
     var web: String?
 
-    @Flag(name: .customLong("no-web"), help: "With --share: no page for browsers.")
+    @Flag(name: .customLong("no-web"), help: HelpText.help(vi: "Cùng --share: không có trang cho trình duyệt.", en: "With --share: no page for browsers."))
     var noWeb = false
 
-    @Flag(name: .customLong("web-no-ahead"), help: "With --share: browsers may look back, never at a slide not yet shown.")
+    @Flag(name: .customLong("web-no-ahead"), help: HelpText.help(vi: "Cùng --share: trình duyệt được xem lại các trang trước, không bao giờ xem trước trang chưa chiếu.", en: "With --share: browsers may look back, never at a slide not yet shown."))
     var webNoAhead = false
 
     func validate() throws {
@@ -99,23 +101,23 @@ struct PresentCommand: ParsableCommand {
 
 /// Options of the live screen.
 struct ScreenOptions: ParsableArguments {
-    @Option(name: .long, help: "vi or en; default: the meeting's language.")
+    @Option(name: .long, help: HelpText.help(vi: "vi hoặc en; mặc định: ngôn ngữ của phiên họp.", en: "vi or en; default: the meeting's language."))
     var lang: Language?
 
-    @Option(name: .long, help: "default, projector (high contrast) or mono.")
+    @Option(name: .long, help: HelpText.help(vi: "default, projector (tương phản cao) hoặc mono.", en: "default, projector (high contrast) or mono."))
     var theme: Theme = .default
 
-    @Option(name: .long, help: "Width of the text printed when standard output is not a terminal.")
+    @Option(name: .long, help: HelpText.help(vi: "Độ rộng văn bản in ra khi đầu ra chuẩn không phải màn hình terminal.", en: "Width of the text printed when standard output is not a terminal."))
     var width: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Presenter: keep the minutes (m) in this journal; after a crash, the same file resumes every note and time.",
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Người trình bày: ghi biên bản (phím m) vào tệp nhật ký này; sau sự cố, mở lại cùng tệp là có lại mọi ghi chép và thời gian.", en: "Presenter: keep the minutes (m) in this journal; after a crash, the same file resumes every note and time."),
                                             valueName: "file"))
     var minutes: String?
 
-    @Flag(name: .long, help: "Presenter: keep the minutes in ./ciodash-minutes/<meeting date>.jsonl.")
+    @Flag(name: .long, help: HelpText.help(vi: "Người trình bày: ghi biên bản vào ./ciodash-minutes/<ngày họp>.jsonl.", en: "Presenter: keep the minutes in ./ciodash-minutes/<meeting date>.jsonl."))
     var takeMinutes = false
 
-    @Flag(name: .long, help: "Presenter: begin a new minutes journal, moving an existing one (a rehearsal's) aside to <journal>.old-N; nothing is deleted.")
+    @Flag(name: .long, help: HelpText.help(vi: "Người trình bày: bắt đầu nhật ký biên bản mới, chuyển nhật ký cũ (của buổi tập) sang <nhật-ký>.old-N; không xóa gì.", en: "Presenter: begin a new minutes journal, moving an existing one (a rehearsal's) aside to <journal>.old-N; nothing is deleted."))
     var freshJournal = false
 
     /// The journal to keep, if any.

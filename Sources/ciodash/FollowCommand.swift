@@ -8,18 +8,20 @@ import Foundation
 /// `ciodash follow HOST[:PORT] --code CODE [DIR]`: a delegate's screen showing the presenter's
 /// slide and countdown, at this terminal's size and language.
 struct FollowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "follow",
-        abstract: "Follow a presenter who shares (ciodash present --share): the same slide and countdown on your own screen."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "follow",
+            abstract: HelpText.pick(vi: "Theo dõi người trình bày đang chia sẻ (ciodash present --share): cùng trang chiếu và giờ đếm ngược trên màn hình của bạn.", en: "Follow a presenter who shares (ciodash present --share): the same slide and countdown on your own screen.")
+        )
+    }
 
-    @Argument(help: ArgumentHelp("The presenter's address, as its 'i' screen shows it (port 7420 by default).", valueName: "HOST[:PORT]"))
+    @Argument(help: ArgumentHelp(HelpText.pick(vi: "Địa chỉ của người trình bày, như màn hình 'i' của họ hiện (mặc định cổng 7420).", en: "The presenter's address, as its 'i' screen shows it (port 7420 by default)."), valueName: "HOST[:PORT]"))
     var presenter: String
 
-    @Option(name: .long, help: ArgumentHelp("The room code the presenter shows.", valueName: "CODE"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Mã phòng người trình bày đưa ra.", en: "The room code the presenter shows."), valueName: "CODE"))
     var code: String
 
-    @Flag(name: .long, help: "The speaker view, on the presenter's own machine: its keys drive the presentation.")
+    @Flag(name: .long, help: HelpText.help(vi: "Màn hình người nói, trên máy của người trình bày: các phím của nó điều khiển phần trình chiếu.", en: "The speaker view, on the presenter's own machine: its keys drive the presentation."))
     var speaker = false
 
     @OptionGroup var meetingOptions: MeetingOptions
@@ -91,9 +93,9 @@ struct FollowCommand: ParsableCommand {
         sayLeft()
         var options = meetingOptions
         if let received {
-            guard FileManager.default.fileExists(atPath: received.path + "/meeting.yaml")
-                    || FileManager.default.fileExists(atPath: received.path + "/meeting.yml")
-                    || FileManager.default.fileExists(atPath: received.path + "/meeting.json") else {
+            guard MeetingFolderLayout.meetingFiles.contains(where: {
+                FileManager.default.fileExists(atPath: FolderPath.join(received.path, $0))
+            }) else {
                 printError("ciodash: không nhận được thư mục phiên họp từ \(TextSanitizer.line(address.description)) / "
                     + "no meeting folder came from \(TextSanitizer.line(address.description))")
                 throw ExitCode(1)

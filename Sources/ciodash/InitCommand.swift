@@ -6,39 +6,43 @@ import Foundation
 
 /// `ciodash init NEWDIR`: a new meeting folder, the agenda carried over from the previous meeting.
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Make a new meeting folder: the agenda of the previous meeting, the provinces of the new date, none reported yet.",
-        discussion: """
-        The topics, time budgets and metric definitions come from --from (else the bundled sample of the \
-        date's period: council-2026 from 1 July 2025, hue-2019 before); the provinces are those units as \
-        they stand on --date (the 2025 mergers applied); previous: names --from. With --from, the tasks of \
-        the previous meeting that are not done, and those its minutes journal assigned (where `present \
-        --take-minutes` keeps it, or --journal FILE), are carried, each owner as the units stand on --date. \
-        NEWDIR must not exist or be empty; it is written whole or not at all.
-        """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "init",
+            abstract: HelpText.pick(vi: "Tạo thư mục phiên họp mới: chương trình của phiên trước, các tỉnh/thành theo ngày họp mới, chưa tỉnh nào báo cáo.", en: "Make a new meeting folder: the agenda of the previous meeting, the provinces of the new date, none reported yet."),
+            discussion: HelpText.pick(vi: "Các chủ đề, thời lượng và định nghĩa chỉ tiêu lấy từ --from (nếu không thì --sample, nếu không nữa thì phiên họp mẫu của giai đoạn: council-2026 từ ngày 01/07/2025, hue-2019 trước đó); các tỉnh/thành là các đơn vị như vào ngày --date (đã tính việc hợp nhất năm 2025); previous: trỏ tới --from. Với --from, các nhiệm vụ chưa xong của phiên trước và các nhiệm vụ biên bản của nó giao (nhật ký ở nơi `present --take-minutes` lưu, hoặc --journal TỆP) được chuyển sang, mỗi đơn vị được giao theo các đơn vị vào ngày --date. Thư mục mới phải chưa có hoặc đang trống; được tạo trọn vẹn hoặc không tạo gì.",
+                                     en: "The topics, time budgets and metric definitions come from --from (else --sample, else the bundled sample of the date's period: council-2026 from 1 July 2025, hue-2019 before); the provinces are those units as they stand on --date (the 2025 mergers applied); previous: names --from. With --from, the tasks of the previous meeting that are not done, and those its minutes journal assigned (where `present --take-minutes` keeps it, or --journal FILE), are carried, each owner as the units stand on --date. NEWDIR must not exist or be empty; it is written whole or not at all.")
+        )
+    }
 
-    @Argument(help: "The new meeting folder (must not exist, or be empty).")
+    @Argument(help: HelpText.help(vi: "Thư mục phiên họp mới (chưa có, hoặc đang trống).", en: "The new meeting folder (must not exist, or be empty)."))
     var folder: String
 
-    @Option(name: .long, help: ArgumentHelp("The previous meeting's folder.", valueName: "previous"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Thư mục của phiên họp trước.", en: "The previous meeting's folder."), valueName: "previous"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("The meeting's date, YYYY-MM-DD; default: today.", valueName: "YYYY-MM-DD"))
+    @Option(name: .long, help: HelpText.help(
+        vi: "Lấy chương trình từ một phiên họp mẫu kèm theo thay cho --from: \(SampleMeetings.names.joined(separator: ", ")); không có previous:.",
+        en: "Take the agenda from a bundled sample meeting instead of --from: \(SampleMeetings.names.joined(separator: ", ")); no previous: link.",
+        valueName: "name"))
+    var sample: String?
+
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Ngày họp, YYYY-MM-DD; mặc định: hôm nay.", en: "The meeting's date, YYYY-MM-DD; default: today."), valueName: "YYYY-MM-DD"))
     var date: String?
 
-    @Option(name: .long, help: "The meeting's title; default: the previous title, its year changed to the new date's.")
+    @Option(name: .long, help: HelpText.help(vi: "Tên phiên họp; mặc định: tên phiên trước, đổi năm theo ngày họp mới.", en: "The meeting's title; default: the previous title, its year changed to the new date's."))
     var title: String?
 
-    @Option(name: .long, help: "Where the meeting is held.")
+    @Option(name: .long, help: HelpText.help(vi: "Địa điểm họp.", en: "Where the meeting is held."))
     var venue: String?
 
-    @Option(name: .long, help: "vi or en, for messages; default: the previous meeting's language.")
+    @Option(name: .long, help: HelpText.help(vi: "vi hoặc en, cho các thông báo; mặc định: ngôn ngữ của phiên họp trước.", en: "vi or en, for messages; default: the previous meeting's language."))
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("The previous meeting's minutes journal; default: ./ciodash-minutes/<its date>.jsonl, as present --take-minutes keeps it.",
-                                            valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(
+        vi: "Nhật ký biên bản của phiên trước; mặc định: ./ciodash-minutes/<ngày họp đó>.jsonl, nơi present --take-minutes lưu.",
+        en: "The previous meeting's minutes journal; default: ./ciodash-minutes/<its date>.jsonl, as present --take-minutes keeps it."),
+        valueName: "file"))
     var journal: String?
 
     func validate() throws {
@@ -47,6 +51,16 @@ struct InitCommand: ParsableCommand {
         if let journal {
             try requireUTF8(journal, what: "minutes journal")
             if from == nil { throw ValidationError("--journal cần --from (phiên họp của nhật ký). / --journal needs --from (the journal's meeting).") }
+        }
+        if let sample {
+            if from != nil {
+                throw ValidationError("--sample và --from không dùng cùng lúc; chọn một. / --sample and --from cannot be used together; give one of them.")
+            }
+            if SampleMeetings.named(sample) == nil {
+                let names = SampleMeetings.names.joined(separator: ", ")
+                throw ValidationError("không có cuộc họp mẫu \(TextSanitizer.line(sample).debugDescription); có: \(names). / "
+                    + "there is no sample \(TextSanitizer.line(sample).debugDescription); the samples are: \(names).")
+            }
         }
         if let date, LocalDate(iso: date) == nil {
             throw ValidationError("--date \(TextSanitizer.line(date).debugDescription) không phải ngày hợp lệ; viết YYYY-MM-DD, ví dụ 2026-07-24. / "
@@ -61,7 +75,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let day = date.flatMap { LocalDate(iso: $0) } ?? Self.today()
-        let earlierFolder = from ?? (day < UnitsCatalogue.firstDayOf34 ? SampleMeetings.hue2019 : SampleMeetings.council2026).path
+        let bundled = sample.flatMap(SampleMeetings.named) ?? (day < UnitsCatalogue.firstDayOf34 ? SampleMeetings.hue2019 : SampleMeetings.council2026)
+        let earlierFolder = from ?? bundled.path
         let loaded = MeetingLoader(readsPreviousMeeting: false).load(folder: earlierFolder)
         guard let earlier = loaded.meeting else {
             for d in loaded.diagnostics where d.severity == .error { printError(TextSanitizer.line(d.description)) }
@@ -82,7 +97,8 @@ struct InitCommand: ParsableCommand {
         let plan = NewMeeting(from: earlier, date: day, title: title, venue: venue, previous: link,
                               assigned: from == nil ? nil : minutes?.tasks ?? [])
         do {
-            try AtomicFolder.create(folder, files: [("meeting.yaml", Array(plan.meetingYAML.utf8))], folders: ["provinces"])
+            try AtomicFolder.create(folder, files: [(MeetingFolderLayout.meetingFiles[0], Array(plan.meetingYAML.utf8))],
+                                    folders: [MeetingFolderLayout.provincesFolder])
         } catch .exists {
             printError(Self.whyNotNew(folder, language))
             throw ExitCode(1)

@@ -5,17 +5,18 @@ import Foundation
 
 /// Options every command that reads a meeting folder shares.
 struct MeetingOptions: ParsableArguments {
-    @Argument(help: "The meeting folder (meeting.yaml and provinces/). Default: the bundled 2019 Huế sample.")
+    @Argument(help: HelpText.help(vi: "Thư mục phiên họp (meeting.yaml và provinces/). Mặc định: phiên họp mẫu Huế 2019 kèm theo chương trình.", en: "The meeting folder (meeting.yaml and provinces/). Default: the bundled 2019 Huế sample."))
     var folder: String?
 
-    @Option(name: .long, help: ArgumentHelp("Open a bundled sample meeting instead of a folder: \(SampleMeetings.names.joined(separator: ", ")).",
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Mở một phiên họp mẫu kèm theo thay cho thư mục: \(SampleMeetings.names.joined(separator: ", ")).",
+                                                          en: "Open a bundled sample meeting instead of a folder: \(SampleMeetings.names.joined(separator: ", "))."),
                                             valueName: "name"))
     var sample: String?
 
-    @Option(name: .long, help: ArgumentHelp("Largest status file read, in bytes.", valueName: "bytes"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Kích thước lớn nhất của tệp trạng thái được đọc, tính bằng byte.", en: "Largest status file read, in bytes."), valueName: "bytes"))
     var maxFileSize: Int = LoadLimits.default.maxFileSize
 
-    @Option(name: .long, help: ArgumentHelp("Longest text value accepted, in characters.", valueName: "chars"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Độ dài lớn nhất của một giá trị văn bản, tính bằng ký tự.", en: "Longest text value accepted, in characters."), valueName: "chars"))
     var maxStringLength: Int = LoadLimits.default.maxStringLength
 
     /// The folder to read: the argument, the named sample, or the 2019 sample bundled into the binary.

@@ -6,37 +6,36 @@ import Foundation
 /// `ciodash minutes`: the biên bản or the thông báo kết luận of a session, from the meeting folder
 /// and the journal the presenter kept (`ciodash present --minutes FILE`).
 struct MinutesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "minutes",
-        abstract: "Write the minutes (biên bản) or the notice of conclusions (thông báo kết luận) of a session.",
-        discussion: """
-        The journal is the file `ciodash present` kept (--minutes FILE; default ./ciodash-minutes/<date>.jsonl).
-        A damaged journal is read as far as it is good; every line not used is named on standard error.
-        The output depends only on the folder and the journal: the same inputs give the same bytes.
-        """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "minutes",
+            abstract: HelpText.pick(vi: "Viết biên bản hoặc thông báo kết luận của một phiên họp.", en: "Write the minutes (biên bản) or the notice of conclusions (thông báo kết luận) of a session."),
+            discussion: HelpText.pick(vi: "Nhật ký là tệp `ciodash present` đã ghi (--minutes TỆP; mặc định ./ciodash-minutes/<ngày>.jsonl). Nhật ký bị hỏng được đọc đến chỗ còn tốt; mọi dòng không dùng được đều được nêu ở đầu ra lỗi chuẩn. Kết quả chỉ phụ thuộc thư mục và nhật ký: cùng đầu vào cho cùng kết quả.",
+                                     en: "The journal is the file `ciodash present` kept (--minutes FILE; default ./ciodash-minutes/<date>.jsonl). A damaged journal is read as far as it is good; every line not used is named on standard error. The output depends only on the folder and the journal: the same inputs give the same bytes.")
+        )
+    }
 
     @OptionGroup var meetingOptions: MeetingOptions
 
-    @Option(name: .long, help: ArgumentHelp("The minutes journal; default: ./ciodash-minutes/<meeting date>.jsonl.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(HelpText.pick(vi: "Tệp nhật ký biên bản; mặc định: ./ciodash-minutes/<ngày họp>.jsonl.", en: "The minutes journal; default: ./ciodash-minutes/<meeting date>.jsonl."), valueName: "file"))
     var journal: String?
 
-    @Option(name: .long, help: "bien-ban (the minutes) or ket-luan (the notice of conclusions).")
+    @Option(name: .long, help: HelpText.help(vi: "bien-ban (biên bản) hoặc ket-luan (thông báo kết luận).", en: "bien-ban (the minutes) or ket-luan (the notice of conclusions)."))
     var kind: MinutesDocument.Kind = .bienBan
 
-    @Option(name: .long, help: "docx (Word, A4, Nghị định 30/2020 layout, ready to sign), markdown or text.")
+    @Option(name: .long, help: HelpText.help(vi: "docx (Word, khổ A4, thể thức theo Nghị định 30/2020, sẵn sàng ký), markdown hoặc text.", en: "docx (Word, A4, Nghị định 30/2020 layout, ready to sign), markdown or text."))
     var format: MinutesDocument.Format = .markdown
 
-    @Option(name: .long, help: "vi or en; default: the meeting's language.")
+    @Option(name: .long, help: HelpText.help(vi: "vi hoặc en; mặc định: ngôn ngữ của phiên họp.", en: "vi or en; default: the meeting's language."))
     var lang: Language?
 
-    @Option(name: .long, help: "Line width of the text format (40–200).")
+    @Option(name: .long, help: HelpText.help(vi: "Độ rộng dòng của dạng text (40–200).", en: "Line width of the text format (40–200)."))
     var width: Int = 80
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: HelpText.help(vi: "Ghi vào tệp này (trọn vẹn) thay vì ra đầu ra chuẩn.", en: "Write to this file (atomically) instead of standard output."))
     var output: String?
 
-    @Flag(name: .long, help: "Overwrite the output file if it exists.")
+    @Flag(name: .long, help: HelpText.help(vi: "Ghi đè tệp kết quả nếu đã có.", en: "Overwrite the output file if it exists."))
     var force = false
 
     func validate() throws {

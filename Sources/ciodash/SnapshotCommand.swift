@@ -5,43 +5,42 @@ import Foundation
 
 /// `ciodash snapshot`: any view as text, Markdown, CSV, HTML, SVG or Word, for the minutes and reports.
 struct SnapshotCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "snapshot",
-        abstract: "Write a view as text, Markdown, CSV, HTML, SVG or Word (.docx) for the minutes and reports.",
-        discussion: """
-        Views: overview, agenda, topic:<topic-id>, province:<province-id>, panel:<province-id>/<topic-id>, all.
-        Provinces may be named without diacritics: province:hue, province:"dak lak".
-        Set SOURCE_DATE_EPOCH for byte-for-byte reproducible output.
-        """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "snapshot",
+            abstract: HelpText.pick(vi: "Ghi một màn hình dạng văn bản, Markdown, CSV, HTML, SVG hoặc Word (.docx) cho biên bản và báo cáo.", en: "Write a view as text, Markdown, CSV, HTML, SVG or Word (.docx) for the minutes and reports."),
+            discussion: HelpText.pick(vi: "Các màn hình: overview, agenda, status, topic:<mã-chủ-đề>, province:<mã-tỉnh>, panel:<mã-tỉnh>/<mã-chủ-đề>, history:<mã-tỉnh>/<mã-chủ-đề>, all. Tên tỉnh có thể viết không dấu: province:hue, province:\"dak lak\". Đặt SOURCE_DATE_EPOCH để kết quả giống hệt nhau từng byte.",
+                                     en: "Views: overview, agenda, status, topic:<topic-id>, province:<province-id>, panel:<province-id>/<topic-id>, history:<province-id>/<topic-id>, all. Provinces may be named without diacritics: province:hue, province:\"dak lak\". Set SOURCE_DATE_EPOCH for byte-for-byte reproducible output.")
+        )
+    }
 
     @OptionGroup var meetingOptions: MeetingOptions
 
-    @Option(name: .long, help: "The view to write.")
+    @Option(name: .long, help: HelpText.help(vi: "Màn hình cần ghi.", en: "The view to write."))
     var view: String = "overview"
 
-    @Option(name: .long, help: "Line width in terminal cells (20–1000).")
+    @Option(name: .long, help: HelpText.help(vi: "Độ rộng dòng tính bằng ô của terminal (20–1000).", en: "Line width in terminal cells (20–1000)."))
     var width: Int = 100
 
-    @Option(name: .long, help: "Cut each view to this many lines; default: the whole view.")
+    @Option(name: .long, help: HelpText.help(vi: "Cắt mỗi màn hình còn chừng này dòng; mặc định: cả màn hình.", en: "Cut each view to this many lines; default: the whole view."))
     var height: Int?
 
-    @Option(name: .long, help: "text, markdown, csv, html (one file, every view linked), svg (one view as a picture) or docx (Word: real tables).")
+    @Option(name: .long, help: HelpText.help(vi: "text, markdown, csv, html (một tệp, mọi màn hình có liên kết), svg (một màn hình dạng hình) hoặc docx (Word: bảng thật).", en: "text, markdown, csv, html (one file, every view linked), svg (one view as a picture) or docx (Word: real tables)."))
     var format: Snapshot.Format = .text
 
-    @Option(name: .long, help: "Colours of html and svg: default, projector, mono or light (on white, for reports and print).")
+    @Option(name: .long, help: HelpText.help(vi: "Màu của html và svg: default, projector, mono hoặc light (nền trắng, cho báo cáo và bản in).", en: "Colours of html and svg: default, projector, mono or light (on white, for reports and print)."))
     var theme: Theme = .default
 
-    @Flag(name: .long, help: "Write times in UTC (also under SOURCE_DATE_EPOCH); default: local time with its offset.")
+    @Flag(name: .long, help: HelpText.help(vi: "Ghi giờ theo UTC (cả khi có SOURCE_DATE_EPOCH); mặc định: giờ địa phương kèm độ lệch.", en: "Write times in UTC (also under SOURCE_DATE_EPOCH); default: local time with its offset."))
     var utc = false
 
-    @Option(name: .long, help: "vi or en; default: the meeting's language.")
+    @Option(name: .long, help: HelpText.help(vi: "vi hoặc en; mặc định: ngôn ngữ của phiên họp.", en: "vi or en; default: the meeting's language."))
     var lang: Language?
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: HelpText.help(vi: "Ghi vào tệp này (trọn vẹn) thay vì ra đầu ra chuẩn.", en: "Write to this file (atomically) instead of standard output."))
     var output: String?
 
-    @Flag(name: .long, help: "Overwrite the output file if it exists.")
+    @Flag(name: .long, help: HelpText.help(vi: "Ghi đè tệp kết quả nếu đã có.", en: "Overwrite the output file if it exists."))
     var force = false
 
     func validate() throws {

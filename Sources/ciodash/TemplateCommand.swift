@@ -8,33 +8,31 @@ import Foundation
 struct TemplateCommand: ParsableCommand {
     enum FormFormat: String, ExpressibleByArgument, CaseIterable { case xlsx, yaml }
 
-    static let configuration = CommandConfiguration(
-        commandName: "template",
-        abstract: "Write one return form per province (.xlsx or a provinces/<id>.yaml skeleton) to send out.",
-        discussion: """
-        Each form asks every agenda topic's status and summary and every metric's value and source, with its
-        label, unit, target and last meeting's value filled in. Provinces may be named without diacritics.
-        Default: every province of the meeting folder. Files are written atomically; an existing file is
-        never overwritten without --force.
-        """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "template",
+            abstract: HelpText.pick(vi: "Tạo cho mỗi tỉnh một biểu mẫu báo cáo (.xlsx hoặc khung tệp trạng thái .yaml) để gửi đi.", en: "Write one return form per province (.xlsx or a provinces/<id>.yaml skeleton) to send out."),
+            discussion: HelpText.pick(vi: "Mỗi biểu mẫu hỏi trạng thái và tóm tắt của từng chủ đề trong chương trình, giá trị và nguồn của từng chỉ tiêu, có sẵn tên, đơn vị, mục tiêu và giá trị kỳ trước. Tên tỉnh có thể viết không dấu. Mặc định: mọi tỉnh/thành trong thư mục phiên họp. Tệp được ghi trọn vẹn; tệp đã có không bị ghi đè nếu không có --force. Cuối cùng in các tệp đã ghi và bước tiếp theo.",
+                                     en: "Each form asks every agenda topic's status and summary and every metric's value and source, with its label, unit, target and last meeting's value filled in. Provinces may be named without diacritics. Default: every province of the meeting folder. Files are written atomically; an existing file is never overwritten without --force. It ends with the files written and the next step.")
+        )
+    }
 
-    @Argument(help: "The meeting folder (meeting.yaml and provinces/).")
+    @Argument(help: HelpText.help(vi: "Thư mục phiên họp (meeting.yaml và provinces/).", en: "The meeting folder (meeting.yaml and provinces/)."))
     var folder: String
 
-    @Argument(help: "Province ids or names; default: every province.")
+    @Argument(help: HelpText.help(vi: "Mã hoặc tên tỉnh/thành; mặc định: mọi tỉnh/thành.", en: "Province ids or names; default: every province."))
     var provinces: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: "The folder to write the forms into (created if missing).")
+    @Option(name: [.short, .customLong("output")], help: HelpText.help(vi: "Thư mục để ghi các biểu mẫu (tạo nếu chưa có).", en: "The folder to write the forms into (created if missing)."))
     var output: String
 
-    @Option(name: .long, help: "xlsx (default) or yaml.")
+    @Option(name: .long, help: HelpText.help(vi: "xlsx (mặc định) hoặc yaml.", en: "xlsx (default) or yaml."))
     var format: FormFormat = .xlsx
 
-    @Option(name: .long, help: "vi or en, for messages; default: the meeting's language.")
+    @Option(name: .long, help: HelpText.help(vi: "vi hoặc en, cho các thông báo; mặc định: ngôn ngữ của phiên họp.", en: "vi or en, for messages; default: the meeting's language."))
     var lang: Language?
 
-    @Flag(name: .long, help: "Overwrite forms that already exist.")
+    @Flag(name: .long, help: HelpText.help(vi: "Ghi đè các biểu mẫu đã có.", en: "Overwrite forms that already exist."))
     var force = false
 
     func run() throws {
@@ -54,6 +52,7 @@ struct TemplateCommand: ParsableCommand {
         if provinces.isEmpty { chosen = meeting.provinces.filter { !$0.isBroken || $0.notReported } }
         try prepareOutputFolder(language)
         var failed = false
+        var written: [(path: String, name: String)] = []
         for province in chosen {
             let form = ReturnForm(meeting: meeting, province: province)
             do {
@@ -70,9 +69,28 @@ struct TemplateCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            try writeOutput(TextSanitizer.line((output as NSString).appendingPathComponent("\(province.id).\(format.rawValue)")) + "\n")
+            written.append((FolderPath.join(output, "\(province.id).\(format.rawValue)"), province.name))
         }
+        try writeOutput(Self.report(written, folder: folder, output: output, format: format, language: language))
         if failed { throw ExitCode(1) }
+    }
+
+    /// What was written, one form a line with its province's name, then what to do next, in `language`.
+    static func report(_ written: [(path: String, name: String)], folder: String, output: String, format: FormFormat,
+                       language: Language) -> String {
+        let en = language == .en
+        let width = written.map { DisplayWidth.of($0.path) }.max() ?? 0
+        var text = ""
+        for (path, name) in written {
+            text += TextSanitizer.line(path) + String(repeating: " ", count: width - DisplayWidth.of(path) + 2) + TextSanitizer.line(name) + "\n"
+        }
+        guard !written.isEmpty else { return text }
+        let shownOutput = TextSanitizer.line(output), shownFolder = TextSanitizer.line(folder)
+        let pattern = format == .xlsx ? "returned/*.xlsx" : "returned/*.yaml"
+        text += en ? "\(written.count) form(s) written into \(shownOutput)\n" : "đã ghi \(written.count) biểu mẫu vào \(shownOutput)\n"
+        text += en ? "next: send each province its own file; put the returned forms in a folder, then: ciodash import \(shownFolder) \(pattern)\n"
+                   : "tiếp theo: gửi mỗi tỉnh tệp của mình; để các biểu mẫu nhận lại vào một thư mục, rồi: ciodash import \(shownFolder) \(pattern)\n"
+        return text
     }
 
     /// Makes `-o` when it does not exist. Refused: a path that exists but is no folder (a device such as

@@ -199,7 +199,7 @@ final class LoaderDiagnosticsTests: XCTestCase {
     func testListedProvinceWithoutFileAndFileNotListed() throws {
         let (folder, result) = try load(province: provinceFile(id: "dak-lak", name: "Đắk Lắk"), id: "dak-lak")
         assertDiagnostic(result, .warning, folder.file("meeting.yaml"), 18, 13,
-                         "province \"thua-thien-hue\" is listed but has no file provinces/thua-thien-hue.yaml or .json")
+                         "Thừa Thiên Huế is listed but has no file provinces/thua-thien-hue.yaml or .json (not yet reported)")
         assertDiagnostic(result, .warning, folder.file("provinces/dak-lak.yaml"), nil, nil,
                          "this province is not in the provinces list of the meeting file; it is shown after the listed ones")
         XCTAssertEqual(result.meeting?.provinces.map(\.id), ["thua-thien-hue", "da-nang", "dak-lak"],

@@ -71,8 +71,8 @@ final class FormImportTests: XCTestCase {
         XCTAssertEqual(problems.map { $0.description(in: .en) },
                        ["\(path):Biểu mẫu!G10: warning: the cell holds a formula; its saved value \"41\" is used, the formula is not evaluated"])
         let prepared = try prepare(path)
-        XCTAssertEqual(prepared.changes, [FormImport.Change(item: "smart-city: status", old: "có rủi ro", new: "đúng tiến độ"),
-                                          FormImport.Change(item: "smart-city/items", old: "25", new: "41")])
+        XCTAssertEqual(prepared.changes, [FormImport.Change(item: "Đô thị thông minh: status", old: "có rủi ro", new: "đúng tiến độ"),
+                                          FormImport.Change(item: "Đô thị thông minh — Hạng mục", old: "25", new: "41")])
         XCTAssertTrue(prepared.text.contains("value: 41\n"), prepared.text)
         XCTAssertTrue(prepared.text.contains("illustrative: false"), "a returned figure is a reported one")
     }
@@ -106,7 +106,7 @@ final class FormImportTests: XCTestCase {
             "\(path):Biểu mẫu!G11: error: the cell holds the formula error \"#REF!\"; enter the figure",
         ])
         XCTAssertEqual(problems[0].description(in: .vi),
-                       "\(path):Biểu mẫu!G10: error: giá trị \"khoảng 40\" không phải là số; ghi số không kèm đơn vị, ví dụ 45 hoặc 0,6045")
+                       "\(path):Biểu mẫu!G10: lỗi: giá trị \"khoảng 40\" không phải là số; ghi số không kèm đơn vị, ví dụ 45 hoặc 0,6045")
     }
 
     func testAWorkbookWithoutTheFormSheet() throws {
@@ -127,7 +127,7 @@ final class FormImportTests: XCTestCase {
         try filled.write(toFile: path, atomically: true, encoding: .utf8)
         let prepared = try prepare(path)
         XCTAssertFalse(prepared.hasErrors, prepared.problems.map { $0.description(in: .en) }.joined(separator: "\n"))
-        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "smart-city/items", old: "25", new: "0.5")), "\(prepared.changes)")
+        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "Đô thị thông minh — Hạng mục", old: "25", new: "0.5")), "\(prepared.changes)")
     }
 
     /// The form sheet saved as CSV by Excel in a Vietnamese locale: semicolons, decimal commas, a BOM.
@@ -143,7 +143,7 @@ final class FormImportTests: XCTestCase {
         let path = try csvForm(["smart-city;items;Hạng mục;%;;25;41,5;Báo cáo 7/BC", "smart-city;ioc-services;Dịch vụ IOC;;;;9;"])
         let prepared = try prepare(path)
         XCTAssertFalse(prepared.hasErrors, prepared.problems.map { $0.description(in: .en) }.joined(separator: "\n"))
-        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "smart-city/items", old: "25", new: "41.5")), "\(prepared.changes)")
+        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "Đô thị thông minh — Hạng mục", old: "25", new: "41.5")), "\(prepared.changes)")
         XCTAssertTrue(prepared.text.contains("value: 41.5\n"), prepared.text)
         XCTAssertTrue(prepared.text.contains("source: \"Báo cáo 7/BC\""), prepared.text)
     }
@@ -156,7 +156,7 @@ final class FormImportTests: XCTestCase {
         try rows.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
         let prepared = try prepare(path)
         XCTAssertFalse(prepared.hasErrors, prepared.problems.map { $0.description(in: .en) }.joined(separator: "\n"))
-        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "smart-city/items", old: "25", new: "41.5")), "\(prepared.changes)")
+        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "Đô thị thông minh — Hạng mục", old: "25", new: "41.5")), "\(prepared.changes)")
         XCTAssertTrue(prepared.text.contains("source: \"Báo cáo 7/BC, 2019\""), prepared.text)
     }
 
@@ -165,12 +165,13 @@ final class FormImportTests: XCTestCase {
                                separator: ",")
         let (_, problems) = ReturnedFormReader.read(path: path)
         XCTAssertEqual(problems.map { $0.description(in: .en) }, [
-            "\(path):4:33: error: value \"1,349\" reads two ways: 1349 or 1.349; enter it as a number cell, not as text",
-            "\(path):5:40: error: value \"812.345\" reads two ways: 812345 or 812.345; enter it as a number cell, not as text",
+            "\(path):4:33 — Hạng mục: error: value \"1,349\" reads two ways: 1349 (with a thousands separator) or 1.349 (with a decimal mark); enter it as a number cell, not as text",
+            "\(path):5:40 — Dịch vụ IOC: error: value \"812.345\" reads two ways: 812345 (with a thousands separator) or 812.345 (with a decimal mark); enter it as a number cell, not as text",
         ])
     }
 
-    /// "As of" typed as Vietnamese forms write dates, day first; one that also reads month first is refused.
+    /// "As of" typed as Vietnamese forms write dates: always day first, also when the day is 12 or less
+    /// (issue 26, item 4: 05/07/2019 was refused as ambiguous).
     func testAnAsOfDateTypedDayFirst() throws {
         func form(_ date: String) throws -> String {
             let path = try csvForm(["smart-city;items;Hạng mục;%;;25;41,5;"])
@@ -180,21 +181,16 @@ final class FormImportTests: XCTestCase {
             return path
         }
         for (typed, iso) in [("26/07/2019", "2019-07-26"), ("26-7-2019", "2019-07-26"), ("26.07.2019", "2019-07-26"),
-                             ("07/07/2019", "2019-07-07"), ("2019-07-26", "2019-07-26")] {
+                             ("07/07/2019", "2019-07-07"), ("2019-07-26", "2019-07-26"), ("05/07/2019", "2019-07-05"),
+                             ("1/2/2019", "2019-02-01"), ("12.11.2019", "2019-11-12")] {
             let (read, problems) = ReturnedFormReader.read(path: try form(typed))
             XCTAssertEqual(problems.map { $0.description(in: .en) }, [], typed)
             XCTAssertEqual(read?.reported?.description, iso, typed)
         }
-        let path = try form("05/07/2019")
-        let (_, problems) = ReturnedFormReader.read(path: path)
-        XCTAssertEqual(problems.map { $0.description(in: .en) }, [
-            "\(path):2:46: error: date \"05/07/2019\" reads two ways: 5 July 2019, or 7 May 2019 if the month comes first "
-                + "(as a spreadsheet set to US English writes it); write it as YYYY-MM-DD, e.g. 2019-07-05",
-        ])
-        XCTAssertEqual(problems.first?.description(in: .vi).contains("ngày 5 tháng 7 năm 2019, hoặc ngày 7 tháng 5 năm 2019"), true)
         let (_, impossible) = ReturnedFormReader.read(path: try form("31/02/2019"))
         XCTAssertEqual(impossible.count, 1)
-        XCTAssertEqual(impossible.first?.description(in: .en).contains("date \"31/02/2019\" is not valid"), true)
+        XCTAssertEqual(impossible.first?.description(in: .en).contains("date \"31/02/2019\" is not valid; write it day first"), true)
+        XCTAssertEqual(impossible.first?.description(in: .vi).contains(": lỗi: ngày \"31/02/2019\" không hợp lệ"), true)
     }
 
     func testACSVFormInUnicodeText() throws {
@@ -204,6 +200,6 @@ final class FormImportTests: XCTestCase {
         try Data([0xFF, 0xFE] + rows.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: URL(fileURLWithPath: path))
         let prepared = try prepare(path)
         XCTAssertFalse(prepared.hasErrors, prepared.problems.map { $0.description(in: .en) }.joined(separator: "\n"))
-        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "smart-city/items", old: "25", new: "0.5")), "\(prepared.changes)")
+        XCTAssertTrue(prepared.changes.contains(FormImport.Change(item: "Đô thị thông minh — Hạng mục", old: "25", new: "0.5")), "\(prepared.changes)")
     }
 }

@@ -153,7 +153,7 @@ final class SecretariatHostileTests: XCTestCase {
 
         let imported = try CiodashProcess.run(["import", meeting, form, "--lang", "en"])
         XCTAssertEqual(imported.status, 1, imported.output + imported.errors)
-        XCTAssertTrue(imported.output.contains("province \"quang-ngai\" is read from \(misnamed), not provinces/quang-ngai.yaml; rename"),
+        XCTAssertTrue(imported.output.contains("Quảng Ngãi is read from \(misnamed), not provinces/quang-ngai.yaml; rename"),
                       imported.output)
         XCTAssertTrue(imported.output.contains("nothing written"), imported.output)
         XCTAssertEqual(try snapshot(meeting), before)

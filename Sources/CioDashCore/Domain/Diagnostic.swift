@@ -1,6 +1,14 @@
 /// A problem found in a meeting folder, with its place, in the compiler's format.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable { case error, warning }
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+
+        /// `error` / `warning`, or in Vietnamese output `lỗi` / `cảnh báo`: a clerk reads these lines.
+        public func word(in language: Language) -> String {
+            guard language == .vi else { return rawValue }
+            return self == .error ? "lỗi" : "cảnh báo"
+        }
+    }
 
     public var severity: Severity
     /// The file's path as the user gave it (folder argument joined with the relative path).
@@ -25,14 +33,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// `path:line:col: error: message`, so that editors can jump to it.
     public var description: String { description(in: .en) }
 
-    /// The same line in `language`: the place and the severity word stay as editors read them
-    /// (`error`, `warning`); the sentence is the clerk's language.
+    /// The same line in `language`: the place stays as editors read it; the severity word and the
+    /// sentence are in the clerk's language (`lỗi`, `cảnh báo` in Vietnamese).
     public func description(in language: Language) -> String {
         var place = file
         if let line {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }
-        return "\(place): \(severity.rawValue): \(text.in(language))"
+        return "\(place): \(severity.word(in: language)): \(text.in(language))"
     }
 }

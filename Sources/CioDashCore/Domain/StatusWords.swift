@@ -20,6 +20,17 @@ public enum StatusWords {
         return table
     }()
 
+    /// The status whose word begins `text` (`chậm tiến độ`, `co rui ro cao`), when exactly one does and
+    /// the text does not name another status too; nil otherwise.
+    public static func statusStarting(_ text: String) -> ReportStatus? {
+        let key = SearchKey.fold(text.trimmingCharacters(in: .whitespaces))
+        let found = Set(byKey.filter { key.hasPrefix($0.key + " ") }.map(\.value))
+        guard found.count == 1, let status = found.first else { return nil }
+        // "chậm tiến độ" is not "đúng tiến độ"; but "chưa rõ, đúng tiến độ" names two.
+        let others = byKey.filter { $0.value != status && key.contains($0.key) }
+        return others.isEmpty ? status : nil
+    }
+
     /// The status a word names, or nil.
     public static func status(_ word: String) -> ReportStatus? {
         byKey[SearchKey.fold(word.trimmingCharacters(in: .whitespaces))]

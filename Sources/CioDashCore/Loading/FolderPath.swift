@@ -2,7 +2,7 @@ import Foundation
 
 /// Paths as the user sees them in messages: the folder argument joined with a relative path.
 public enum FolderPath {
-    static func join(_ folder: String, _ relative: String) -> String {
+    public static func join(_ folder: String, _ relative: String) -> String {
         if relative.hasPrefix("/") { return relative }
         if folder.isEmpty || folder == "." { return relative }
         return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative

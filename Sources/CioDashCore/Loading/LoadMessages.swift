@@ -325,9 +325,16 @@ enum LoadMessages {
         Text(vi: "ngày số liệu \(reported.vietnamese) sau ngày họp \(meeting.vietnamese); báo cáo ghi số liệu tính đến một ngày trước phiên họp",
              en: "reported \(reported) is after the meeting's date \(meeting); a report gives the figures as of a day before the meeting")
     }
-    static func listedWithoutFile(_ id: String) -> Text {
-        Text(vi: "tỉnh \(quote(id)) có trong danh sách nhưng chưa có tệp provinces/\(id).yaml hay .json (chưa báo cáo)",
-             en: "province \(quote(id)) is listed but has no file provinces/\(id).yaml or .json")
+    /// A listed province without a file; `finding` says what the catalogue knows of an id of the
+    /// other period (`bac-lieu` at a 2026 meeting: part of Cà Mau since 1 July 2025).
+    static func listedWithoutFile(_ id: String, name: String, finding: UnitFinding? = nil) -> Text {
+        let file = MeetingFolderLayout.statusFile(id)
+        if let finding {
+            return Text(vi: "danh sách tỉnh ghi \(quote(id)): \(finding.message(.vi)); hãy sửa danh sách trong tệp phiên họp",
+                        en: "the province list names \(quote(id)): \(finding.message(.en)); correct the list in the meeting file")
+        }
+        return Text(vi: "\(name) có trong danh sách nhưng chưa có tệp \(file) hay .json (chưa báo cáo)",
+                    en: "\(name) is listed but has no file \(file) or .json (not yet reported)")
     }
     static func badProvinceID(_ id: String) -> Text {
         Text(vi: "mã tỉnh \(quote(id)) trong danh sách provinces chỉ được dùng chữ thường a-z, chữ số và dấu gạch nối; bị bỏ qua",
@@ -441,8 +448,10 @@ enum LoadMessages {
         }
     }
     static func ambiguousNumber(_ key: String, _ text: String, _ a: Double, _ b: Double) -> Text {
-        Text(vi: "\(key) \(quote(text)) đọc được hai cách: \(formatted(a)) (dấu phân cách hàng nghìn) hoặc \(formatted(b)) (dấu thập phân); "
-                + "hãy ghi không có dấu phân cách hàng nghìn (\(formatted(a))) hoặc ghi thêm chữ số thập phân (\(decimalsShown(b)))",
+        // The decimal reading in Vietnamese is written with a comma (812,345), so that the two readings
+        // do not look the same to a Vietnamese reader.
+        Text(vi: "\(key) \(quote(text)) đọc được hai cách: \(formatted(a)) (dấu phân cách hàng nghìn) hoặc \(vietnamese(formatted(b))) (số thập phân); "
+                + "hãy ghi không có dấu phân cách hàng nghìn (\(formatted(a))) hoặc ghi thêm chữ số thập phân (\(vietnamese(decimalsShown(b))))",
              en: "\(key) \(quote(text)) reads two ways: \(formatted(a)) (a thousands separator) or \(formatted(b)) (a decimal mark); "
                 + "write it without thousands separators (\(formatted(a))) or with more decimals (\(decimalsShown(b)))")
     }
@@ -467,6 +476,9 @@ enum LoadMessages {
         let text = formatted(value)
         return text.contains(".") ? text + "0" : text
     }
+
+    /// A number as `formatted` writes it, with the Vietnamese decimal comma.
+    static func vietnamese(_ formatted: String) -> String { formatted.replacingOccurrences(of: ".", with: ",") }
 
     static func formatted(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)

@@ -9,6 +9,19 @@ public enum MeetingFolderLayout {
     /// The optional spreadsheet of figures.
     public static let metricsFile = "metrics.csv"
 
+    /// `provinces/<id>.yaml` (or `.json`…): a province's status file, relative to the meeting folder.
+    public static func statusFile(_ id: String, ext: String = statusExtensions[0]) -> String {
+        provincesFolder + "/" + statusFileName(id, ext: ext)
+    }
+
+    /// `<id>.yaml` (or `.json`…): a province's status file name inside `provinces/`.
+    public static func statusFileName(_ id: String, ext: String = statusExtensions[0]) -> String { id + "." + ext }
+
+    /// Whether `name` is the status file of province `id`, under any of the status extensions.
+    public static func isStatusFile(_ name: String, of id: String) -> Bool {
+        statusExtensions.contains { name == statusFileName(id, ext: $0) }
+    }
+
     /// Whether a file of that name is read as JSON rather than YAML.
     public static func isJSON(_ name: String) -> Bool { name.hasSuffix(".json") }
 

@@ -392,14 +392,17 @@ public struct MeetingLoader: Sendable {
                     ordered.append(report)
                     placed.insert(item.value)
                 } else {
+                    let name = ProvinceFile.expectedName(item.value, on: agenda.meeting?.date)
                     if let meetingFile {
+                        let finding = agenda.meeting.flatMap {
+                            UnitsCatalogue.findings(id: item.value, code: nil, on: $0.date).first { !$0.isAboutCode }
+                        }
                         diagnostics.append(Diagnostic(.warning, file: meetingFile, line: item.line, column: item.column,
-                                                      message: LoadMessages.listedWithoutFile(item.value)))
+                                                      message: LoadMessages.listedWithoutFile(item.value, name: name, finding: finding)))
                     }
                     // Not left out: a "not yet reported" row in every view.
                     if placed.insert(item.value).inserted {
-                        let name = ProvinceFile.expectedName(item.value, on: agenda.meeting?.date)
-                        ordered.append(.notYetReported(id: item.value, name: name, file: "provinces/\(item.value).yaml"))
+                        ordered.append(.notYetReported(id: item.value, name: name, file: MeetingFolderLayout.statusFile(item.value)))
                     }
                 }
             }

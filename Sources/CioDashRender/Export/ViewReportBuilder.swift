@@ -322,7 +322,7 @@ public enum ViewReportBuilder {
                 if r.stale { notes.append(words.stale) }
                 if r.afterMeeting { notes.append(words.afterMeeting) }
                 table.rows.append([clean(r.name), state, r.reported.map(labels.date) ?? "",
-                                   r.fileTime.map { words.time($0, labels: labels) } ?? "",
+                                   r.fileTime.map { words.time($0, offset: nil, labels: labels) + " UTC" } ?? "",
                                    r.state.hasFigures ? "\(r.filled)/\(r.asked)" : "",
                                    r.state == .notReported ? "" : "\(r.errors)/\(r.warnings)",
                                    r.signature?.word(language) ?? "", notes.joined(separator: ", ")])

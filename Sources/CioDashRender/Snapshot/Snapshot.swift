@@ -49,7 +49,8 @@ public struct Snapshot: Sendable {
             lineEnds.append(bytes.count)
             if !line.isEmpty { lastKept = lineEnds.count }
         }
-        let context = RenderContext(language: language, width: width)
+        var context = RenderContext(language: language, width: width)
+        context.utcOffset = utcOffset
         if let body = ViewRenderer.body(view, meeting: meeting, context: context) {
             bytes.reserveCapacity(bytes.count + body.grid.height * (width + 1))
             for y in 0..<body.grid.height {

@@ -8,6 +8,9 @@ public enum ProvinceView {
         var grid = Grid(width: width, height: 0)
         var y = ProvinceHeading.draw(in: &grid, province: province, width: width, labels: labels, whole: context.wholeText)
         var items: [SelectableItem] = []
+        if province.notReported {
+            return NotReportedPage.render(meeting, province: province, grid: grid, y: y, context: context)
+        }
         if province.isBroken {
             y = ProvinceHeading.drawBroken(in: &grid, y: y, width: width, province: province, labels: labels)
             _ = TasksView.drawOwn(in: &grid, y: y, width: width, meeting: meeting, province: province.id, context: context)
@@ -102,5 +105,71 @@ enum ProvinceHeading {
             y += 1
         }
         return y
+    }
+}
+
+/// A listed province that has not reported yet: not an empty page, but its figures of the previous
+/// meeting (across the 2025 mergers, as the agenda's `combine` rule says), and the command that makes
+/// its return form.
+enum NotReportedPage {
+    static func render(_ meeting: Meeting, province: ProvinceReport, grid start: Grid, y top: Int, context: RenderContext) -> ViewBody {
+        let labels = context.labels, vi = context.language == .vi
+        let width = max(1, context.width)
+        var grid = start
+        var y = top + 1
+        func text(_ s: String, role: StyleRole, indent: Int = 0) {
+            for line in TextLayout.wrap(s, width: max(1, width - indent)) {
+                grid.ensureRow(y)
+                grid.put(line, x: indent, y: y, role: role)
+                y += 1
+            }
+        }
+        text("○ " + labels.notReported, role: .warning)
+        let folder = meeting.folder.isEmpty ? (vi ? "<thư mục phiên họp>" : "<meeting folder>") : meeting.folder
+        text((vi ? "Biểu mẫu báo cáo cho tỉnh này: " : "The return form for this province: ")
+             + "ciodash template \(folder) \(province.id) -o forms/", role: .muted)
+        var items: [SelectableItem] = []
+        guard let previous = meeting.previous else {
+            y += 1
+            text(vi ? "Không có phiên họp trước (previous:) để hiện số liệu kỳ trước."
+                    : "No previous meeting (previous:) to show earlier figures from.", role: .muted)
+            return ViewBody(grid: grid)
+        }
+        func number(_ v: Double) -> String { NumberFormatting.format(v, language: context.language, maxFractionDigits: 2) }
+        func name(_ id: String) -> String { UnitsCatalogue.formerName(id) }
+        for (i, topic) in meeting.topics.enumerated() {
+            y += 1
+            let first = y
+            y = Box.labelledRule(in: &grid, y: y, width: width, label: "\(i + 1). \(topic.title(in: context.language))",
+                                 whole: context.wholeText)
+            // The metrics the agenda asks, else those the unit (or its parts) reported then.
+            var ids = topic.metrics.map(\.id)
+            if ids.isEmpty, let headline = topic.headline { ids = [headline] }
+            var shown = 0
+            for id in ids {
+                let definition = topic.definition(id)
+                let figure = previous.earlier(province: province.id, topic: topic.id, metric: id, combine: definition?.combine ?? .none)
+                let label = definition.map { vi ? $0.label : ($0.labelEN ?? $0.label) } ?? id
+                let unit = definition?.unit.map { $0 == "%" ? "%" : " " + $0 } ?? ""
+                let then = (vi ? "Kỳ trước (" : "Last meeting (") + labels.date(previous.date) + "): "
+                switch figure {
+                case .reported(let v):
+                    text("\(label): " + then + number(v) + unit, role: .normal)
+                case .combined(let v, let rule, let parts):
+                    let how = rule == .sum ? (vi ? "tổng của " : "sum of ") : (vi ? "trung bình của " : "mean of ")
+                    text("\(label): " + then + number(v) + unit + " (" + how + parts.map { name($0.id) }.joined(separator: " + ") + ")",
+                         role: .normal)
+                case .sideBySide(let parts):
+                    let each = parts.map { name($0.id) + " " + ($0.value.map { number($0) + unit } ?? "—") }
+                    text("\(label): " + then + each.joined(separator: "; "), role: .normal)
+                case .none:
+                    continue
+                }
+                shown += 1
+            }
+            if shown == 0 { text("– " + (vi ? "không có số liệu kỳ trước" : "no figure from the last meeting"), role: .muted) }
+            items.append(SelectableItem(rows: first..<y, marks: [RoleMark(.selected, x: 0, y: first, width: width)]))
+        }
+        return ViewBody(grid: grid, items: items)
     }
 }

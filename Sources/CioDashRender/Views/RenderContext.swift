@@ -18,6 +18,8 @@ public struct RenderContext: Sendable {
     /// The rows the view has on a screen, for a slide that leaves parts out rather than scroll
     /// (the agenda); nil for a file or a scrolling view, drawn whole.
     public var rows: Int?
+    /// Seconds east of UTC in which clock times (the board's file times) are shown; nil: UTC.
+    public var utcOffset: Int? = nil
 
     public init(language: Language, width: Int, selectedRow: Int? = nil, selectedColumn: Int? = nil, highlight: String? = nil) {
         self.language = language

@@ -18,14 +18,19 @@ public enum StatusBoardView {
                 y += 1
             }
         }
-        text(meeting.title + " · " + labels.date(meeting.date), role: .title)
+        // No title line: the screen's header, a snapshot's facts and `ciodash status` each name the meeting once.
         text(words.summary(board), role: board.withErrorsCount > 0 ? .warning : .muted)
         y += 1
         // name | state | reported | file time | filled | errors/warnings | signature | note
         // Below 120 columns the file's time gives way to the name and the notes; the signature column
         // only when some return was imported with a signature record.
         let signed = board.rows.contains { $0.signature != nil }
-        let columns = [16, 12, width < 120 ? 0 : 17, 8, 8, signed ? 19 : 0]
+        // Each column as wide as its header and its longest word, so that no word of the board is cut.
+        func fit(_ texts: [String]) -> Int { (texts.map { DisplayWidth.of($0) }.max() ?? 0) + 1 }
+        let states = ["● " + words.received, "◐ " + words.withErrors, "○ " + labels.notReported, "‼ " + labels.brokenFileWord]
+        let columns = [fit(states + [words.state]), fit([labels.reported, labels.date(meeting.date)]),
+                       width < 120 ? 0 : fit([words.fileTime, words.time(0, offset: context.utcOffset, labels: labels)]),
+                       fit([words.filled, "10/10"]), fit([words.problems, "10/10"]), signed ? 19 : 0]
         let nameWidth = max(14, min(22, width - columns.reduce(0, +) - 12))
         let widths = [nameWidth] + columns
         func row(_ cells: [String], roles: [StyleRole]) {
@@ -59,7 +64,7 @@ public enum StatusBoardView {
             let problems = r.state == .notReported ? "" : "\(r.errors)/\(r.warnings)"
             let filled = !r.state.hasFigures ? "" : (r.asked > 0 ? "\(r.filled)/\(r.asked)" : "—")
             let (signature, signatureRole) = words.signature(r.signature)
-            row([r.name, state, r.reported.map(labels.date) ?? "", r.fileTime.map { words.time($0, labels: labels) } ?? "",
+            row([r.name, state, r.reported.map(labels.date) ?? "", r.fileTime.map { words.time($0, offset: context.utcOffset, labels: labels) } ?? "",
                  filled, problems, signature, notes.joined(separator: ", ")],
                 roles: [.normal, stateRole, .normal, .muted, .normal, r.errors > 0 ? .error : .normal, signatureRole, .error])
             items.append(SelectableItem(rows: y..<(y + 1), marks: [RoleMark(.selected, x: 0, y: y, width: width)]))
@@ -67,7 +72,7 @@ public enum StatusBoardView {
         }
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
-        text(words.legend, role: .muted)
+        text(words.legend + " · " + words.zone(context.utcOffset), role: .muted)
         let details = signatureDetails(board, language: context.language)
         if !details.isEmpty {
             y += 1
@@ -101,14 +106,14 @@ public enum StatusBoardView {
                 (state, received, fileTime, filled, problems, note) = ("Tình trạng", "đã nhận", "Tệp lưu lúc", "Đã điền", "Lỗi/CB", "Ghi chú")
                 withErrors = "có lỗi"
                 (stale, afterMeeting) = ("số liệu cũ", "sau ngày họp")
-                legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · Chữ ký: kết quả kiểm tra chữ ký số khi nhập (✓ hợp lệ; ✗ không hợp lệ, hoặc tệp bị sửa sau khi ký; ‼ không kiểm tra được thu hồi; chưa ký) · giờ UTC"
+                legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · Chữ ký: kết quả kiểm tra chữ ký số khi nhập (✓ hợp lệ; ✗ không hợp lệ, hoặc tệp bị sửa sau khi ký; ‼ không kiểm tra được thu hồi; chưa ký)"
                 signature = "Chữ ký"
                 signaturesHeading = "Chữ ký số của các báo cáo"
             } else {
                 (state, received, fileTime, filled, problems, note) = ("State", "received", "File saved", "Filled", "Err/warn", "Note")
                 withErrors = "has errors"
                 (stale, afterMeeting) = ("stale", "after the meeting")
-                legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · Signature: the digital signature's check at import (✓ valid; ✗ invalid, or the file edited after signing; ‼ revocation not checked; unsigned) · times in UTC"
+                legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · Signature: the digital signature's check at import (✓ valid; ✗ invalid, or the file edited after signing; ‼ revocation not checked; unsigned)"
                 signature = "Signature"
                 signaturesHeading = "The returns' digital signatures"
             }
@@ -137,13 +142,22 @@ public enum StatusBoardView {
             return "\(received) of \(total) reports received" + (bad > 0 ? "; \(bad) with errors" : "") + "; \(missing) not yet reported"
         }
 
-        /// `27/07/2019 08:05 UTC`: the file time in the board's date style.
-        func time(_ seconds: Int64, labels: Labels) -> String {
-            let days = Int(seconds.quotient(dividingBy: 86_400)), rest = Int(seconds - Int64(days) * 86_400)
+        /// `27/07/2019 15:05`: the file time in the board's date style, `offset` seconds east of UTC.
+        func time(_ seconds: Int64, offset: Int?, labels: Labels) -> String {
+            let local = seconds + Int64(offset ?? 0)
+            let days = Int(local.quotient(dividingBy: 86_400)), rest = Int(local - Int64(days) * 86_400)
             let epoch = LocalDate(year: 1970, month: 1, day: 1)!
             let date = LocalDate.fromDayNumber(epoch.dayNumber + days)
             func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
             return (date.map(labels.date) ?? "") + " " + pad(rest / 3600) + ":" + pad(rest % 3600 / 60)
+        }
+
+        /// Which clock the times are on: `giờ địa phương (UTC+7)`, `times in UTC`.
+        func zone(_ offset: Int?) -> String {
+            guard let offset, offset != 0 else { return language == .vi ? "giờ UTC" : "times in UTC" }
+            let sign = offset < 0 ? "−" : "+", hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
+            let shown = "UTC\(sign)\(hours)" + (minutes > 0 ? ":\(minutes < 10 ? "0" : "")\(minutes)" : "")
+            return language == .vi ? "giờ địa phương (\(shown))" : "local time (\(shown))"
         }
     }
 }
