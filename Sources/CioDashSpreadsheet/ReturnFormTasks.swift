@@ -173,11 +173,10 @@ extension ReturnedFormYAML {
                 }
             }
             if let node = value("done"), let raw = text(node) {
-                switch LocalDate(iso: raw).map(FormCellReading.DayFirst.date) ?? FormCellReading.dayFirst(raw) {
-                case .date(let date): task.doneOn = date
-                case .ambiguous(let a, let b):
-                    problems.append(FormProblem(.error, file: file, place: place(node), SpreadsheetMessages.ambiguousDate(raw, a, b)))
-                case .invalid:
+                // Day first, as on the sheet: a Vietnamese clerk writes dd/mm/yyyy.
+                if let date = LocalDate(iso: raw) ?? FormCellReading.dayFirst(raw) {
+                    task.doneOn = date
+                } else {
                     problems.append(FormProblem(.error, file: file, place: place(node), SpreadsheetMessages.badDate(raw)))
                 }
             }
