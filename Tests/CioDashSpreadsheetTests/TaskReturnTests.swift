@@ -160,8 +160,8 @@ final class TaskReturnTests: XCTestCase {
                        ["\(path):Nhiệm vụ!E5: error: status \"gần xong\" of task \"t1\" is not known; pick one of: xong, đang làm, chưa làm (done, in-progress, not-started)"])
         let prepared = FormImport.prepare(try XCTUnwrap(form), formPath: path, meeting: try load(), folder: folder, force: true, language: .vi)
         XCTAssertEqual(prepared.problems.map { $0.description(in: .vi) }, [
-            "\(path):Nhiệm vụ!A6: error: nhiệm vụ \"t3\" (\"Báo cáo ATTT\") không giao cho Quảng Ngãi",
-            "\(path):Nhiệm vụ!A7: error: nhiệm vụ \"t2\" (\"Chia sẻ tài liệu IOC\") có ghi chú, ngày hoặc số văn bản nhưng chưa chọn trạng thái (xong, đang làm, chưa làm)",
+            "\(path):Nhiệm vụ!A6: lỗi: nhiệm vụ \"t3\" (\"Báo cáo ATTT\") không giao cho Quảng Ngãi",
+            "\(path):Nhiệm vụ!A7: lỗi: nhiệm vụ \"t2\" (\"Chia sẻ tài liệu IOC\") có ghi chú, ngày hoặc số văn bản nhưng chưa chọn trạng thái (xong, đang làm, chưa làm)",
         ])
         XCTAssertTrue(prepared.hasErrors, "nothing is written on any error")
     }
