@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "CioDashNet",
             dependencies: [
-                "CioDashCore", "CioDashApp",
+                "CioDashCore", "CioDashRender", "CioDashApp",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

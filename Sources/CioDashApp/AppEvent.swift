@@ -4,8 +4,11 @@ import CioDashRender
 /// Everything that can happen to the dashboard, as one type: the shell turns its I/O into these,
 /// and `AppCore.update` is the only place that decides what they mean.
 public enum AppEvent: Sendable {
-    /// A key press.
+    /// A key press: resolved into a command once, by the input chain (`InputChain`).
     case key(Key)
+    /// A command from another screen of the meeting (a speaker view driving the presenter): it
+    /// takes the same path as the key of the same meaning, from the input chain's room link on.
+    case command(Command)
     /// The clock moved: monotonic seconds and the wall-clock time for the banner.
     case tick(ScreenComposer.Clock)
     /// The folder was read again; `changed` names the files that differ (empty for a reload asked

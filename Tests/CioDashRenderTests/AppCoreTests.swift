@@ -129,16 +129,24 @@ final class AppCoreTests: XCTestCase {
         XCTAssertEqual(s.navigation.message, "Không lưu được: disk full")
     }
 
-    func testRemoteGoToSlideTakesTheKeysPath() {
-        var s = run(start(.present), [.tick(.init(now: 10, wall: "08:00"))]).0
-        s = run(s, [.remote(.goToSlide(.panel(province: "dak-lak", topic: "digital-signatures")))]).0
-        XCTAssertEqual(s.navigation.view, .panel(province: "dak-lak", topic: "digital-signatures"))
-        XCTAssertEqual(s.navigation.timer.activeTopic, "digital-signatures", "the countdown moves as with a key")
-        s = run(s, [.remote(.goToSlide(.province("dak-lak")))]).0
-        XCTAssertEqual(s.navigation.view, .panel(province: "dak-lak", topic: "digital-signatures"), "not a slide: stays")
-        XCTAssertEqual(s.navigation.message, "không có trang này: province:dak-lak")
-        let browsing = run(start(.browse), [.remote(.goToSlide(.agenda))]).0
-        XCTAssertEqual(browsing.navigation.view, .overview, "a delegate browsing is not moved")
+    func testASpeakersCommandTakesTheSamePathAsThePresentersKey() {
+        let ticked = run(start(.present), [.tick(.init(now: 10, wall: "08:00"))]).0
+        for (key, command) in [(Key.character("]"), Command.nextTopic), (.right, .nextSlide), (.character("t"), .toggleTimer)] {
+            let byKey = run(ticked, [.key(key)]).0
+            let byCommand = run(ticked, [.command(command)]).0
+            XCTAssertEqual(byCommand.navigation, byKey.navigation, "\(command) from the network does what \(key) does")
+        }
+        let moved = run(ticked, [.command(.nextTopic)]).0
+        XCTAssertEqual(moved.navigation.view, .topic("smart-city"))
+        XCTAssertEqual(moved.navigation.timer.activeTopic, "smart-city", "the countdown moves as with a key")
+    }
+
+    func testACommandFromTheNetworkIsNeverTypedIntoAnOpenPrompt() {
+        let searching = run(start(.present), keys("/")).0
+        XCTAssertEqual(searching.navigation.prompt, .search(""))
+        let s = run(searching, [.command(.nextSlide)]).0
+        XCTAssertEqual(s.navigation.prompt, .search(""), "the prompt keeps what the presenter typed")
+        XCTAssertNotEqual(s.navigation.view, searching.navigation.view, "the slide still turns")
     }
 }
 

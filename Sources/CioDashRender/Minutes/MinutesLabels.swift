@@ -153,10 +153,8 @@ public struct MinutesLabels: Sendable {
         (vi ? "biên bản: đã ghi có mặt " : "minutes: marked present ") + names.joined(separator: ", ")
     }
 
-    var editorKeys: String {
-        vi ? "Esc đóng (đã lưu) · Tab ô tiếp · Enter dòng mới · Ctrl-←→ từ · Ctrl-W xóa từ · F2 ẩn khỏi màn chiếu"
-            : "Esc close (saved) · Tab next field · Enter new line · Ctrl-←→ word · Ctrl-W delete word · F2 hide from the projector"
-    }
+    /// The form's line of keys, from the command table.
+    var editorKeys: String { CommandTable.formKeys(language: vi ? .vi : .en) }
 
     func fieldLabel(_ field: MinutesField) -> String {
         switch field {
