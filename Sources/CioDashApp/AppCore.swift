@@ -10,11 +10,12 @@ public enum AppCore {
 
     /// The state the dashboard opens in, on a loaded folder (`result`: what loading it said).
     /// With `minutes` (the presenter keeps a journal), the countdown resumes with the time the
-    /// record says each item has had, on the item that was on screen last.
+    /// record says each item has had, on the item that was on screen last. `sizes`: the province
+    /// files' sizes as loaded (`ReloadKeeper.sizes(of:folder:)`), for the reload rule.
     public static func start(meeting: Meeting, result: LoadResult? = nil, mode: NavigationState.Mode, language: Language,
-                             clock: ScreenComposer.Clock, minutes: MinutesRecord? = nil) -> AppState {
+                             clock: ScreenComposer.Clock, minutes: MinutesRecord? = nil, sizes: [String: Int64] = [:]) -> AppState {
         var state = AppState(meeting: meeting, navigation: NavigationState(mode: mode, language: language),
-                             notice: result.flatMap { notice(for: $0, language: language) }, clock: clock)
+                             notice: result.flatMap { notice(for: $0, language: language) }, clock: clock, sizes: sizes)
         if let minutes {
             state.minutes = MinutesState(record: minutes)
             MinutesRules.resume(&state)
@@ -50,8 +51,8 @@ public enum AppCore {
             s.lastFolderCheck = clock.now
             return (s, [.checkFolder])
 
-        case .folderReloaded(let result, let changed, let kept):
-            reload(&s, result: result, changed: changed, kept: kept)
+        case .folderReloaded(let result, let changed, let asked, let sizes):
+            reload(&s, result: result, changed: changed, asked: asked, sizes: sizes)
             // A follower's late file must not take it off the presenter's slide.
             if let follow = s.follow, follow.attached, let last = follow.last { apply(&s, last, receivedAt: follow.receivedAt) }
             return (s, [])
@@ -162,11 +163,13 @@ public enum AppCore {
     }
 
     /// A reloaded folder replaces the meeting. A meeting file caught half-written or broken keeps
-    /// the last good data on screen, and so does a province file that was good and now is broken,
-    /// with a warning naming the file. Views, selections and the presenter's slide are carried by id.
-    static func reload(_ s: inout AppState, result: LoadResult, changed: [String], kept shellKept: [ReloadKeeper.Kept] = []) {
+    /// the last good data on screen; what of the provinces is kept is the reload rule's
+    /// (`ReloadKeeper`: broken, shrunk at once, unreadable), said with a warning naming the files.
+    /// Views, selections and the presenter's slide are carried by id.
+    static func reload(_ s: inout AppState, result: LoadResult, changed: [String], asked: Bool, sizes: [String: Int64]) {
         let labels = Labels.forLanguage(s.navigation.language)
-        guard var next = result.meeting else {
+        let merged = s.keeper.merge(fresh: result, shown: s.meeting, asked: asked, sizes: sizes)
+        guard let next = merged.meeting else {
             let first = result.diagnostics.first { $0.severity == .error }
             s.notice = labels.reloadFailed + (first.map {
                 ": " + (labels.language == .vi
@@ -177,13 +180,7 @@ public enum AppCore {
             s.navigation.message = nil
             return
         }
-        var kept = shellKept.map { $0.description(in: s.navigation.language) }
-        for (i, province) in next.provinces.enumerated() where province.isBroken {
-            if let good = s.meeting.province(province.id), !good.isBroken {
-                next.provinces[i] = good
-                kept.append(province.file)
-            }
-        }
+        let kept = merged.kept.map { $0.description(in: s.navigation.language) }
         let old = s.index
         s.navigator = Navigator(meeting: next)
         s.generation += 1

@@ -12,9 +12,10 @@ public enum AppEvent: Sendable {
     /// The clock moved: monotonic seconds and the wall-clock time for the banner.
     case tick(ScreenComposer.Clock)
     /// The folder was read again; `changed` names the files that differ (empty for a reload asked
-    /// for with `r`). The shell has already put back the shown data of files it did not trust
-    /// (`ReloadKeeper`: broken, shrunk at once, unreadable); `kept` names them.
-    case folderReloaded(LoadResult, changed: [String], kept: [ReloadKeeper.Kept] = [])
+    /// for with `r`), `asked` says the user asked (`r`), `sizes` gives each province file's size
+    /// read after the load (`ReloadKeeper.sizes(of:folder:)`): what the core's reload rule needs to
+    /// keep the last good data of files it does not trust (broken, shrunk at once, unreadable).
+    case folderReloaded(LoadResult, changed: [String], asked: Bool = false, sizes: [String: Int64] = [:])
     /// A message from another screen of the meeting (the follow issue's network).
     case remote(RemoteMessage)
     /// What an effect the shell carried out came to.

@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     public var share: ShareState?
     /// When the folder was last looked at (monotonic seconds).
     var lastFolderCheck: Double
+    /// The reload rule's memory: each province file's size when it was last taken as good.
+    var keeper: ReloadKeeper
 
     public var meeting: Meeting { navigator.meeting }
 
@@ -45,8 +47,9 @@ public struct AppState: Sendable {
         return MinutesLabels.forLanguage(navigation.language).joinedInBrowser(offered: offered, announced: announced.count)
     }
 
-    init(meeting: Meeting, navigation: NavigationState, notice: String?, clock: ScreenComposer.Clock) {
+    init(meeting: Meeting, navigation: NavigationState, notice: String?, clock: ScreenComposer.Clock, sizes: [String: Int64] = [:]) {
         navigator = Navigator(meeting: meeting)
+        keeper = ReloadKeeper(shown: meeting, sizes: sizes)
         self.navigation = navigation
         self.notice = notice
         self.clock = clock

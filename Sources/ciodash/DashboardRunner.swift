@@ -39,16 +39,15 @@ struct DashboardRunner {
         }
         defer { session.restore() }
 
+        let folder = meetingOptions.resolvedFolder
         var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock(),
-                                minutes: minutes?.journal.record)
+                                minutes: minutes?.journal.record, sizes: ReloadKeeper.sizes(of: meeting, folder: folder))
         if let message = minutes?.message { app.navigation.message = message }
         room?.prepare(&app)
         defer { room?.close() }
-        let folder = meetingOptions.resolvedFolder
         // Watching and reloading (issue 16): a bounded watch, changes taken once settled, the load on
         // its own thread, and the last good data kept for broken, shrunk or unreadable files.
         let watch = FolderWatch(folder: folder, limit: meetingOptions.limits.maxProvinceFiles)
-        var keeper = ReloadKeeper(shown: meeting, folder: folder)
         let options = meetingOptions
         let loader = BackgroundLoad { options.load() }
         let store = SnapshotStore(meetingFolder: folder)
@@ -73,11 +72,9 @@ struct DashboardRunner {
             }
             events += room?.events(app) ?? []
             if let done = loader.take() {
-                // What to keep of the shown data is decided here, where the files' sizes can be read.
-                var fresh = done.result
-                let merged = keeper.merge(fresh: fresh, shown: app.meeting, asked: done.asked)
-                fresh.meeting = merged.meeting
-                events.append(.folderReloaded(fresh, changed: done.changed, kept: merged.kept))
+                // The sizes are read here, after the load; what to keep of the shown data is the core's rule.
+                events.append(.folderReloaded(done.result, changed: done.changed, asked: done.asked,
+                                              sizes: ReloadKeeper.sizes(of: done.result.meeting, folder: folder)))
             }
             while !events.isEmpty {
                 let effects: [AppEffect]

@@ -115,6 +115,26 @@ final class AppCoreTests: XCTestCase {
         XCTAssertEqual(said.notice, "Tải lại lỗi, giữ số liệu cũ: /tmp/fixture/meeting.yaml, dòng 4, cột 1: ở đây dùng ký tự tab để thụt lề")
     }
 
+    /// The reload rule runs in the core, on what the reload event carries: a file that lost most of
+    /// its bytes at once keeps its last good report until a reload asked for with `r` takes it.
+    func testAFileThatShrankAtOnceKeepsItsLastGoodReportUntilAskedFor() {
+        let file = "provinces/dak-lak.yaml"
+        let shown = AppCore.start(meeting: meeting, mode: .browse, language: .en, clock: .init(now: 0, wall: "08:00"),
+                                  sizes: [file: 4_000])
+        var cut = meeting
+        let dakLak = cut.provinces.firstIndex { $0.id == "dak-lak" }!
+        cut.provinces[dakLak].topics = [:]
+        let fresh = LoadResult(meeting: cut, diagnostics: [], folderUnreadable: false, folderArgument: "/tmp/fixture")
+        let watched = run(shown, [.folderReloaded(fresh, changed: [file], asked: false, sizes: [file: 300])]).0
+        XCTAssertEqual(watched.meeting.province("dak-lak"), meeting.province("dak-lak"), "the last good figures stay")
+        XCTAssertEqual(watched.notice, "Reload failed, keeping last good data: provinces/dak-lak.yaml (lost 93% of its size; press r to accept)")
+        let asked = run(watched, [.folderReloaded(fresh, changed: [], asked: true, sizes: [file: 300])]).0
+        XCTAssertEqual(asked.meeting.province("dak-lak")?.topics, [:], "r takes the file as it is")
+        XCTAssertNil(asked.notice)
+        let grown = run(shown, [.folderReloaded(fresh, changed: [file], asked: false, sizes: [file: 3_000])]).0
+        XCTAssertEqual(grown.meeting.province("dak-lak")?.topics, [:], "a file that lost a quarter is taken")
+    }
+
     func testTheClockAsksForAFolderCheckOnceASecond() {
         let (_, effects) = run(start(.browse), [0.25, 0.5, 1.0, 1.5, 2.1].map { .tick(.init(now: $0, wall: "08:00")) })
         XCTAssertEqual(effects, [.checkFolder, .checkFolder])

@@ -100,7 +100,8 @@ final class SessionReplay {
             record = MinutesRecord(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: Self.utcOffset)
             journal = MinutesJournalFormat.line(.init(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: Self.utcOffset))
         }
-        app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock(), minutes: record)
+        app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock(), minutes: record,
+                            sizes: ReloadKeeper.sizes(of: meeting, folder: path))
     }
 
     private func clock() -> ScreenComposer.Clock {
@@ -131,12 +132,12 @@ final class SessionReplay {
                         let changed = current.changedFiles(since: old)
                         if !changed.isEmpty {
                             signature = current
-                            queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: changed))
+                            queue.append(reloaded(changed: changed, asked: false))
                         }
                     }
                 case .reloadFolder:
                     signature = FolderSignature(folder: folder.path)
-                    queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: []))
+                    queue.append(reloaded(changed: [], asked: true))
                 case .recordMinutes(let entries):
                     journal += entries.map(MinutesJournalFormat.line).joined()
                 case .saveSnapshot, .quit, .repaintAll, .drivePresenter:
@@ -145,6 +146,12 @@ final class SessionReplay {
             }
         }
         app = state
+    }
+
+    /// The folder read again, with the files' sizes, as the shell sends it.
+    private func reloaded(changed: [String], asked: Bool) -> AppEvent {
+        let result = MeetingLoader().load(folder: folder.path)
+        return .folderReloaded(result, changed: changed, asked: asked, sizes: ReloadKeeper.sizes(of: result.meeting, folder: folder.path))
     }
 
     private func frame(label: String) {
