@@ -52,6 +52,7 @@ public enum AppCore {
             return (s, [.checkFolder])
 
         case .folderReloaded(let result, let changed, let asked, let sizes):
+            s.reloading = false
             reload(&s, result: result, changed: changed, asked: asked, sizes: sizes)
             // A follower's late file must not take it off the presenter's slide.
             if let follow = s.follow, follow.attached, let last = follow.last { apply(&s, last, receivedAt: follow.receivedAt) }
@@ -67,6 +68,7 @@ public enum AppCore {
             case .snapshotSaved(let path): s.navigation.message = "\(labels.snapshotSaved): \(path)"
             case .snapshotFailed(let reason): s.navigation.message = "\(labels.snapshotFailed): \(reason)"
             case .minutesFailed(let reason): s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).journalFailed(reason)
+            case .reloadStarted: s.reloading = true
             }
             return (s, [])
         }

@@ -27,9 +27,13 @@ public struct AppState: Sendable {
 
     public var meeting: Meeting { navigator.meeting }
 
-    /// The status line's standing text: a follower's link, then the folder's warning.
+    /// The folder is being read again (a big folder takes seconds; keys are answered meanwhile).
+    public internal(set) var reloading = false
+
+    /// The status line's standing text: a follower's link, a reload under way, then the folder's warning.
     var standingLine: String? {
-        let parts = [follow?.status(navigation.language), notice].compactMap { $0 }
+        let parts = [follow?.status(navigation.language), reloading ? Labels.forLanguage(navigation.language).reloading : nil,
+                     notice].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
     public var index: MeetingIndex { navigator.index }

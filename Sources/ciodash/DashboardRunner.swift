@@ -75,6 +75,8 @@ struct DashboardRunner {
                 // The sizes are read here, after the load; what to keep of the shown data is the core's rule.
                 events.append(.folderReloaded(done.result, changed: done.changed, asked: done.asked,
                                               sizes: ReloadKeeper.sizes(of: done.result.meeting, folder: folder)))
+                // A change that came during that load is being read now.
+                if loader.isBusy { events.append(.effectFinished(.reloadStarted)) }
             }
             while !events.isEmpty {
                 let effects: [AppEffect]
@@ -91,9 +93,13 @@ struct DashboardRunner {
                     case .reloadFolder:
                         watch.reset()
                         loader.start(asked: true, changed: [])
+                        events.append(.effectFinished(.reloadStarted))
                     case .checkFolder:
                         let changed = watch.poll()
-                        if !changed.isEmpty { loader.start(asked: false, changed: changed) }
+                        if !changed.isEmpty {
+                            loader.start(asked: false, changed: changed)
+                            events.append(.effectFinished(.reloadStarted))
+                        }
                         // What a full disk held back is written as soon as there is room, typing or not.
                         if minutes?.journal.hasUnwritten == true, let failure = minutes?.journal.flush() {
                             events.append(.effectFinished(.minutesFailed(failure)))
@@ -160,6 +166,7 @@ private struct FrameInputs: Equatable {
     var state: NavigationState
     var size: TerminalSize
     var notice: String?
+    var reloading: Bool
     var wall: String
     var generation: Int
     /// The presenter's countdown ticks each second; browsing has none.
@@ -173,6 +180,7 @@ private struct FrameInputs: Equatable {
         state = app.navigation
         self.size = size
         notice = app.notice
+        reloading = app.reloading
         wall = app.clock.wall
         generation = app.generation
         second = app.navigation.mode == .present ? Int(app.clock.now) : 0
