@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// Issue 16, classes 6, 9, 10 and 1: the watch is bounded, a file reloads once it stopped changing,
 /// a file that lost most of its content or an unreadable provinces/ keeps the last good data, and

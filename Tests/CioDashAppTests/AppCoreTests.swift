@@ -2,6 +2,7 @@ import XCTest
 import CioDashCore
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// The app core's rules for events other than plain navigation: reloads, the clock, remote
 /// messages, effect results; and the identity rules that a rebuilt meeting must not break.

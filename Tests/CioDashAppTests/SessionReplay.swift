@@ -4,6 +4,7 @@ import Foundation
 import XCTest
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Replays a scripted dashboard session through the app core: keys, the clock and real file changes
 /// in a copy of the sample folder, and writes the frames it is asked for as text.
@@ -21,6 +22,8 @@ import XCTest
 ///   wait SECONDS         the clock moves on, one tick a second
 ///   frame                the screen as text, into the output
 final class SessionReplay {
+    /// Both samples copied side by side (removed with it).
+    private let copies: TestFolder
     let root: URL
     let folder: URL
     private let stash: URL
@@ -43,16 +46,12 @@ final class SessionReplay {
     private var shift = 0.0
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-replay-" + UUID().uuidString)
-        folder = root.appendingPathComponent("hue-2019")
+        copies = try TestFolder(prefix: "ciodash-replay-")
+        root = URL(fileURLWithPath: copies.path)
+        folder = URL(fileURLWithPath: try copies.copySamples())
         stash = root.appendingPathComponent("stash")
-        // Both sample meetings: hue-2019 names ../gia-lai-2018 as its previous meeting.
         try FileManager.default.createDirectory(at: stash, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: SampleMeetings.hue2019, to: folder)
-        try FileManager.default.copyItem(at: SampleMeetings.giaLai2018, to: root.appendingPathComponent("gia-lai-2018"))
     }
-
-    deinit { try? FileManager.default.removeItem(at: root) }
 
     var state: AppState? { app }
 
