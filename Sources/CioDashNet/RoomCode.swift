@@ -6,6 +6,12 @@ import Foundation
 public struct RoomCode: Equatable, Sendable, CustomStringConvertible {
     /// The normalised code: ASCII upper case letters and digits, no separators.
     public let value: String
+    /// The code as the presenter chose it, upper case, spaces as dashes (`PHONG-HOP-2026`): shown
+    /// to the room as chosen, since a follower may type either form. Nil for a generated code.
+    private let chosen: String?
+
+    /// Two codes are the same when they normalise alike, however they were written.
+    public static func == (a: RoomCode, b: RoomCode) -> Bool { a.value == b.value }
 
     /// Crockford's base 32: no I, L, O or U, so a code read aloud or off a projector is not misread.
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
@@ -34,18 +40,27 @@ public struct RoomCode: Equatable, Sendable, CustomStringConvertible {
         guard out.count >= Self.minimumLength else { throw .tooShort }
         guard out.count <= Self.maximumLength else { throw .tooLong }
         value = out
+        // Only ASCII letters, digits and single dashes between groups reach the screen.
+        let groups = typed.uppercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\t" })
+        chosen = groups.joined(separator: "-")
+    }
+
+    private init(generated: String) {
+        value = generated
+        chosen = nil
     }
 
     /// A fresh random code for one session.
     public static func generate() -> RoomCode {
         var rng = SystemRandomNumberGenerator()
         let symbols = (0..<generatedLength).map { _ in alphabet[Int(rng.next(upperBound: UInt32(alphabet.count)))] }
-        // Generated symbols are all in the alphabet, so this cannot fail.
-        return try! RoomCode(typed: String(symbols))
+        return RoomCode(generated: String(symbols))
     }
 
-    /// Grouped by five for reading off a screen: "7KQ2M-XW9PD".
+    /// As chosen (`PHONG-HOP-2026`), or a generated code grouped by five for reading off a screen:
+    /// "7KQ2M-XW9PD".
     public var description: String {
+        if let chosen { return chosen }
         var out = ""
         for (i, c) in value.enumerated() {
             if i > 0 && i % 5 == 0 { out.append("-") }

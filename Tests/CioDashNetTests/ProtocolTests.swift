@@ -13,6 +13,17 @@ final class ProtocolTests: XCTestCase {
         XCTAssertThrowsError(try RoomCode(typed: "phòng-123")) { XCTAssertEqual($0 as? RoomCode.Failure, .badCharacter("ò")) }
     }
 
+    /// A code the presenter chose is shown as chosen (`PHONG-HOP-2026`, not `PH0NG-H0P20-26`: issue 26
+    /// item 11), and the shown form, typed by a follower, is the same code.
+    func testAChosenCodeIsShownAsChosenAndReadsBackAsItself() throws {
+        let chosen = try RoomCode(typed: "phong hop-2026")
+        XCTAssertEqual(chosen.description, "PHONG-HOP-2026")
+        XCTAssertEqual(chosen.value, "PH0NGH0P2026")
+        XCTAssertEqual(try RoomCode(typed: chosen.description), chosen)
+        XCTAssertEqual(try RoomCode(typed: "PH0NG-H0P20-26"), chosen, "the digit forms are the same code")
+        XCTAssertEqual(try RoomCode(typed: " a-b--c d 123 ").description, "A-B-C-D-123", "one dash between groups")
+    }
+
     func testGeneratedCodesAreTenSymbolsShownInFivesAndDiffer() {
         let a = RoomCode.generate(), b = RoomCode.generate()
         XCTAssertEqual(a.value.count, 10)

@@ -28,16 +28,50 @@ final class QRCodeTests: XCTestCase {
         var grid = Grid(width: 160, height: 50)
         RoomInfoOverlay.draw(on: &grid, addresses: ["192.168.1.20:7420"], code: "7KQ2M-XW9PD", followers: 0, language: .vi,
                              compact: false, web: .init(address: address, code: lines, viewers: 3))
-        // The code's cells: where the role is `.code`.
-        var rows: [[Character]] = []
+        // The code's cells, read back as module pairs from what the screen paints: `.codeInk` is a
+        // dark background, `.code` a light one, and a half block paints its half in the other colour.
+        var rows: [[(upper: Bool, lower: Bool)]] = []
         for y in 0..<grid.height {
-            let row = (0..<grid.width).filter { grid[$0, y].role == .code }.map { Character(grid[$0, y].base) }
+            let row = (0..<grid.width).filter { [.code, .codeInk].contains(grid[$0, y].role) }.map { x -> (upper: Bool, lower: Bool) in
+                let background = grid[x, y].role == .codeInk
+                switch grid[x, y].base {
+                case "▀": return (!background, background)
+                case "▄": return (background, !background)
+                default: return (background, background)
+                }
+            }
             if !row.isEmpty { rows.append(row) }
         }
         XCTAssertEqual(rows.count, lines.count, "the whole code is drawn")
-        XCTAssertEqual(rows.map { String($0) }, lines)
-        let url = try decode(rows)
+        let drawn = rows.map { String($0.map { $0.upper ? ($0.lower ? "█" : "▀") : ($0.lower ? "▄" : " ") }) }
+        XCTAssertEqual(drawn, lines)
+        let url = try decode(drawn.map(Array.init))
         XCTAssertEqual(url, address)
+    }
+
+    /// Only a cell of one dark and one light module carries a glyph: a cell of two dark modules is a
+    /// dark background with no glyph, so no font's seam splits a dark run (the QR code from a real
+    /// xterm's screenshot did not decode when `█` drew them).
+    func testDarkModulesAreBackgroundsNotGlyphs() throws {
+        let lines = try XCTUnwrap(QRCodeMatrix(address)).halfBlockLines()
+        var grid = Grid(width: 160, height: 50)
+        RoomInfoOverlay.draw(on: &grid, addresses: ["192.168.1.20:7420"], code: "7KQ2M-XW9PD", followers: 0, language: .vi,
+                             compact: false, web: .init(address: address, code: lines, viewers: 3))
+        var cells = 0
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                guard cell.role == .code || cell.role == .codeInk else { continue }
+                cells += 1
+                XCTAssertNotEqual(cell.base, "█", "no full-block glyph at \(x),\(y)")
+                if cell.role == .code { XCTAssertEqual(cell.base, " ", "a light cell is a light background at \(x),\(y)") }
+            }
+        }
+        XCTAssertEqual(cells, lines.count * lines[0].count)
+        for theme in [Theme.default, .projector] {
+            XCTAssertEqual(theme.style(for: .codeInk).background, .black, theme.name)
+            XCTAssertEqual(theme.style(for: .code).background, .white, theme.name)
+        }
     }
 
     /// Cells to a PBM at 4 pixels a module, then zbarimg.

@@ -43,6 +43,30 @@ final class RoomInfoWebTests: XCTestCase {
         XCTAssertTrue(text.contains("cửa sổ quá nhỏ để hiện mã QR"))
     }
 
+    /// Issue 26 item 11: the code as chosen, in letters that do not touch, growing with the screen, and
+    /// the overlay says how to close it.
+    func testTheRoomCodeIsShownAsChosenLargeAndGrowsWithTheScreen() throws {
+        var app = try sharing()
+        app.share?.code = "PHONG-HOP-2026"
+        (app, _) = AppCore.update(app, .key(.character("i")))
+        func blockRows(_ width: Int, _ height: Int) -> (rows: Int, text: String) {
+            let grid = app.frame(width: width, height: height).grid
+            let text = (0..<grid.height).map { y in String((0..<grid.width).map { Character(grid[$0, y].base) }) }
+            return (text.filter { $0.contains("█") && !$0.contains("▀") && !$0.contains("▄") }.count, text.joined(separator: "\n"))
+        }
+        let small = blockRows(80, 24), projector = blockRows(160, 45), large = blockRows(240, 70)
+        XCTAssertEqual(small.rows, BigText.height, "five rows of letters at 80×24")
+        XCTAssertEqual(large.rows, 2 * BigText.height, "ten rows on a large screen")
+        XCTAssertEqual(projector.rows, BigText.height)
+        XCTAssertTrue(small.text.contains("--code PHONG-HOP-2026"), "the command shows the code as chosen")
+        XCTAssertFalse(small.text.contains("PH0NG"))
+        XCTAssertTrue(small.text.contains("Esc: đóng"))
+        // Letters two cells apart: "H" then "H" at the smallest size.
+        XCTAssertEqual(BigText.lines("HH", dotWidth: 1, dotHeight: 1, gap: 2)[0], "█ █  █ █")
+        XCTAssertEqual(BigText.lines("O", dotWidth: 2, dotHeight: 1, gap: 2), ["  ██  ", "██  ██", "██  ██", "██  ██", "  ██  "],
+                       "the chosen code's letters O, I, L, U have glyphs of their own")
+    }
+
     func testViewersAreCounted() throws {
         var app = try sharing()
         (app, _) = AppCore.update(app, .remote(.viewers(12)))

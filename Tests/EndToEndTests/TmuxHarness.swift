@@ -14,6 +14,8 @@ final class TmuxHarness {
     let directory: URL
     let session = "e2e"
     private let socket: String
+    /// The private server's socket, for a real terminal (xterm) to attach to the session.
+    var socketPath: String { socket }
     private let tmux: String
     private var closed = false
 

@@ -19,6 +19,10 @@ public enum StyleRole: UInt8, CaseIterable, Sendable, Hashable {
     case footer
     case match
     case overrun
-    /// A QR code: dark on light in every theme, so a phone's camera reads it.
+    /// A QR code's light modules: dark on light in every theme, so a phone's camera reads it.
     case code
+    /// A QR code's dark modules, painted as the cell's background: a terminal fills a cell's
+    /// background edge to edge, where a block glyph leaves a pixel's gap at cell borders that
+    /// splits the modules for a decoder.
+    case codeInk
 }

@@ -88,6 +88,7 @@ public struct Theme: Sendable, Equatable {
         case .match: return Style([.underline], foreground: .black, background: .yellow)
         case .overrun: return Style([.reverse], foreground: .red)
         case .code: return Style(foreground: .black, background: .white)
+        case .codeInk: return Style(foreground: .white, background: .black)
         }
     }
 
@@ -116,6 +117,7 @@ public struct Theme: Sendable, Equatable {
         case .match: return Style([.underline], foreground: .black, background: .yellow)
         case .overrun: return Style([.underline], foreground: .black, background: .yellow)
         case .code: return Style(foreground: .black, background: .white)
+        case .codeInk: return Style(foreground: .white, background: .black)
         }
     }
 
@@ -139,6 +141,7 @@ public struct Theme: Sendable, Equatable {
         case .overrun: return Style([.bold, .underline])
         // Ink in the terminal's background colour on its foreground: dark on light on a dark terminal.
         case .code: return Style([.reverse])
+        case .codeInk: return Style()
         }
     }
 }

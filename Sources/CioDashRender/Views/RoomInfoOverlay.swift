@@ -39,19 +39,19 @@ public enum RoomInfoOverlay {
             grid.put(TextLayout.truncate(line, to: inner.width), x: inner.x, y: inner.y, role: .header)
             return
         }
-        let big = BigText.lines(code)
-        // The QR code first, then the large code, as the room's height allows (box and margins: 4 rows).
+        // The QR code first, then the room code as large as the rest of the room allows (box and
+        // margins: 4 rows).
         let room = grid.height - 4
-        let baseLines = 5 + addresses.count
+        let baseLines = 6 + addresses.count
         let showCode = web.map { !$0.code.isEmpty && $0.code[0].count + 4 <= grid.width - 2
                                  && baseLines + 1 + 3 + $0.code.count <= room } ?? false
         let webLines = web.map { 3 + (showCode ? $0.code.count : 1) } ?? 0
-        let useBig = BigText.width(code) + 4 <= grid.width - 2 && baseLines + big.count + webLines <= room
+        let big = largeCode(code, width: grid.width - 6, height: room - baseLines - webLines)
         var lines: [(String, StyleRole)] = [(vi ? "Trên máy của bạn, gõ:" : "On your own machine, type:", .label)]
         lines += commands.map { ($0, .header) }
         lines.append(("", .normal))
         lines.append((vi ? "Mã phòng:" : "Room code:", .label))
-        lines += useBig ? big.map { ($0, .title) } : [(code, .title)]
+        lines += big.isEmpty ? [(code, .title)] : big.map { ($0, .title) }
         lines.append(("", .normal))
         if let web {
             lines.append((vi ? "Trong trình duyệt (điện thoại, máy Windows), mở hoặc quét:" : "In a browser (phone, Windows laptop), open or scan:", .label))
@@ -63,7 +63,7 @@ public enum RoomInfoOverlay {
             }
             lines.append(("", .normal))
         }
-        lines.append((joined, .muted))
+        lines.append((joined + (vi ? " · Esc: đóng" : " · Esc: close"), .muted))
         let width = min(grid.width - 2, (lines.map { DisplayWidth.of($0.0) }.max() ?? 20) + 4)
         let height = min(grid.height - 2, lines.count + 2)
         let x = (grid.width - width) / 2, y = (grid.height - height) / 2
@@ -73,10 +73,41 @@ public enum RoomInfoOverlay {
         for (i, line) in lines.prefix(inner.height).enumerated() {
             // The QR code centred, whole or not at all (a cut code does not scan).
             if line.1 == .code {
-                grid.put(line.0, x: inner.x + max(0, (inner.width - DisplayWidth.of(line.0)) / 2), y: inner.y + i, role: .code)
+                drawQRLine(line.0, on: &grid, x: inner.x + max(0, (inner.width - DisplayWidth.of(line.0)) / 2), y: inner.y + i)
+                continue
+            }
+            // The large code centred too: it is read from across the room.
+            if line.1 == .title, big.count > 1 {
+                grid.put(line.0, x: inner.x + max(0, (inner.width - DisplayWidth.of(line.0)) / 2), y: inner.y + i, role: .title)
                 continue
             }
             grid.put(TextLayout.truncate(line.0, to: inner.width), x: inner.x, y: inner.y + i, role: line.1)
+        }
+    }
+
+    /// The room code in block letters, as large as fits in `width` × `height`: dots two cells wide
+    /// and one row tall (square on a terminal), doubled on a projector's large screen; letters at
+    /// least two cells apart so they do not touch. Empty when even the smallest does not fit.
+    static func largeCode(_ code: String, width: Int, height: Int) -> [String] {
+        for (dotWidth, dotHeight) in [(4, 2), (2, 1), (1, 1)] {
+            let lines = BigText.lines(code, dotWidth: dotWidth, dotHeight: dotHeight, gap: max(2, dotWidth))
+            if lines.count <= height, let first = lines.first, first.count <= width { return lines }
+        }
+        return []
+    }
+
+    /// One line of the QR code's half blocks: a cell whose two modules are both dark is painted as
+    /// a dark background, both light as a light one, and only a cell of one dark and one light
+    /// module draws a half-block glyph, dark on light. Every dark run is then solid across cell
+    /// borders, where glyphs leave a light seam in many fonts.
+    static func drawQRLine(_ line: String, on grid: inout Grid, x: Int, y: Int) {
+        for (i, c) in line.enumerated() {
+            switch c {
+            case "█": grid.put(" ", x: x + i, y: y, role: .codeInk)
+            case "▀": grid.put("▄", x: x + i, y: y, role: .codeInk)
+            case "▄": grid.put("▀", x: x + i, y: y, role: .codeInk)
+            default: grid.put(" ", x: x + i, y: y, role: .code)
+            }
         }
     }
 }
