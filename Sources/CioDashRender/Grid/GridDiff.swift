@@ -22,17 +22,20 @@ public struct GridDiff: Equatable, Sendable {
         let full = old.map { $0.width != new.width || $0.height != new.height } ?? true
         self.full = full
         positions = []
+        if full { positions.reserveCapacity(max(0, rows) * max(0, columns)) }
+        let cells = new.cells, before = old?.cells ?? []
         for y in 0..<max(0, rows) {
+            let row = y * new.width
             for x in 0..<max(0, columns) {
-                let cell = new[x, y]
+                let cell = cells[row + x]
                 if cell.isContinuation {
                     // Only its right half changed: the leading cell, unchanged itself, draws it again.
-                    if !full, x > 0, old![x, y] != cell, old![x - 1, y] == new[x - 1, y] {
+                    if !full, x > 0, before[row + x] != cell, before[row + x - 1] == cells[row + x - 1] {
                         positions.append(Position(x: x - 1, y: y))
                     }
                     continue
                 }
-                if full || old![x, y] != cell { positions.append(Position(x: x, y: y)) }
+                if full || before[row + x] != cell { positions.append(Position(x: x, y: y)) }
             }
         }
     }

@@ -221,21 +221,32 @@ public enum CommandTable {
         ]
     }()
 
-    private static let bindingsByContext: [Context: [Key: Command]] = {
-        var all: [Context: [Key: Command]] = [:]
-        for context in Context.allCases {
-            var map: [Key: Command] = [:]
-            for row in rows {
-                for (key, command) in row.behaviour(in: context)?.bindings ?? [] where map[key] == nil { map[key] = command }
-            }
-            all[context] = map
+    // One map per context, built once: a key press is one hash lookup.
+    private static let browseBindings = bindings(.browse)
+    private static let presentBindings = bindings(.present)
+    private static let helpBindings = bindings(.help)
+    private static let promptBindings = bindings(.prompt)
+    private static let formBindings = bindings(.minutesForm)
+    private static let testCardBindings = bindings(.testCard)
+
+    private static func bindings(_ context: Context) -> [Key: Command] {
+        var map: [Key: Command] = [:]
+        for row in rows {
+            for (key, command) in row.behaviour(in: context)?.bindings ?? [] where map[key] == nil { map[key] = command }
         }
-        return all
-    }()
+        return map
+    }
 
     /// The command `key` runs in `context`, if any: the one place a key becomes a command.
     public static func command(for key: Key, in context: Context) -> Command? {
-        bindingsByContext[context]?[key]
+        switch context {
+        case .browse: return browseBindings[key]
+        case .present: return presentBindings[key]
+        case .help: return helpBindings[key]
+        case .prompt: return promptBindings[key]
+        case .minutesForm: return formBindings[key]
+        case .testCard: return testCardBindings[key]
+        }
     }
 
     /// The command `key` runs on the screen of `mode`, if any.
