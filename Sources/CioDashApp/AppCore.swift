@@ -201,7 +201,13 @@ public enum AppCore {
 
     /// A standing warning when the folder has errors, so nobody presents broken data unknowingly.
     public static func notice(for result: LoadResult, language: Language) -> String? {
-        guard result.errorCount > 0 else { return nil }
+        guard result.errorCount > 0 else {
+            // A follower whose presenter did not send the earlier meetings: no changes, no earlier figures.
+            guard result.earlierNotSent else { return nil }
+            return language == .vi
+                ? "người trình bày không gửi số liệu các phiên trước: không có cột Thay đổi và dòng Kỳ trước"
+                : "the presenter did not send the earlier meetings: no Change column and no Previous lines"
+        }
         return language == .vi
             ? "\(result.errorCount) lỗi trong thư mục; chạy 'ciodash check' để xem"
             : "\(result.errorCount) error(s) in the folder; run 'ciodash check' for details"

@@ -57,6 +57,16 @@ public struct FolderFiles: Equatable, Sendable {
     public private(set) var files: [File]
     /// Files left out, in the folder's order.
     public private(set) var left: [Left]
+    /// The earlier meetings of the `previous:` chain, nearest first, their files under
+    /// `earlier/1/`, `earlier/2/`, …: sent only to followers that ask (hello flag 2), so that a
+    /// follower without a copy of its own shows the changes and the earlier figures too. Not part
+    /// of the fingerprint, which compares a follower's own copy of the meeting folder.
+    public private(set) var earlierFiles: [File] = []
+
+    /// The folder under which a received copy keeps the earlier meetings.
+    public static let earlierFolder = "earlier"
+    /// Most earlier meetings sent: the previous one (the changes) and enough for a trend.
+    public static let maxEarlierMeetings = 4
 
     /// Most bytes sent (all files together) and most files: far above a real meeting folder (a
     /// province file is a few kilobytes), small enough that a follower's memory stays bounded.
@@ -68,9 +78,30 @@ public struct FolderFiles: Equatable, Sendable {
         case unreadable(String)
     }
 
-    init(files: [File], left: [Left] = []) {
+    init(files: [File], left: [Left] = [], earlierFiles: [File] = []) {
         self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.left = left
+        self.earlierFiles = earlierFiles.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// `read(folder:)`, then the earlier meetings' folders (nearest first, as the loader found them
+    /// along `previous:`), each read by the same rules, while all together stay within
+    /// `maxTotalBytes`: the first meeting that does not fit, or cannot be read, ends the chain sent.
+    public static func read(folder: String, earlier: [String], limits: LoadLimits = .default) -> Result<FolderFiles, Failure> {
+        var files: FolderFiles
+        switch read(folder: folder, limits: limits) {
+        case .success(let read): files = read
+        case .failure(let failure): return .failure(failure)
+        }
+        var total = files.totalBytes
+        for (i, path) in earlier.prefix(maxEarlierMeetings).enumerated() {
+            guard case .success(let meeting) = read(folder: path, limits: limits),
+                  total + meeting.totalBytes <= maxTotalBytes else { break }
+            total += meeting.totalBytes
+            files.earlierFiles += meeting.files.map { File(path: "\(earlierFolder)/\(i + 1)/\($0.path)", bytes: $0.bytes) }
+        }
+        files.earlierFiles.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return .success(files)
     }
 
     /// Reads the folder's own regular files that the loader would read, each at most
@@ -209,11 +240,15 @@ public struct FolderFiles: Equatable, Sendable {
 
     /// Count, then each file: 2-byte path length, path, 4-byte size, bytes. When files were left
     /// out, then their count and each: 2-byte path length, path (at most 255 bytes), 1-byte reason.
-    var encoded: [UInt8] {
+    /// `withEarlier` (a follower that asked): the earlier meetings' files are among the files.
+    var encoded: [UInt8] { encoded(withEarlier: false) }
+
+    func encoded(withEarlier: Bool) -> [UInt8] {
+        let sent = withEarlier ? files + earlierFiles : files
         var out: [UInt8] = []
-        out.reserveCapacity(totalBytes + files.count * 40 + 4)
-        out.appendBigEndian(UInt32(files.count))
-        for file in files {
+        out.reserveCapacity(sent.reduce(0) { $0 + $1.bytes.count } + sent.count * 40 + 4)
+        out.appendBigEndian(UInt32(sent.count))
+        for file in sent {
             let name = Array(file.path.utf8)
             out.appendBigEndian(UInt16(name.count))
             out += name
@@ -238,8 +273,9 @@ public struct FolderFiles: Equatable, Sendable {
     /// rest is taken.
     static func decode(_ bytes: ArraySlice<UInt8>) -> FolderFiles? {
         var r = ByteReader(bytes)
-        guard let count = r.uint32(), count <= maxFiles + MeetingFolderLayout.topLevelFiles.count else { return nil }
-        var files: [File] = [], left: [Left] = [], seen = Set<[UInt8]>(), total = 0
+        let perMeeting = maxFiles + MeetingFolderLayout.topLevelFiles.count
+        guard let count = r.uint32(), count <= perMeeting * (1 + maxEarlierMeetings) else { return nil }
+        var files: [File] = [], earlier: [File] = [], left: [Left] = [], seen = Set<[UInt8]>(), total = 0
         for _ in 0..<count {
             guard let n = r.uint16(), let name = r.bytes(Int(n)), let size = r.uint32() else { return nil }
             total += Int(size)
@@ -248,8 +284,14 @@ public struct FolderFiles: Equatable, Sendable {
                 left.append(Left(path: FileNameText.display(name).text, reason: .badName))
                 continue
             }
-            files.append(File(path: path, bytes: Array(data)))
+            if isEarlier(path) {
+                earlier.append(File(path: path, bytes: Array(data)))
+            } else {
+                files.append(File(path: path, bytes: Array(data)))
+            }
         }
+        // Only as many files per meeting as one folder may send.
+        guard files.count <= perMeeting else { return nil }
         if !r.isAtEnd {
             guard let leftCount = r.uint32(), leftCount <= maxFiles + MeetingFolderLayout.topLevelFiles.count + 1 else { return nil }
             for _ in 0..<leftCount {
@@ -258,18 +300,39 @@ public struct FolderFiles: Equatable, Sendable {
             }
         }
         guard r.isAtEnd else { return nil }
-        return FolderFiles(files: files, left: left)
+        return FolderFiles(files: files, left: left, earlierFiles: earlier)
     }
 
     /// A top-level file of the layout, or one plain name in `provinces/`: no `/`, `..`, hidden
     /// names or control characters, so a received folder can only write inside itself.
     public static func isAllowed(_ path: String) -> Bool {
         if MeetingFolderLayout.topLevelFiles.contains(path) { return true }
+        if isEarlier(path) { return true }
         let prefix = MeetingFolderLayout.provincesFolder + "/"
         guard path.hasPrefix(prefix) else { return false }
         let name = path.dropFirst(prefix.count)
         return !name.isEmpty && name.utf8.count <= 255 && !name.hasPrefix(".") && !name.contains("/")
             && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }
+    }
+}
+
+extension FolderFiles {
+    /// `earlier/N/` and a file of the layout, N from 1 to `maxEarlierMeetings` written plainly
+    /// (no sign, no leading zero): an earlier meeting's file, written only inside its own folder.
+    static func isEarlier(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == earlierFolder, let n = Int(parts[1]), String(n) == parts[1],
+              (1...maxEarlierMeetings).contains(n) else { return false }
+        let rest = String(parts[2])
+        return !rest.hasPrefix(earlierFolder + "/") && isAllowed(rest)
+    }
+
+    /// The subfolders a received copy may hold, deepest first: `provinces`, then each earlier
+    /// meeting's `provinces` and folder, then `earlier`.
+    public static var receivedSubfolders: [String] {
+        let provinces = MeetingFolderLayout.provincesFolder
+        return [provinces] + (1...maxEarlierMeetings).flatMap { ["\(earlierFolder)/\($0)/\(provinces)", "\(earlierFolder)/\($0)"] }
+            + [earlierFolder]
     }
 }
 

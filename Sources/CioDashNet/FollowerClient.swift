@@ -14,16 +14,19 @@ public final class FollowerClient: @unchecked Sendable {
         public var code: RoomCode
         public var role: LinkRole
         public var wantsFolder: Bool
+        /// With the folder, the earlier meetings of its `previous:` chain (default: when it wants the folder).
+        public var wantsEarlier: Bool
         /// Local address to connect from (tests use other loopback addresses); nil: any.
         public var localAddress: String?
 
         public init(host: String, port: Int, code: RoomCode, role: LinkRole = .follower, wantsFolder: Bool,
-                    localAddress: String? = nil) {
+                    wantsEarlier: Bool? = nil, localAddress: String? = nil) {
             self.host = host
             self.port = port
             self.code = code
             self.role = role
             self.wantsFolder = wantsFolder
+            self.wantsEarlier = wantsEarlier ?? wantsFolder
             self.localAddress = localAddress
         }
     }

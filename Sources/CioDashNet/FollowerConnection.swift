@@ -39,7 +39,8 @@ final class FollowerConnection: ChannelInboundHandler, @unchecked Sendable {
             let host = ip.contains(":") ? "[\(ip)]" : ip
             ignoredStates = IgnoredStates(presenter: peer.port.map { "\(host):\($0)" } ?? host)
         }
-        let hello = Hello(version: linkProtocolVersion, role: target.role, wantsFolder: target.wantsFolder, nonce: nonce)
+        let hello = Hello(version: linkProtocolVersion, role: target.role, wantsFolder: target.wantsFolder, nonce: nonce,
+                          wantsEarlier: target.wantsEarlier)
         write(hello.body)
         // The presenter gives 5 s for the handshake; a follower waits as long for each step, then as
         // long again for any message (the presenter's heartbeat comes every 2 s).

@@ -17,15 +17,18 @@ final class FollowerHub: @unchecked Sendable {
         let channel: Channel
         let role: LinkRole
         let wantsFolder: Bool
+        /// The follower asked for the earlier meetings too (hello flag 2).
+        let wantsEarlier: Bool
         var sealer: MessageSealer
         var lastHeard: Double
         var waitingState: ByteBuffer?
         var waitingFolder: (SealedKind, ByteBuffer)?
 
-        init(channel: Channel, role: LinkRole, wantsFolder: Bool, sealer: MessageSealer, now: Double) {
+        init(channel: Channel, role: LinkRole, wantsFolder: Bool, wantsEarlier: Bool = false, sealer: MessageSealer, now: Double) {
             self.channel = channel
             self.role = role
             self.wantsFolder = wantsFolder
+            self.wantsEarlier = wantsEarlier
             self.sealer = sealer
             lastHeard = now
         }
@@ -35,7 +38,7 @@ final class FollowerHub: @unchecked Sendable {
     /// Connections in their handshake, oldest first.
     private var pending: [Channel] = []
     private var state: ByteBuffer?
-    private var folder: (SealedKind, ByteBuffer)?
+    private var folder: (kind: SealedKind, plain: ByteBuffer, withEarlier: ByteBuffer)?
     private var limiter: AttemptLimiter
     private var rejections = RejectionLog()
     private let allocator = ByteBufferAllocator()
@@ -108,7 +111,7 @@ final class FollowerHub: @unchecked Sendable {
         loop.preconditionInEventLoop()
         links[ObjectIdentifier(link.channel)] = link
         inbox.post(.followers(links.count))
-        if link.wantsFolder, let folder { link.waitingFolder = folder }
+        if link.wantsFolder, let folder { link.waitingFolder = (folder.kind, link.wantsEarlier ? folder.withEarlier : folder.plain) }
         link.waitingState = state
         flush(link)
     }
@@ -131,11 +134,11 @@ final class FollowerHub: @unchecked Sendable {
     }
 
     /// New folder files (or word that they are too large) for followers without their own copy.
-    func publish(folder kind: SealedKind, _ payload: ByteBuffer) {
+    func publish(folder kind: SealedKind, _ payload: ByteBuffer, withEarlier: ByteBuffer? = nil) {
         loop.preconditionInEventLoop()
-        folder = (kind, payload)
+        folder = (kind, payload, withEarlier ?? payload)
         for link in links.values where link.wantsFolder {
-            link.waitingFolder = (kind, payload)
+            link.waitingFolder = (kind, link.wantsEarlier ? withEarlier ?? payload : payload)
             flush(link)
         }
     }

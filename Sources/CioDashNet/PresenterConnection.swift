@@ -70,6 +70,7 @@ final class PresenterConnection: ChannelInboundHandler, @unchecked Sendable {
             phase = .joined(MessageOpener(key: keys.toPresenter))
             endHandshake(context.channel)
             hub.join(FollowerHub.Link(channel: context.channel, role: hello.role, wantsFolder: hello.wantsFolder,
+                                      wantsEarlier: hello.wantsEarlier,
                                       sealer: MessageSealer(key: keys.toFollower), now: LinkClock.now()))
         case .joined(var opener):
             guard let (kind, payload) = opener.open(body), let link = hub.link(for: context.channel) else {

@@ -65,10 +65,12 @@ public final class PresenterServer: @unchecked Sendable {
     }
 
     /// The folder's files for followers without a copy (terminal thread); nil when it is too large.
+    /// Followers that asked for the earlier meetings get them among the files (`FolderFiles.earlierFiles`).
     public func publish(folder: FolderFiles?) {
         let hub = self.hub
-        let payload = ByteBuffer(bytes: folder?.encoded ?? [])
-        hub.loop.execute { hub.publish(folder: folder == nil ? .folderUnavailable : .folder, payload) }
+        let payload = ByteBuffer(bytes: folder?.encoded(withEarlier: false) ?? [])
+        let withEarlier = folder.flatMap { $0.earlierFiles.isEmpty ? nil : ByteBuffer(bytes: $0.encoded(withEarlier: true)) } ?? payload
+        hub.loop.execute { hub.publish(folder: folder == nil ? .folderUnavailable : .folder, payload, withEarlier: withEarlier) }
     }
 
     /// The latest state and when it was sent: shared by the terminal thread and the loop's heartbeat.

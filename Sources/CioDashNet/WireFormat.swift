@@ -46,14 +46,25 @@ let helloMagic: [UInt8] = Array("CIOD".utf8)
 struct Hello: Equatable {
     var version: UInt16
     var role: LinkRole
-    /// The follower has no copy of the folder and wants the files.
+    /// The follower has no copy of the folder and wants the files (flag 1).
     var wantsFolder: Bool
     var nonce: [UInt8]
+    /// With the files, the earlier meetings of the `previous:` chain too (flag 2; a presenter
+    /// that does not know the flag ignores it and sends the folder alone).
+    var wantsEarlier = false
+
+    init(version: UInt16, role: LinkRole, wantsFolder: Bool, nonce: [UInt8], wantsEarlier: Bool = false) {
+        self.version = version
+        self.role = role
+        self.wantsFolder = wantsFolder
+        self.nonce = nonce
+        self.wantsEarlier = wantsEarlier
+    }
 
     var body: [UInt8] {
         var b: [UInt8] = [WireTag.hello.rawValue] + helloMagic
         b.appendBigEndian(version)
-        b += [role.rawValue, wantsFolder ? 1 : 0] + nonce
+        b += [role.rawValue, (wantsFolder ? 1 : 0) | (wantsEarlier ? 2 : 0)] + nonce
         return b
     }
 
@@ -66,7 +77,8 @@ struct Hello: Equatable {
         guard version == linkProtocolVersion else { return .failure(.unsupportedVersion) }
         guard let roleByte = r.byte(), let role = LinkRole(rawValue: roleByte), let flags = r.byte(),
               let nonce = r.bytes(LinkKeys.nonceLength), r.isAtEnd else { return .failure(.malformed) }
-        return .success(Hello(version: version, role: role, wantsFolder: flags & 1 != 0, nonce: Array(nonce)))
+        return .success(Hello(version: version, role: role, wantsFolder: flags & 1 != 0, nonce: Array(nonce),
+                              wantsEarlier: flags & 1 != 0 && flags & 2 != 0))
     }
 }
 

@@ -88,9 +88,9 @@ enum WebPages {
       var w=index.words,el2=(state.spent[tp]||0);
       if(state.active===tp&&state.runningFor!=null){el2+=state.runningFor+(performance.now()/1000-receivedAt);}
       var left=topic.minutes*60-el2,text,cls='clock';
-      if(left<0){text='⚠ '+w.overrun+' +'+mmss(-left);cls+=' overrun';}
+      if(left<0){text='‼ '+w.overrun+' +'+mmss(-left);cls+=' overrun';}
       else{text=lang==='vi'?w.timeLeft+' '+mmss(left):mmss(left)+' '+w.timeLeft;
-        if(left<60){text='⚠ '+text+' · '+w.lastMinute;cls+=' last1';}else if(left<300){text='▲ '+text+' · '+w.lastFiveMinutes;cls+=' last5';}}
+        if(left<60){text='‼ '+text+' · '+w.lastMinute;cls+=' last1';}else if(left<300){text='▲ '+text+' · '+w.lastFiveMinutes;cls+=' last5';}}
       if(state.paused)text+=' ('+w.paused+')';
       el.textContent=text;el.className=cls;
     }

@@ -13,9 +13,11 @@ struct DashboardRunner {
     let mode: NavigationState.Mode
     /// The meeting room's link, when sharing or following (RoomLink.swift); nil for a screen alone.
     var room: RoomLink? = nil
+    /// A follower's copy of the presenter's folder: where the earlier meetings sent with it are.
+    var earlierMeetingsFolder: String? = nil
 
     func run() throws {
-        let (meeting, result) = try loadMeetingOrExit(meetingOptions)
+        let (meeting, result) = try loadMeetingOrExit(meetingOptions, earlierMeetingsFolder: earlierMeetingsFolder)
         let language = screenOptions.lang ?? meeting.language
         // The journal is opened before the screen, so that a refusal is read on the terminal.
         let minutes = mode == .present ? try openMinutes(meeting, language: language) : nil
@@ -42,9 +44,9 @@ struct DashboardRunner {
         if let message = minutes?.message { app.navigation.message = message }
         room?.prepare(&app)
         defer { room?.close() }
-        let options = meetingOptions
+        let (options, earlier) = (meetingOptions, earlierMeetingsFolder)
         let ports = LivePorts(session: session, folder: folder, limit: meetingOptions.limits.maxProvinceFiles,
-                              journal: minutes?.journal, room: room) { options.load() }
+                              journal: minutes?.journal, room: room) { options.load(earlierMeetingsFolder: earlier) }
         let debugCrash = screenOptions.debugCrash
         DashboardLoop(app: app, ports: ports).run {
             if debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }

@@ -101,6 +101,7 @@ struct FollowCommand: ParsableCommand {
             options.folder = received.path
         }
         var runner = DashboardRunner(meetingOptions: options, screenOptions: screenOptions, mode: .present)
+        runner.earlierMeetingsFolder = received?.earlierMeetingsFolder
         runner.room = FollowLink(client: client, address: address, received: writer,
                                  ownFolder: ownCopy ? meetingOptions.resolvedFolder : nil, early: early,
                                  notReceived: saidLeft, speaker: speaker)

@@ -50,16 +50,19 @@ struct MeetingOptions: ParsableArguments {
         return limits
     }
 
-    func load(readsPreviousMeeting: Bool = true) -> LoadResult {
-        MeetingLoader(limits: limits, readsPreviousMeeting: readsPreviousMeeting).load(folder: resolvedFolder)
+    /// `earlierMeetingsFolder`: a follower's copy, whose earlier meetings are those the presenter sent.
+    func load(readsPreviousMeeting: Bool = true, earlierMeetingsFolder: String? = nil) -> LoadResult {
+        MeetingLoader(limits: limits, readsPreviousMeeting: readsPreviousMeeting, earlierMeetingsFolder: earlierMeetingsFolder)
+            .load(folder: resolvedFolder)
     }
 }
 
 extension Language: ExpressibleByArgument {}
 
 /// Loads a meeting for a command that needs one, or exits with the loader's messages.
-func loadMeetingOrExit(_ options: MeetingOptions, readsPreviousMeeting: Bool = true) throws -> (Meeting, LoadResult) {
-    let result = options.load(readsPreviousMeeting: readsPreviousMeeting)
+func loadMeetingOrExit(_ options: MeetingOptions, readsPreviousMeeting: Bool = true,
+                       earlierMeetingsFolder: String? = nil) throws -> (Meeting, LoadResult) {
+    let result = options.load(readsPreviousMeeting: readsPreviousMeeting, earlierMeetingsFolder: earlierMeetingsFolder)
     guard let meeting = result.meeting else {
         for d in result.diagnostics where d.severity == .error {
             printError(TextSanitizer.line(d.description))

@@ -50,7 +50,8 @@ final class ShareLink: RoomLink {
         if app.generation != generation {
             // The folder was (re)loaded: its files and fingerprint, for followers.
             generation = app.generation
-            switch FolderFiles.read(folder: folder, limits: limits) {
+            // With the earlier meetings the loader read along `previous:`, for followers without a copy.
+            switch FolderFiles.read(folder: folder, earlier: app.meeting.history.compactMap(\.folder), limits: limits) {
             case .success(let files):
                 fingerprint = files.fingerprint
                 server.publish(folder: files)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CioDashCore
 import CioDashRender
 import CioDashTerminal
 import Foundation
@@ -19,6 +20,9 @@ struct TestcardCommand: ParsableCommand {
     @Option(help: "Colour theme.")
     var theme: Theme = .default
 
+    @Option(name: .long, help: "vi or en: the card's language (default vi).")
+    var lang: Language = .vi
+
     /// Traps after the first frame, to test that a crash gives the terminal back.
     @Flag(name: .customLong("debug-crash"), help: .hidden)
     var debugCrash = false
@@ -37,7 +41,7 @@ struct TestcardCommand: ParsableCommand {
         defer { session.restore() }
 
         var card = TestCard(sizeText: "", terminalName: session.terminalName, localeCodeset: session.localeCodeset,
-                            colour: session.colour, themeName: session.theme.name)
+                            colour: session.colour, themeName: session.theme.name, language: lang)
         while true {
             let size = session.size
             card.sizeText = size.description
@@ -58,9 +62,9 @@ struct TestcardCommand: ParsableCommand {
     /// The card as plain lines, for a pipe or a file.
     private func printPlain() throws {
         let width = TerminalSize.ofStandardOutput()?.width ?? 80
-        let card = TestCard(sizeText: "(not a terminal)", terminalName: ProcessInfo.processInfo.environment["TERM"] ?? "",
-                            localeCodeset: "-", colour: false, themeName: theme.name)
-        let lines = card.render(width: width, height: 12).lines
+        let card = TestCard(sizeText: lang == .vi ? "(không phải terminal)" : "(not a terminal)", terminalName: ProcessInfo.processInfo.environment["TERM"] ?? "",
+                            localeCodeset: "-", colour: false, themeName: theme.name, language: lang)
+        let lines = card.render(width: width, height: 16).lines
         try writeOutput(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -31,7 +31,7 @@ final class MinutesReplayTests: XCTestCase {
     type Chia sẻ tài liệu kiến trúc IOC
     key Tab
     type 30/9/2019
-    key Tab
+    key Enter                                 # Enter: the next assignment (Tab: the notes)
     type Đà Nẵng, Quảng Ngãi
     key Tab
     type Rà soát kế hoạch ĐTTM 2019–2020
@@ -64,7 +64,7 @@ final class MinutesReplayTests: XCTestCase {
     type Rà soát cấp độ ATTT
     key Tab
     type 31/12/2019
-    key Tab
+    key Enter                                 # Enter: the next assignment (Tab: the notes)
     type kon tum                              # a province marked absent, given a task
     key Tab
     type Báo cáo sự cố ATTT

@@ -129,7 +129,7 @@ final class CommandTableTests: XCTestCase {
     func testTheSpeakerFooterAndTheFormKeysComeFromTheTable() {
         XCTAssertEqual(CommandTable.speakerFooter(language: .en), "→ next · ← back · ] [ topic · t pause · ↑↓ notes · ? help · q quit")
         XCTAssertEqual(CommandTable.formKeys(language: .vi),
-                       "Esc đóng (đã lưu) · Tab ô tiếp · Enter dòng mới · Ctrl-←→ từ · Ctrl-W xóa từ · F2 ẩn khỏi màn chiếu")
+                       "Esc đóng (đã lưu) · Tab ô tiếp · Enter dòng mới · F2 ẩn khỏi màn chiếu · Ctrl-←→ từ · Ctrl-W xóa từ")
         XCTAssertEqual(CommandTable.command(for: .function(2), in: .minutesForm), .hideForm)
         XCTAssertEqual(CommandTable.command(for: .pageDown, in: .help), .pageDown)
         XCTAssertEqual(CommandTable.command(for: .character("q"), in: .prompt), nil, "q is typed into a prompt")

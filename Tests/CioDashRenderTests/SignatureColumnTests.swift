@@ -37,8 +37,8 @@ final class SignatureColumnTests: XCTestCase {
     func testEveryVerdictFitsItsColumnInBothLanguagesAt80And100() throws {
         let meeting = try meeting()
         let expected: [Language: [String]] = [
-            .vi: ["✓ hợp lệ", "⚠ chưa rõ thu hồi", "✗ không hợp lệ", "✗ sửa sau khi ký", "chưa ký"],
-            .en: ["✓ valid", "⚠ revoc. unchecked", "✗ invalid", "✗ edited", "unsigned"],
+            .vi: ["✓ hợp lệ", "‼ chưa rõ thu hồi", "✗ không hợp lệ", "✗ sửa sau khi ký", "chưa ký"],
+            .en: ["✓ valid", "‼ revoc. unchecked", "✗ invalid", "✗ edited", "unsigned"],
         ]
         for language in [Language.vi, .en] {
             for width in [80, 100, 120] {

@@ -16,8 +16,8 @@ final class VietnameseWordingTests: XCTestCase {
         XCTAssertEqual(ScreenComposer.countdownText(left: 1799.5, labels: .vi, language: .vi), "còn 29:59")
         XCTAssertEqual(ScreenComposer.countdownText(left: 1799.5, labels: .en, language: .en), "29:59 left")
         XCTAssertEqual(ScreenComposer.countdownText(left: 299, labels: .vi, language: .vi), "▲ còn 04:59 · 5 phút cuối")
-        XCTAssertEqual(ScreenComposer.countdownText(left: 59, labels: .vi, language: .vi), "⚠ còn 00:59 · phút cuối")
-        XCTAssertEqual(ScreenComposer.countdownText(left: -75, labels: .vi, language: .vi), "⚠ quá giờ +01:15")
+        XCTAssertEqual(ScreenComposer.countdownText(left: 59, labels: .vi, language: .vi), "‼ còn 00:59 · phút cuối")
+        XCTAssertEqual(ScreenComposer.countdownText(left: -75, labels: .vi, language: .vi), "‼ quá giờ +01:15")
     }
 
     func testWordsOfTheIssue() {
@@ -60,7 +60,7 @@ final class SessionTimingTests: XCTestCase {
         XCTAssertEqual(early.deltaText(meeting, labels: .vi), "sớm 05:00")
         let over = SessionTiming(spent: ["smart-city": 31 * 60 + 20], current: "smart-city")
         XCTAssertEqual(over.deltaText(meeting, labels: .en), "behind 01:20")
-        XCTAssertEqual(over.summary(meeting, labels: .vi), "Cả phiên: kế hoạch 50:00 · thực tế 31:20 · chậm 01:20")
+        XCTAssertEqual(over.summary(meeting, labels: .vi), "Các mục đã họp (1/2): kế hoạch 30:00 · thực tế 31:20 · chậm 01:20 · chưa họp: 1 mục (kế hoạch 20:00)")
         XCTAssertEqual(SessionTiming(spent: ["smart-city": 600], current: "smart-city").deltaText(meeting, labels: .vi), "đúng giờ")
     }
 }

@@ -82,6 +82,6 @@ final class ViewLayoutTests: XCTestCase {
         XCTAssertFalse(onTime.contains("⏱"), "a glyph projector fonts lack")
         let late = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 100, height: 30,
                                           clock: .init(now: 1_935, wall: "08:32")).grid.lines.joined(separator: "\n")
-        XCTAssertTrue(late.contains("⚠ quá giờ +02:15"), late)
+        XCTAssertTrue(late.contains("‼ quá giờ +02:15"), late)
     }
 }

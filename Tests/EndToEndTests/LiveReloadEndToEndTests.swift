@@ -61,14 +61,14 @@ final class LiveReloadEndToEndTests: XCTestCase {
         // Cut inside the summary's quotes: a YAML syntax error, as when a save is caught halfway.
         let cut = try XCTUnwrap(changed.range(of: "Buôn Ma Thuột đã")).lowerBound
         try Data(changed[..<cut].utf8).write(to: file)
-        try h.waitFor(" ⚠ Tải lại lỗi, giữ số liệu cũ: provinces/dak-lak.yaml", timeout: 5)
+        try h.waitFor(" ‼ Tải lại lỗi, giữ số liệu cũ: provinces/dak-lak.yaml", timeout: 5)
         try h.waitFor(" Tình trạng: ● đúng tiến độ\n")
         try h.waitFor(" \(summary)\n")
 
         try Data(original.utf8).write(to: file)
         try h.waitFor(" Tình trạng: ▼ chậm\n", timeout: 5)
         try h.waitFor(" Đã tải lại: provinces/dak-lak.yaml")
-        try h.waitForAbsence(of: "⚠")
+        try h.waitForAbsence(of: "‼")
         try h.waitForBody(try TmuxHarness.snapshotBody(view: "panel:dak-lak/smart-city", width: 78),
                           rows: 1..<22, what: "Đắk Lắk's panel as in the sample again")
     }
@@ -89,7 +89,7 @@ final class LiveReloadEndToEndTests: XCTestCase {
         let last = "Lần ghi cuối cùng, sau 500 lần ghi."
         try Data(try Self.dakLak(summary: last, from: original).utf8).write(to: file)
         try h.waitFor(" \(last)\n", timeout: 5)
-        try h.waitForAbsence(of: "⚠")
+        try h.waitForAbsence(of: "‼")
         try h.waitForHeader(" Đắk Lắk · Phát triển dịch vụ đô thị thông minh (ĐTTM) │ ")
         try h.waitForBody(try TmuxHarness.snapshotBody(view: "panel:dak-lak/smart-city", folder: h.file("hue-2019").path, width: 78),
                           rows: 1..<22, what: "Đắk Lắk's panel from the last write")

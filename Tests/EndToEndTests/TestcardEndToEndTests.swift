@@ -24,7 +24,7 @@ final class TestcardEndToEndTests: XCTestCase {
                        term: String = "xterm-256color", waitForCard: Bool = true) throws -> TmuxHarness {
         let binary = try TmuxHarness.ciodashBinary()
         let h = try TmuxHarness(width: width, height: height,
-                                command: "\(prefix) \(TmuxHarness.quote(binary)) testcard \(arguments)", term: term)
+                                command: "\(prefix) \(TmuxHarness.quote(binary)) testcard --lang en \(arguments)", term: term)
         harness = h
         if waitForCard { try h.waitFor("ciodash testcard") }
         return h
@@ -193,7 +193,7 @@ final class TestcardEndToEndTests: XCTestCase {
 
     func testWithoutATerminalPrintsTheCardAsPlainText() throws {
         let binary = try TmuxHarness.ciodashBinary()
-        let result = try TmuxHarness.output(of: binary, ["testcard"])
+        let result = try TmuxHarness.output(of: binary, ["testcard", "--lang", "en"])
         XCTAssertEqual(result.status, 0, "expected exit status 0 when standard output is a pipe; stderr: \(result.error)")
         XCTAssertFalse(result.output.utf8.contains(0x1B), "expected no ESC byte in plain output:\n\(result.output)")
         XCTAssertTrue(TmuxHarness.containsExactly(result.output, "\n NFC  \(Self.nfc)\n"),

@@ -70,13 +70,17 @@ public struct PreviousMeeting: Hashable, Sendable {
     /// This meeting's units that are other units there (see `UnitsCatalogue.counterparts`); an id
     /// not in it means the same there.
     public var counterparts: [String: Counterpart]
+    /// The folder it was read from, so that a sharing presenter can send it to followers that have
+    /// no copy of their own (nil when it was not read from a folder).
+    public var folder: String?
 
     public init(title: String, date: LocalDate, reports: [String: [String: TopicReport]],
-                counterparts: [String: Counterpart] = [:]) {
+                counterparts: [String: Counterpart] = [:], folder: String? = nil) {
         self.title = title
         self.date = date
         self.reports = reports
         self.counterparts = counterparts
+        self.folder = folder
     }
 
     /// The previous value of a metric, by this meeting's province id, topic and metric id; nil for a

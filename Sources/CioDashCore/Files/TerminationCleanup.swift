@@ -14,8 +14,9 @@ import Synchronization
 /// the signal would have. SIGKILL cannot be caught: a folder can outlive that.
 public enum TerminationCleanup {
     private static let none = 0, registered = 1, running = 2, done = 3
-    /// The most subfolders one folder may have here (the meeting folder has one).
-    static let maxStreams = 4
+    /// The most directory streams kept (the folder and its subfolders): a follower's copy has
+    /// `provinces`, and `earlier` with up to four earlier meetings, each with its `provinces`.
+    static let maxStreams = 12
 
     /// Registers `folder` (already created, holding only files and the `subfolders` named, which
     /// hold only files). One folder at a time; a second registration replaces the first.

@@ -357,6 +357,11 @@ enum LoadMessages {
     static func inPreviousMeeting(_ message: Text) -> Text {
         Text(vi: "(phiên họp trước) \(message.vi)", en: "(previous meeting) \(message.en)")
     }
+    static func previousNotSent(_ path: String) -> Text {
+        Text(vi: "người trình bày không gửi phiên họp trước \(quote(path)): không có cột thay đổi và số kỳ trước; mở bản sao thư mục của mình để xem",
+             en: "the presenter did not send the previous meeting \(quote(path)): no changes and no earlier figures; open your own copy of the folder to see them")
+    }
+
     static func previousCycle(_ path: String) -> Text {
         Text(vi: "phiên họp trước \(quote(path)) là chính phiên này hoặc một phiên đã có trong chuỗi các phiên trước; chuỗi dừng ở đây",
              en: "the previous meeting \(quote(path)) is this meeting or one already in the chain of previous meetings; the chain stops here")

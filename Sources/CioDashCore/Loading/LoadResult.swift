@@ -11,6 +11,10 @@ public struct LoadResult: Sendable {
     /// True when `provinces/` is missing or cannot be listed (a sync tool swapping it, a permission):
     /// a live reload keeps the provinces it had rather than showing none.
     public var provincesNotRead = false
+    /// A follower's copy names a previous meeting that the presenter did not send (an older
+    /// presenter, or one whose earlier folders were too large): the changes and earlier figures
+    /// cannot be shown, and the follower says so.
+    public var earlierNotSent = false
     /// The meeting file's `previous:` and the file it is in, for following the chain.
     var previousLink: (link: Placed<String>, meetingFile: String)?
 

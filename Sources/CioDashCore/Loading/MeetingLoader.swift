@@ -11,10 +11,15 @@ public struct MeetingLoader: Sendable {
     /// Whether the meeting named by `previous:` is read too. A command that shows no changes since
     /// it (the overview, the agenda) need not parse twice the YAML.
     public var readsPreviousMeeting: Bool
+    /// For a follower's copy of a presenter's folder: the earlier meetings the presenter sent are
+    /// `<this>/1`, `<this>/2`, … (nearest first), and they are read in place of the folders the
+    /// `previous:` lines name, which are the presenter's paths, not the follower's.
+    public var earlierMeetingsFolder: String?
 
-    public init(limits: LoadLimits = .default, readsPreviousMeeting: Bool = true) {
+    public init(limits: LoadLimits = .default, readsPreviousMeeting: Bool = true, earlierMeetingsFolder: String? = nil) {
         self.limits = limits
         self.readsPreviousMeeting = readsPreviousMeeting
+        self.earlierMeetingsFolder = earlierMeetingsFolder
     }
 
     /// Loads the folder at `folder` (as the user typed it; diagnostics' paths start with it).
@@ -32,6 +37,7 @@ public struct MeetingLoader: Sendable {
                                       meetingDate: meeting.date, sharedTexts: SharedTexts(), diagnostics: &diagnostics)
         result.meeting = meeting
         result.diagnostics = Self.sorted(diagnostics)
+        result.earlierNotSent = earlierMeetingsFolder != nil && meeting.history.isEmpty
     }
 
     /// One status file waiting to be read.
@@ -126,6 +132,7 @@ public struct MeetingLoader: Sendable {
                                 folderArgument: display)
         result.previousLink = link
         result.provincesNotRead = listed == nil
+        result.earlierNotSent = loadPrevious && earlierMeetingsFolder != nil && link != nil && meeting?.history.isEmpty == true
         return result
     }
 
@@ -161,8 +168,16 @@ public struct MeetingLoader: Sendable {
                 diagnostics.append(Diagnostic(.warning, file: meetingFile, line: link.line, column: link.column, message: message))
             }
             if history.count == limits.maxHistoryDepth { warn(LoadMessages.previousTooDeep(limits.maxHistoryDepth)); break }
-            let path = link.value.hasPrefix("/") ? link.value : FolderPath.join(base, link.value)
-            let shown = FolderPath.lexicallyNormalized(FolderPath.join(baseDisplay, link.value))
+            var path = link.value.hasPrefix("/") ? link.value : FolderPath.join(base, link.value)
+            var shown = FolderPath.lexicallyNormalized(FolderPath.join(baseDisplay, link.value))
+            if let sent = earlierMeetingsFolder {
+                path = FolderPath.join(sent, String(history.count + 1))
+                guard MeetingFolderLayout.meetingFiles.contains(where: { access(FolderPath.join(path, $0), F_OK) == 0 }) else {
+                    warn(LoadMessages.previousNotSent(link.value))
+                    break
+                }
+                shown = link.value
+            }
             guard seen.insert(Self.realPath(path)).inserted else { warn(LoadMessages.previousCycle(link.value)); break }
             let result = load(folder: path, display: shown, loadPrevious: false, figuresOnly: true, sharedTexts: sharedTexts)
             guard let earlier = result.meeting else {
@@ -179,7 +194,8 @@ public struct MeetingLoader: Sendable {
             var reports: [String: [String: TopicReport]] = [:]
             for province in earlier.provinces where !province.isBroken { reports[province.id] = province.topics }
             history.append(PreviousMeeting(title: earlier.title, date: earlier.date, reports: reports,
-                                           counterparts: UnitsCatalogue.counterparts(at: meetingDate, in: earlier.date)))
+                                           counterparts: UnitsCatalogue.counterparts(at: meetingDate, in: earlier.date),
+                                           folder: path))
             next = result.previousLink
             (base, baseDisplay, laterDate) = (path, shown, earlier.date)
         }

@@ -3,6 +3,11 @@ import CioDashCore
 /// The minutes form open on one agenda item (or, on the agenda slide, on the attendance): its
 /// fields in order, a `TextEditor` for each, and which one has the cursor. Keys become edits, and
 /// every edit comes back as a journal entry.
+///
+/// An item's assignments are the rows typed into and one empty row after them, the last; a row
+/// emptied again leaves the form once the cursor leaves it. Tab skips that empty row once a row is
+/// typed (Tab after the last assignment reaches the notes, so typing goes on where the secretary
+/// expects); Enter and ↓ step into it to add an assignment.
 public struct MinutesEditor: Equatable, Sendable {
     /// The agenda item; nil for the session's fields (chair, secretary, absent, others).
     public let topic: String?
@@ -11,14 +16,37 @@ public struct MinutesEditor: Equatable, Sendable {
     public private(set) var editors: [MinutesField: TextEditor]
     /// The projector shows only one line of the form (the secretary's line), not the whole form.
     public var hidden = false
+    /// Fields showing a default (the meeting's chairs) that the journal does not hold yet: the
+    /// first edit of one writes the default first, so that the journal holds what the form shows.
+    private var unsavedDefaults: [MinutesField: String] = [:]
 
-    public init(topic: String?, record: MinutesRecord) {
+    /// The form on `topic` (nil: the attendance), with what `record` holds; an empty field with a
+    /// default in `meeting` (the chair: its `chairs`) starts with that default, to keep or change.
+    public init(topic: String?, record: MinutesRecord, meeting: Meeting? = nil) {
         self.topic = topic
         fields = []
         focus = 0
         editors = [:]
-        fields = layoutFields(record: record)
-        for f in fields { editors[f] = TextEditor(text: record.text(f), multiline: f.isMultiline) }
+        if let topic {
+            for assignment in record.assignments(topic) {
+                for part in MinutesField.AssignmentPart.allCases {
+                    let field = MinutesField.assignment(topic: topic, row: assignment.row, part: part)
+                    editors[field] = TextEditor(text: record.text(field), multiline: false)
+                }
+            }
+            for f in [MinutesField.conclusions(topic: topic), .notes(topic: topic)] {
+                editors[f] = TextEditor(text: record.text(f), multiline: true)
+            }
+            layOutRows()
+        } else {
+            fields = [.chair, .secretary, .absent, .guests]
+            for f in fields { editors[f] = TextEditor(text: record.text(f), multiline: f.isMultiline) }
+            if let chairs = meeting?.chairs, !chairs.isEmpty, record.text(.chair).isEmpty {
+                let text = chairs.joined(separator: "; ")
+                editors[.chair] = TextEditor(text: text, multiline: false)
+                unsavedDefaults[.chair] = text
+            }
+        }
     }
 
     public var focused: MinutesField { fields[focus] }
@@ -39,8 +67,8 @@ public struct MinutesEditor: Equatable, Sendable {
         var editor = self.editor(field)
         var edit: TextEdit?
         switch key {
-        case .tab: move(by: 1); return outcome
-        case .backTab: move(by: -1); return outcome
+        case .tab: tab(by: 1); return outcome
+        case .backTab: tab(by: -1); return outcome
         case .character(let c): edit = editor.insert(String(c))
         case .paste(let text, _): edit = editor.insert(text)
         case .enter:
@@ -63,8 +91,11 @@ public struct MinutesEditor: Equatable, Sendable {
         }
         editors[field] = editor
         if let edit {
+            if let shown = unsavedDefaults.removeValue(forKey: field) {
+                outcome.entries.append(.edit(field, TextEdit(offset: 0, removed: 0, inserted: shown), at: at))
+            }
             outcome.entries.append(.edit(field, edit, at: at))
-            growAssignmentRows()
+            layOutRows()
         }
         return outcome
     }
@@ -73,8 +104,9 @@ public struct MinutesEditor: Equatable, Sendable {
     public mutating func replace(_ field: MinutesField, with text: String, at: Double) -> Outcome {
         var outcome = Outcome()
         var editor = self.editor(field)
-        let old = editor.text
-        guard old != text else { return outcome }
+        guard editor.text != text else { return outcome }
+        // A default on screen is not in the journal: the edit replaces the journal's empty text.
+        let old = unsavedDefaults.removeValue(forKey: field) == nil ? editor.text : ""
         editor.setText(text)
         editors[field] = editor
         outcome.entries.append(.edit(field, TextEdit(offset: 0, removed: old.unicodeScalars.count, inserted: editor.text), at: at))
@@ -86,29 +118,53 @@ public struct MinutesEditor: Equatable, Sendable {
         guard fields.indices.contains(next) else { return }
         focus = next
         if cursorAtEnd { editors[fields[next]]?.moveToEnd() }
+        layOutRows()
     }
 
-    /// There is always one empty assignment row after the last one typed into.
-    private mutating func growAssignmentRows() {
+    /// Tab and Shift-Tab: the next field that is a tab stop (the empty last assignment row is not,
+    /// once a row is typed, unless the cursor is in it).
+    private mutating func tab(by delta: Int) {
+        var next = focus + delta
+        while fields.indices.contains(next), !isTabStop(fields[next]) { next += delta }
+        guard fields.indices.contains(next) else { return }
+        focus = next
+        layOutRows()
+    }
+
+    private func isTabStop(_ field: MinutesField) -> Bool {
+        guard case .assignment(_, let row, _) = field, let newRow = newAssignmentRow, newRow > 1 else { return true }
+        if case .assignment(_, let focusedRow, _) = focused, focusedRow == row { return true }
+        return row != newRow
+    }
+
+    /// Assignment rows with text in the form.
+    private var typedRows: Set<Int> {
+        var rows: Set<Int> = []
+        for (field, editor) in editors where !editor.isEmpty {
+            if case .assignment(let t, let row, _) = field, t == topic { rows.insert(row) }
+        }
+        return rows
+    }
+
+    /// The empty row offered after the typed ones; nil once the form has the most rows.
+    private var newAssignmentRow: Int? {
+        let row = (typedRows.max() ?? 0) + 1
+        return row <= MinutesField.maxAssignmentRows ? row : nil
+    }
+
+    /// The item's fields: conclusions, the typed rows, the focused row, one empty row, the notes.
+    /// The cursor stays on its field (by identity, not position).
+    private mutating func layOutRows() {
         guard let topic else { return }
-        let rows = fields.compactMap { f -> Int? in if case .assignment(_, let r, _) = f { return r } else { return nil } }
-        guard let last = rows.max(), last < MinutesField.maxAssignmentRows else { return }
-        let lastFilled = MinutesField.AssignmentPart.allCases.contains { !editor(.assignment(topic: topic, row: last, part: $0)).isEmpty }
-        guard lastFilled else { return }
-        let focusedField = focused
-        let insertAt = (fields.lastIndex { if case .assignment = $0 { return true } else { return false } } ?? fields.count - 1) + 1
-        let added = MinutesField.AssignmentPart.allCases.map { MinutesField.assignment(topic: topic, row: last + 1, part: $0) }
-        fields.insert(contentsOf: added, at: insertAt)
-        for f in added { editors[f] = TextEditor(multiline: false) }
-        focus = fields.firstIndex(of: focusedField) ?? focus
-    }
-
-    private func layoutFields(record: MinutesRecord) -> [MinutesField] {
-        guard let topic else { return [.chair, .secretary, .absent, .guests] }
-        let filled = record.assignments(topic).map(\.row).max() ?? 0
-        let rows = 1...min(MinutesField.maxAssignmentRows, filled + 1)
-        return [.conclusions(topic: topic)]
-            + rows.flatMap { r in MinutesField.AssignmentPart.allCases.map { MinutesField.assignment(topic: topic, row: r, part: $0) } }
-            + [.notes(topic: topic)]
+        let focusedField = fields.isEmpty ? nil : focused
+        var rows = typedRows
+        if let row = newAssignmentRow { rows.insert(row) }
+        if case .assignment(_, let row, _)? = focusedField { rows.insert(row) }
+        let assignments = rows.sorted().flatMap { row in
+            MinutesField.AssignmentPart.allCases.map { MinutesField.assignment(topic: topic, row: row, part: $0) }
+        }
+        for f in assignments where editors[f] == nil { editors[f] = TextEditor(multiline: false) }
+        fields = [.conclusions(topic: topic)] + assignments + [.notes(topic: topic)]
+        focus = focusedField.flatMap { fields.firstIndex(of: $0) } ?? 0
     }
 }

@@ -116,7 +116,7 @@ public enum ViewReportBuilder {
                 var row = [clean(province.name)]
                 for topic in topics {
                     if province.isBroken {
-                        row.append("⚠ " + labels.brokenWord(province))
+                        row.append("‼ " + labels.brokenWord(province))
                         report.figures.append(brokenRow(province, topic))
                         continue
                     }
@@ -181,7 +181,7 @@ public enum ViewReportBuilder {
             for province in ranked {
                 let name = clean(province.name)
                 if province.isBroken {
-                    table.rows.append(["", name, "⚠ " + clean(labels.brokenFile(province)), "", "", "", ""])
+                    table.rows.append(["", name, "‼ " + clean(labels.brokenFile(province)), "", "", "", ""])
                     report.figures.append(brokenRow(province, topic))
                     continue
                 }
@@ -224,7 +224,7 @@ public enum ViewReportBuilder {
         /// One province on one topic: status, summary, the metrics table, highlights and obstacles.
         func section(_ province: ProvinceReport, _ topic: AgendaTopic, into report: inout ViewReport) {
             if province.isBroken {
-                report.blocks.append(.paragraph("⚠ " + clean(labels.brokenFile(province))))
+                report.blocks.append(.paragraph("‼ " + clean(labels.brokenFile(province))))
                 report.figures.append(brokenRow(province, topic))
                 return
             }

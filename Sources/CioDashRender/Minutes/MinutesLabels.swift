@@ -153,8 +153,6 @@ public struct MinutesLabels: Sendable {
         (vi ? "biên bản: đã ghi có mặt " : "minutes: marked present ") + names.joined(separator: ", ")
     }
 
-    /// The form's line of keys, from the command table.
-    var editorKeys: String { CommandTable.formKeys(language: vi ? .vi : .en) }
 
     func fieldLabel(_ field: MinutesField) -> String {
         switch field {

@@ -151,7 +151,7 @@ public enum CommandTable {
                                         "in the minutes form: close (already saved); hide it from the projector (only the line being typed shows); on the attendance: mark present the units that joined in a browser"),
                                 bindings: [(.escape, .close), (.function(2), .hideForm), (.function(3), .confirmPresent)]),
                 formHints: [Hint(keys: "Esc", text: t("đóng (đã lưu)", "close (saved)"), order: 0),
-                            Hint(keys: "F2", text: t("ẩn khỏi màn chiếu", "hide from the projector"), order: 5)]),
+                            Hint(keys: "F2", text: t("ẩn khỏi màn chiếu", "hide from the projector"), order: 3)]),
             // The form's text keys: the editor's own (typed text, not commands), listed for the help.
             Row(keys: k("Tab, Enter, Ctrl-← →, Ctrl-W"), browse: nil, present: nil,
                 form: Behaviour(help: t("trong biểu mẫu biên bản: ô tiếp (Shift-Tab ô trước), dòng mới, qua một từ, xóa một từ",
@@ -159,8 +159,8 @@ public enum CommandTable {
                                 bindings: []),
                 formHints: [Hint(keys: "Tab", text: t("ô tiếp", "next field"), order: 1),
                             Hint(keys: "Enter", text: t("dòng mới", "new line"), order: 2),
-                            Hint(keys: "Ctrl-←→", text: t("từ", "word"), order: 3),
-                            Hint(keys: "Ctrl-W", text: t("xóa từ", "delete word"), order: 4)]),
+                            Hint(keys: "Ctrl-←→", text: t("từ", "word"), order: 4),
+                            Hint(keys: "Ctrl-W", text: t("xóa từ", "delete word"), order: 5)]),
             Row(keys: k("f"), browse: nil,
                 present: Behaviour(help: t("khi theo dõi (ciodash follow): xem tự do / theo lại người trình bày",
                                            "when following (ciodash follow): browse on your own / follow the presenter again"),
@@ -191,7 +191,7 @@ public enum CommandTable {
                    [(c("s"), .save)], hint: Hint(keys: "s", text: t("lưu", "save"), order: 7)),
             shared(k("r"), t("tải lại thư mục (tự tải lại khi tệp thay đổi xong; tệp bỗng mất quá nửa nội dung giữ số liệu cũ đến khi bấm r)",
                           "reload the folder (also by itself once a changed file settles; a file that lost most of its content keeps its last good data until r)"), [(c("r"), .reload)]),
-            shared(k("L"), t("Tiếng Việt ⇄ English", "Tiếng Việt ⇄ English"), [(c("L"), .toggleLanguage)],
+            shared(k("L"), t("Tiếng Việt ↔ English", "Tiếng Việt ↔ English"), [(c("L"), .toggleLanguage)],
                    hint: Hint(keys: "L", text: t("English", "Tiếng Việt"), order: 8)),
             {
                 var help = shared(k("?"), t("trợ giúp", "help"), [(c("?"), .help)], hint: Hint(keys: "?", text: t("trợ giúp", "help"), order: 0),
@@ -272,7 +272,7 @@ public enum CommandTable {
         line(rows.flatMap(\.speakerHints), language: language, width: width)
     }
 
-    /// The minutes form's line of keys.
+    /// The minutes form's line of keys, most needed first, as many whole ones as fit in `width`.
     public static func formKeys(language: Language, width: Int = .max) -> String {
         line(rows.flatMap(\.formHints), language: language, width: width)
     }

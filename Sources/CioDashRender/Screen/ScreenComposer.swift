@@ -53,6 +53,8 @@ public enum ScreenComposer {
         if state.mode == .present && (state.view == .agenda || state.view == .closing) {
             context.timing = SessionTiming(timer: state.timer, now: clock.now)
         }
+        // A slide fits its screen; only the agenda has parts to leave out, so only it is drawn per height.
+        if state.mode == .present && state.view == .agenda { context.rows = viewport }
         let body = (cache.map { $0.body(state.view, meeting: meeting, context: context) }
                     ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context))
             ?? ViewBody(grid: Grid(width: width - 2, height: 0))
@@ -130,9 +132,9 @@ public enum ScreenComposer {
     /// "còn 29:59" / "29:59 left"; in the last 5 and the last minute a word says so (not colour
     /// alone); past the budget the overrun counts up.
     static func countdownText(left: Double, labels: Labels, language: Language) -> String {
-        if left < 0 { return "⚠ \(labels.overrun) +\(mmss(-left))" }
+        if left < 0 { return "‼ \(labels.overrun) +\(mmss(-left))" }
         var text = language == .vi ? "\(labels.timeLeft) \(mmss(left))" : "\(mmss(left)) \(labels.timeLeft)"
-        if left < 60 { text = "⚠ " + text + " · " + labels.lastMinute }
+        if left < 60 { text = "‼ " + text + " · " + labels.lastMinute }
         else if left < 300 { text = "▲ " + text + " · " + labels.lastFiveMinutes }
         return text
     }
@@ -155,7 +157,7 @@ public enum ScreenComposer {
             if let message = state.message {
                 grid.put(message, x: 1, y: y, maxWidth: room, role: .label)
             } else if let notice {
-                grid.put("⚠ " + notice, x: 1, y: y, maxWidth: room, role: .warning)
+                grid.put("‼ " + notice, x: 1, y: y, maxWidth: room, role: .warning)
             }
         }
         if !right.isEmpty { grid.put(right, x: width - right.count, y: y, role: .muted) }

@@ -14,6 +14,7 @@ public final class ViewBodyCache {
         var width: Int
         var highlight: String?
         var timing: SessionTiming?
+        var rows: Int?
     }
 
     /// Most recent first.
@@ -38,7 +39,7 @@ public final class ViewBodyCache {
 
     func body(_ view: ViewID, meeting: Meeting, context: RenderContext) -> ViewBody? {
         let wanted = Key(view: view, language: context.language, width: context.width, highlight: context.highlight,
-                         timing: context.timing)
+                         timing: context.timing, rows: context.rows)
         if let i = entries.firstIndex(where: { $0.key == wanted }) {
             let entry = entries.remove(at: i)
             entries.insert(entry, at: 0)

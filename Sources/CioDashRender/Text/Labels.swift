@@ -107,3 +107,26 @@ extension Labels {
         return text + ": " + sentence
     }
 }
+
+extension Labels {
+    /// "Các mục đã họp (3/5)" / "Items held (3 of 5)": what the session's figures are summed over.
+    public func itemsHeld(_ held: Int, of count: Int) -> String {
+        language == .vi ? "Các mục đã họp (\(held)/\(count))" : "Items held (\(held) of \(count))"
+    }
+
+    /// "Đã họp 3/5 mục" / "Held 3 of 5": the same, where a line is short (the speaker view).
+    public func itemsHeldShort(_ held: Int, of count: Int) -> String {
+        language == .vi ? "Đã họp \(held)/\(count) mục" : "Held \(held) of \(count)"
+    }
+
+    /// "Chưa họp (2)" / "Not held (2)": the closing slide's row of the items not held.
+    public func notHeldRow(_ count: Int) -> String {
+        language == .vi ? "Chưa họp (\(count))" : "Not held (\(count))"
+    }
+
+    /// "chưa họp: 2 mục (kế hoạch 50:00)" / "not held: 2 items (planned 50:00)".
+    public func notHeldSummary(_ count: Int, planned: String) -> String {
+        language == .vi ? "chưa họp: \(count) mục (kế hoạch \(planned))"
+            : "not held: \(count) item\(count == 1 ? "" : "s") (planned \(planned))"
+    }
+}

@@ -2,7 +2,34 @@ import CioDashCore
 
 /// The agenda in order with time budgets and planned times: the presenter's opening slide.
 public enum AgendaView {
+    /// The parts of the slide that give way, in this order, when the screen has fewer rows than the
+    /// whole slide: every item, the total and the meeting's title stay.
+    struct Parts: Equatable {
+        var subtitles = true, count = true, council = true, chairs = true, timing = true
+
+        /// The whole slide, then one part fewer at a time.
+        static let fallbacks: [Parts] = [
+            Parts(),
+            Parts(subtitles: false),
+            Parts(subtitles: false, count: false),
+            Parts(subtitles: false, count: false, council: false),
+            Parts(subtitles: false, count: false, council: false, chairs: false),
+            Parts(subtitles: false, count: false, council: false, chairs: false, timing: false),
+        ]
+    }
+
+    /// The slide as a whole, or, on a screen of `context.rows` rows, without the parts that do not
+    /// fit: the other language's titles first (a Vietnamese projector shows Vietnamese titles).
     public static func render(_ meeting: Meeting, context: RenderContext) -> ViewBody {
+        guard let rows = context.rows else { return render(meeting, context: context, parts: Parts()) }
+        var body = render(meeting, context: context, parts: Parts())
+        for parts in Parts.fallbacks.dropFirst() where body.grid.height > rows {
+            body = render(meeting, context: context, parts: parts)
+        }
+        return body
+    }
+
+    static func render(_ meeting: Meeting, context: RenderContext, parts: Parts) -> ViewBody {
         let labels = context.labels
         let language = context.language
         let width = max(1, context.width)
@@ -15,12 +42,12 @@ public enum AgendaView {
                 y += 1
             }
         }
-        text(meeting.council, role: .label)
+        if parts.council { text(meeting.council, role: .label) }
         text(meeting.title, role: .title)
         var facts = [labels.date + ": " + labels.date(meeting.date) + (meeting.start.map { " " + $0 } ?? "")]
         if let venue = meeting.venue { facts.append(labels.venue + ": " + venue) }
         text(facts.joined(separator: " · "), role: .muted)
-        if !meeting.chairs.isEmpty { text(labels.chairs + ": " + meeting.chairs.joined(separator: "; "), role: .muted) }
+        if parts.chairs, !meeting.chairs.isEmpty { text(labels.chairs + ": " + meeting.chairs.joined(separator: "; "), role: .muted) }
         y += 1
 
         let start = meeting.start.flatMap(ClockTime.init)
@@ -58,7 +85,7 @@ public enum AgendaView {
             }
             y += lines.count
             let other = language == .vi ? topic.titleEN : topic.title
-            if let other, other != topic.title(in: language) {
+            if parts.subtitles, let other, other != topic.title(in: language) {
                 for line in TextLayout.wrap(other, width: titleWidth) {
                     grid.ensureRow(y)
                     grid.put(line, x: 4 + timeWidth, y: y, role: .muted)
@@ -72,11 +99,15 @@ public enum AgendaView {
         grid.ensureRow(y)
         grid.put(labels.total, x: 4, y: y, role: .header)
         grid.put(TextLayout.padLeft("\(total)", to: minutesWidth - 1), x: width - minutesWidth + 1, y: y, role: .header)
-        y += 2
-        let count = "\(meeting.provinces.count) \(labels.provinces) · \(meeting.topics.count) \(labels.topics)"
-            + (meeting.dataAsOf.map { " · \(labels.dataAsOf) \(labels.date($0))" } ?? "")
-        text(count, role: .muted)
-        if let timing = context.timing {
+        y += 1
+        if parts.count {
+            y += 1
+            let count = "\(meeting.provinces.count) \(labels.provinces) · \(meeting.topics.count) \(labels.topics)"
+                + (meeting.dataAsOf.map { " · \(labels.dataAsOf) \(labels.date($0))" } ?? "")
+            text(count, role: .muted)
+        }
+        // The session line once the session has begun: before, it would only say "nothing held yet".
+        if parts.timing, let timing = context.timing, !timing.spent.isEmpty {
             y += 1
             text(timing.summary(meeting, labels: labels), role: .label)
         }

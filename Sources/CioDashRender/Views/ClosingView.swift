@@ -41,8 +41,7 @@ public enum ClosingView {
             let planned = (topic.minutes ?? 0) * 60
             let used = timing.spent[topic.id]
             let difference = used.map { $0 - planned }
-            row([SessionTiming.mmss(planned), used.map(SessionTiming.mmss) ?? "–",
-                 difference.map { ($0 > 0 ? "+" : $0 < 0 ? "−" : "±") + SessionTiming.mmss(abs($0)) } ?? "–"],
+            row([SessionTiming.mmss(planned), used.map(SessionTiming.mmss) ?? "–", difference.map(signed) ?? "–"],
                 role: (difference ?? 0) > 0 ? .warning : .normal)
             for (j, text) in lines.enumerated() {
                 grid.ensureRow(y + j)
@@ -52,12 +51,27 @@ public enum ClosingView {
         }
         Box.rule(in: &grid, x: 0, y: y, width: width)
         y += 1
-        let (planned, used) = timing.totals(meeting)
+        // The sums are over the items held, then the items not held: each column adds up, and no
+        // total of the whole agenda stands against the time of some of its items.
+        let c = timing.comparison(meeting)
         grid.ensureRow(y)
-        grid.put(labels.total, x: 4, y: y, role: .header)
-        row([SessionTiming.mmss(planned), SessionTiming.mmss(used), ""], role: .header)
-        y += 2
+        grid.put(labels.itemsHeld(c.held, of: c.budgeted), x: 4, y: y, maxWidth: titleWidth, role: .header)
+        row([SessionTiming.mmss(c.planned), SessionTiming.mmss(c.spent), signed(c.delta)],
+            role: c.delta > 0 ? .warning : .header)
+        y += 1
+        if c.notHeld > 0 {
+            grid.ensureRow(y)
+            grid.put(labels.notHeldRow(c.notHeld), x: 4, y: y, maxWidth: titleWidth, role: .label)
+            row([SessionTiming.mmss(c.notHeldPlanned), "–", "–"], role: .label)
+            y += 1
+        }
+        y += 1
         line(timing.summary(meeting, labels: labels), role: .label)
         return ViewBody(grid: grid)
+    }
+
+    /// "+01:20", "−05:00", "±00:00".
+    static func signed(_ seconds: Int) -> String {
+        (seconds > 0 ? "+" : seconds < 0 ? "−" : "±") + SessionTiming.mmss(abs(seconds))
     }
 }

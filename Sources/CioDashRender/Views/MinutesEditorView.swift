@@ -24,7 +24,10 @@ public enum MinutesEditorView {
         var cursorRow = 0
         for field in editor.fields {
             let focused = field == editor.focused
-            rows.append((words.fieldLabel(field), focused ? .header : .label, 0, nil))
+            // A label wraps rather than being cut: it says what goes in the field.
+            for line in TextLayout.wrap(words.fieldLabel(field), width: max(1, inner.width)) {
+                rows.append((line, focused ? .header : .label, 0, nil))
+            }
             let text = editor.editor(field)
             let layout = text.layout(width: textWidth)
             let position = focused ? text.position(in: layout) : nil
@@ -45,7 +48,9 @@ public enum MinutesEditorView {
         if let offer {
             grid.put(TextLayout.truncate(offer, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, role: .header)
         }
-        grid.put(TextLayout.truncate(words.editorKeys, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, role: .muted)
+        // The form's keys from the command table, most needed first, as many whole ones as fit.
+        let keys = CommandTable.formKeys(language: words.language, width: inner.width)
+        grid.put(keys, x: inner.x, y: inner.y + inner.height - 1, maxWidth: inner.width, role: .muted)
         return textWidth
     }
 

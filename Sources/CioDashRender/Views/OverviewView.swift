@@ -35,8 +35,9 @@ public enum OverviewView {
 
         var items: [SelectableItem] = []
         items.reserveCapacity(meeting.provinces.count)
-        // Once per topic, not per cell: what a headline without target or share is drawn against.
-        let largest = topics.map { topic in topic.headline.flatMap { meeting.largestValue(topic: topic.id, metric: $0) } }
+        // Once per topic, not per cell: where each part of a cell sits and the bar's scale, the same
+        // for every row so that bars compare.
+        let layouts = topics.map { OverviewColumn(meeting, topic: $0, width: inner, labels: labels, language: language) }
         for province in meeting.provinces {
             grid.ensureRow(y)
             // Selected, the name is in the header role (unless it matches the search) and so is the
@@ -54,7 +55,7 @@ public enum OverviewView {
             var columns: ColumnStrip?
             var rows = names.count
             if province.isBroken {
-                let reason = "⚠ " + labels.brokenFile(province)
+                let reason = "‼ " + labels.brokenFile(province)
                 let lines = whole ? TextLayout.wrap(reason, width: max(1, width - nameWidth - 1)) : [reason]
                 for (row, line) in lines.enumerated() {
                     grid.ensureRow(y + row)
@@ -66,7 +67,7 @@ public enum OverviewView {
                 for (col, topic) in topics.enumerated() {
                     let x = nameWidth + col * columnWidth + 1
                     drawCell(&grid, x: x, y: y, width: inner, meeting: meeting, province: province, topic: topic,
-                             labels: labels, language: language, largest: largest[col])
+                             labels: labels, language: language, column: layouts[col])
                 }
                 columns = ColumnStrip(x0: nameWidth, step: columnWidth, count: topics.count)
             }
@@ -142,9 +143,10 @@ public enum OverviewView {
         return (nameWidth, columnWidth)
     }
 
-    /// One province × topic cell: status symbol, headline figure, a bar where there is room.
+    /// One province × topic cell: status symbol, headline figure, a bar where there is room. The
+    /// cell's parts sit where `column` puts them, the same in every row of the column.
     static func drawCell(_ grid: inout Grid, x: Int, y: Int, width: Int, meeting: Meeting, province: ProvinceReport,
-                         topic: AgendaTopic, labels: Labels, language: Language, largest: Double? = nil) {
+                         topic: AgendaTopic, labels: Labels, language: Language, column: OverviewColumn) {
         guard let report = province.topics[topic.id] else {
             grid.put("– " + labels.noReport, x: x, y: y, maxWidth: width, role: .muted)
             return
@@ -152,54 +154,35 @@ public enum OverviewView {
         grid.put(StatusBadge.symbol(report.status), x: x, y: y, role: StatusBadge.role(report.status))
         // The report is at hand: the same metric as meeting.headline(province:topic:), one lookup fewer.
         guard let id = topic.headline, let metric = report.metric(id) else { return }
-        let digits = width < 12 ? 0 : 1
-        var value: String
-        if metric.decimals != nil, width >= 12 {
-            // A declared precision is kept where the column has room: a DTI of 0,7951 is not 0,8.
-            value = MetricFormat.value(metric.value, metric: metric, language: language)
-        } else {
-            value = metric.isShare
-                ? NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits) + "%"
-                : NumberFormatting.format(metric.value, language: language, maxFractionDigits: digits + 1)
+        grid.putRight(OverviewColumn.valueText(metric, width: width, language: language), x: x + 2, y: y, width: column.valueWidth)
+        var at = x + 3 + column.valueWidth
+        if column.barWidth > 0 {
+            ValueBar.draw(in: &grid, x: at, y: y, width: column.barWidth, value: metric.value,
+                          target: metric.target, scale: column.scale)
+            at += column.barWidth
         }
-        if metric.illustrative { value += "*" }
-        let valueWidth = min(width - 2, max(7, DisplayWidth.of(value)))
-        grid.putRight(value, x: x + 2, y: y, width: valueWidth)
-        // Wide columns also show the change since the previous meeting and the status in words.
-        let change = MetricFormat.change(current: metric.value,
-                                         previous: meeting.previousValue(province: province.id, topic: topic.id, metric: metric),
-                                         metric: metric, language: language)
-        let changeWidth = change == nil || width < minimumWidthForChange ? 0 : 7
-        let statusText = StatusBadge.text(report.status, labels: labels).dropFirst(2)
-        let statusWidth = width >= 44 ? min(16, DisplayWidth.of(statusText) + 2) : 0
-        // Over three or more meetings, wide columns show the headline's trend: reported figures only,
-        // so a unit merged since shows gaps where only its predecessors reported.
-        var spark = "", sparkWidth = 0
-        if meeting.history.count >= 2 && width >= minimumWidthForTrend {
+        if column.changeWidth > 0 {
+            if let change = MetricFormat.change(current: metric.value,
+                                                previous: meeting.previousValue(province: province.id, topic: topic.id, metric: metric),
+                                                metric: metric, language: language) {
+                grid.putRight(change, x: at, y: y, width: column.changeWidth - 1, role: .label)
+            }
+            at += column.changeWidth
+        }
+        if column.sparkWidth > 0 {
+            // Reported figures only, so a unit merged since shows gaps where only its predecessors reported.
             let values: [Double?] = meeting.trend(province: province.id, topic: topic.id, metric: metric).map {
                 if case .reported(let v) = $0.figure { return v } else { return nil }
             }
-            // The room is kept in every cell so that the column lines up; a trend needs three figures.
-            sparkWidth = values.count + 1
-            if values.lazy.compactMap({ $0 }).count >= 3 { spark = Sparkline.text(values) }
+            // A trend needs three figures; the room is kept either way so that the column lines up.
+            if values.lazy.compactMap({ $0 }).count >= 3 {
+                grid.put(Sparkline.text(values), x: at + 1, y: y, maxWidth: column.sparkWidth - 1, role: .label)
+            }
+            at += column.sparkWidth
         }
-        let barWidth = min(20, width - 3 - valueWidth - changeWidth - sparkWidth - statusWidth)
-        var column = x + 3 + valueWidth
-        if barWidth >= 4 {
-            ValueBar.draw(in: &grid, x: column, y: y, width: barWidth, value: metric.value,
-                          target: metric.target, isShare: metric.isShare, largest: largest)
-            column += barWidth
-        }
-        if let change, changeWidth > 0 {
-            grid.putRight(change, x: column, y: y, width: changeWidth - 1, role: .label)
-            column += changeWidth
-        }
-        if !spark.isEmpty {
-            grid.put(spark, x: column + 1, y: y, role: .label)
-            column += sparkWidth
-        }
-        if statusWidth > 0 {
-            grid.put(String(statusText), x: column + 1, y: y, maxWidth: statusWidth - 1, role: StatusBadge.role(report.status))
+        if column.statusWidth > 0 {
+            let statusText = StatusBadge.text(report.status, labels: labels).dropFirst(2)
+            grid.put(String(statusText), x: at + 1, y: y, maxWidth: column.statusWidth - 1, role: StatusBadge.role(report.status))
         }
     }
 

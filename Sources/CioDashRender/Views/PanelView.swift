@@ -14,16 +14,10 @@ public enum PanelView {
         if province.isBroken {
             _ = ProvinceHeading.drawBroken(in: &grid, y: y - 1, width: width, province: province, labels: labels)
         } else if let report = province.topics[topic.id] {
+            // The file's path is for the secretariat, not the room: the reports name it (ViewReportBuilder).
             y = ReportSection.draw(in: &grid, y: y, width: width, meeting: meeting, province: province, topic: topic,
                                    report: report, labels: labels, language: context.language, detailed: true,
                                    wholeText: context.wholeText)
-            y += 1
-            let file = labels.file + ": " + province.file
-            for line in context.wholeText ? TextLayout.wrap(file, width: width) : [file] {
-                grid.ensureRow(y)
-                grid.put(line, x: 0, y: y, maxWidth: width, role: .muted)
-                y += 1
-            }
         } else {
             grid.ensureRow(y)
             grid.put("– " + labels.noReport, x: 0, y: y, role: .muted)

@@ -80,8 +80,8 @@ enum ProvinceHeading {
                 parts.append(vi ? "✓ Số liệu từ báo cáo có chữ ký số hợp lệ" : "✓ Figures from a return with a valid digital signature")
                 role = .normal
             case .revocationNotChecked:
-                parts.append(vi ? "⚠ Số liệu từ báo cáo có chữ ký số; không kiểm tra được thu hồi"
-                                : "⚠ Figures from a signed return; revocation not checked")
+                parts.append(vi ? "‼ Số liệu từ báo cáo có chữ ký số; không kiểm tra được thu hồi"
+                                : "‼ Figures from a signed return; revocation not checked")
                 role = .warning
             default:
                 parts.append(vi ? "✗ Chữ ký số của báo cáo không hợp lệ" : "✗ The return's digital signature is invalid")
@@ -95,7 +95,7 @@ enum ProvinceHeading {
 
     static func drawBroken(in grid: inout Grid, y start: Int, width: Int, province: ProvinceReport, labels: Labels) -> Int {
         var y = start + 1
-        for line in TextLayout.wrap("⚠ " + labels.brokenFile(province), width: width) {
+        for line in TextLayout.wrap("‼ " + labels.brokenFile(province), width: width) {
             grid.ensureRow(y)
             grid.put(line, x: 0, y: y, role: .error)
             y += 1

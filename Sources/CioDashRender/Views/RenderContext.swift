@@ -15,6 +15,9 @@ public struct RenderContext: Sendable {
     /// Files draw every text whole: names, labels and headings wrap onto more lines instead of
     /// being cut with "…" to keep the screen's rows (HTML and SVG snapshots set it).
     public var wholeText = false
+    /// The rows the view has on a screen, for a slide that leaves parts out rather than scroll
+    /// (the agenda); nil for a file or a scrolling view, drawn whole.
+    public var rows: Int?
 
     public init(language: Language, width: Int, selectedRow: Int? = nil, selectedColumn: Int? = nil, highlight: String? = nil) {
         self.language = language

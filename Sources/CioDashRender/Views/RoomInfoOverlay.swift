@@ -1,11 +1,11 @@
 import CioDashCore
 
 /// How to follow a sharing presenter: the command with each address to join and the room code,
-/// the code large enough to read from the back of the room (`i`); on the agenda slide, one boxed
-/// line at the bottom.
+/// the code large enough to read from the back of the room (`i`); on the agenda slide, a box of two
+/// lines at the bottom.
 public enum RoomInfoOverlay {
-    /// Rows the agenda slide's boxed join line takes, kept free under the body by the screen.
-    public static let compactHeight = 3
+    /// Rows the agenda slide's join box takes (two lines and the frame), kept free under the body by the screen.
+    public static let compactHeight = 4
 
     /// The browsers' side: the join address, its QR code (half-block lines) and how many watch.
     public struct WebJoin: Equatable, Sendable {
@@ -27,16 +27,30 @@ public enum RoomInfoOverlay {
         if let web { joined += vi ? " · \(web.viewers) trình duyệt" : " · \(web.viewers) in browsers" }
         let commands = addresses.map { "ciodash follow \($0) --code \(code)" }
         if compact {
-            var line = (vi ? "Theo dõi: " : "Follow: ") + (commands.first ?? code) + " · "
-            if let web { line += (vi ? "trình duyệt: " : "browser: ") + web.address + " · " }
-            line += vi ? "\(followers) người · i: chữ lớn" : "\(followers) following · i: large"
-            let width = min(grid.width - 2, DisplayWidth.of(line) + 4)
+            // Two lines, each part whole: a cut address cannot be typed. What does not fit on a line
+            // moves to the next; the count and the hint give way first.
+            var parts = [(vi ? "Theo dõi: " : "Follow: ") + (commands.first ?? code)]
+            if let web { parts.append((vi ? "trình duyệt: " : "browser: ") + web.address) }
+            parts.append(vi ? "\(followers) người" : "\(followers) following")
+            parts.append(vi ? "i: chữ lớn" : "i: large")
+            let room = grid.width - 6   // the box (at most the width less 2) and its frame (4)
+            var lines: [String] = []
+            for part in parts {
+                if let last = lines.last, DisplayWidth.of(last) + 3 + DisplayWidth.of(part) <= room {
+                    lines[lines.count - 1] = last + " · " + part
+                } else if lines.count < compactHeight - 2 {
+                    lines.append(part)
+                }
+            }
+            let width = min(grid.width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
             // Just above the status line, in the rows the screen kept free (`compactHeight`).
             let y = grid.height - 2 - compactHeight
             guard y > 3 else { return }
             grid.fill(x: 1, y: y, width: width, height: compactHeight)
             let inner = Box.draw(in: &grid, x: 1, y: y, width: width, height: compactHeight)
-            grid.put(TextLayout.truncate(line, to: inner.width), x: inner.x, y: inner.y, role: .header)
+            for (i, line) in lines.enumerated() {
+                grid.put(TextLayout.truncate(line, to: inner.width), x: inner.x, y: inner.y + i, role: .header)
+            }
             return
         }
         // The QR code first, then the room code as large as the rest of the room allows (box and

@@ -22,35 +22,65 @@ public struct SessionTiming: Equatable, Sendable {
         self.init(spent: spent, current: timer.activeTopic)
     }
 
-    /// Seconds behind the agenda (negative: ahead). A topic left early gives its spare time back;
-    /// the running topic counts only once it runs over.
-    public func delta(_ meeting: Meeting) -> Int {
-        var delta = 0
-        for topic in meeting.topics {
-            guard let used = spent[topic.id], let minutes = topic.minutes else { continue }
-            let over = used - minutes * 60
-            delta += topic.id == current ? max(0, over) : over
-        }
-        return delta
+    /// What the session's figures compare: the items held (those with a time budget that ran,
+    /// the running one only once it runs over) planned against actual, and the items not held.
+    /// Both sums are over the same items, so that planned, actual and ahead/behind add up for a room.
+    public struct Comparison: Equatable, Sendable {
+        /// Items held, and items with a time budget in the agenda.
+        public var held = 0, budgeted = 0
+        /// Seconds planned for the items held, and spent on them.
+        public var planned = 0, spent = 0
+        /// Items not yet held (not started, not running), and the seconds planned for them.
+        public var notHeld = 0, notHeldPlanned = 0
+
+        /// Seconds behind the agenda (negative: ahead).
+        public var delta: Int { spent - planned }
     }
 
-    /// Planned minutes of the whole agenda, and seconds spent on it.
-    public func totals(_ meeting: Meeting) -> (planned: Int, spent: Int) {
-        (meeting.topics.reduce(0) { $0 + ($1.minutes ?? 0) * 60 }, spent.values.reduce(0, +))
+    /// The session's comparison. A topic left early gives its spare time back; the running topic
+    /// counts only once it runs over; a topic without a time budget is in none of the sums.
+    public func comparison(_ meeting: Meeting) -> Comparison {
+        var c = Comparison()
+        for topic in meeting.topics {
+            guard let minutes = topic.minutes else { continue }
+            c.budgeted += 1
+            let planned = minutes * 60
+            guard let used = spent[topic.id] else {
+                c.notHeld += 1
+                c.notHeldPlanned += planned
+                continue
+            }
+            if topic.id == current && used <= planned { continue }
+            c.held += 1
+            c.planned += planned
+            c.spent += used
+        }
+        return c
     }
+
+    /// Seconds behind the agenda (negative: ahead), over the items held.
+    public func delta(_ meeting: Meeting) -> Int { comparison(meeting).delta }
 
     /// "chậm 01:20" / "sớm 03:10" / "đúng giờ" (behind, ahead, on time).
     public func deltaText(_ meeting: Meeting, labels: Labels) -> String {
-        let d = delta(meeting)
+        Self.deltaText(delta(meeting), labels: labels)
+    }
+
+    static func deltaText(_ d: Int, labels: Labels) -> String {
         if d == 0 { return labels.onTime }
         return (d > 0 ? labels.behindBy : labels.aheadBy) + " " + Self.mmss(abs(d))
     }
 
-    /// The session line of the agenda and closing slides.
+    /// The session line of the agenda and closing slides: "Các mục đã họp (3/5): kế hoạch 60:00 ·
+    /// thực tế 61:13 · chậm 01:13 · chưa họp: 2 mục (kế hoạch 50:00)".
     public func summary(_ meeting: Meeting, labels: Labels) -> String {
-        let (planned, used) = totals(meeting)
-        return "\(labels.session): \(labels.planned.lowercased()) \(Self.mmss(planned)) · \(labels.actual.lowercased()) \(Self.mmss(used)) · "
-            + deltaText(meeting, labels: labels)
+        let c = comparison(meeting)
+        var text = labels.itemsHeld(c.held, of: c.budgeted) + ": " + labels.planned.lowercased() + " " + Self.mmss(c.planned)
+            + " · " + labels.actual.lowercased() + " " + Self.mmss(c.spent) + " · " + Self.deltaText(c.delta, labels: labels)
+        if c.notHeld > 0 {
+            text += " · " + labels.notHeldSummary(c.notHeld, planned: Self.mmss(c.notHeldPlanned))
+        }
+        return text
     }
 
     /// Minutes and seconds, "105:00"; "-01:05" below zero.

@@ -83,12 +83,24 @@ public enum SpeakerView {
     /// The slide the projector shows, boxed, its body drawn at the box's width from the top.
     private static func drawSlide(_ grid: inout Grid, _ slide: SlideFacts, meeting: Meeting, state: NavigationState,
                                   clock: ScreenComposer.Clock, x: Int, y: Int, width: Int, height: Int, cache: ViewBodyCache?) {
-        let inner = Box.draw(in: &grid, x: x, y: y, width: width, height: height, title: slide.title, role: .muted)
-        guard inner.width > 0, inner.height > 0 else { return }
+        // A title the frame cannot hold whole goes inside, wrapped, above the slide: a presenter
+        // reads which slide is up from it.
+        let fits = DisplayWidth.of(slide.title) <= width - 6
+        let box = Box.draw(in: &grid, x: x, y: y, width: width, height: height, title: fits ? slide.title : nil, role: .muted)
+        guard box.width > 0, box.height > 0 else { return }
+        var inner = box
+        if !fits {
+            let lines = TextLayout.wrap(slide.title, width: box.width).prefix(max(1, box.height / 2))
+            for (i, line) in lines.enumerated() { grid.put(line, x: box.x, y: box.y + i, role: .title) }
+            inner.y += lines.count
+            inner.height -= lines.count
+            guard inner.height > 0 else { return }
+        }
         var context = RenderContext(language: state.language, width: inner.width)
         if state.view == .agenda || state.view == .closing {
             context.timing = SessionTiming(timer: state.timer, now: clock.now)
         }
+        if state.view == .agenda { context.rows = inner.height }
         guard let body = cache.map({ $0.body(state.view, meeting: meeting, context: context) })
                 ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context) else { return }
         grid.blit(body.grid, rows: 0..<min(body.grid.height, inner.height), x: inner.x, y: inner.y)
@@ -144,8 +156,8 @@ private struct ClockSide {
             if let minutes = topic.minutes {
                 let left = Double(minutes * 60) - elapsed
                 digits = left < 0 ? "+" + ScreenComposer.mmss(-left) : ScreenComposer.mmss(left)
-                var parts = [left < 0 ? "⚠ " + labels.overrun : words.timeLeft]
-                if left >= 0 && left < 60 { parts.append("⚠ " + labels.lastMinute) }
+                var parts = [left < 0 ? "‼ " + labels.overrun : words.timeLeft]
+                if left >= 0 && left < 60 { parts.append("‼ " + labels.lastMinute) }
                 else if left >= 0 && left < 300 { parts.append("▲ " + labels.lastFiveMinutes) }
                 if timer.paused { parts.append(labels.paused) }
                 state = parts.joined(separator: " · ")
@@ -161,11 +173,11 @@ private struct ClockSide {
             state = timer.paused ? labels.paused : ""
             stateRole = .label
         }
-        let delta = timing.delta(meeting)
-        session = labels.session + ": " + timing.deltaText(meeting, labels: labels)
-        sessionRole = delta > 0 ? .warning : .label
-        let (planned, used) = timing.totals(meeting)
-        totals = "\(labels.planned) \(SessionTiming.mmss(planned)) · \(labels.actual) \(SessionTiming.mmss(used))"
+        // Over the items held, as the agenda and closing slides count them: the sums add up.
+        let c = timing.comparison(meeting)
+        session = labels.itemsHeldShort(c.held, of: c.budgeted) + ": " + timing.deltaText(meeting, labels: labels)
+        sessionRole = c.delta > 0 ? .warning : .label
+        totals = "\(labels.planned) \(SessionTiming.mmss(c.planned)) · \(labels.actual) \(SessionTiming.mmss(c.spent))"
         if let next = slide.next, let number = slide.number {
             nextLabel = words.nextSlide + " (\(labels.slide.lowercased()) \(number + 2)/\(slide.count)):"
             nextTitle = next.title(in: meeting, labels: labels, language: language)
@@ -277,8 +289,8 @@ struct SpeakerWords {
     static let vi = SpeakerWords(
         speakerView: "Màn hình người nói", timeOfDay: "Giờ hiện tại", timeLeft: "còn lại", usedNoBudget: "đã dùng (chủ đề không có thời lượng)",
         nextSlide: "Trang tiếp", lastSlide: "— đây là trang cuối", notes: "Ghi chú",
-        noNotes: "Chủ đề này chưa có ghi chú (notes: của chủ đề trong meeting.yaml).",
-        noTopicHere: "Trang này không thuộc chủ đề nào.",
+        noNotes: "Không có ghi chú cho mục này: trình bày theo trang chiếu.",
+        noTopicHere: "Trang này không thuộc mục nào của chương trình: không có ghi chú.",
         nextTopicNotes: { "Ghi chú của chủ đề \($0) (tiếp theo)" },
         topic: { "Chủ đề \($0)/\($1)" + ($2.map { " · \($0) phút" } ?? "") },
         moreBelow: { $0 == 0 ? "— hết ghi chú · ↑ cuộn lên" : "↓ còn \($0) dòng · ↑↓ cuộn" })
@@ -286,8 +298,8 @@ struct SpeakerWords {
     static let en = SpeakerWords(
         speakerView: "Speaker view", timeOfDay: "Time of day", timeLeft: "left", usedNoBudget: "used (the topic has no time budget)",
         nextSlide: "Next slide", lastSlide: "— this is the last slide", notes: "Notes",
-        noNotes: "No notes for this topic (the topic's notes: in meeting.yaml).",
-        noTopicHere: "This slide belongs to no topic.",
+        noNotes: "No notes for this item: present from the slide.",
+        noTopicHere: "This slide belongs to no agenda item: no notes.",
         nextTopicNotes: { "Notes of topic \($0) (next)" },
         topic: { "Topic \($0)/\($1)" + ($2.map { " · \($0) min" } ?? "") },
         moreBelow: { $0 == 0 ? "— end of the notes · ↑ scroll up" : "↓ \($0) more lines · ↑↓ scroll" })

@@ -51,7 +51,7 @@ public enum StatusBoardView {
             case .received: state = "● " + words.received
             case .receivedWithErrors: state = "◐ " + words.withErrors; stateRole = .warning
             case .notReported: state = "○ " + labels.notReported; stateRole = .muted
-            case .broken: state = "⚠ " + labels.brokenFileWord; stateRole = .error
+            case .broken: state = "‼ " + labels.brokenFileWord; stateRole = .error
             }
             var notes: [String] = []
             if r.stale { notes.append(words.stale) }
@@ -82,13 +82,13 @@ public enum StatusBoardView {
                 (state, received, fileTime, filled, problems, note) = ("Tình trạng", "đã nhận", "Tệp lưu lúc", "Đã điền", "Lỗi/CB", "Ghi chú")
                 withErrors = "có lỗi"
                 (stale, afterMeeting) = ("số liệu cũ", "sau ngày họp")
-                legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · Chữ ký: kết quả kiểm tra chữ ký số khi nhập (✓ hợp lệ; ✗ không hợp lệ, hoặc tệp bị sửa sau khi ký; ⚠ không kiểm tra được thu hồi; chưa ký) · giờ UTC"
+                legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · Chữ ký: kết quả kiểm tra chữ ký số khi nhập (✓ hợp lệ; ✗ không hợp lệ, hoặc tệp bị sửa sau khi ký; ‼ không kiểm tra được thu hồi; chưa ký) · giờ UTC"
                 signature = "Chữ ký"
             } else {
                 (state, received, fileTime, filled, problems, note) = ("State", "received", "File saved", "Filled", "Err/warn", "Note")
                 withErrors = "has errors"
                 (stale, afterMeeting) = ("stale", "after the meeting")
-                legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · Signature: the digital signature's check at import (✓ valid; ✗ invalid, or the file edited after signing; ⚠ revocation not checked; unsigned) · times in UTC"
+                legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · Signature: the digital signature's check at import (✓ valid; ✗ invalid, or the file edited after signing; ‼ revocation not checked; unsigned) · times in UTC"
                 signature = "Signature"
             }
         }
@@ -102,7 +102,7 @@ public enum StatusBoardView {
             switch record.verdict {
             case .valid: return ("✓ " + record.verdict.word(language), .normal)
             case .invalid: return ("✗ " + record.verdict.word(language), .error)
-            case .revocationNotChecked: return (vi ? "⚠ chưa rõ thu hồi" : "⚠ revoc. unchecked", .warning)
+            case .revocationNotChecked: return (vi ? "‼ chưa rõ thu hồi" : "‼ revoc. unchecked", .warning)
             case .unsigned: return (record.verdict.word(language), .muted)
             }
         }

@@ -90,7 +90,7 @@ public enum TopicView {
             }
             var rows = names.count
             if province.isBroken {
-                let reason = "⚠ " + labels.brokenFile(province)
+                let reason = "‼ " + labels.brokenFile(province)
                 let lines = whole ? TextLayout.wrap(reason, width: max(1, width - xStatus)) : [reason]
                 for (row, line) in lines.enumerated() {
                     grid.ensureRow(y + row)

@@ -114,7 +114,9 @@ public enum ReportSection {
                 if let previous {
                     facts.append(labels.previous + " " + MetricFormat.value(previous, metric: metric, language: language))
                 }
-                if let source = metric.source, !source.isEmpty { facts.append(labels.source + ": " + source) }
+                if let source = metric.source, !source.isEmpty, !(metric.illustrative && Self.saysOnlyIllustrative(source)) {
+                    facts.append(labels.source + ": " + source)
+                }
                 // Earlier meetings get lines of their own: they are sentences, not facts to run together.
                 var paragraphs = [facts.joined(separator: " · ")]
                 if let previousMeeting = meeting.previous,
@@ -135,5 +137,12 @@ public enum ReportSection {
             }
         }
         return y
+    }
+
+    /// A source that says no more than the illustrative mark beside it ("Minh họa (illustrative)"):
+    /// not said a second time.
+    static func saysOnlyIllustrative(_ source: String) -> Bool {
+        let words = SearchKey.fold(source).split { !$0.isLetter }
+        return !words.isEmpty && words.allSatisfy { ["minh", "hoa", "illustrative"].contains($0) }
     }
 }
