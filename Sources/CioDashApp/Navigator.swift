@@ -165,6 +165,9 @@ public struct Navigator: Sendable {
                 return open(.province(p), from: s)
             case .horizontal, .none: break
             }
+        case .tasks:
+            // A list to read: the arrows scroll it.
+            if case .vertical(let d) = move { s.scroll = max(0, s.scroll + d); s.followSelection = false }
         case .closing:
             break
         }
@@ -193,7 +196,7 @@ public struct Navigator: Sendable {
         case .topic(let t): s.topic = t
         case .province(let p): s.province = p
         case .panel(let p, let t), .history(let p, let t): s.province = p; s.topic = t
-        case .overview, .agenda, .closing, .status: break
+        case .overview, .agenda, .closing, .status, .tasks: break
         }
         return s
     }
@@ -222,7 +225,7 @@ public struct Navigator: Sendable {
         case .overview, .agenda: return forward ? topicView : provinceView
         case .topic: return forward ? provinceView : .overview
         case .province, .panel, .history: return forward ? .overview : topicView
-        case .closing, .status: return .overview
+        case .closing, .status, .tasks: return .overview
         }
     }
 

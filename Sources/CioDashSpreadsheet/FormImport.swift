@@ -117,6 +117,7 @@ public struct FormImport {
             }
             report.topics[returned.id] = topic
         }
+        applyTasks(form, to: &report, meeting: meeting, changes: &changes, problems: &problems, language: language)
         let header = "Nhập từ biểu mẫu \(TextSanitizer.line((formPath as NSString).lastPathComponent)) bằng ciodash import."
             .replacingOccurrences(of: "\n", with: " ")
         let text = ProvinceYAMLWriter.text(report, topicOrder: meeting.topics.map(\.id), header: header)
@@ -168,6 +169,9 @@ public struct FormImport {
                 for metric in topic.metrics where read?.topics[id]?.metric(metric.id)?.value != metric.value {
                     problems.append(FormProblem(.error, file: file, SpreadsheetMessages.roundTripMismatch("\(id)/\(metric.id)")))
                 }
+            }
+            for (id, task) in report.tasks where read?.tasks[id] != task {
+                problems.append(FormProblem(.error, file: file, SpreadsheetMessages.roundTripMismatch(id)))
             }
         }
         return problems

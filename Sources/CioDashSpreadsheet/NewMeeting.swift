@@ -17,6 +17,9 @@ public struct NewMeeting: Hashable, Sendable {
     public var provinces: [String]
     /// Units of the new date that were several of the earlier meeting's: the new id and the old ids.
     public var merges: [Merge]
+    /// The earlier meeting's tasks not done, and what its minutes assigned, as this meeting's `tasks:`.
+    public var carried: TaskCarry?
+    public var tasks: [CouncilTask] { carried?.tasks ?? [] }
 
     public struct Merge: Hashable, Sendable {
         public var id: String
@@ -26,7 +29,10 @@ public struct NewMeeting: Hashable, Sendable {
     /// The new meeting made from `earlier` (loaded whole, so that its province files give the metric
     /// definitions an agenda without `metrics:` lacks). The title's year follows the new date
     /// ("… năm 2019 …" → "… năm 2026 …") unless a title is given; chairs and venue are not carried over.
-    public init(from earlier: Meeting, date: LocalDate, title: String?, venue: String?, previous: String?) {
+    /// `assigned`: the tasks the earlier meeting's minutes journal recorded (nil: no journal was read,
+    /// and no task is carried).
+    public init(from earlier: Meeting, date: LocalDate, title: String?, venue: String?, previous: String?,
+                assigned: [CouncilTask]? = nil) {
         council = earlier.council
         self.title = title ?? Self.title(earlier.title, from: earlier.date.year, to: date.year)
         self.date = date
@@ -40,6 +46,7 @@ public struct NewMeeting: Hashable, Sendable {
             let parts = UnitsCatalogue.mergedFrom(id, among: earlierIDs, on: date)
             return parts.isEmpty ? nil : Merge(id: id, from: parts)
         }
+        if let assigned { carried = TaskCarry(from: earlier, assigned: assigned, to: date, provinces: provinces) }
         let reporting = earlier.provinces.filter { !$0.isBroken }
         topics = earlier.topics.map { topic in
             var copy = AgendaTopic(id: topic.id, title: topic.title, titleEN: topic.titleEN, minutes: topic.minutes,
@@ -130,6 +137,27 @@ public struct NewMeeting: Hashable, Sendable {
         }
         out += provinces.isEmpty ? "provinces: []\n" : "provinces:\n"
         for id in provinces { out += "  - \(YAMLText.quoted(id))\n" }
+        if !tasks.isEmpty { out += Self.tasksYAML(tasks) }
+        return out
+    }
+
+    /// The `tasks:` list of meeting.yaml (docs/format.md, "Tasks").
+    public static func tasksYAML(_ tasks: [CouncilTask]) -> String {
+        var out = "tasks:\n"
+        func list(_ items: [String]) -> String { "[" + items.map(YAMLText.quoted).joined(separator: ", ") + "]" }
+        for task in tasks {
+            out += "  - id: \(task.id)\n"
+            if !task.owners.isEmpty { out += "    owners: \(list(task.owners))\n" }
+            if !task.bodies.isEmpty { out += "    bodies: \(list(task.bodies))\n" }
+            out += "    what: \(YAMLText.quoted(task.what))\n"
+            if let due = task.due { out += "    due: \(due)\n" } else if let text = task.dueText { out += "    due: \(YAMLText.quoted(text))\n" }
+            out += "    meeting: \(YAMLText.quoted(task.origin.meetingTitle))\n"
+            out += "    meeting_date: \(task.origin.meetingDate)\n"
+            if let topic = task.origin.topic { out += "    topic: \(YAMLText.quoted(topic))\n" }
+            if let title = task.origin.topicTitle { out += "    topic_title: \(YAMLText.quoted(title))\n" }
+            if let conclusion = task.origin.conclusion { out += "    conclusion: \(YAMLText.quoted(conclusion))\n" }
+            if !task.formerOwners.isEmpty { out += "    was: \(list(task.formerOwners))\n" }
+        }
         return out
     }
 }

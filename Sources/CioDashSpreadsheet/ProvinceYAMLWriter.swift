@@ -33,6 +33,7 @@ public enum ProvinceYAMLWriter {
             list("highlights", topic.highlights, into: &out)
             list("issues", topic.issues, into: &out)
         }
+        out += tasksBlock(report.tasks)
         if let signature = report.signature { out += signatureBlock(signature, data: out) }
         return out
     }
@@ -54,6 +55,20 @@ public enum ProvinceYAMLWriter {
             for name in record.path { out += "    - \(quoted(name))\n" }
         }
         out += "  data_sha256: \(SHA256Digest.hex(Array(data.utf8)))\n"
+        return out
+    }
+
+    /// `tasks:`, by task id in sorted order (the file is the same whatever order the form had).
+    static func tasksBlock(_ tasks: [String: TaskReport]) -> String {
+        guard !tasks.isEmpty else { return "" }
+        var out = "tasks:\n"
+        for (id, task) in tasks.sorted(by: { $0.key < $1.key }) {
+            out += "  \(id):\n"
+            out += "    status: \(task.status.rawValue)\n"
+            if let done = task.doneOn { out += "    done: \(done)\n" }
+            if let note = task.note { out += "    note: \(YAMLText.quoted(note))\n" }
+            if let reference = task.reference { out += "    reference: \(YAMLText.quoted(reference))\n" }
+        }
         return out
     }
 

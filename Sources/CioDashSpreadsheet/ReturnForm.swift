@@ -26,6 +26,8 @@ public struct ReturnForm: Hashable, Sendable {
     public var reported: LocalDate?
     public var source: String?
     public var topics: [Topic]
+    /// The tasks the council gave this province, for it to report on.
+    public var tasks: [ReturnFormTask] = []
 
     /// The form for `province`: the agenda's declared metrics of each topic first, then those the
     /// province's current file adds; labels, units and targets as the file gives them, else the agenda.
@@ -57,5 +59,6 @@ public struct ReturnForm: Hashable, Sendable {
             }
             return Topic(id: topic.id, title: topic.title, status: report?.status, summary: report?.summary, items: items)
         }
+        tasks = ReturnFormTask.tasks(meeting, province: province)
     }
 }

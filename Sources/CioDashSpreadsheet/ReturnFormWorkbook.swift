@@ -59,6 +59,7 @@ public enum ReturnFormWorkbook {
             }
         }
         writer.protect(sheet)
+        try addTasksSheet(writer, form)
         writer.activate(sheet)
         return try writer.finish()
     }

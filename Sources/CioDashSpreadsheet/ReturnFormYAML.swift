@@ -30,11 +30,11 @@ public enum ReturnFormYAML {
                 out += "        source:\n"
             }
         }
-        return out
+        return out + tasksBlock(form)
     }
 
     /// Comments end at a line break; a title with one must not spill into the YAML.
-    private static func oneLine(_ text: String) -> String {
+    static func oneLine(_ text: String) -> String {
         TextSanitizer.line(text).replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -25,4 +25,6 @@ public struct ReturnedForm: Hashable, Sendable {
     public var reported: LocalDate?
     public var source: String?
     public var topics: [Topic]
+    /// The answers on the tasks sheet or under `tasks:`.
+    public var tasks: [ReturnedTask] = []
 }

@@ -5,6 +5,7 @@ import CioDashCore
 public enum ReturnedFormXLSX {
     public static func read(path: String, file: String, limits: XLSXLimits = .default) -> (ReturnedForm?, [FormProblem]) {
         var rows: [XLSXRow] = []
+        var taskRows: [XLSXRow]?
         let sheet = FormLayout.formSheet
         do {
             let workbook = try XLSXWorkbook(path: path, limits: limits)
@@ -12,10 +13,24 @@ public enum ReturnedFormXLSX {
             if !bad.isEmpty {
                 return (nil, bad.map { FormProblem(.error, file: file, place: $0.0.map { "\(sheet)!\($0)" } ?? sheet, $0.1.text) })
             }
+            if workbook.sheetNames.contains(TaskFormLayout.sheet) {
+                var read: [XLSXRow] = []
+                let bad = try workbook.readSheet(TaskFormLayout.sheet) { read.append($0) }
+                if !bad.isEmpty {
+                    return (nil, bad.map { FormProblem(.error, file: file, place: $0.0.map { "\(TaskFormLayout.sheet)!\($0)" } ?? TaskFormLayout.sheet, $0.1.text) })
+                }
+                taskRows = read
+            }
         } catch {
             return (nil, [FormProblem(.error, file: file, SpreadsheetMessages.failure(error))])
         }
-        return read(rows: rows, reading: FormCellReading(file: file, sheet: sheet))
+        var (form, problems) = read(rows: rows, reading: FormCellReading(file: file, sheet: sheet))
+        if let taskRows {
+            let (tasks, taskProblems) = readTasks(rows: taskRows, reading: FormCellReading(file: file, sheet: TaskFormLayout.sheet))
+            form?.tasks = tasks
+            problems += taskProblems
+        }
+        return (form, problems)
     }
 
     /// The form in a sheet's rows, from .xlsx or from a CSV saved from it.

@@ -67,6 +67,7 @@ public enum ReturnedFormYAML {
                 form.topics.append(topic)
             }
         }
+        form.tasks = readTasks(value(entries, "tasks"), file: file, problems: &problems)
         return (form, problems)
     }
 }

@@ -12,8 +12,10 @@ struct InitCommand: ParsableCommand {
         discussion: """
         The topics, time budgets and metric definitions come from --from (else the bundled sample of the \
         date's period: council-2026 from 1 July 2025, hue-2019 before); the provinces are those units as \
-        they stand on --date (the 2025 mergers applied); previous: names --from. NEWDIR must not exist or \
-        be empty; it is written whole or not at all.
+        they stand on --date (the 2025 mergers applied); previous: names --from. With --from, the tasks of \
+        the previous meeting that are not done, and those its minutes journal assigned (where `present \
+        --take-minutes` keeps it, or --journal FILE), are carried, each owner as the units stand on --date. \
+        NEWDIR must not exist or be empty; it is written whole or not at all.
         """
     )
 
@@ -35,9 +37,17 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "vi or en, for messages; default: the previous meeting's language.")
     var lang: Language?
 
+    @Option(name: .long, help: ArgumentHelp("The previous meeting's minutes journal; default: ./ciodash-minutes/<its date>.jsonl, as present --take-minutes keeps it.",
+                                            valueName: "file"))
+    var journal: String?
+
     func validate() throws {
         try requireUTF8(folder, what: "new meeting folder")
         if let from { try requireUTF8(from, what: "previous meeting folder") }
+        if let journal {
+            try requireUTF8(journal, what: "minutes journal")
+            if from == nil { throw ValidationError("--journal cần --from (phiên họp của nhật ký). / --journal needs --from (the journal's meeting).") }
+        }
         if let date, LocalDate(iso: date) == nil {
             throw ValidationError("--date \(TextSanitizer.line(date).debugDescription) không phải ngày hợp lệ; viết YYYY-MM-DD, ví dụ 2026-07-24. / "
                 + "--date \(TextSanitizer.line(date).debugDescription) is not a valid date; write it YYYY-MM-DD, e.g. 2026-07-24.")
@@ -68,7 +78,9 @@ struct InitCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let link = from.map { Self.relativePath(from: folder, to: $0) }
-        let plan = NewMeeting(from: earlier, date: day, title: title, venue: venue, previous: link)
+        let minutes = try from.map { try previousJournal(earlier, folder: $0, language) } ?? nil
+        let plan = NewMeeting(from: earlier, date: day, title: title, venue: venue, previous: link,
+                              assigned: from == nil ? nil : minutes?.tasks ?? [])
         do {
             try AtomicFolder.create(folder, files: [("meeting.yaml", Array(plan.meetingYAML.utf8))], folders: ["provinces"])
         } catch .exists {
@@ -79,7 +91,29 @@ struct InitCommand: ParsableCommand {
                                 en: "ciodash: cannot create \(TextSanitizer.line(folder)): \(reason)"))
             throw ExitCode(1)
         }
-        try writeOutput(Self.report(plan, folder: folder, earlier: earlier, from: from, language))
+        try writeOutput(Self.report(plan, folder: folder, earlier: earlier, from: from, journal: minutes?.path, language))
+    }
+
+    /// The previous meeting's journal and the tasks it assigned: `--journal`, else where `present
+    /// --take-minutes` keeps it; nil when there is none at the default place. A journal named but
+    /// unreadable, or of another meeting, stops the command; its damaged lines are named and skipped.
+    func previousJournal(_ earlier: Meeting, folder: String, _ language: Language) throws -> (path: String, tasks: [CouncilTask])? {
+        let path = journal ?? MinutesLocation.defaultPath(meetingFolder: folder, date: earlier.date)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            guard journal != nil else { return nil }
+            printError(Self.say(language, vi: "ciodash: không đọc được nhật ký biên bản \(TextSanitizer.line(path))",
+                                en: "ciodash: cannot read the minutes journal \(TextSanitizer.line(path))"))
+            throw ExitCode(2)
+        }
+        let parsed = MinutesJournalReader.parse(String(decoding: data, as: UTF8.self))
+        for problem in parsed.problems { printError(TextSanitizer.line(problem.diagnostic(file: path, language: language).description)) }
+        guard let header = parsed.header, let record = parsed.record else { throw ExitCode(2) }
+        guard header.meetingTitle == Normalization.nfc(earlier.title), header.meetingDate == earlier.date else {
+            let refusal = MinutesJournal.OpenError.otherMeeting(path: path, title: header.meetingTitle, date: header.meetingDate)
+            printError("ciodash: " + TextSanitizer.line(refusal.message(language)))
+            throw ExitCode(2)
+        }
+        return (path, MinutesTasks.tasks(record, meeting: earlier))
     }
 
     /// Why `NEWDIR` cannot be made, as it is: a link (dangling or not), a file or device, or a folder
@@ -113,7 +147,8 @@ struct InitCommand: ParsableCommand {
     }
 
     /// What was made, and what to do next.
-    static func report(_ plan: NewMeeting, folder: String, earlier: Meeting, from: String?, _ language: Language) -> String {
+    static func report(_ plan: NewMeeting, folder: String, earlier: Meeting, from: String?, journal: String? = nil,
+                       _ language: Language) -> String {
         let name = { (id: String) in UnitsCatalogue.unit(id: id, on: plan.date)?.name ?? id }
         let formerName = { (id: String) in UnitsCatalogue.unit(id: id, on: earlier.date)?.name ?? UnitsCatalogue.formerName(id) }
         let where_ = TextSanitizer.line(folder)
@@ -135,9 +170,31 @@ struct InitCommand: ParsableCommand {
         if let previous = plan.previous {
             lines.append(en ? "  previous: \(TextSanitizer.line(previous))" : "  phiên họp trước: \(TextSanitizer.line(previous))")
         }
+        if let carried = plan.carried { lines += taskLines(carried, journal: journal, name: name, formerName: formerName, en) }
         lines.append(en ? "next: ciodash template \(where_) -o forms/   (the return forms to send out)"
                         : "tiếp theo: ciodash template \(where_) -o forms/   (biểu mẫu gửi các tỉnh)")
         return lines.map { TextSanitizer.line($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// What became of the previous meeting's tasks: how many carried, from which journal, each owner
+    /// given to its successor ("Kon Tum → Quảng Ngãi"), each owner kept because it could not be mapped.
+    static func taskLines(_ carried: TaskCarry, journal: String?, name: (String) -> String, formerName: (String) -> String,
+                          _ en: Bool) -> [String] {
+        var lines: [String] = []
+        let source = journal.map { TextSanitizer.line($0) }
+        lines.append(en ? "  tasks: \(carried.tasks.count) carried (not done), \(carried.done.count) done left behind"
+                            + (source.map { "; minutes journal \($0)" } ?? "; no minutes journal found")
+                        : "  nhiệm vụ: chuyển \(carried.tasks.count) nhiệm vụ chưa xong, \(carried.done.count) đã xong không chuyển"
+                            + (source.map { "; nhật ký biên bản \($0)" } ?? "; không thấy nhật ký biên bản"))
+        for m in carried.mapped {
+            lines.append(en ? "    \(m.task): \(formerName(m.from)) → \(name(m.to)) (the unit it became part of; \(m.from) kept under was:)"
+                            : "    \(m.task): \(formerName(m.from)) → \(name(m.to)) (đơn vị đã hợp nhất vào; \(m.from) giữ ở was:)")
+        }
+        for u in carried.unmapped {
+            lines.append(en ? "    \(u.task): owner \(u.owner) is no province of the new meeting; kept as it was, check it (ciodash check)"
+                            : "    \(u.task): \(u.owner) không phải tỉnh/thành nào của phiên mới; giữ nguyên, cần xem lại (ciodash check)")
+        }
+        return lines
     }
 
     /// `previous:` as a path from the new folder to the earlier one, so that the two can move together.

@@ -5,13 +5,13 @@ import XCTest
 /// every kind: the room link and the browsers' addresses carry views by these names.
 final class ViewIDTests: XCTestCase {
     func testEveryKindOfViewReadsBackFromItsName() {
-        let views: [ViewID] = [.agenda, .overview, .closing, .status, .topic("smart-city"), .province("da-nang"),
+        let views: [ViewID] = [.agenda, .overview, .closing, .status, .tasks, .topic("smart-city"), .province("da-nang"),
                                .panel(province: "da-nang", topic: "smart-city"), .history(province: "da-nang", topic: "smart-city")]
         var kinds = Set<String>()
         for view in views {
             // Adding a kind of view without adding it above stops this switch from compiling.
             switch view {
-            case .agenda, .overview, .closing, .status, .topic, .province, .panel, .history:
+            case .agenda, .overview, .closing, .status, .tasks, .topic, .province, .panel, .history:
                 kinds.insert(String(view.description.prefix { $0 != ":" }))
             }
             XCTAssertEqual(ViewID(description: view.description), view, "\(view.description) reads back")

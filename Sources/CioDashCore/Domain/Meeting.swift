@@ -29,6 +29,9 @@ public struct Meeting: Hashable, Sendable {
     }
     /// Absolute path of the folder this was loaded from.
     public var folder: String
+    /// What earlier sessions (carried by `init --from`) and this one (`tasks:` in meeting.yaml) asked
+    /// of provinces and bodies; each province's report on them is `ProvinceReport.tasks`.
+    public var tasks: [CouncilTask] = []
 
     public init(council: String, title: String, date: LocalDate, start: String? = nil, venue: String? = nil,
                 chairs: [String] = [], language: Language = .vi, topics: [AgendaTopic],

@@ -32,6 +32,8 @@ public struct ProvinceReport: Hashable, Sendable {
     public var warningCount = 0
     /// What `ciodash import` found about the return's signature, from the file's `signature:` block.
     public var signature: SignatureRecord?
+    /// What the province reports on the tasks it was given, by task id (its file's `tasks:`).
+    public var tasks: [String: TaskReport] = [:]
 
     public init(id: String, name: String, code: String? = nil, region: String? = nil,
                 reported: LocalDate? = nil, source: String? = nil,

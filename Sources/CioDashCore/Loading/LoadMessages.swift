@@ -41,7 +41,8 @@ enum LoadMessages {
             "a single value": "một giá trị đơn", "a list": "một danh sách", "a mapping": "một bảng khóa: giá trị",
             "a list of agenda topics": "một danh sách chủ đề của chương trình",
             "a list of metric definitions": "một danh sách định nghĩa chỉ tiêu", "a list of metrics": "một danh sách chỉ tiêu",
-            "a list of province ids": "một danh sách mã tỉnh",
+            "a list of province ids": "một danh sách mã tỉnh", "a list of tasks": "một danh sách nhiệm vụ",
+            "a mapping from task id to report": "một bảng từ mã nhiệm vụ đến báo cáo",
             "a mapping from topic id to report": "một bảng từ mã chủ đề đến báo cáo",
             "a mapping of fields": "một bảng các trường (khóa: giá trị)", "a number": "một số", "text": "văn bản",
         ][english] ?? english

@@ -8,9 +8,11 @@ struct MeetingFile {
     var previous: Placed<String>?
     /// Each topic's `headline:` as written, by topic id, for the check that some province reports it.
     var headlines: [String: Placed<String>] = [:]
+    /// Each task's owners as written, for the check against the provinces once they are known.
+    var taskOwners: [(task: String, owner: Placed<String>)] = []
 
     static let knownKeys = ["format", "council", "title", "date", "start", "venue", "chairs", "language",
-                            "previous", "topics", "provinces"]
+                            "previous", "topics", "provinces", "tasks"]
     static let knownTopicKeys = ["id", "title", "title_en", "minutes", "headline", "slides", "metrics", "notes"]
     static let knownDefinitionKeys = ["id", "label", "label_en", "unit", "decimals", "target", "combine"]
 
@@ -51,10 +53,12 @@ struct MeetingFile {
         result.listedProvinces = decodeProvinceList(fields["provinces"], reader)
 
         guard let date else { return result }
+        let tasks = decodeTasks(fields["tasks"], reader, meetingTitle: title, meetingDate: date, owners: &result.taskOwners)
         result.meeting = Meeting(council: council, title: title, date: date, start: start,
                                  venue: reader.text(fields["venue"], key: "venue"),
                                  chairs: reader.textList(fields["chairs"], key: "chairs"),
                                  language: language, topics: topics, provinces: [], folder: folder)
+        result.meeting?.tasks = tasks
         return result
     }
 

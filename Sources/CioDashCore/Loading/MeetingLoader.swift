@@ -79,7 +79,10 @@ public struct MeetingLoader: Sendable {
             diagnostics.append(Diagnostic(.error, file: display, message: LoadMessages.noMeetingFile))
         }
         let topicIDs = agenda.meeting.map { Set($0.topics.map(\.id)) }
-        let context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date, topics: agenda.meeting?.topics ?? [])
+        var context = ProvinceFile.Agenda(topicIDs: topicIDs, date: agenda.meeting?.date, topics: agenda.meeting?.topics ?? [])
+        if let tasks = agenda.meeting?.tasks {
+            context.taskOwners = Dictionary(tasks.map { ($0.id, Set($0.owners)) }, uniquingKeysWith: { a, _ in a })
+        }
 
         // The provinces, in parallel; results land in per-file slots so the outcome is deterministic.
         let listed = provinceSources(folder: folder, display: display, names: names, diagnostics: &diagnostics)
@@ -118,6 +121,10 @@ public struct MeetingLoader: Sendable {
 
         var meeting = agenda.meeting
         meeting?.provinces = ordered
+        if let date = meeting?.date, let meetingName {
+            Self.checkTaskOwners(agenda.taskOwners, provinces: ordered, date: date,
+                                 file: FolderPath.join(display, meetingName), diagnostics: &diagnostics)
+        }
         var link: (link: Placed<String>, meetingFile: String)?
         if let previous = agenda.previous, let meetingName { link = (previous, FolderPath.join(display, meetingName)) }
         if loadPrevious, let link, let date = meeting?.date {
@@ -134,6 +141,17 @@ public struct MeetingLoader: Sendable {
         result.provincesNotRead = listed == nil
         result.earlierNotSent = loadPrevious && earlierMeetingsFolder != nil && link != nil && meeting?.history.isEmpty == true
         return result
+    }
+
+    /// Every task owner must be a province of the meeting (listed or with a file).
+    static func checkTaskOwners(_ owners: [(task: String, owner: Placed<String>)], provinces: [ProvinceReport],
+                                date: LocalDate, file: String, diagnostics: inout [Diagnostic]) {
+        guard !owners.isEmpty else { return }
+        let known = Set(provinces.map(\.id))
+        for (task, owner) in owners where !known.contains(owner.value) {
+            diagnostics.append(Diagnostic(.error, file: file, line: owner.line, column: owner.column,
+                                          message: LoadMessages.unknownTaskOwner(owner.value, task: task, on: date)))
+        }
     }
 
     /// Each province file's time and problem counts, for the reporting board.
@@ -389,8 +407,9 @@ public struct MeetingLoader: Sendable {
     }
 
     /// A report's status and figures without its texts (labels, sources, summary, highlights, issues).
-    /// The keys of a status file whose values `figures` drops anyway (a metric's label and source too).
-    static let textsOfEarlierMeetings: Set<String> = ["summary", "highlights", "issues", "label", "label_en", "source"]
+    /// The keys of a status file whose values `figures` drops anyway (a metric's label and source too),
+    /// and the province's task reports, which deltas never use (`init --from` loads that meeting whole).
+    static let textsOfEarlierMeetings: Set<String> = ["summary", "highlights", "issues", "label", "label_en", "source", "tasks"]
 
     private static func figures(_ report: TopicReport) -> TopicReport {
         TopicReport(status: report.status, metrics: report.metrics.map {

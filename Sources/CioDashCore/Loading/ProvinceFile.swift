@@ -13,6 +13,8 @@ struct ProvinceFile {
         var date: LocalDate?
         /// Each topic's declared metrics by id; a topic that declares none is absent.
         var definitions: [String: [String: MetricDefinition]] = [:]
+        /// The meeting's tasks by id, with the provinces each was given to.
+        var taskOwners: [String: Set<String>] = [:]
 
         init(topicIDs: Set<String>?, date: LocalDate?, topics: [AgendaTopic] = []) {
             self.topicIDs = topicIDs
@@ -24,8 +26,9 @@ struct ProvinceFile {
     }
 
     enum Key: Int, MappingKeys {
-        case format, id, name, code, region, reported, source, topics, signature
-        static let names: [StaticString] = ["format", "id", "name", "code", "region", "reported", "source", "topics", "signature"]
+        case format, id, name, code, region, reported, source, topics, signature, tasks
+        static let names: [StaticString] = ["format", "id", "name", "code", "region", "reported", "source", "topics", "signature",
+                                            "tasks"]
     }
 
     enum ReportKey: Int, MappingKeys {
@@ -110,6 +113,9 @@ struct ProvinceFile {
         }
         if let slot = fields.slot(.signature), !slot.node.isNull {
             report.signature = SignatureBlock.decode(slot.node, reader: reader)
+        }
+        if let slot = fields.slot(.tasks), !slot.node.isNull {
+            report.tasks = decodeTaskReports(slot.node, province: fileID, agenda: agenda, reader: reader)
         }
         var result = ProvinceFile(report: report, topicsLine: fields.line, topicsColumn: fields.column)
         result.signatureLine = fields.slot(.signature)?.keyLine

@@ -15,7 +15,7 @@ public enum ViewLinks {
         var links: [ViewLink] = []
         let width = body.grid.width
         switch view {
-        case .closing, .history:
+        case .closing, .history, .tasks:
             break
         case .status:
             for (item, province) in zip(body.items, meeting.provinces) {

@@ -22,6 +22,8 @@ public enum ViewReportBuilder {
             context.overview(into: &report)
         case .status:
             context.status(into: &report)
+        case .tasks:
+            TasksView.report(meeting, language: language, into: &report)
         case .topic(let id):
             guard let topic = meeting.topic(id) else { return nil }
             context.topic(topic, into: &report)
@@ -32,6 +34,7 @@ public enum ViewReportBuilder {
                 report.blocks.append(.heading(level: 3, text: "\(i + 1). " + clean(topic.title(in: language))))
                 context.section(province, topic, into: &report)
             }
+            report.blocks += TasksView.ownReport(meeting, province: id, language: language)
         case .panel(let p, let t):
             guard let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
             context.provinceFacts(province, into: &report)

@@ -113,6 +113,7 @@ public struct MinutesDocument: Sendable {
         blocks.append(.field(label: words.chair, value: a.chair.isEmpty ? words.notRecorded : a.chair))
         blocks.append(.field(label: words.secretary, value: a.secretary.isEmpty ? words.notRecorded : a.secretary))
         blocks.append(.field(label: words.content, value: ""))
+        blocks += followUp()
         for (n, topic) in meeting.topics.enumerated() { blocks += item(number: n + 1, topic: topic) }
         blocks.append(.paragraph(record.ended.map { words.endedAt(moment($0)) } ?? words.endNotRecorded))
         blocks.append(.closing(recipients: nil, signatures: [
@@ -190,6 +191,8 @@ public struct MinutesDocument: Sendable {
                 blocks += [.heading("\(n + 1). " + topic.title(in: language)), .paragraph(record.text(.conclusions(topic: topic.id)))]
             }
         }
+        let followUp = followUp()
+        blocks += followUp
         let groups = tasksByAssignee()
         if !groups.isEmpty {
             blocks.append(.field(label: words.tasksByProvince, value: ""))
@@ -200,8 +203,12 @@ public struct MinutesDocument: Sendable {
                                            weights: [45, 20, 35])))
             }
         }
+        if !followUp.isEmpty && meeting.taskStandings.contains(where: { !$0.isDone }) {
+            blocks.append(.paragraph(TaskLabels.forLanguage(language).carriedOn))
+        }
         // Every province of the meeting, present or not, and every body given a task, receives it.
-        let bodies = groups.filter { !$0.isProvince }.map(\.name)
+        var bodies = groups.filter { !$0.isProvince }.map(\.name)
+        bodies += bodiesWithOpenTasks.filter { body in !bodies.contains { SearchKey.fold($0) == SearchKey.fold(body) } }
         let recipients = DocumentBlock.Recipients(label: words.recipients,
                                                   lines: words.recipientLines(provinces: meeting.provinces.map(\.name), bodies: bodies))
         blocks.append(.closing(recipients: recipients, signatures: [

@@ -12,6 +12,8 @@ public struct PresenterDeck: Equatable, Sendable {
 
     public init(meeting: Meeting) {
         var slides: [ViewID] = [.agenda, .overview]
+        // "Kết quả thực hiện kết luận phiên trước": the session opens by asking what became of the tasks.
+        if !meeting.tasks.isEmpty { slides.append(.tasks) }
         for topic in meeting.topics {
             switch topic.slides {
             case .none: continue

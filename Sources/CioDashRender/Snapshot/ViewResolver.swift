@@ -31,6 +31,7 @@ public enum ViewResolver {
         case "overview": return .success(.overview)
         case "agenda": return .success(.agenda)
         case "status": return .success(.status)
+        case "tasks": return .success(.tasks)
         default: break
         }
         guard let colon = trimmed.firstIndex(of: ":") else {
@@ -56,7 +57,7 @@ public enum ViewResolver {
         }
     }
 
-    public static let validViewForms = ["overview", "agenda", "status", "topic:<topic-id>", "province:<province-id>",
+    public static let validViewForms = ["overview", "agenda", "status", "tasks", "topic:<topic-id>", "province:<province-id>",
                                         "panel:<province-id>/<topic-id>", "history:<province-id>/<topic-id>", "all"]
 
     static func topic(_ text: String, in meeting: Meeting) -> Result<String, Failure> {

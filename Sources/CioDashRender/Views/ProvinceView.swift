@@ -10,6 +10,7 @@ public enum ProvinceView {
         var items: [SelectableItem] = []
         if province.isBroken {
             y = ProvinceHeading.drawBroken(in: &grid, y: y, width: width, province: province, labels: labels)
+            _ = TasksView.drawOwn(in: &grid, y: y, width: width, meeting: meeting, province: province.id, context: context)
             return ViewBody(grid: grid)
         }
         for (i, topic) in meeting.topics.enumerated() {
@@ -28,6 +29,7 @@ public enum ProvinceView {
             }
             items.append(SelectableItem(rows: top..<y, marks: [RoleMark(.selected, x: 0, y: top, width: width)]))
         }
+        y = TasksView.drawOwn(in: &grid, y: y, width: width, meeting: meeting, province: province.id, context: context)
         return ViewBody(grid: grid, items: items)
     }
 }

@@ -14,6 +14,8 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
     case closing
     /// The reporting board: who has reported, when, and how completely.
     case status
+    /// What became of the tasks earlier sessions gave (meeting.yaml's `tasks:`): `TasksView`.
+    case tasks
 
     /// `overview`, `topic:smart-city`, `panel:da-nang/smart-city`.
     public var description: String {
@@ -21,6 +23,7 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         case .agenda: return "agenda"
         case .closing: return "closing"
         case .status: return "status"
+        case .tasks: return "tasks"
         case .overview: return "overview"
         case .topic(let t): return "topic:\(t)"
         case .province(let p): return "province:\(p)"
@@ -38,6 +41,7 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         case "closing": self = .closing
         case "overview": self = .overview
         case "status": self = .status
+        case "tasks": self = .tasks
         default:
             guard let colon = text.firstIndex(of: ":") else { return nil }
             let argument = String(text[text.index(after: colon)...])
@@ -66,6 +70,7 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         case .agenda: return labels.agenda
         case .closing: return labels.closing
         case .status: return labels.language == .vi ? "Tình hình báo cáo" : "Reporting board"
+        case .tasks: return TaskLabels.forLanguage(language).followUpTitle
         case .overview: return labels.overview
         case .topic(let t): return meeting.topic(t)?.title(in: language) ?? t
         case .province(let p): return meeting.province(p)?.name ?? p

@@ -19,6 +19,8 @@ public enum ViewRenderer {
             return ClosingView.render(meeting, context: context)
         case .status:
             return StatusBoardView.render(meeting, context: context)
+        case .tasks:
+            return TasksView.render(meeting, context: context)
         case .overview:
             return OverviewView.render(meeting, context: context)
         case .topic(let id):
@@ -40,6 +42,7 @@ public enum ViewRenderer {
     /// each panel, topic by topic in agenda order and province by province in display order.
     public static func allViews(of meeting: Meeting) -> [ViewID] {
         var views: [ViewID] = [.agenda, .overview]
+        if !meeting.tasks.isEmpty { views.append(.tasks) }
         views += meeting.topics.map { .topic($0.id) }
         views += meeting.provinces.map { .province($0.id) }
         for topic in meeting.topics {
