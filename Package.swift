@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "CioDashNet",
             dependencies: [
-                "CioDashCore", "CioDashApp",
+                "CioDashCore", "CioDashRender", "CioDashApp",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -94,10 +94,23 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "CioDashCoreTests", dependencies: ["CioDashCore", "CioDashSamples"]),
+        // What every test target shares: the one golden-file helper, the one meeting-folder builder,
+        // the small meeting built in code.
+        .target(name: "CioDashTestSupport",
+                dependencies: ["CioDashCore", "CioDashSamples", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/CioDashTestSupport"),
+        .testTarget(name: "CioDashCoreTests", dependencies: ["CioDashCore", "CioDashSamples", "CioDashTestSupport"]),
         .testTarget(
             name: "CioDashRenderTests",
-            dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples",
+            dependencies: ["CioDashRender", "CioDashApp", "CioDashCore", "CioDashSamples", "CioDashTestSupport",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]
+        ),
+        // The app core: the input chain, the navigator, reloads, the room's events, the minutes'
+        // rules, replayed sessions.
+        .testTarget(
+            name: "CioDashAppTests",
+            dependencies: ["CioDashApp", "CioDashRender", "CioDashCore", "CioDashSamples", "CioDashTestSupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
@@ -127,7 +140,7 @@ let package = Package(
         ),
         .testTarget(name: "CioDashSignatureTests", dependencies: ["CioDashSignature", "CioDashCore"],
                     exclude: ["make-test-pki.sh"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CioDashCore", "CioDashSamples", "CioDashTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -10,11 +10,12 @@ public enum AppCore {
 
     /// The state the dashboard opens in, on a loaded folder (`result`: what loading it said).
     /// With `minutes` (the presenter keeps a journal), the countdown resumes with the time the
-    /// record says each item has had, on the item that was on screen last.
+    /// record says each item has had, on the item that was on screen last. `sizes`: the province
+    /// files' sizes as loaded (`ReloadKeeper.sizes(of:folder:)`), for the reload rule.
     public static func start(meeting: Meeting, result: LoadResult? = nil, mode: NavigationState.Mode, language: Language,
-                             clock: ScreenComposer.Clock, minutes: MinutesRecord? = nil) -> AppState {
+                             clock: ScreenComposer.Clock, minutes: MinutesRecord? = nil, sizes: [String: Int64] = [:]) -> AppState {
         var state = AppState(meeting: meeting, navigation: NavigationState(mode: mode, language: language),
-                             notice: result.flatMap { notice(for: $0, language: language) }, clock: clock)
+                             notice: result.flatMap { notice(for: $0, language: language) }, clock: clock, sizes: sizes)
         if let minutes {
             state.minutes = MinutesState(record: minutes)
             MinutesRules.resume(&state)
@@ -30,35 +31,19 @@ public enum AppCore {
     }
 
     public static func update(_ state: AppState, _ event: AppEvent) -> (AppState, [AppEffect]) {
-        guard state.minutes != nil else {
-            if case .key(let key) = event, state.navigation.prompt == nil, !state.navigation.showHelp,
-               CommandTable.command(for: key, mode: state.navigation.mode) == .minutes {
-                var s = state
-                s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).minutesOff
-                return (s, [])
-            }
-            return dashboard(state, event)
-        }
-        return MinutesRules.update(state, event)
+        guard state.minutes != nil else { return dashboard(state, event) }
+        // With a journal, what the event did to the agenda clock is recorded around it.
+        return MinutesRules.journaling(state, event, dashboard)
     }
 
-    /// Every rule but the minutes'.
     static func dashboard(_ state: AppState, _ event: AppEvent) -> (AppState, [AppEffect]) {
         var s = state
         switch event {
         case .key(let key):
-            if let handled = roomKey(&s, key) { return (s, handled) }
-            let (next, effect) = s.navigator.update(s.navigation, key, now: s.clock.now)
-            s.navigation = next
-            // Detached, a follower browses the slides, but the countdown stays the presenter's.
-            if let follow = s.follow, let last = follow.last { s.navigation.timer = last.timer(receivedAt: follow.receivedAt) }
-            if key == .resize { return (s, [.repaintAll]) }
-            switch effect {
-            case .quit?: return (s, [.quit])
-            case .reload?: return (s, [.reloadFolder])
-            case .saveSnapshot(let view)?: return (s, [.saveSnapshot(view, s.navigation.language)])
-            case nil: return (s, [])
-            }
+            return InputChain.key(s, key)
+
+        case .command(let command):
+            return InputChain.command(s, command)
 
         case .tick(let clock):
             s.clock = clock
@@ -66,22 +51,11 @@ public enum AppCore {
             s.lastFolderCheck = clock.now
             return (s, [.checkFolder])
 
-        case .folderReloaded(let result, let changed, let kept):
-            reload(&s, result: result, changed: changed, kept: kept)
+        case .folderReloaded(let result, let changed, let asked, let sizes):
+            s.reloading = false
+            reload(&s, result: result, changed: changed, asked: asked, sizes: sizes)
             // A follower's late file must not take it off the presenter's slide.
             if let follow = s.follow, follow.attached, let last = follow.last { apply(&s, last, receivedAt: follow.receivedAt) }
-            return (s, [])
-
-        case .remote(.goToSlide(let view)):
-            guard s.navigation.mode == .present else { return (s, []) }
-            guard s.navigator.deck.index(of: view) != nil else {
-                s.navigation.message = Labels.forLanguage(s.navigation.language).noSuchSlide + ": " + view.description
-                return (s, [])
-            }
-            var nav = s.navigation
-            nav.message = nil
-            nav.prompt = nil
-            s.navigation = s.navigator.presented(s.navigator.show(view, nav), now: s.clock.now)
             return (s, [])
 
         case .remote(let message):
@@ -94,6 +68,7 @@ public enum AppCore {
             case .snapshotSaved(let path): s.navigation.message = "\(labels.snapshotSaved): \(path)"
             case .snapshotFailed(let reason): s.navigation.message = "\(labels.snapshotFailed): \(reason)"
             case .minutesFailed(let reason): s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).journalFailed(reason)
+            case .reloadStarted: s.reloading = true
             }
             return (s, [])
         }
@@ -101,17 +76,16 @@ public enum AppCore {
 
     // MARK: The room
 
-    /// Keys with a meaning in the room: `i` on a sharing presenter, `f` on a follower, and on a
-    /// follower showing the presenter's slide, every key that would move away from it. Nil: the key
-    /// goes on to the navigator.
-    static func roomKey(_ s: inout AppState, _ key: Key) -> [AppEffect]? {
-        guard s.navigation.prompt == nil else { return nil }
-        let command = CommandTable.command(for: key, mode: s.navigation.mode)
+    /// The input chain's room link: `i` on a sharing presenter (Esc closes what it opened), `f` on
+    /// a follower, the speaker view's slide keys (sent to the presenter), and on a follower showing
+    /// the presenter's slide, every command that would move away from it. Nil: the navigator's.
+    static func room(_ s: inout AppState, _ input: Input) -> [AppEffect]? {
+        let command = input.command
         if command == .roomInfo, s.share != nil {
             s.share?.showInfo.toggle()
             return []
         }
-        if key == .escape, s.share?.showInfo == true {
+        if command == .close, s.share?.showInfo == true {
             s.share?.showInfo = false
             return []
         }
@@ -123,24 +97,25 @@ public enum AppCore {
             if follow.attached, let last = follow.last { apply(&s, last, receivedAt: follow.receivedAt) }
             return []
         }
-        let drives: Set<Command?> = [.nextSlide, .previousSlide, .nextTopic, .previousTopic, .toggleTimer, .open]
-        if follow.speaker, drives.contains(command), !s.navigation.showHelp {
-            return [.drivePresenter(command!)]
+        if follow.speaker, let command, Self.drivesPresenter.contains(command) {
+            return [.drivePresenter(command)]
         }
-        if follow.speaker, follow.attached, command == .scrollUp || command == .scrollDown, !s.navigation.showHelp {
+        if follow.speaker, follow.attached, command == .scrollUp || command == .scrollDown {
             s.follow?.notesScroll = max(0, follow.notesScroll + (command == .scrollDown ? 1 : -1))
             return []
         }
         let local: Set<Command?> = [nil, .help, .toggleLanguage, .save, .reload, .quit, .roomInfo]
-        guard follow.attached, !local.contains(command), !s.navigation.showHelp else { return nil }
+        guard follow.attached, !local.contains(command) else { return nil }
         s.navigation.message = s.navigation.language == .vi
             ? "đang theo người trình bày: bấm f để tự xem các trang" : "following the presenter: press f to browse the slides yourself"
         return []
     }
 
+    /// The speaker view's commands that move the presenter (sent, never done on the speaker's screen).
+    static let drivesPresenter: Set<Command> = [.nextSlide, .previousSlide, .nextTopic, .previousTopic, .toggleTimer, .open]
+
     static func room(_ s: inout AppState, _ message: RemoteMessage) {
         switch message {
-        case .goToSlide: break
         case .presenterState(let share, let at):
             guard let follow = s.follow else { return }
             if follow.last.flatMap({ PresenterDeck.topic(of: $0.slide) }) != PresenterDeck.topic(of: share.slide) {
@@ -190,11 +165,13 @@ public enum AppCore {
     }
 
     /// A reloaded folder replaces the meeting. A meeting file caught half-written or broken keeps
-    /// the last good data on screen, and so does a province file that was good and now is broken,
-    /// with a warning naming the file. Views, selections and the presenter's slide are carried by id.
-    static func reload(_ s: inout AppState, result: LoadResult, changed: [String], kept shellKept: [ReloadKeeper.Kept] = []) {
+    /// the last good data on screen; what of the provinces is kept is the reload rule's
+    /// (`ReloadKeeper`: broken, shrunk at once, unreadable), said with a warning naming the files.
+    /// Views, selections and the presenter's slide are carried by id.
+    static func reload(_ s: inout AppState, result: LoadResult, changed: [String], asked: Bool, sizes: [String: Int64]) {
         let labels = Labels.forLanguage(s.navigation.language)
-        guard var next = result.meeting else {
+        let merged = s.keeper.merge(fresh: result, shown: s.meeting, asked: asked, sizes: sizes)
+        guard let next = merged.meeting else {
             let first = result.diagnostics.first { $0.severity == .error }
             s.notice = labels.reloadFailed + (first.map {
                 ": " + (labels.language == .vi
@@ -205,13 +182,7 @@ public enum AppCore {
             s.navigation.message = nil
             return
         }
-        var kept = shellKept.map { $0.description(in: s.navigation.language) }
-        for (i, province) in next.provinces.enumerated() where province.isBroken {
-            if let good = s.meeting.province(province.id), !good.isBroken {
-                next.provinces[i] = good
-                kept.append(province.file)
-            }
-        }
+        let kept = merged.kept.map { $0.description(in: s.navigation.language) }
         let old = s.index
         s.navigator = Navigator(meeting: next)
         s.generation += 1

@@ -22,12 +22,18 @@ public struct AppState: Sendable {
     public var share: ShareState?
     /// When the folder was last looked at (monotonic seconds).
     var lastFolderCheck: Double
+    /// The reload rule's memory: each province file's size when it was last taken as good.
+    var keeper: ReloadKeeper
 
     public var meeting: Meeting { navigator.meeting }
 
-    /// The status line's standing text: a follower's link, then the folder's warning.
+    /// The folder is being read again (a big folder takes seconds; keys are answered meanwhile).
+    public internal(set) var reloading = false
+
+    /// The status line's standing text: a follower's link, a reload under way, then the folder's warning.
     var standingLine: String? {
-        let parts = [follow?.status(navigation.language), notice].compactMap { $0 }
+        let parts = [follow?.status(navigation.language), reloading ? Labels.forLanguage(navigation.language).reloading : nil,
+                     notice].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
     public var index: MeetingIndex { navigator.index }
@@ -45,8 +51,9 @@ public struct AppState: Sendable {
         return MinutesLabels.forLanguage(navigation.language).joinedInBrowser(offered: offered, announced: announced.count)
     }
 
-    init(meeting: Meeting, navigation: NavigationState, notice: String?, clock: ScreenComposer.Clock) {
+    init(meeting: Meeting, navigation: NavigationState, notice: String?, clock: ScreenComposer.Clock, sizes: [String: Int64] = [:]) {
         navigator = Navigator(meeting: meeting)
+        keeper = ReloadKeeper(shown: meeting, sizes: sizes)
         self.navigation = navigation
         self.notice = notice
         self.clock = clock

@@ -6,4 +6,7 @@ public enum EffectResult: Equatable, Sendable {
     case snapshotFailed(String)
     /// The minutes journal could not be written; why.
     case minutesFailed(String)
+    /// The shell started reading the folder again (for `.reloadFolder`, or a `.checkFolder` that
+    /// found a change); `.folderReloaded` follows.
+    case reloadStarted
 }

@@ -20,31 +20,36 @@ public struct Navigator: Sendable {
         foldedTopics = meeting.topics.map { SearchKey.fold($0.title + " " + ($0.titleEN ?? "") + " " + $0.id) }
     }
 
-    /// The next state after `key`, and what the shell must do, if anything. `now` is a monotonic
-    /// clock in seconds, for the presenter's countdown.
-    public func update(_ state: NavigationState, _ key: Key, now: Double = 0) -> (NavigationState, NavigationEffect?) {
+    /// What is open on top of the screen takes the key (the input chain's links 2 and 3): a prompt
+    /// types it, the help scrolls or closes; a paste anywhere else does nothing (it is text, never commands).
+    func overlay(_ state: NavigationState, _ input: Input, now: Double) -> (NavigationState, NavigationEffect?) {
+        var s = state
+        if let prompt = s.prompt {
+            s.message = nil
+            if input.command == .quit { return (s, .quit) }
+            return (presented(handlePrompt(prompt, input, s, now: now), now: now), nil)
+        }
+        guard s.showHelp, !input.isPaste else { return (state, nil) }
+        s.message = nil
+        // The help scrolls when it is taller than the screen (the overlay clamps); any other key closes it.
+        let most = CommandTable.rows.count * 4
+        switch input.command {
+        case .quit?: return (s, .quit)
+        case .scrollDown?: s.helpScroll = min(most, s.helpScroll + 1)
+        case .scrollUp?: s.helpScroll = max(0, s.helpScroll - 1)
+        case .pageDown?: s.helpScroll = min(most, s.helpScroll + 10)
+        case .pageUp?: s.helpScroll = max(0, s.helpScroll - 10)
+        default: s.showHelp = false; s.helpScroll = 0
+        }
+        return (s, nil)
+    }
+
+    /// The input chain's last link: the command on the screen itself, and what the shell must do,
+    /// if anything. `now` is a monotonic clock in seconds, for the presenter's countdown.
+    public func perform(_ state: NavigationState, _ input: Input, now: Double = 0) -> (NavigationState, NavigationEffect?) {
         var s = state
         s.message = nil
-        if key == .resize { return (state, nil) }
-        if key == .interrupt { return (s, .quit) }
-        if let prompt = s.prompt { return (presented(handlePrompt(prompt, key, s, now: now), now: now), nil) }
-        // Pasted text is only typed into a prompt; it never runs commands.
-        if case .paste = key { return (state, nil) }
-        let command = CommandTable.command(for: key, mode: s.mode)
-        if s.showHelp {
-            if command == .quit { return (s, .quit) }
-            // ↑ ↓ PgUp PgDn scroll a help taller than the screen (the overlay clamps); any other key closes it.
-            let most = CommandTable.rows.count * 4
-            switch key {
-            case .down: s.helpScroll = min(most, s.helpScroll + 1)
-            case .up: s.helpScroll = max(0, s.helpScroll - 1)
-            case .pageDown: s.helpScroll = min(most, s.helpScroll + 10)
-            case .pageUp: s.helpScroll = max(0, s.helpScroll - 10)
-            default: s.showHelp = false; s.helpScroll = 0
-            }
-            return (s, nil)
-        }
-        guard let command else { return (s, nil) }
+        guard let command = input.command else { return (s, nil) }
         switch command {
         case .quit: return (s, .quit)
         case .help: s.showHelp = true; return (s, nil)
@@ -57,7 +62,7 @@ public struct Navigator: Sendable {
         case .bottom: s.scroll = Int.max / 2; s.followSelection = false; return (s, nil)
         default: break
         }
-        let next = s.mode == .present ? present(s, command, key, now: now) : browse(s, command, key)
+        let next = s.mode == .present ? present(s, command, input.key, now: now) : browse(s, command, input.key)
         return (presented(clamped(next), now: now), nil)
     }
 
@@ -72,11 +77,11 @@ public struct Navigator: Sendable {
 
     // MARK: Browsing
 
-    private func browse(_ state: NavigationState, _ command: Command, _ key: Key) -> NavigationState {
+    private func browse(_ state: NavigationState, _ command: Command, _ key: Key?) -> NavigationState {
         var s = state
         switch command {
         case .agendaItem:
-            guard case .character(let c) = key, let digit = c.wholeNumberValue, let t = index.topicID(at: digit - 1) else { return s }
+            guard let digit = key?.digit, let t = index.topicID(at: digit - 1) else { return s }
             return open(.topic(t), from: s)
         case .reportingBoard:
             return open(.status, from: s)
@@ -226,7 +231,7 @@ public struct Navigator: Sendable {
 
     // MARK: Presenting
 
-    private func present(_ state: NavigationState, _ command: Command, _ key: Key, now: Double) -> NavigationState {
+    private func present(_ state: NavigationState, _ command: Command, _ key: Key?, now: Double) -> NavigationState {
         var s = state
         let current = deck.index(of: s.view) ?? 0
         var target = current
@@ -257,8 +262,7 @@ public struct Navigator: Sendable {
             }
             target += 1
         case .agendaItem:
-            guard case .character(let c) = key, let digit = c.wholeNumberValue,
-                  let slide = deck.slide(forTopicNumber: digit, in: meeting) else { return s }
+            guard let digit = key?.digit, let slide = deck.slide(forTopicNumber: digit, in: meeting) else { return s }
             target = slide
         default: return s
         }
@@ -286,30 +290,31 @@ public struct Navigator: Sendable {
 
     // MARK: Prompts and search
 
-    private func handlePrompt(_ prompt: NavigationState.Prompt, _ key: Key, _ state: NavigationState, now: Double) -> NavigationState {
+    /// A prompt's key: its commands (take, cancel, delete), or a character typed into it.
+    private func handlePrompt(_ prompt: NavigationState.Prompt, _ input: Input, _ state: NavigationState, now: Double) -> NavigationState {
         var s = state
-        switch (prompt, key) {
-        case (_, .escape):
+        switch (prompt, input.command) {
+        case (_, .close?):
             s.prompt = nil
-        case (.search(let text), .backspace):
+        case (.search(let text), .deleteBackward?):
             s.prompt = .search(String(text.dropLast()))
-        case (.goToSlide(let text), .backspace):
+        case (.goToSlide(let text), .deleteBackward?):
             s.prompt = .goToSlide(String(text.dropLast()))
-        case (.search(let text), .character(let c)):
-            s.prompt = .search(text + String(c))
-        case (.search(let text), .paste(let pasted, _)):
-            s.prompt = .search(text + Key.promptLine(pasted))
-        case (.goToSlide(let text), .character(let c)) where c.isASCII && c.isNumber:
-            s.prompt = .goToSlide(text + String(c))
-        case (.search(let text), .enter):
+        case (.search(let text), .confirm?):
             s.prompt = nil
             let folded = SearchKey.fold(text)
             s.search = folded.isEmpty ? nil : folded
             s.searchPosition = -1
             if s.search != nil { s = nextMatch(s) }
-        case (.goToSlide(let text), .enter):
+        case (.goToSlide(let text), .confirm?):
             s.prompt = nil
             if let n = Int(text) { s = goTo(slide: n - 1, s) }
+        case (.search(let text), nil):
+            if let typed = input.key?.promptText { s.prompt = .search(text + typed) }
+        case (.goToSlide(let text), nil):
+            if let typed = input.key?.promptText, typed.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                s.prompt = .goToSlide(text + typed)
+            }
         default:
             break
         }

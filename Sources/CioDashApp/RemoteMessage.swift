@@ -1,10 +1,9 @@
 import CioDashRender
 
-/// A message from another screen of the meeting. It takes the same path as a key: a slide change
-/// from the network moves the countdown exactly as `]` or a digit does.
+/// What another screen of the meeting says about the room (a presenter's state, the link, who
+/// joined). A command from another screen is not one of these: it is `AppEvent.command`, the same
+/// command a key becomes.
 public enum RemoteMessage: Equatable, Sendable {
-    /// Show the slide that shows `view` (a presenter's speaker view or remote asking for it).
-    case goToSlide(ViewID)
     /// Follower: the presenter's whole state; `receivedAt` on this machine's monotonic clock.
     case presenterState(PresenterShare, receivedAt: Double)
     /// Follower: the link's state changed.

@@ -70,6 +70,11 @@ public final class FollowerClient: @unchecked Sendable {
         }
     }
 
+    /// Whether the client gave up for good (a final refusal, or `stop()`): it will not try again.
+    public var hasStoppedTrying: Bool {
+        (try? loop.submit { self.stopped && self.channel == nil }.wait()) ?? true
+    }
+
     /// Closes the link and stops trying. Once: later calls do nothing (the loop may be gone).
     public func stop() {
         guard stopOnce.withLockedValue({ (done: inout Bool) -> Bool in defer { done = true }; return !done }) else { return }

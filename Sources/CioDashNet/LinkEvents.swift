@@ -1,3 +1,4 @@
+import CioDashRender
 import CioDashApp
 import Glibc
 
@@ -33,10 +34,36 @@ public enum FollowerLinkEvent: Sendable, Equatable {
     case refused(RejectReason)
 }
 
-/// A key of the presenter's, pressed in the speaker view: it reaches the presenter's app core as
-/// that key does, so the countdown and everything else follow the same rules.
+/// A command pressed in the speaker view, as the wire carries it (one byte): it reaches the
+/// presenter's app core as the same `Command` (`AppEvent.command`), so the countdown and everything
+/// else follow the same rules as the presenter's own keys.
 public enum SpeakerCommand: UInt8, Sendable, CaseIterable {
     case nextSlide = 1, previousSlide, nextTopic, previousTopic, togglePause
+
+    /// The app's command this byte stands for.
+    public var command: Command {
+        switch self {
+        case .nextSlide: return .nextSlide
+        case .previousSlide: return .previousSlide
+        case .nextTopic: return .nextTopic
+        case .previousTopic: return .previousTopic
+        case .togglePause: return .toggleTimer
+        }
+    }
+
+    /// The byte for a speaker view's command; nil for a command the speaker view does not send.
+    /// Enter in the speaker view turns the slide (the presenter's Enter on a ranking opens a panel
+    /// the speaker cannot see being selected).
+    public init?(_ command: Command) {
+        switch command {
+        case .nextSlide, .open: self = .nextSlide
+        case .previousSlide: self = .previousSlide
+        case .nextTopic: self = .nextTopic
+        case .previousTopic: self = .previousTopic
+        case .toggleTimer: self = .togglePause
+        default: return nil
+        }
+    }
 }
 
 /// Seconds from CLOCK_MONOTONIC, the same clock the dashboard's runner reads.

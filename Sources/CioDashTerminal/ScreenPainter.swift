@@ -2,7 +2,8 @@ import CNcursesw
 import CioDashRender
 import Glibc
 
-/// Copies a `Grid` to the ncurses screen, writing only the cells that changed since the last frame.
+/// Copies a `Grid` to the ncurses screen, writing only the cells that changed since the last frame
+/// (`GridDiff` decides which).
 ///
 /// ncurses then compares its own picture with what the terminal shows and sends the difference, so a
 /// one-cell change costs a cursor move and a character. Text goes only through `setcchar`/`mvadd_wch`
@@ -47,8 +48,9 @@ final class ScreenPainter {
         let screen = ciodash_stdscr()
         let rows = min(grid.height, Int(getmaxy(screen)))
         let columns = min(grid.width, Int(getmaxx(screen)))
-        let full = clearScreenNext || previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
-        if full {
+        // After `invalidate` there is no last frame to compare with: every cell is sent.
+        let diff = GridDiff(from: clearScreenNext ? nil : previous, to: grid, columns: columns, rows: rows)
+        if diff.full {
             // Cells outside the new grid must not keep the old picture.
             werase(screen)
         }
@@ -56,29 +58,10 @@ final class ScreenPainter {
             clearok(ciodash_curscr(), true)
             clearScreenNext = false
         }
-        var written = 0
-        for y in 0..<rows {
-            var x = 0
-            while x < columns {
-                let cell = grid[x, y]
-                defer { x += 1 }
-                if cell.isContinuation {
-                    // Its leading cell draws both halves; redraw that one if only this half changed.
-                    if !full, x > 0, previous![x, y] != cell, previous![x - 1, y] == grid[x - 1, y] {
-                        write(grid[x - 1, y], x: x - 1, y: y, columns: columns)
-                        written += 1
-                    }
-                    continue
-                }
-                if full || previous![x, y] != cell {
-                    write(cell, x: x, y: y, columns: columns)
-                    written += 1
-                }
-            }
-        }
+        for p in diff.positions { write(grid[p.x, p.y], x: p.x, y: p.y, columns: columns) }
         previous = grid
         wrefresh(screen)
-        return (written, full)
+        return (diff.positions.count, diff.full)
     }
 
     private func write(_ cell: Cell, x: Int, y: Int, columns: Int) {

@@ -96,7 +96,7 @@ final class WebContent {
     static func name(_ view: ViewID) -> String { view.description }
 
     static func view(named name: String) -> ViewID? {
-        name == "status" ? .status : ViewID(description: name)
+        ViewID(description: name)
     }
 
     /// Whether `view` lies ahead of the furthest slide the projector has shown (deck index

@@ -5,8 +5,8 @@ import CioDashRender
 import CioDashTerminal
 import Foundation
 
-/// The live dashboard's shell: turns keys, the clock and the folder into `AppEvent`s, hands them to
-/// the pure `AppCore.update`, carries out the effects it asks for, and paints the frame.
+/// The live dashboard's shell: opens the journal and the terminal, and runs the library's
+/// `DashboardLoop` on the real ports (`LivePorts`).
 struct DashboardRunner {
     let meetingOptions: MeetingOptions
     let screenOptions: ScreenOptions
@@ -15,9 +15,6 @@ struct DashboardRunner {
     var room: RoomLink? = nil
     /// A follower's copy of the presenter's folder: where the earlier meetings sent with it are.
     var earlierMeetingsFolder: String? = nil
-
-    /// How long a key wait lasts; the clock, countdown and folder watch advance between keys.
-    static let tickMilliseconds = 250
 
     func run() throws {
         let (meeting, result) = try loadMeetingOrExit(meetingOptions, earlierMeetingsFolder: earlierMeetingsFolder)
@@ -41,84 +38,18 @@ struct DashboardRunner {
         }
         defer { session.restore() }
 
+        let folder = meetingOptions.resolvedFolder
         var app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: Self.clock(),
-                                minutes: minutes?.journal.record)
+                                minutes: minutes?.journal.record, sizes: ReloadKeeper.sizes(of: meeting, folder: folder))
         if let message = minutes?.message { app.navigation.message = message }
         room?.prepare(&app)
         defer { room?.close() }
-        let folder = meetingOptions.resolvedFolder
-        // Watching and reloading (issue 16): a bounded watch, changes taken once settled, the load on
-        // its own thread, and the last good data kept for broken, shrunk or unreadable files.
-        let watch = FolderWatch(folder: folder, limit: meetingOptions.limits.maxProvinceFiles)
-        var keeper = ReloadKeeper(shown: meeting, folder: folder)
         let (options, earlier) = (meetingOptions, earlierMeetingsFolder)
-        let loader = BackgroundLoad { options.load(earlierMeetingsFolder: earlier) }
-        let store = SnapshotStore(meetingFolder: folder)
-        // The view's body is kept between key presses; a reload replaces the meeting it came from.
-        let bodies = ViewBodyCache()
-        var lastFrame: FrameInputs?
-
-        while true {
-            let size = session.size
-            // Between keys only the clock moves: compose again only when something on screen can differ.
-            let inputs = FrameInputs(app, size: size)
-            if inputs != lastFrame {
-                if lastFrame?.generation != inputs.generation { bodies.meetingChanged() }
-                session.paint(app.frame(width: size.width, height: size.height, cache: bodies).grid)
-                lastFrame = FrameInputs(app, size: size)
-            }
-            if screenOptions.debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
-
-            var events: [AppEvent] = [.tick(Self.clock())]
-            if let key = session.readKey(timeout: Self.tickMilliseconds, wake: room?.wakeDescriptor) {
-                events += [.tick(Self.clock()), .key(key)]
-            }
-            events += room?.events(app) ?? []
-            if let done = loader.take() {
-                // What to keep of the shown data is decided here, where the files' sizes can be read.
-                var fresh = done.result
-                let merged = keeper.merge(fresh: fresh, shown: app.meeting, asked: done.asked)
-                fresh.meeting = merged.meeting
-                events.append(.folderReloaded(fresh, changed: done.changed, kept: merged.kept))
-            }
-            while !events.isEmpty {
-                let effects: [AppEffect]
-                (app, effects) = AppCore.update(app, events.removeFirst())
-                for effect in effects {
-                    switch effect {
-                    case .quit:
-                        return
-                    case .drivePresenter(let command):
-                        room?.drive(command)
-                    case .repaintAll:
-                        session.requestFullRepaint()
-                        lastFrame = nil
-                    case .reloadFolder:
-                        watch.reset()
-                        loader.start(asked: true, changed: [])
-                    case .checkFolder:
-                        let changed = watch.poll()
-                        if !changed.isEmpty { loader.start(asked: false, changed: changed) }
-                        // What a full disk held back is written as soon as there is room, typing or not.
-                        if minutes?.journal.hasUnwritten == true, let failure = minutes?.journal.flush() {
-                            events.append(.effectFinished(.minutesFailed(failure)))
-                        }
-                    case .recordMinutes(let entries):
-                        // Every entry is applied to the journal's record even when writing fails: it
-                        // is written, as full texts, once the disk has room again.
-                        let failures = entries.compactMap { minutes?.journal.append($0) }
-                        if let failure = failures.first { events.append(.effectFinished(.minutesFailed(failure))) }
-                    case .saveSnapshot(let view, let language):
-                        let snapshot = Snapshot(meeting: app.meeting, language: language, width: size.width,
-                                                generatedAt: generationTime())
-                        switch store.save(snapshot.text(for: [view]), view: view) {
-                        case .success(let path): events.append(.effectFinished(.snapshotSaved(path)))
-                        case .failure(let error): events.append(.effectFinished(.snapshotFailed("\(error)")))
-                        }
-                    }
-                }
-            }
-            room?.stateChanged(app)
+        let ports = LivePorts(session: session, folder: folder, limit: meetingOptions.limits.maxProvinceFiles,
+                              journal: minutes?.journal, room: room) { options.load(earlierMeetingsFolder: earlier) }
+        let debugCrash = screenOptions.debugCrash
+        DashboardLoop(app: app, ports: ports).run {
+            if debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
         }
     }
 
@@ -160,31 +91,56 @@ struct DashboardRunner {
     }
 }
 
-/// Everything a frame is drawn from besides the meeting (which `generation` counts reloads of).
-private struct FrameInputs: Equatable {
-    var state: NavigationState
-    var size: TerminalSize
-    var notice: String?
-    var wall: String
-    var generation: Int
-    /// The presenter's countdown ticks each second; browsing has none.
-    var second: Int
-    /// The minutes form, when open: every key typed into it changes the frame.
-    var editor: MinutesEditor?
-    var follow: FollowState?
-    var share: ShareState?
+/// The real ports of the dashboard's loop: the terminal, the clock, the folder (watched, and read
+/// on a thread of its own: issue 16), the minutes journal, the snapshot store, the room.
+final class LivePorts: DashboardPorts {
+    let session: TerminalSession
+    let folder: String
+    let watch: FolderWatch
+    let loader: BackgroundLoad
+    let journal: MinutesJournal?
+    let room: RoomLink?
+    let store: SnapshotStore
 
-    init(_ app: AppState, size: TerminalSize) {
-        state = app.navigation
-        self.size = size
-        notice = app.notice
-        wall = app.clock.wall
-        generation = app.generation
-        second = app.navigation.mode == .present ? Int(app.clock.now) : 0
-        editor = app.minutes?.editor
-        follow = app.follow
-        share = app.share
+    init(session: TerminalSession, folder: String, limit: Int, journal: MinutesJournal?, room: RoomLink?,
+         load: @escaping @Sendable () -> LoadResult) {
+        self.session = session
+        self.folder = folder
+        watch = FolderWatch(folder: folder, limit: limit)
+        loader = BackgroundLoad(load)
+        self.journal = journal
+        self.room = room
+        store = SnapshotStore(meetingFolder: folder)
     }
+
+    func now() -> ScreenComposer.Clock { DashboardRunner.clock() }
+    func screenSize() -> (width: Int, height: Int) { let size = session.size; return (size.width, size.height) }
+    func paint(_ grid: Grid) { session.paint(grid) }
+    func repaintAll() { session.requestFullRepaint() }
+    func nextKey(timeout milliseconds: Int) -> Key? { session.readKey(timeout: milliseconds, wake: room?.wakeDescriptor) }
+    func folderChanges() -> [String] { watch.poll() }
+    func forgetFolderChanges() { watch.reset() }
+    func startLoad(asked: Bool, changed: [String]) { loader.start(asked: asked, changed: changed) }
+
+    func finishedLoad() -> (event: AppEvent, stillLoading: Bool)? {
+        guard let done = loader.take() else { return nil }
+        // The sizes are read here, after the load; what to keep of the shown data is the core's rule.
+        let event = AppEvent.folderReloaded(done.result, changed: done.changed, asked: done.asked,
+                                            sizes: ReloadKeeper.sizes(of: done.result.meeting, folder: folder))
+        return (event, loader.isBusy)
+    }
+
+    func record(_ entries: [MinutesEntry]) -> String? { entries.compactMap { journal?.append($0) }.first }
+    func flushJournal() -> String? { journal?.hasUnwritten == true ? journal?.flush() : nil }
+
+    func saveSnapshot(_ view: ViewID, language: Language, meeting: Meeting, width: Int) -> Result<String, SnapshotFailure> {
+        let snapshot = Snapshot(meeting: meeting, language: language, width: width, generatedAt: generationTime())
+        return store.save(snapshot.text(for: [view]), view: view).mapError { SnapshotFailure("\($0)") }
+    }
+
+    func roomEvents(_ app: AppState) -> [AppEvent] { room?.events(app) ?? [] }
+    func roomStateChanged(_ app: AppState) { room?.stateChanged(app) }
+    func drive(_ command: Command) { room?.drive(command) }
 }
 
 /// Seconds from a clock that never jumps, for countdowns and polling.

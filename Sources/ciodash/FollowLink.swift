@@ -85,14 +85,7 @@ final class FollowLink: RoomLink {
     func stateChanged(_ app: AppState) {}
 
     func drive(_ command: Command) {
-        switch command {
-        case .nextSlide, .open: client.send(.nextSlide)
-        case .previousSlide: client.send(.previousSlide)
-        case .nextTopic: client.send(.nextTopic)
-        case .previousTopic: client.send(.previousTopic)
-        case .toggleTimer: client.send(.togglePause)
-        default: break
-        }
+        if let sent = SpeakerCommand(command) { client.send(sent) }
     }
 
     func close() { client.stop() }

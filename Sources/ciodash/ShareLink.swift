@@ -5,7 +5,7 @@ import CioDashRender
 import Foundation
 
 /// `ciodash present --share`: publishes the presenter's state (and its folder, for followers with
-/// no copy) on each change; speaker-view commands come back as the presenter's own keys.
+/// no copy) on each change; speaker-view commands come back as the same commands the presenter's keys become.
 final class ShareLink: RoomLink {
     let server: PresenterServer
     let folder: String
@@ -41,7 +41,7 @@ final class ShareLink: RoomLink {
             switch event {
             case .followers(let n): return .remote(.followers(n))
             case .rejected(let summary): return .remote(.rejected(Self.line(summary, app.navigation.language)))
-            case .command(let command): return .key(Self.key(command))
+            case .command(let command): return .command(command.command)
             }
         }
     }
@@ -77,17 +77,6 @@ final class ShareLink: RoomLink {
     func drive(_ command: Command) {}
 
     func close() { server.stop() }
-
-    /// A speaker-view command is the presenter's key of the same meaning.
-    static func key(_ command: SpeakerCommand) -> Key {
-        switch command {
-        case .nextSlide: return .right
-        case .previousSlide: return .left
-        case .nextTopic: return .character("]")
-        case .previousTopic: return .character("[")
-        case .togglePause: return .character("t")
-        }
-    }
 
     /// "not shared with followers (2 files): provinces/x.yaml (a symbolic link: never shared), …".
     static func line(notShared left: [FolderFiles.Left], _ language: Language) -> String {

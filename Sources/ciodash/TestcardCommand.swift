@@ -48,10 +48,10 @@ struct TestcardCommand: ParsableCommand {
 
             guard let key = session.readKey(timeout: nil) else { continue }
             card.lastKey = key
-            switch key {
-            case .character("q"), .escape, .interrupt: return
-            case .character(" "): card.marked.toggle()
-            case .character("r"): session.requestFullRepaint()
+            switch CommandTable.command(for: key, in: .testCard) {
+            case .quit?: return
+            case .markCell?: card.marked.toggle()
+            case .repaint?: session.requestFullRepaint()
             default: break
             }
         }

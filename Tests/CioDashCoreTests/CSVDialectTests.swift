@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// `metrics.csv` as Excel writes it in each locale and encoding: one reader for every dialect.
 final class CSVDialectTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// Tasks as data: `tasks:` in meeting.yaml, the province's reports on them, what `check` traps, and
 /// the standing of each owner (overdue with no report is overdue, never done).

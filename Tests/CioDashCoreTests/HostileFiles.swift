@@ -1,5 +1,6 @@
 import Foundation
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// Writers for the bad-input corpus that are too large or too odd to spell out in a test.
 enum HostileFiles {

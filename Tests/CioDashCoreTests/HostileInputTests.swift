@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// The bad-input corpus of issue 5: for each class, the loader names the file (and the line where
 /// there is one) in one clear message, the result is an error, loading ends quickly, and every other

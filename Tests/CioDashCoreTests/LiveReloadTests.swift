@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// Issue 16, classes 6, 9, 10 and 1: the watch is bounded, a file reloads once it stopped changing,
 /// a file that lost most of its content or an unreadable provinces/ keeps the last good data, and
@@ -41,20 +42,20 @@ final class LiveReloadTests: XCTestCase {
     func testAFileThatLostMostOfItsContentKeepsTheLastGoodData() throws {
         let f = try folder()
         let shown = try XCTUnwrap(f.load().meeting)
-        var keeper = ReloadKeeper(shown: shown, folder: f.path)
+        var keeper = ReloadKeeper(shown: shown, sizes: ReloadKeeper.sizes(of: shown, folder: f.path))
         // Cut at a line boundary: still valid YAML, one topic left, no figures.
         let text = provinceFile()
         let cut = try XCTUnwrap(text.range(of: "    metrics:"))
         try f.write("provinces/thua-thien-hue.yaml", String(text[..<cut.lowerBound]))
         let fresh = f.load()
         XCTAssertEqual(fresh.meeting?.province("thua-thien-hue")?.isBroken, false, "the cut file is valid YAML")
-        let (meeting, kept) = keeper.merge(fresh: fresh, shown: shown, asked: false)
+        let (meeting, kept) = keeper.merge(fresh: fresh, shown: shown, asked: false, sizes: ReloadKeeper.sizes(of: fresh.meeting, folder: f.path))
         XCTAssertEqual(kept.map(\.file), ["provinces/thua-thien-hue.yaml"])
         XCTAssertTrue(kept[0].description(in: .en).contains("press r to accept"), kept[0].description(in: .en))
         XCTAssertEqual(meeting?.province("thua-thien-hue"), shown.province("thua-thien-hue"), "the last good report")
 
         // Asked for with r: taken as it is.
-        let (accepted, none) = keeper.merge(fresh: fresh, shown: shown, asked: true)
+        let (accepted, none) = keeper.merge(fresh: fresh, shown: shown, asked: true, sizes: ReloadKeeper.sizes(of: fresh.meeting, folder: f.path))
         XCTAssertEqual(none, [])
         XCTAssertEqual(accepted?.province("thua-thien-hue"), fresh.meeting?.province("thua-thien-hue"))
     }
@@ -62,11 +63,11 @@ final class LiveReloadTests: XCTestCase {
     func testUnreadableOrMissingProvincesFolderKeepsEveryProvince() throws {
         let f = try folder()
         let shown = try XCTUnwrap(f.load().meeting)
-        var keeper = ReloadKeeper(shown: shown, folder: f.path)
+        var keeper = ReloadKeeper(shown: shown, sizes: ReloadKeeper.sizes(of: shown, folder: f.path))
         try FileManager.default.moveItem(atPath: f.file("provinces"), toPath: f.file("provinces-syncing"))
         let fresh = f.load()
         XCTAssertTrue(fresh.provincesNotRead)
-        let (meeting, kept) = keeper.merge(fresh: fresh, shown: shown, asked: true)
+        let (meeting, kept) = keeper.merge(fresh: fresh, shown: shown, asked: true, sizes: ReloadKeeper.sizes(of: fresh.meeting, folder: f.path))
         XCTAssertEqual(meeting?.provinces.map(\.id), shown.provinces.map(\.id), "every province is still shown")
         XCTAssertEqual(kept, [ReloadKeeper.Kept(file: "provinces/", reason: .notRead)])
         try FileManager.default.moveItem(atPath: f.file("provinces-syncing"), toPath: f.file("provinces"))
@@ -76,14 +77,16 @@ final class LiveReloadTests: XCTestCase {
     func testABrokenFileKeepsItsLastGoodReportAndGrowthIsTaken() throws {
         let f = try folder()
         let shown = try XCTUnwrap(f.load().meeting)
-        var keeper = ReloadKeeper(shown: shown, folder: f.path)
+        var keeper = ReloadKeeper(shown: shown, sizes: ReloadKeeper.sizes(of: shown, folder: f.path))
         try f.write("provinces/da-nang.yaml", "format: ciodash/1\nid: da-nang\nname: [\n")
-        let (meeting, kept) = keeper.merge(fresh: f.load(), shown: shown, asked: false)
+        let broken = f.load()
+        let (meeting, kept) = keeper.merge(fresh: broken, shown: shown, asked: false, sizes: ReloadKeeper.sizes(of: broken.meeting, folder: f.path))
         XCTAssertEqual(kept, [ReloadKeeper.Kept(file: "provinces/da-nang.yaml", reason: .broken)])
         XCTAssertEqual(meeting?.province("da-nang"), shown.province("da-nang"))
 
         try f.write("provinces/da-nang.yaml", provinceFile(id: "da-nang", name: "Đà Nẵng mới"))
-        let (grown, none) = keeper.merge(fresh: f.load(), shown: shown, asked: false)
+        let fresh = f.load()
+        let (grown, none) = keeper.merge(fresh: fresh, shown: shown, asked: false, sizes: ReloadKeeper.sizes(of: fresh.meeting, folder: f.path))
         XCTAssertEqual(none, [])
         XCTAssertEqual(grown?.province("da-nang")?.name, "Đà Nẵng mới")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// Issue 16, class 1: every loading stage is linear in its input. Each test times n and 10n (files,
 /// metrics, list items) after a warm-up; linear gives a ratio near 10, quadratic near 100. Asserted

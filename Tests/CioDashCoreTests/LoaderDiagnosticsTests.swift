@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// Each error and warning of the format, checked by its message and place.
 final class LoaderDiagnosticsTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// The loader, the live-reload watcher and `check` read the same files of a meeting folder.
 final class MeetingFolderLayoutTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// Metrics declared once under their topic in the agenda; province files give just id and value.
 final class MetricDefinitionTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 final class MetricsCSVTests: XCTestCase {
     private let header = "province,topic,metric,label,value,target,unit,previous,source\n"

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// A 19-province meeting (the region's real names and codes, illustrative figures), half of it NFD.
 final class MixedNormalizationLoadTests: XCTestCase {

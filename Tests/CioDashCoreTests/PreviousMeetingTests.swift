@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 final class PreviousMeetingTests: XCTestCase {
     private let previousMeeting = """

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// One province file written as NFC, NFD, CRLF, with a BOM, and as JSON must load to the same model.
 final class ProvinceVariantsTests: XCTestCase {

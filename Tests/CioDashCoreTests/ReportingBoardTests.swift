@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// Who has reported: a listed province without a file is a "not yet reported" row, never left out.
 final class ReportingBoardTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 /// `notes:` of an agenda topic: text with its line breaks, under the same limits and checks as any
 /// text, and a diagnostic with its place when it is not text.

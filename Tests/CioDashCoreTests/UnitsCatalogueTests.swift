@@ -1,5 +1,6 @@
 import XCTest
 @testable import CioDashCore
+import CioDashTestSupport
 
 final class UnitsCatalogueTests: XCTestCase {
     private let meeting2019 = LocalDate(year: 2019, month: 7, day: 27)!

@@ -37,7 +37,8 @@ final class LinkTests: XCTestCase {
         defer { probe.client.stop() }
         XCTAssertTrue(eventually { probe.refusal != nil })
         XCTAssertEqual(probe.refusal, .wrongCode)
-        usleep(800_000)
+        // Gave up once the refused connection closed: had it not, a retry would have been scheduled.
+        XCTAssertTrue(eventually { probe.client.hasStoppedTrying }, "a wrong code is final")
         XCTAssertFalse(probe.poll().contains { if case .waiting = $0 { return true } else { return false } },
                        "a wrong code is final: no retry")
         XCTAssertTrue(eventually { server.inbox.drain().contains { if case .rejected(let s) = $0 { return s.reason == .wrongCode } else { return false } } })

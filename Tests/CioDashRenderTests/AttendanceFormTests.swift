@@ -3,6 +3,7 @@ import CioDashSamples
 import XCTest
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Issue 26 item 14: the minutes forms as a secretary types into them live.
 final class AttendanceFormTests: XCTestCase {

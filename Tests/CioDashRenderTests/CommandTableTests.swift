@@ -65,7 +65,7 @@ final class CommandTableTests: XCTestCase {
         for mode in [NavigationState.Mode.browse, .present] {
             for language in [Language.vi, .en] {
                 let help = HelpOverlay.entries(mode: mode, language: language)
-                XCTAssertEqual(help.count, CommandTable.rows.filter { $0.behaviour(mode) != nil }.count)
+                XCTAssertEqual(help.count, CommandTable.rows.filter { $0.helpLine(mode) != nil }.count)
                 XCTAssertTrue(help.allSatisfy { !$0.1.isEmpty }, "\(mode) \(language): every line says what it does")
             }
         }
@@ -95,5 +95,47 @@ final class CommandTableTests: XCTestCase {
         }
         XCTAssertEqual(CommandTable.footer(mode: .browse, language: .vi, width: 78),
                        "? trợ giúp · q thoát · ↑↓←→ chọn · Enter mở · Esc quay lại")
+    }
+
+    /// Every binding is a row of the table: no source file outside it names a key to act on it. The
+    /// terminal's key reader (bytes to keys), the `Key` type itself and the text editors (typed text,
+    /// not commands) are where keys are keys; `.resize` is the terminal's event, not a binding.
+    func testNoKeyLiteralOutsideTheCommandTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let allowed = ["Sources/CioDashRender/Navigation/CommandTable.swift", "Sources/CioDashRender/Navigation/Key.swift",
+                       "Sources/CioDashTerminal/KeyReader.swift"]
+        let pattern = try NSRegularExpression(pattern:
+            #"\.character\(|\.function\([0-9]|\.(escape|enter|backspace|backTab|interrupt|wordLeft|wordRight|deleteWord)\b|\bKey\.(up|down|left|right|tab|home|end|pageUp|pageDown)\b"#)
+        var found: [String] = []
+        let sources = root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String } ?? []
+        XCTAssertGreaterThan(files.filter { $0.hasSuffix(".swift") }.count, 100, "the sources are where the test looks")
+        for file in files where file.hasSuffix(".swift") {
+            let path = "Sources/" + file
+            if allowed.contains(path) || path.hasPrefix("Sources/CioDashRender/Editor/") || path.hasPrefix("Sources/CioDashCore/")
+                || path.hasPrefix("Sources/CioDashSpreadsheet/") || path.hasPrefix("Sources/CioDashSignature/") { continue }
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = String(line)
+                if line.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
+                if pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
+                    found.append("\(path):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+        XCTAssertEqual(found, [], "keys named outside the command table:\n" + found.joined(separator: "\n"))
+    }
+
+    func testTheSpeakerFooterAndTheFormKeysComeFromTheTable() {
+        XCTAssertEqual(CommandTable.speakerFooter(language: .en), "→ next · ← back · ] [ topic · t pause · ↑↓ notes · ? help · q quit")
+        XCTAssertEqual(CommandTable.formKeys(language: .vi),
+                       "Esc đóng (đã lưu) · Tab ô tiếp · Enter dòng mới · F2 ẩn khỏi màn chiếu · Ctrl-←→ từ · Ctrl-W xóa từ")
+        XCTAssertEqual(CommandTable.command(for: .function(2), in: .minutesForm), .hideForm)
+        XCTAssertEqual(CommandTable.command(for: .pageDown, in: .help), .pageDown)
+        XCTAssertEqual(CommandTable.command(for: .character("q"), in: .prompt), nil, "q is typed into a prompt")
+        let help = CommandTable.help(mode: .present, language: .en).map(\.keys)
+        for keys in ["↑ ↓ PgUp PgDn", "Esc, F2, F3", "Enter, Esc, Backspace"] {
+            XCTAssertTrue(help.contains(keys), "the presenter's help lists \(keys): \(help)")
+        }
     }
 }

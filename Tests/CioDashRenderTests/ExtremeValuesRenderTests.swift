@@ -1,6 +1,7 @@
 import XCTest
 import CioDashCore
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Values the loader accepts but no real file holds: the largest finite numbers, subnormals, a
 /// 10,000-character name. Every view draws them without trapping and without a line wider than asked.

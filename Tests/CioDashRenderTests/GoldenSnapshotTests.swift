@@ -3,6 +3,7 @@ import CioDashSamples
 import Foundation
 import XCTest
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Golden text of every view of the bundled sample at 80 and 120 columns, in both languages.
 /// Set CIODASH_RECORD_GOLDEN=1 to rewrite the files after an intended change, then review the diff.
@@ -15,10 +16,7 @@ final class GoldenSnapshotTests: XCTestCase {
 
     func sample(_ folder: URL = SampleMeetings.hue2019) throws -> Meeting { try Self.sample(folder) }
 
-    static func sample(_ folder: URL = SampleMeetings.hue2019) throws -> Meeting {
-        let result = MeetingLoader().load(folder: folder.path)
-        return try XCTUnwrap(result.meeting, "the bundled sample \(folder.lastPathComponent) loads: \(result.diagnostics)")
-    }
+    static func sample(_ folder: URL = SampleMeetings.hue2019) throws -> Meeting { try MeetingFixture.sample(folder) }
 
     func testEveryViewAt80And120ColumnsInBothLanguages() throws {
         try assertEveryViewGolden(try sample(), generatedAt: Self.epoch, prefix: "")

@@ -71,4 +71,38 @@ final class GridTests: XCTestCase {
         grid.put("\u{600}", x: 0, y: 0)
         XCTAssertEqual(grid.line(0), "\u{600}", "a blank cell after U+0600 is trailing space too")
     }
+
+    // MARK: GridDiff: what the painter sends
+
+    func testTheFirstFrameSendsEveryLeadingCellAndTheSameFrameNothing() {
+        var grid = Grid(width: 6, height: 2)
+        grid.put("a漢b", x: 0, y: 0)
+        let first = GridDiff(from: nil, to: grid)
+        XCTAssertTrue(first.full)
+        XCTAssertEqual(first.positions.count, 11, "12 cells less the right half of 漢")
+        XCTAssertFalse(first.positions.contains(.init(x: 2, y: 0)), "the right half is drawn by its leading cell")
+        let same = GridDiff(from: grid, to: grid)
+        XCTAssertFalse(same.full)
+        XCTAssertEqual(same.positions, [])
+    }
+
+    func testOneChangedCellIsOneWriteAndAWideCharacterIsWrittenOnce() {
+        var old = Grid(width: 6, height: 2)
+        old.put("a漢b", x: 0, y: 0)
+        var new = old
+        new.put("c", x: 5, y: 1)
+        XCTAssertEqual(GridDiff(from: old, to: new).positions, [.init(x: 5, y: 1)])
+        var styled = old
+        styled.put("漢", x: 1, y: 0, role: .selected)
+        XCTAssertEqual(GridDiff(from: old, to: styled).positions, [.init(x: 1, y: 0)], "both halves changed: one write")
+    }
+
+    func testAnotherSizeIsAFullFrameClippedToTheScreen() {
+        let old = Grid(width: 4, height: 2)
+        let new = Grid(width: 6, height: 3)
+        let diff = GridDiff(from: old, to: new, columns: 5, rows: 2)
+        XCTAssertTrue(diff.full)
+        XCTAssertEqual(diff.positions.count, 10, "5 columns × 2 rows of the screen")
+        XCTAssertTrue(diff.positions.allSatisfy { $0.x < 5 && $0.y < 2 })
+    }
 }

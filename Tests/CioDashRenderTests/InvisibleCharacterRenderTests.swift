@@ -1,6 +1,7 @@
 import XCTest
 import CioDashCore
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Issue 16, class 12: the screen showed `?` for U+2028 while the snapshot wrote it raw. Both are the
 /// same grid, and the grid sanitises separators and TAG characters like any other text.

@@ -3,6 +3,7 @@ import CioDashSamples
 import XCTest
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Issue 26 items 12, 13 and 15: the projector's agenda, closing slide, symbols and speaker view, as
 /// a room sees them.

@@ -5,6 +5,7 @@ import FoundationXML
 #endif
 import XCTest
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// No tag, attribute, script, link, image or formula from a status file survives as markup in any
 /// report format: the corpus puts every payload in every text field, and each format's output is

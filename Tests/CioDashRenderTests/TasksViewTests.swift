@@ -1,6 +1,7 @@
 import CioDashCore
 @testable import CioDashRender
 import XCTest
+import CioDashTestSupport
 
 /// The tasks view, its slide and the province's own tasks: every width from 20 to 200 keeps each line
 /// within the width, and a task past its due date with no report is overdue on screen, never done.

@@ -3,6 +3,7 @@ import XCTest
 import CioDashCore
 import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 final class ViewLayoutTests: XCTestCase {
     func views(_ meeting: Meeting) -> [ViewID] { ViewRenderer.allViews(of: meeting) }

@@ -1,13 +1,14 @@
 import Foundation
 import XCTest
+import CioDashTestSupport
 
 /// `ciodash check` run as a process: its output lines, summary and exit status.
 final class CheckCommandTests: XCTestCase {
-    private var fixture: CheckFolder!
+    private var fixture: TestFolder!
     private var folder: URL { URL(fileURLWithPath: fixture.path) }
 
     override func setUpWithError() throws {
-        fixture = try CheckFolder(prefix: "ciodash-check-")
+        fixture = try TestFolder.oneTopic(prefix: "ciodash-check-")
     }
 
     override func tearDownWithError() throws {

@@ -2,23 +2,24 @@ import CioDashCore
 import Foundation
 import Glibc
 import XCTest
+import CioDashTestSupport
 
 /// `ciodash check` on the bad-input corpus, as a process: exit status, one line per problem in the
 /// `path:line:col: error: message` format, limits raised by the options, and no control byte from the
 /// files in what it prints.
 final class CheckHostileTests: XCTestCase {
-    private var fixture: CheckFolder!
+    private var fixture: TestFolder!
     private var folder: String { fixture.path }
 
     override func setUpWithError() throws {
-        fixture = try CheckFolder(prefix: "ciodash-hostile-check-")
+        fixture = try TestFolder.oneTopic(prefix: "ciodash-hostile-check-")
     }
 
     override func tearDownWithError() throws {
         fixture.remove()
     }
 
-    private func province(id: String, name: String) -> String { CheckFolder.province(id: id, name: name) }
+    private func province(id: String, name: String) -> String { TestFolder.oneTopicProvince(id: id, name: name) }
 
     private func write(_ relative: String, _ text: String) throws { try fixture.write(relative, text) }
 

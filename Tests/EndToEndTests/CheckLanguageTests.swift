@@ -1,13 +1,14 @@
 import Foundation
 import XCTest
+import CioDashTestSupport
 
 /// `ciodash check --lang vi|en` over one folder of bad input, every kind of problem the loader names:
 /// golden text of the whole output in each language, so that no message is left untranslated.
 final class CheckLanguageTests: XCTestCase {
-    private var fixture: CheckFolder!
+    private var fixture: TestFolder!
 
     override func setUpWithError() throws {
-        fixture = try CheckFolder(prefix: "ciodash-check-lang-")
+        fixture = try TestFolder.oneTopic(prefix: "ciodash-check-lang-")
         let f = fixture!
         try f.write("meeting.yaml", """
             format: ciodash/1
@@ -91,7 +92,7 @@ final class CheckLanguageTests: XCTestCase {
 
     func testCheckInVietnamese() throws {
         let text = try check("vi")
-        try CheckGolden.assert(text, name: "check-bad-input-vi.txt")
+        try GoldenFile.assert(text, name: "check-bad-input-vi.txt")
         XCTAssertTrue(text.hasSuffix("\nđã đọc 3 tỉnh/thành, 3 tệp hỏng, 1 chưa báo cáo, 14 lỗi, 15 cảnh báo\n"), text)
         // Only the YAML parser's own words (libyaml's) stay English inside a Vietnamese sentence.
         for line in text.split(separator: "\n") where !line.contains("lỗi cú pháp YAML") {
@@ -102,7 +103,7 @@ final class CheckLanguageTests: XCTestCase {
     }
 
     func testCheckInEnglish() throws {
-        try CheckGolden.assert(try check("en"), name: "check-bad-input-en.txt")
+        try GoldenFile.assert(try check("en"), name: "check-bad-input-en.txt")
     }
 
     /// Without --lang, check speaks the meeting's language: Vietnamese unless `language: en`.
@@ -113,28 +114,5 @@ final class CheckLanguageTests: XCTestCase {
                           + "topics: [{id: smart-city, title: T, minutes: 5}]\n")
         let en = try CiodashProcess.run(["check", fixture.path])
         XCTAssertTrue(en.output.contains(" errors, "), en.output)
-    }
-}
-
-/// Golden text in `Golden/` beside this file: compared byte for byte; rewritten with CIODASH_RECORD_GOLDEN=1.
-enum CheckGolden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static func assert(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CIODASH_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return XCTFail("no golden file \(name); run with CIODASH_RECORD_GOLDEN=1 to create it", file: file, line: line)
-        }
-        if Array(data) == Array(text.utf8) { return }
-        let expected = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
-        let actual = text.components(separatedBy: "\n")
-        let index = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
-        XCTFail("\(name) differs at line \(index + 1):\n expected: \(index < expected.count ? expected[index] : "<end>")\n"
-                + " actual:   \(index < actual.count ? actual[index] : "<end>")", file: file, line: line)
     }
 }

@@ -85,8 +85,11 @@ final class DashboardEndToEndTests: XCTestCase {
         let overview = try h.screenLines()
         try h.sendKeys("?")
         try h.waitFor("┌─ Trợ giúp ─")
-        try h.waitFor("│ / rồi n             tìm tỉnh, chủ đề (gõ không dấu được)")
-        try h.waitFor("│ q, Q, Ctrl-C        thoát")
+        try h.waitFor("│ / rồi n                tìm tỉnh, chủ đề (gõ không dấu được)")
+        // Taller than 24 rows: PgDn, a key of the help's own row, scrolls to its end.
+        try h.sendKeys("PgDn")
+        try h.waitFor("│ ↑ ↓ PgUp PgDn          trong trợ giúp: cuộn khi trợ giúp dài hơn màn hình;")
+        try h.waitFor("│ q, Q, Ctrl-C           thoát")
         try h.sendKeys("x")
         try h.waitForLines("the overview back as it was before the help") { $0 == overview }
     }
@@ -114,16 +117,19 @@ final class DashboardEndToEndTests: XCTestCase {
         try h.waitForHeader(" Đắk Lắk · ")
         try h.sendKeys("s")
         let folder = h.file("work/ciodash-snapshots")
-        var saved: [String] = []
-        try h.waitUntil("a file in \(folder.path)") {
-            saved = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            return !saved.isEmpty
+        // The atomic writer's temporary file comes first: wait for the final name, then for the
+        // status line, which is said after the rename.
+        let suffix = "-panel-dak-lak-smart-city.txt"
+        var name = ""
+        try h.waitUntil("a file named after the view in \(folder.path)") {
+            let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            name = listed.first { $0.hasSuffix(suffix) && !$0.hasPrefix(".") } ?? ""
+            return !name.isEmpty
         }
-        XCTAssertEqual(saved.count, 1, "expected exactly one snapshot, found \(saved)")
-        let name = try XCTUnwrap(saved.first)
-        XCTAssertTrue(name.hasSuffix("-panel-dak-lak-smart-city.txt"), "expected the file named after the view, got \(name)")
-        let path = folder.appendingPathComponent(name).path
         try h.waitFor(" Đã lưu: ./ciodash-snapshots/\(name)")
+        let saved = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertEqual(saved, [name], "exactly one snapshot, no temporary file left")
+        let path = folder.appendingPathComponent(name).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let expected = try TmuxHarness.snapshotText(view: "panel:dak-lak/smart-city", width: width)
         XCTAssertEqual(Array(text.unicodeScalars), Array(expected.unicodeScalars),

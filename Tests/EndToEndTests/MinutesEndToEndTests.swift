@@ -16,6 +16,13 @@ final class MinutesEndToEndTests: XCTestCase {
 
     private var journal: String { folder.appendingPathComponent("minutes.jsonl").path }
 
+    /// The seconds the slide banner's countdown says are left ("còn 29:56").
+    static func secondsLeft(_ screen: String) -> Int? {
+        guard let match = screen.range(of: #"còn [0-9]+:[0-9]{2}"#, options: .regularExpression) else { return nil }
+        let parts = screen[match].dropFirst("còn ".count).split(separator: ":").compactMap { Int($0) }
+        return parts.count == 2 ? parts[0] * 60 + parts[1] : nil
+    }
+
     private func present() throws -> TmuxHarness {
         let h = try TmuxHarness.dashboard("present --minutes \(TmuxHarness.quote(journal)) \(TmuxHarness.quote(TmuxHarness.sampleFolder))",
                                           width: 100, height: 30)
@@ -42,7 +49,11 @@ final class MinutesEndToEndTests: XCTestCase {
             try h.type(before)
             // On screen means written: the journal's write comes before the frame that shows it.
             try h.waitFor(before)
-            sleep(3)
+            // Three seconds of the item's countdown pass on the presenter's own clock (the banner's "còn MM:SS").
+            let typedAt = try XCTUnwrap(Self.secondsLeft(try h.capture()), "the banner shows the countdown")
+            try h.waitForLines("the countdown three seconds further") { lines in
+                Self.secondsLeft(lines.joined(separator: "\n")).map { $0 <= typedAt - 3 } ?? false
+            }
             try h.type(String(typed.last!))
             try h.kill(SIGKILL)
             XCTAssertEqual(try h.waitForExit(), 128 + SIGKILL)

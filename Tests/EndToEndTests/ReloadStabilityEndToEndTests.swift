@@ -57,8 +57,8 @@ final class ReloadStabilityEndToEndTests: XCTestCase {
         handle.seekToEndOfFile()
         handle.write(Data("thua-thien-hue,smart-city,extra,Extra,1,,,,\n".utf8))
         try handle.close()
-        // The change settles in one or two polls; then the reload starts on its own thread.
-        Thread.sleep(forTimeInterval: 2.5)
+        // The change settles in one or two polls; then the reload starts on its own thread and says so.
+        try h.waitFor("reading the folder again…")
         let start = Date()
         try h.sendKeys("q")
         XCTAssertEqual(try h.waitForExit(timeout: 10), 0)

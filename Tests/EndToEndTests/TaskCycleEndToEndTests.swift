@@ -1,6 +1,7 @@
 import CioDashCore
 import Foundation
 import XCTest
+import CioDashTestSupport
 
 /// Issue 25's whole cycle with the real binary: a replayed session's journal assigns three tasks (one to
 /// Kon Tum, merged into Quảng Ngãi on 1 July 2025) → `minutes` → `init --from` for a meeting after
@@ -128,8 +129,8 @@ final class TaskCycleEndToEndTests: XCTestCase {
         XCTAssertTrue(imported.contains("nhiệm vụ 2025-06-20-smart-city-1 (Rà soát kế hoạch ĐTTM 2025–2026): — → xong 10/07/2025 (125/KH-UBND)"), imported)
 
         // Shown: the tasks view (golden, vi and en), by province and by meeting of origin; the province's own.
-        try CheckGolden.assert(try ciodash(["snapshot", "next", "--view", "tasks", "--width", "80"]).output, name: "tasks-view-vi.txt")
-        try CheckGolden.assert(try ciodash(["snapshot", "next", "--view", "tasks", "--width", "120", "--lang", "en"]).output,
+        try GoldenFile.assert(try ciodash(["snapshot", "next", "--view", "tasks", "--width", "80"]).output, name: "tasks-view-vi.txt")
+        try GoldenFile.assert(try ciodash(["snapshot", "next", "--view", "tasks", "--width", "120", "--lang", "en"]).output,
                                name: "tasks-view-en.txt")
         let danang = try ciodash(["snapshot", "next", "--view", "province:da-nang", "--format", "markdown", "--lang", "en"]).output
         XCTAssertTrue(danang.contains("| Chia sẻ tài liệu kiến trúc IOC | 2025-09-30 | not reported; 46 days overdue |"), danang)
@@ -159,7 +160,7 @@ final class TaskCycleEndToEndTests: XCTestCase {
             try h.sendKeys("Right")
             try h.waitFor(title)
             let frame = try h.capture().replacingOccurrences(of: #"\d\d:\d\d ─┘"#, with: "HH:MM ─┘", options: .regularExpression)
-            try CheckGolden.assert(frame, name: "tasks-slide-\(language).txt")
+            try GoldenFile.assert(frame, name: "tasks-slide-\(language).txt")
             try h.type("q")
             XCTAssertEqual(try h.waitForExit(), 0)
         }
@@ -168,7 +169,7 @@ final class TaskCycleEndToEndTests: XCTestCase {
         let nextJournal = try replayedSession(date: LocalDate(iso: "2025-11-15")!, rows: [("Gia Lai", "Kết nối LGSP", "31/3/2026")])
         let minutes = try ciodash(["minutes", "next", "--journal", nextJournal, "--format", "markdown"]).output
         let section = minutes.components(separatedBy: "### Kết quả thực hiện kết luận phiên trước").dropFirst().first ?? ""
-        try CheckGolden.assert(String(section.prefix { $0 != "#" }), name: "tasks-follow-up-bien-ban-vi.md")
+        try GoldenFile.assert(String(section.prefix { $0 != "#" }), name: "tasks-follow-up-bien-ban-vi.md")
         let minutesEN = try ciodash(["minutes", "next", "--journal", nextJournal, "--format", "markdown", "--lang", "en", "--kind", "ket-luan"]).output
         XCTAssertTrue(minutesEN.contains("| 2 | Đà Nẵng | Chia sẻ tài liệu kiến trúc IOC | 2025-09-30 | not reported; 46 days overdue |"), minutesEN)
         XCTAssertTrue(minutesEN.contains("- Bưu điện các tỉnh;"), "a body with an open task receives the notice:\n\(minutesEN)")

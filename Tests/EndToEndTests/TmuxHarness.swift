@@ -284,17 +284,32 @@ final class TmuxHarness {
         throw XCTSkip("\(name) is not installed; .ci/run installs it")
     }
 
-    /// The ciodash binary: $CIODASH_BINARY, else the release build (CI builds it before `swift test`),
-    /// else the debug build. Skips when none exists.
+    /// The ciodash binary built from the code under test: the one `swift build` put next to this
+    /// test bundle, which `swift test` rebuilds. $CIODASH_BINARY names another build (CI's static
+    /// release build, made just before the tests); it must be newer than every source file, so that
+    /// a stale binary fails the tests instead of passing them.
     static func ciodashBinary(file: StaticString = #filePath) throws -> String {
-        if let given = ProcessInfo.processInfo.environment["CIODASH_BINARY"], !given.isEmpty { return given }
+        guard let given = ProcessInfo.processInfo.environment["CIODASH_BINARY"], !given.isEmpty else {
+            return try CiodashProcess.binary().path
+        }
         let root = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        for configuration in ["release", "debug"] {
-            let candidate = root.appendingPathComponent(".build/\(configuration)/ciodash").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        let built = try FileManager.default.attributesOfItem(atPath: given)[.modificationDate] as? Date ?? .distantPast
+        if let newer = newestSource(under: root.appendingPathComponent("Sources")), newer.date > built {
+            throw Failure(description: "CIODASH_BINARY \(given) is older than \(newer.path): build it again")
         }
-        throw XCTSkip("no ciodash binary: run `swift build -c release --product ciodash` (or `swift build`) first")
+        return given
+    }
+
+    /// The most recently modified file under `folder`.
+    private static func newestSource(under folder: URL) -> (path: String, date: Date)? {
+        var newest: (path: String, date: Date)?
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])
+        while let url = files?.nextObject() as? URL {
+            guard let date = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate else { continue }
+            if newest.map({ date > $0.date }) ?? true { newest = (url.path, date) }
+        }
+        return newest
     }
 
     /// Single-quotes for sh.

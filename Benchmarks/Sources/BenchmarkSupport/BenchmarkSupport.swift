@@ -61,12 +61,9 @@ public let keyCycle: [Key] = [
     .tab, .pageDown, .pageUp, .up, .up, .up, .left, .left, .character("L"), .character("L"),
 ]
 
-/// Cells that differ between two frames, as the terminal painter decides what to send.
+/// The cells the terminal painter sends between two frames: its own rule (`GridDiff`).
 public func changedCells(_ old: Grid?, _ new: Grid) -> Int {
-    guard let old, old.width == new.width, old.height == new.height else { return new.width * new.height }
-    var changed = 0
-    for i in 0..<new.cells.count where old.cells[i] != new.cells[i] { changed += 1 }
-    return changed
+    GridDiff(from: old, to: new).positions.count
 }
 
 /// The dashboard's loop without a terminal: one key through the app core, the frame, the diff.

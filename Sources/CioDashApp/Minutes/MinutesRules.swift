@@ -1,51 +1,24 @@
 import CioDashCore
 import CioDashRender
 
-/// The minutes' rules in the app core: the open form takes every key; `m` opens it on the item on
-/// screen; every change of the agenda clock, and every keystroke typed, becomes a journal entry
+/// The minutes' rules in the app core: the open form takes every key (the input chain's first
+/// link); `m` opens it on the item on screen; every change of the agenda clock, and every keystroke typed, becomes a journal entry
 /// that the shell writes (an effect), so a replayed session writes the same journal.
 enum MinutesRules {
-    static func update(_ state: AppState, _ event: AppEvent) -> (AppState, [AppEffect]) {
+    /// Runs `event` through `dashboard` and records what it did to the agenda clock (and, on a
+    /// quiet tick, that the clock is still running), before the event's own effects.
+    static func journaling(_ state: AppState, _ event: AppEvent,
+                           _ dashboard: (AppState, AppEvent) -> (AppState, [AppEffect])) -> (AppState, [AppEffect]) {
         var s = state
         var effects: [AppEffect] = []
         if !s.pendingMinutes.isEmpty {
             effects.append(.recordMinutes(s.pendingMinutes))
             s.pendingMinutes = []
         }
-        guard var minutes = s.minutes else { return AppCore.dashboard(s, event) }
         let at = s.clock.epoch
-        // F3 on the attendance form: the units browsers announced, still absent, marked present.
-        // Only the secretary's key does it; an announcement alone never changes the minutes.
-        if case .key(.function(3)) = event, var editor = minutes.editor, editor.topic == nil {
-            let confirmed = s.announcedAbsent
-            guard !confirmed.isEmpty else { return (s, effects) }
-            let text = MinutesAttendance.absentText(minutes.record.text(.absent), without: confirmed, in: s.meeting.provinces)
-            let outcome = editor.replace(.absent, with: text, at: at)
-            minutes.editor = editor
-            s.minutes = minutes.recording(outcome.entries, at: nil)
-            if !outcome.entries.isEmpty { effects.append(.recordMinutes(outcome.entries)) }
-            s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).markedPresent(confirmed.map(\.name))
-            return (s, effects)
-        }
-        if case .key(let key) = event, key != .resize, key != .interrupt, var editor = minutes.editor {
-            let outcome = editor.handle(key, width: minutes.textWidth, at: at)
-            if case .paste(_, cut: true) = key {
-                s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).pasteCut(Key.longestPastedText)
-            }
-            minutes.editor = outcome.closed ? nil : editor
-            s.minutes = minutes.recording(outcome.entries, at: nil)
-            if !outcome.entries.isEmpty { effects.append(.recordMinutes(outcome.entries)) }
-            return (s, effects)
-        }
-        if case .key(let key) = event, s.navigation.prompt == nil, !s.navigation.showHelp,
-           CommandTable.command(for: key, mode: s.navigation.mode) == .minutes {
-            minutes.editor = MinutesEditor(topic: PresenterDeck.topic(of: s.navigation.view), record: minutes.record,
-                                           meeting: s.meeting)
-            s.minutes = minutes
-            return (s, effects)
-        }
         let before = s.navigation.timer
-        var (next, more) = AppCore.dashboard(s, event)
+        var (next, more) = dashboard(s, event)
+        guard let minutes = next.minutes else { return (next, effects + more) }
         var entries = clockEntries(from: before, to: next.navigation.timer, at: at)
         if case .tick = event, entries.isEmpty, let running = runningTopic(next.navigation.timer),
            at - minutes.lastAlive >= MinutesState.aliveInterval {
@@ -55,6 +28,59 @@ enum MinutesRules {
         next.minutes = minutes.recording(entries, at: entries.isEmpty ? nil : at)
         if !entries.isEmpty { more.insert(.recordMinutes(entries), at: 0) }
         return (next, effects + more)
+    }
+
+    /// The input chain's first link: the open form takes every key, its commands (close, hide,
+    /// confirm the announced units, quit) or its text. Nil when no form is open.
+    static func form(_ s: inout AppState, _ input: Input) -> [AppEffect]? {
+        guard var minutes = s.minutes, var editor = minutes.editor else { return nil }
+        let at = s.clock.epoch
+        let words = MinutesLabels.forLanguage(s.navigation.language)
+        switch input.command {
+        case .quit?:
+            return [.quit]
+        case .close?:
+            minutes.editor = nil
+            s.minutes = minutes
+            return []
+        case .hideForm?:
+            editor.hidden.toggle()
+            minutes.editor = editor
+            s.minutes = minutes
+            return []
+        case .confirmPresent?:
+            // The units browsers announced, still absent, marked present: only the secretary's key
+            // does it, on the attendance form; an announcement alone never changes the minutes.
+            let confirmed = s.announcedAbsent
+            guard editor.topic == nil, !confirmed.isEmpty else { return [] }
+            let text = MinutesAttendance.absentText(minutes.record.text(.absent), without: confirmed, in: s.meeting.provinces)
+            let outcome = editor.replace(.absent, with: text, at: at)
+            minutes.editor = editor
+            s.minutes = minutes.recording(outcome.entries, at: nil)
+            s.navigation.message = words.markedPresent(confirmed.map(\.name))
+            return outcome.entries.isEmpty ? [] : [.recordMinutes(outcome.entries)]
+        default:
+            guard let key = input.key else { return [] }
+            let outcome = editor.handle(key, width: minutes.textWidth, at: at)
+            if case .paste(_, cut: true) = key { s.navigation.message = words.pasteCut(Key.longestPastedText) }
+            minutes.editor = editor
+            s.minutes = minutes.recording(outcome.entries, at: nil)
+            return outcome.entries.isEmpty ? [] : [.recordMinutes(outcome.entries)]
+        }
+    }
+
+    /// The input chain's minutes link: `m` opens the form on the item on screen; without a journal
+    /// it says the minutes are off. Nil for any other command.
+    static func open(_ s: inout AppState, _ input: Input) -> [AppEffect]? {
+        guard input.command == .minutes else { return nil }
+        guard var minutes = s.minutes else {
+            s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).minutesOff
+            return []
+        }
+        minutes.editor = MinutesEditor(topic: PresenterDeck.topic(of: s.navigation.view), record: minutes.record,
+                                       meeting: s.meeting)
+        s.minutes = minutes
+        return []
     }
 
     /// The item whose countdown runs.

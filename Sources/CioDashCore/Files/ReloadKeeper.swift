@@ -3,6 +3,7 @@
 /// or an editor caught truncating it), keeps its last good report; an unreadable or missing
 /// `provinces/` keeps every province. Each kept file is said, with why. A reload asked for with `r`
 /// takes a shrunk file as it is (the user means it); broken files and a missing folder are kept still.
+/// A pure value: the app core holds one and runs it on each reload event, which carries the sizes.
 public struct ReloadKeeper: Sendable {
     /// A file whose last good data stays on screen, and why.
     public struct Kept: Equatable, Sendable {
@@ -34,26 +35,29 @@ public struct ReloadKeeper: Sendable {
 
     /// The size of each province file when it was last taken as good.
     private var goodSizes: [String: Int64] = [:]
-    private let size: @Sendable (String) -> Int64?
 
-    /// `size` gives a province file's size by its relative path ("provinces/da-nang.yaml").
-    public init(shown meeting: Meeting, size: @escaping @Sendable (String) -> Int64?) {
-        self.size = size
+    /// `sizes`: each province file's size in bytes when `meeting` was loaded, by its relative path
+    /// ("provinces/da-nang.yaml"), as `sizes(of:folder:)` reads them.
+    public init(shown meeting: Meeting, sizes: [String: Int64]) {
         for province in meeting.provinces where !province.isBroken {
-            if let bytes = size(province.file) { goodSizes[province.file] = bytes }
+            if let bytes = sizes[province.file] { goodSizes[province.file] = bytes }
         }
     }
 
-    /// For files in `folder`.
-    public init(shown meeting: Meeting, folder: String) {
-        self.init(shown: meeting) { relative in
-            FolderSignature.Entry(path: FolderPath.join(folder, relative)).map(\.size)
+    /// The sizes of `meeting`'s province files in `folder` now: what a reload carries to the rule.
+    public static func sizes(of meeting: Meeting?, folder: String) -> [String: Int64] {
+        var sizes: [String: Int64] = [:]
+        for province in meeting?.provinces ?? [] {
+            if let entry = FolderSignature.Entry(path: FolderPath.join(folder, province.file)) { sizes[province.file] = entry.size }
         }
+        return sizes
     }
 
     /// The meeting to show after loading `fresh` while `shown` was on screen, and what was kept.
     /// Nil meeting when the fresh load has none (the meeting file broke): keep showing `shown`.
-    public mutating func merge(fresh: LoadResult, shown: Meeting, asked: Bool) -> (meeting: Meeting?, kept: [Kept]) {
+    /// `sizes`: the fresh province files' sizes (`sizes(of:folder:)`), read after the load.
+    public mutating func merge(fresh: LoadResult, shown: Meeting, asked: Bool,
+                               sizes: [String: Int64]) -> (meeting: Meeting?, kept: [Kept]) {
         guard var next = fresh.meeting else { return (nil, []) }
         if fresh.provincesNotRead && !shown.provinces.isEmpty {
             next.provinces = shown.provinces
@@ -62,7 +66,7 @@ public struct ReloadKeeper: Sendable {
         var kept: [Kept] = []
         for (i, province) in next.provinces.enumerated() {
             guard let good = shown.province(province.id), !good.isBroken else {
-                if !province.isBroken, let bytes = size(province.file) { goodSizes[province.file] = bytes }
+                if !province.isBroken, let bytes = sizes[province.file] { goodSizes[province.file] = bytes }
                 continue
             }
             if province.isBroken {
@@ -70,7 +74,7 @@ public struct ReloadKeeper: Sendable {
                 kept.append(Kept(file: province.file, reason: .broken))
                 continue
             }
-            let now = size(province.file)
+            let now = sizes[province.file]
             if !asked, let before = goodSizes[good.file], let now, before >= Self.smallestWatchedSize,
                Double(now) < Double(before) * (1 - Self.shrinkShare) {
                 next.provinces[i] = good

@@ -55,25 +55,18 @@ public struct MinutesEditor: Equatable, Sendable {
         editors[field] ?? TextEditor(multiline: field.isMultiline)
     }
 
-    /// What a key did: the journal entries to write and whether the form closed.
+    /// What a key did: the journal entries to write.
     public struct Outcome: Equatable, Sendable {
         public var entries: [MinutesEntry] = []
-        public var closed = false
     }
 
-    /// One key at `width` cells of text (for up and down across wrapped rows), at wall time `at`.
+    /// One text-editing key (the form's commands, Esc, F2, F3, are the app core's) at `width` cells of text (for up and down across wrapped rows), at wall time `at`.
     public mutating func handle(_ key: Key, width: Int, at: Double) -> Outcome {
         var outcome = Outcome()
         let field = focused
         var editor = self.editor(field)
         var edit: TextEdit?
         switch key {
-        case .escape:
-            outcome.closed = true
-            return outcome
-        case .function(2):
-            hidden.toggle()
-            return outcome
         case .tab: tab(by: 1); return outcome
         case .backTab: tab(by: -1); return outcome
         case .character(let c): edit = editor.insert(String(c))

@@ -153,11 +153,6 @@ public struct MinutesLabels: Sendable {
         (vi ? "biên bản: đã ghi có mặt " : "minutes: marked present ") + names.joined(separator: ", ")
     }
 
-    /// The form's keys, most needed first: a narrow form shows as many as fit, each whole.
-    var editorKeys: [String] {
-        vi ? ["Esc đóng (đã lưu)", "Tab ô tiếp", "Enter dòng mới", "F2 ẩn khỏi màn chiếu", "Ctrl-←→ từ", "Ctrl-W xóa từ"]
-            : ["Esc close (saved)", "Tab next field", "Enter new line", "F2 hide from the projector", "Ctrl-←→ word", "Ctrl-W delete word"]
-    }
 
     func fieldLabel(_ field: MinutesField) -> String {
         switch field {

@@ -37,6 +37,22 @@ public enum Key: Hashable, Sendable {
         return .paste(clean, cut: cut)
     }
 
+    /// The digit of a digit key (which agenda item `1`–`9` means).
+    public var digit: Int? {
+        if case .character(let c) = self { return c.wholeNumberValue }
+        return nil
+    }
+
+    /// What the key types into a one-line prompt: its character, or a paste as one line; nil for
+    /// keys that type nothing.
+    public var promptText: String? {
+        switch self {
+        case .character(let c): return String(c)
+        case .paste(let text, _): return Key.promptLine(text)
+        default: return nil
+        }
+    }
+
     /// A paste as a prompt takes it: one line of at most `longestPaste` characters.
     public static func promptLine(_ pasted: String) -> String {
         let line = TextSanitizer.line(pasted)

@@ -15,6 +15,8 @@ public struct Labels: Sendable {
     public let slide, timeLeft, overrun, paused, lastFiveMinutes, lastMinute: String
     public let closing, session, planned, actual, difference, onTime, behindBy, aheadBy: String
     public let searchPrompt, noMatch, noSuchSlide, snapshotSaved, snapshotFailed, reloaded, reloadFailed: String
+    /// Said on the status line while the folder is read again.
+    public let reloading: String
 
     public static func forLanguage(_ language: Language) -> Labels { language == .vi ? vi : en }
 
@@ -39,7 +41,8 @@ public struct Labels: Sendable {
         closing: "Tổng kết thời gian", session: "Cả phiên", planned: "Kế hoạch", actual: "Thực tế", difference: "Chênh",
         onTime: "đúng giờ", behindBy: "chậm", aheadBy: "sớm",
         searchPrompt: "Tìm", noMatch: "không tìm thấy", noSuchSlide: "không có trang này", snapshotSaved: "Đã lưu", snapshotFailed: "Không lưu được",
-        reloaded: "Đã tải lại", reloadFailed: "Tải lại lỗi, giữ số liệu cũ"
+        reloaded: "Đã tải lại", reloadFailed: "Tải lại lỗi, giữ số liệu cũ",
+        reloading: "đang đọc lại thư mục…"
     )
 
     public static let en = Labels(
@@ -62,7 +65,8 @@ public struct Labels: Sendable {
         closing: "Time summary", session: "Session", planned: "Planned", actual: "Actual", difference: "Difference",
         onTime: "on time", behindBy: "behind", aheadBy: "ahead",
         searchPrompt: "Search", noMatch: "no match", noSuchSlide: "no such slide", snapshotSaved: "Saved", snapshotFailed: "Could not save",
-        reloaded: "Reloaded", reloadFailed: "Reload failed, keeping last good data"
+        reloaded: "Reloaded", reloadFailed: "Reload failed, keeping last good data",
+        reloading: "reading the folder again…"
     )
 }
 

@@ -48,11 +48,8 @@ public enum MinutesEditorView {
         if let offer {
             grid.put(TextLayout.truncate(offer, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, role: .header)
         }
-        var keys = ""
-        for part in words.editorKeys {
-            let next = keys.isEmpty ? part : keys + " · " + part
-            if DisplayWidth.of(next) <= inner.width { keys = next } else { break }
-        }
+        // The form's keys from the command table, most needed first, as many whole ones as fit.
+        let keys = CommandTable.formKeys(language: words.language, width: inner.width)
         grid.put(keys, x: inner.x, y: inner.y + inner.height - 1, maxWidth: inner.width, role: .muted)
         return textWidth
     }

@@ -73,7 +73,7 @@ public enum SpeakerView {
 
         ScreenComposer.drawStatusLine(&grid, y: height - 2, state: state, notice: notice, labels: labels, position: (0, 0, 0))
         grid.fill(x: 0, y: height - 1, width: width, height: 1, role: .footer)
-        grid.put(TextLayout.truncate(words.footer, to: width - 2), x: 1, y: height - 1, role: .footer)
+        grid.put(CommandTable.speakerFooter(language: state.language, width: width - 2), x: 1, y: height - 1, role: .footer)
         if state.showHelp {
             HelpOverlay.draw(on: &grid, mode: .present, labels: labels, language: state.language, scroll: state.helpScroll)
         }
@@ -276,7 +276,7 @@ private struct NotesBox {
 
 /// The speaker view's own words, in both interface languages.
 struct SpeakerWords {
-    let speakerView, timeOfDay, timeLeft, usedNoBudget, nextSlide, lastSlide, notes, noNotes, noTopicHere, footer: String
+    let speakerView, timeOfDay, timeLeft, usedNoBudget, nextSlide, lastSlide, notes, noNotes, noTopicHere: String
     /// The notes box's title on a slide outside any topic: the next topic's notes.
     let nextTopicNotes: (_ number: Int) -> String
     let topic: (_ number: Int, _ count: Int, _ minutes: Int?) -> String
@@ -291,7 +291,6 @@ struct SpeakerWords {
         nextSlide: "Trang tiếp", lastSlide: "— đây là trang cuối", notes: "Ghi chú",
         noNotes: "Không có ghi chú cho mục này: trình bày theo trang chiếu.",
         noTopicHere: "Trang này không thuộc mục nào của chương trình: không có ghi chú.",
-        footer: "→ tiếp ← lùi · ] [ chủ đề · t dừng giờ · ↑↓ ghi chú · ? trợ giúp · q thoát",
         nextTopicNotes: { "Ghi chú của chủ đề \($0) (tiếp theo)" },
         topic: { "Chủ đề \($0)/\($1)" + ($2.map { " · \($0) phút" } ?? "") },
         moreBelow: { $0 == 0 ? "— hết ghi chú · ↑ cuộn lên" : "↓ còn \($0) dòng · ↑↓ cuộn" })
@@ -301,7 +300,6 @@ struct SpeakerWords {
         nextSlide: "Next slide", lastSlide: "— this is the last slide", notes: "Notes",
         noNotes: "No notes for this item: present from the slide.",
         noTopicHere: "This slide belongs to no agenda item: no notes.",
-        footer: "→ next ← back · ] [ topic · t pause · ↑↓ notes · ? help · q quit",
         nextTopicNotes: { "Notes of topic \($0) (next)" },
         topic: { "Topic \($0)/\($1)" + ($2.map { " · \($0) min" } ?? "") },
         moreBelow: { $0 == 0 ? "— end of the notes · ↑ scroll up" : "↓ \($0) more lines · ↑↓ scroll" })

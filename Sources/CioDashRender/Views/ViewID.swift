@@ -32,13 +32,15 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The view its `description` names, exactly (no name matching: for machine-written text such
-    /// as the room link's messages; `ViewResolver` reads what people type).
+    /// The view its `description` names, exactly: the inverse of `description` for every kind (no
+    /// name matching: for machine-written text such as the room link's messages; `ViewResolver`
+    /// reads what people type).
     public init?(description text: String) {
         switch text {
         case "agenda": self = .agenda
         case "closing": self = .closing
         case "overview": self = .overview
+        case "status": self = .status
         case "tasks": self = .tasks
         default:
             guard let colon = text.firstIndex(of: ":") else { return nil }
@@ -47,11 +49,11 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
             switch text[..<colon] {
             case "topic": self = .topic(argument)
             case "province": self = .province(argument)
-            case "panel":
+            case "panel", "history":
                 guard let slash = argument.lastIndex(of: "/") else { return nil }
                 let p = String(argument[..<slash]), t = String(argument[argument.index(after: slash)...])
                 guard !p.isEmpty, !t.isEmpty else { return nil }
-                self = .panel(province: p, topic: t)
+                self = text[..<colon] == "panel" ? .panel(province: p, topic: t) : .history(province: p, topic: t)
             default: return nil
             }
         }

@@ -2,6 +2,7 @@ import XCTest
 import CioDashCore
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// The app core's rules for events other than plain navigation: reloads, the clock, remote
 /// messages, effect results; and the identity rules that a rebuilt meeting must not break.
@@ -115,6 +116,26 @@ final class AppCoreTests: XCTestCase {
         XCTAssertEqual(said.notice, "Tải lại lỗi, giữ số liệu cũ: /tmp/fixture/meeting.yaml, dòng 4, cột 1: ở đây dùng ký tự tab để thụt lề")
     }
 
+    /// The reload rule runs in the core, on what the reload event carries: a file that lost most of
+    /// its bytes at once keeps its last good report until a reload asked for with `r` takes it.
+    func testAFileThatShrankAtOnceKeepsItsLastGoodReportUntilAskedFor() {
+        let file = "provinces/dak-lak.yaml"
+        let shown = AppCore.start(meeting: meeting, mode: .browse, language: .en, clock: .init(now: 0, wall: "08:00"),
+                                  sizes: [file: 4_000])
+        var cut = meeting
+        let dakLak = cut.provinces.firstIndex { $0.id == "dak-lak" }!
+        cut.provinces[dakLak].topics = [:]
+        let fresh = LoadResult(meeting: cut, diagnostics: [], folderUnreadable: false, folderArgument: "/tmp/fixture")
+        let watched = run(shown, [.folderReloaded(fresh, changed: [file], asked: false, sizes: [file: 300])]).0
+        XCTAssertEqual(watched.meeting.province("dak-lak"), meeting.province("dak-lak"), "the last good figures stay")
+        XCTAssertEqual(watched.notice, "Reload failed, keeping last good data: provinces/dak-lak.yaml (lost 93% of its size; press r to accept)")
+        let asked = run(watched, [.folderReloaded(fresh, changed: [], asked: true, sizes: [file: 300])]).0
+        XCTAssertEqual(asked.meeting.province("dak-lak")?.topics, [:], "r takes the file as it is")
+        XCTAssertNil(asked.notice)
+        let grown = run(shown, [.folderReloaded(fresh, changed: [file], asked: false, sizes: [file: 3_000])]).0
+        XCTAssertEqual(grown.meeting.province("dak-lak")?.topics, [:], "a file that lost a quarter is taken")
+    }
+
     func testTheClockAsksForAFolderCheckOnceASecond() {
         let (_, effects) = run(start(.browse), [0.25, 0.5, 1.0, 1.5, 2.1].map { .tick(.init(now: $0, wall: "08:00")) })
         XCTAssertEqual(effects, [.checkFolder, .checkFolder])
@@ -129,16 +150,24 @@ final class AppCoreTests: XCTestCase {
         XCTAssertEqual(s.navigation.message, "Không lưu được: disk full")
     }
 
-    func testRemoteGoToSlideTakesTheKeysPath() {
-        var s = run(start(.present), [.tick(.init(now: 10, wall: "08:00"))]).0
-        s = run(s, [.remote(.goToSlide(.panel(province: "dak-lak", topic: "digital-signatures")))]).0
-        XCTAssertEqual(s.navigation.view, .panel(province: "dak-lak", topic: "digital-signatures"))
-        XCTAssertEqual(s.navigation.timer.activeTopic, "digital-signatures", "the countdown moves as with a key")
-        s = run(s, [.remote(.goToSlide(.province("dak-lak")))]).0
-        XCTAssertEqual(s.navigation.view, .panel(province: "dak-lak", topic: "digital-signatures"), "not a slide: stays")
-        XCTAssertEqual(s.navigation.message, "không có trang này: province:dak-lak")
-        let browsing = run(start(.browse), [.remote(.goToSlide(.agenda))]).0
-        XCTAssertEqual(browsing.navigation.view, .overview, "a delegate browsing is not moved")
+    func testASpeakersCommandTakesTheSamePathAsThePresentersKey() {
+        let ticked = run(start(.present), [.tick(.init(now: 10, wall: "08:00"))]).0
+        for (key, command) in [(Key.character("]"), Command.nextTopic), (.right, .nextSlide), (.character("t"), .toggleTimer)] {
+            let byKey = run(ticked, [.key(key)]).0
+            let byCommand = run(ticked, [.command(command)]).0
+            XCTAssertEqual(byCommand.navigation, byKey.navigation, "\(command) from the network does what \(key) does")
+        }
+        let moved = run(ticked, [.command(.nextTopic)]).0
+        XCTAssertEqual(moved.navigation.view, .topic("smart-city"))
+        XCTAssertEqual(moved.navigation.timer.activeTopic, "smart-city", "the countdown moves as with a key")
+    }
+
+    func testACommandFromTheNetworkIsNeverTypedIntoAnOpenPrompt() {
+        let searching = run(start(.present), keys("/")).0
+        XCTAssertEqual(searching.navigation.prompt, .search(""))
+        let s = run(searching, [.command(.nextSlide)]).0
+        XCTAssertEqual(s.navigation.prompt, .search(""), "the prompt keeps what the presenter typed")
+        XCTAssertNotEqual(s.navigation.view, searching.navigation.view, "the slide still turns")
     }
 }
 

@@ -2,6 +2,7 @@ import XCTest
 import CioDashCore
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Issue 16, class 14: a bracketed paste is text for the search prompt, and nothing anywhere else:
 /// a pasted "…q…" never quits, "s" never saves, "r" never reloads.

@@ -2,6 +2,7 @@ import XCTest
 import CioDashCore
 import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Table tests: (state, key) → expected state or effect, for every key in every view.
 final class NavigatorTests: XCTestCase {

@@ -2,13 +2,14 @@ import CioDashCore
 import XCTest
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// What a presenter shares is always within what a follower accepts (issue 28, item 2): a valid
 /// agenda may plan more than the 7 days a state may carry, and a timer may hold topics a reload
 /// took away.
 final class PresenterShareTests: XCTestCase {
     func testAPresentersStateIsAlwaysOneAFollowerAccepts() throws {
-        var meeting = try GoldenSnapshotTests.sample()
+        var meeting = try MeetingFixture.sample()
         for i in meeting.topics.indices { meeting.topics[i].minutes = 99_999 }
         let now = 1_000_000.0
         var app = AppCore.start(meeting: meeting, mode: .present, language: .vi, clock: .init(now: now, wall: "08:00"))

@@ -4,9 +4,12 @@ import Foundation
 import XCTest
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
-/// Replays a scripted dashboard session through the app core: keys, the clock and real file changes
-/// in a copy of the sample folder, and writes the frames it is asked for as text.
+/// Replays a scripted dashboard session through the dashboard's own loop (`DashboardLoop`, the
+/// binary's loop and effect interpreter) on fake ports: a scripted clock, real file changes in a
+/// copy of the sample folder read at once, the journal kept as text; writes the frames it is asked
+/// for as text.
 ///
 /// Script lines (`#` starts a comment):
 ///   hide FILE            move a file of the meeting folder away (before `start`: the folder lacks it)
@@ -21,20 +24,18 @@ import XCTest
 ///   wait SECONDS         the clock moves on, one tick a second
 ///   frame                the screen as text, into the output
 final class SessionReplay {
+    /// Both samples copied side by side (removed with it).
+    private let copies: TestFolder
     let root: URL
     let folder: URL
     private let stash: URL
-    private var app: AppState?
+    private var loop: DashboardLoop?
+    private var ports: ReplayPorts?
     private var size = (width: 80, height: 24)
     private var now = 0.0
-    // A plain fingerprint rather than FolderWatch: the replay's clock is fake, so it checks at once
-    // instead of waiting for a file to settle.
-    private var signature: FolderSignature?
-    private let bodies = ViewBodyCache()
-    private var generation = -1
     private(set) var output = ""
     /// The minutes journal the session wrote, header first, as the shell writes it.
-    private(set) var journal = ""
+    var journal: String { (ports?.journalHeader ?? "") + (ports?.journal ?? "") }
     /// 2019-07-27 08:00 at UTC+7, the sample session's start.
     static let startEpoch = 1_564_189_200.0
     static let utcOffset = 7 * 3600
@@ -43,18 +44,14 @@ final class SessionReplay {
     private var shift = 0.0
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-replay-" + UUID().uuidString)
-        folder = root.appendingPathComponent("hue-2019")
+        copies = try TestFolder(prefix: "ciodash-replay-")
+        root = URL(fileURLWithPath: copies.path)
+        folder = URL(fileURLWithPath: try copies.copySamples())
         stash = root.appendingPathComponent("stash")
-        // Both sample meetings: hue-2019 names ../gia-lai-2018 as its previous meeting.
         try FileManager.default.createDirectory(at: stash, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: SampleMeetings.hue2019, to: folder)
-        try FileManager.default.copyItem(at: SampleMeetings.giaLai2018, to: root.appendingPathComponent("gia-lai-2018"))
     }
 
-    deinit { try? FileManager.default.removeItem(at: root) }
-
-    var state: AppState? { app }
+    var state: AppState? { loop?.app }
 
     func run(_ script: String) throws {
         for (number, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -94,13 +91,17 @@ final class SessionReplay {
         let result = MeetingLoader().load(folder: folder.path)
         guard let meeting = result.meeting else { throw ReplayError("the folder does not load: \(result.diagnostics)") }
         let path = folder.path
-        signature = FolderSignature(folder: path)
+        let ports = ReplayPorts(folder: path, clock: { [unowned self] in clock() }, size: { [unowned self] in size })
         var record: MinutesRecord?
         if words.count > 3 && words[3] == "minutes" {
             record = MinutesRecord(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: Self.utcOffset)
-            journal = MinutesJournalFormat.line(.init(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: Self.utcOffset))
+            ports.journalHeader = MinutesJournalFormat.line(.init(meetingTitle: meeting.title, meetingDate: meeting.date,
+                                                                  utcOffset: Self.utcOffset))
         }
-        app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock(), minutes: record)
+        let app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock(), minutes: record,
+                                sizes: ReloadKeeper.sizes(of: meeting, folder: path))
+        self.ports = ports
+        loop = DashboardLoop(app: app, ports: ports)
     }
 
     private func clock() -> ScreenComposer.Clock {
@@ -116,42 +117,15 @@ final class SessionReplay {
         }
     }
 
-    /// One event, then the effects it asks for, carried out as the dashboard's shell does.
+    /// One event, and the events its effects answer with, through the dashboard's loop.
     private func send(_ event: AppEvent) {
-        guard var state = app else { return }
-        var queue = [event]
-        while !queue.isEmpty {
-            let effects: [AppEffect]
-            (state, effects) = AppCore.update(state, queue.removeFirst())
-            for effect in effects {
-                switch effect {
-                case .checkFolder:
-                    if let old = signature {
-                        let current = FolderSignature(folder: folder.path)
-                        let changed = current.changedFiles(since: old)
-                        if !changed.isEmpty {
-                            signature = current
-                            queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: changed))
-                        }
-                    }
-                case .reloadFolder:
-                    signature = FolderSignature(folder: folder.path)
-                    queue.append(.folderReloaded(MeetingLoader().load(folder: folder.path), changed: []))
-                case .recordMinutes(let entries):
-                    journal += entries.map(MinutesJournalFormat.line).joined()
-                case .saveSnapshot, .quit, .repaintAll, .drivePresenter:
-                    break
-                }
-            }
-        }
-        app = state
+        loop?.handle([event])
     }
 
     private func frame(label: String) {
-        guard var state = app else { return }
-        if state.generation != generation { bodies.meetingChanged(); generation = state.generation }
-        let grid = state.frame(width: size.width, height: size.height, cache: bodies).grid
-        app = state
+        guard let loop else { return }
+        loop.paint()
+        guard let grid = loop.lastGrid else { return }
         frames += 1
         output += "── frame \(frames) (\(label), clock \(Int(now)) s) " + String(repeating: "─", count: 20) + "\n"
         // A gutter marks the rows where something is selected: text alone would not show it.
@@ -176,4 +150,64 @@ final class SessionReplay {
 struct ReplayError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The replay's ports: the scripted clock and size, the copied folder read at once (a plain
+/// fingerprint rather than FolderWatch: the fake clock checks at once instead of waiting for a file
+/// to settle), the journal as text, no terminal and no room.
+final class ReplayPorts: DashboardPorts {
+    let folder: String
+    let clock: () -> ScreenComposer.Clock
+    let size: () -> (width: Int, height: Int)
+    private var signature: FolderSignature
+    private var loaded: AppEvent?
+    var journalHeader = ""
+    private(set) var journal = ""
+
+    init(folder: String, clock: @escaping () -> ScreenComposer.Clock, size: @escaping () -> (width: Int, height: Int)) {
+        self.folder = folder
+        self.clock = clock
+        self.size = size
+        signature = FolderSignature(folder: folder)
+    }
+
+    func now() -> ScreenComposer.Clock { clock() }
+    func screenSize() -> (width: Int, height: Int) { size() }
+    func paint(_ grid: Grid) {}
+    func repaintAll() {}
+    func nextKey(timeout milliseconds: Int) -> Key? { nil }
+
+    func folderChanges() -> [String] {
+        let current = FolderSignature(folder: folder)
+        let changed = current.changedFiles(since: signature)
+        if !changed.isEmpty { signature = current }
+        return changed
+    }
+
+    func forgetFolderChanges() { signature = FolderSignature(folder: folder) }
+
+    func startLoad(asked: Bool, changed: [String]) {
+        let result = MeetingLoader().load(folder: folder)
+        loaded = .folderReloaded(result, changed: changed, asked: asked, sizes: ReloadKeeper.sizes(of: result.meeting, folder: folder))
+    }
+
+    func finishedLoad() -> (event: AppEvent, stillLoading: Bool)? {
+        defer { loaded = nil }
+        return loaded.map { ($0, false) }
+    }
+
+    func record(_ entries: [MinutesEntry]) -> String? {
+        journal += entries.map(MinutesJournalFormat.line).joined()
+        return nil
+    }
+
+    func flushJournal() -> String? { nil }
+
+    func saveSnapshot(_ view: ViewID, language: Language, meeting: Meeting, width: Int) -> Result<String, SnapshotFailure> {
+        .success("./ciodash-snapshots/" + view.fileStem + ".txt")
+    }
+
+    func roomEvents(_ app: AppState) -> [AppEvent] { [] }
+    func roomStateChanged(_ app: AppState) {}
+    func drive(_ command: Command) {}
 }

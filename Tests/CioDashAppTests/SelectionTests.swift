@@ -2,6 +2,7 @@ import XCTest
 import CioDashCore
 import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// The selection is drawn apart from the view (roles only), and the screen keeps a view's body
 /// between key presses: these tests hold both to what the user sees.

@@ -3,6 +3,7 @@ import CioDashSamples
 import XCTest
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// The speaker view (`ciodash follow --speaker`): its layout at 80×24 and on a large screen, as
 /// golden text, and the keys that drive the presenter or scroll the notes.
@@ -13,7 +14,7 @@ final class SpeakerViewTests: XCTestCase {
     /// its topic (the countdown running); on any slide but the first topic's, 100 s behind (the first
     /// topic ran 31:40 of its 30 minutes).
     func speaker(on slide: ViewID, spent: Double, language: Language = .vi, notes: String? = nil) throws -> AppState {
-        var meeting = try GoldenSnapshotTests.sample()
+        var meeting = try MeetingFixture.sample()
         if let notes { meeting.topics[0].notes = notes }
         var app = AppCore.start(meeting: meeting, mode: .present, language: language, clock: .init(now: now, wall: "08:42"))
         app.follow = FollowState(presenter: "127.0.0.1:7420", ownFingerprint: nil)
@@ -149,7 +150,7 @@ final class SpeakerViewTests: XCTestCase {
     /// The sharing presenter's agenda slide at 80×24: the join box has rows of its own under the
     /// agenda, which fits above it (leaving out what gives way) instead of being covered.
     func testTheJoinLineOnTheAgendaSlideCoversNothing() throws {
-        let meeting = try GoldenSnapshotTests.sample()
+        let meeting = try MeetingFixture.sample()
         var shared = AppCore.start(meeting: meeting, mode: .present, language: .vi, clock: .init(now: 0, wall: "08:00"))
         shared.share = ShareState(addresses: ["192.168.1.20:7420"], code: "7KQ2M-XW9PD")
         let with = shared.frame(width: 80, height: 24)

@@ -1,10 +1,11 @@
 import XCTest
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// Scripted sessions (keys, clock, file changes) replayed through the app core to golden frames.
 final class ReplayTests: XCTestCase {
     func replay(_ name: String) throws -> SessionReplay {
-        let script = try String(contentsOf: GoldenFile.folder.appendingPathComponent("replay-\(name).script"), encoding: .utf8)
+        let script = try String(contentsOf: GoldenFile.folder().appendingPathComponent("replay-\(name).script"), encoding: .utf8)
         let session = try SessionReplay()
         try session.run(script)
         try GoldenFile.assert(session.output, name: "replay-\(name).txt")
@@ -26,7 +27,7 @@ final class ReplayTests: XCTestCase {
 
     /// The same script gives the same frames twice: nothing depends on the real clock.
     func testReplayIsDeterministic() throws {
-        let script = try String(contentsOf: GoldenFile.folder.appendingPathComponent("replay-present-agenda.script"), encoding: .utf8)
+        let script = try String(contentsOf: GoldenFile.folder().appendingPathComponent("replay-present-agenda.script"), encoding: .utf8)
         let a = try SessionReplay(), b = try SessionReplay()
         try a.run(script)
         try b.run(script)

@@ -1,11 +1,16 @@
 import Foundation
 import XCTest
 
-/// Golden text files in `Golden/`: compared byte for byte; rewritten with CIODASH_RECORD_GOLDEN=1.
-enum GoldenFile {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+/// Golden text files in the `Golden/` folder beside the calling test file: compared byte for byte;
+/// rewritten with CIODASH_RECORD_GOLDEN=1. The one golden helper of every test target.
+public enum GoldenFile {
+    /// The `Golden/` folder beside `file` (a test file at the root of its target).
+    public static func folder(beside file: StaticString = #filePath) -> URL {
+        URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Golden")
+    }
 
-    static func assert(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    public static func assert(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let folder = folder(beside: file)
         let url = folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["CIODASH_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -13,7 +18,7 @@ enum GoldenFile {
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            XCTFail("no golden file \(name); run with CIODASH_RECORD_GOLDEN=1 to create it", file: file, line: line)
+            XCTFail("no golden file \(name) in \(folder.path); run with CIODASH_RECORD_GOLDEN=1 to create it", file: file, line: line)
             return
         }
         // Bytes, not String ==: Swift equates NFC and NFD, and a normalisation change must show.

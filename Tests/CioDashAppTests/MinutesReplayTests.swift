@@ -2,6 +2,7 @@ import CioDashCore
 import XCTest
 @testable import CioDashApp
 @testable import CioDashRender
+import CioDashTestSupport
 
 /// A whole session taken down as a secretary would: attendance on the agenda slide, conclusions
 /// typed in composed and decomposed Vietnamese, assignments, a pasted note, a pause, a topic that

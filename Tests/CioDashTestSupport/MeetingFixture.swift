@@ -1,9 +1,17 @@
 import Foundation
 import CioDashCore
+import CioDashSamples
+import XCTest
 
 /// A small meeting built in code, so that renderer and navigation tests do not depend on the loader.
-enum MeetingFixture {
-    static func make(nfd: Bool = false) -> Meeting {
+public enum MeetingFixture {
+    /// A bundled sample meeting, loaded as the dashboard loads it (hue-2019 unless told).
+    public static func sample(_ folder: URL = SampleMeetings.hue2019) throws -> Meeting {
+        let result = MeetingLoader().load(folder: folder.path)
+        return try XCTUnwrap(result.meeting, "the bundled sample \(folder.lastPathComponent) loads: \(result.diagnostics)")
+    }
+
+    public static func make(nfd: Bool = false) -> Meeting {
         func t(_ s: String) -> String { nfd ? s.decomposedStringWithCanonicalMapping : s }
         let topics = [
             AgendaTopic(id: "smart-city", title: t("Phát triển dịch vụ đô thị thông minh (ĐTTM)"), titleEN: "Smart-city services",

@@ -1,0 +1,27 @@
+import XCTest
+@testable import CioDashRender
+
+/// A view's name is written by `description` and read back by `init?(description:)`, exactly, for
+/// every kind: the room link and the browsers' addresses carry views by these names.
+final class ViewIDTests: XCTestCase {
+    func testEveryKindOfViewReadsBackFromItsName() {
+        let views: [ViewID] = [.agenda, .overview, .closing, .status, .tasks, .topic("smart-city"), .province("da-nang"),
+                               .panel(province: "da-nang", topic: "smart-city"), .history(province: "da-nang", topic: "smart-city")]
+        var kinds = Set<String>()
+        for view in views {
+            // Adding a kind of view without adding it above stops this switch from compiling.
+            switch view {
+            case .agenda, .overview, .closing, .status, .tasks, .topic, .province, .panel, .history:
+                kinds.insert(String(view.description.prefix { $0 != ":" }))
+            }
+            XCTAssertEqual(ViewID(description: view.description), view, "\(view.description) reads back")
+        }
+        XCTAssertEqual(kinds.count, views.count, "one example of each kind")
+    }
+
+    func testNamesThatAreNotExactlyAViewAreRefused() {
+        for text in ["", "Overview", "topic:", "panel:da-nang", "panel:/smart-city", "history:da-nang/", "board", "status:x"] {
+            XCTAssertNil(ViewID(description: text), text.debugDescription)
+        }
+    }
+}
