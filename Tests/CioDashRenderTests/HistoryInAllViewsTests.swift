@@ -1,4 +1,5 @@
 import CioDashCore
+import CioDashTestSupport
 import Foundation
 import XCTest
 @testable import CioDashRender
