@@ -54,7 +54,8 @@ struct DashboardRunner {
     }
 
     static func clock() -> ScreenComposer.Clock {
-        ScreenComposer.Clock(now: Monotonic.now(), wall: WallClock.hoursMinutes(), epoch: Date().timeIntervalSince1970)
+        ScreenComposer.Clock(now: Monotonic.now(), wall: WallClock.hoursMinutes(), epoch: Date().timeIntervalSince1970,
+                             utcOffset: WallClock.utcOffset())
     }
 
     /// The presenter's minutes journal, locked, with what reading it found; nil without --minutes.

@@ -56,6 +56,20 @@ final class ViewLayoutTests: XCTestCase {
         XCTAssertLessThan(bottom.scroll, 10_000)
     }
 
+    /// Issue 26 item 7: the dashboard's reporting board (key b) shows clock times in the screen's
+    /// time zone, as `status` does, and says which; a body drawn for one zone is not reused for another.
+    func testTheBoardOnScreenShowsTheScreensTimeZone() throws {
+        let meeting = try MeetingFixture.sample()
+        let state = NavigationState(view: .status, language: .vi)
+        let cache = ViewBodyCache()
+        func screen(_ offset: Int?) -> String {
+            ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 200, height: 60,
+                                   clock: .init(now: 0, wall: "08:00", utcOffset: offset), cache: cache).grid.lines.joined(separator: "\n")
+        }
+        XCTAssertTrue(screen(7 * 3600).contains("giờ địa phương (UTC+7)"))
+        XCTAssertTrue(screen(nil).contains("giờ UTC"), "a body drawn for UTC+7 is not shown for UTC")
+    }
+
     func testTooSmallTerminalSaysWhatItNeeds() {
         let meeting = MeetingFixture.make()
         let state = NavigationState(view: .overview, language: .en)

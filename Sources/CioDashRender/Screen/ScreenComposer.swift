@@ -14,11 +14,15 @@ public enum ScreenComposer {
         public var wall: String
         /// Wall-clock seconds since 1970 (UTC), for the minutes' record of when things happened.
         public var epoch: Double
+        /// Seconds east of UTC of the screen's local time, for clock times a view shows (the
+        /// reporting board's file times); nil: UTC.
+        public var utcOffset: Int?
 
-        public init(now: Double, wall: String, epoch: Double = 0) {
+        public init(now: Double, wall: String, epoch: Double = 0, utcOffset: Int? = nil) {
             self.now = now
             self.wall = wall
             self.epoch = epoch
+            self.utcOffset = utcOffset
         }
     }
 
@@ -49,6 +53,7 @@ public enum ScreenComposer {
         var context = RenderContext(language: state.language, width: width - 2, selectedRow: index.selectedRow(state),
                                     selectedColumn: index.selectedColumn(state),
                                     highlight: state.search)
+        context.utcOffset = clock.utcOffset
         // Only the agenda and closing slides show the session's times (they are drawn again each second).
         if state.mode == .present && (state.view == .agenda || state.view == .closing) {
             context.timing = SessionTiming(timer: state.timer, now: clock.now)

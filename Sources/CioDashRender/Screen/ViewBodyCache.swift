@@ -15,6 +15,7 @@ public final class ViewBodyCache {
         var highlight: String?
         var timing: SessionTiming?
         var rows: Int?
+        var utcOffset: Int?
     }
 
     /// Most recent first.
@@ -39,7 +40,7 @@ public final class ViewBodyCache {
 
     func body(_ view: ViewID, meeting: Meeting, context: RenderContext) -> ViewBody? {
         let wanted = Key(view: view, language: context.language, width: context.width, highlight: context.highlight,
-                         timing: context.timing, rows: context.rows)
+                         timing: context.timing, rows: context.rows, utcOffset: context.utcOffset)
         if let i = entries.firstIndex(where: { $0.key == wanted }) {
             let entry = entries.remove(at: i)
             entries.insert(entry, at: 0)
