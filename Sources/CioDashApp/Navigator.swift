@@ -85,6 +85,8 @@ public struct Navigator: Sendable {
             return open(.topic(t), from: s)
         case .reportingBoard:
             return open(.status, from: s)
+        case .tasksView:
+            return open(.tasks, from: s)
         case .back:
             let previous = s.history.popLast() ?? .overview
             guard previous != s.view else { return s }

@@ -43,6 +43,16 @@ final class NavigatorTests: XCTestCase {
         XCTAssertEqual(closed.view, .overview, "the closing key does nothing else")
     }
 
+    /// Issue 25: the tasks view has its key in browse mode (before, only `--view tasks`, the presenter's
+    /// slide and the province view reached it); Esc comes back.
+    func testAOpensTheTasksViewAndEscComesBack() {
+        let (tasks, _) = nav.update(state(.overview), .character("a"))
+        XCTAssertEqual(tasks.view, .tasks)
+        let (back, _) = nav.update(tasks, .escape)
+        XCTAssertEqual(back.view, .overview)
+        XCTAssertEqual(CommandTable.command(for: .character("a"), mode: .browse), .tasksView)
+    }
+
     func testEnterOnAPanelOpensItsHistoryAndEscComesBack() {
         let panel = state(.panel(province: "dak-lak", topic: "smart-city")) { $0.province = "dak-lak"; $0.topic = "smart-city" }
         let (history, _) = nav.update(panel, .enter)

@@ -11,6 +11,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case agendaItem
     /// The reporting board: who has reported.
     case reportingBoard
+    /// The tasks view: what the council assigned and what became of it.
+    case tasksView
     case search, nextMatch, save, reload, toggleLanguage, help, quit
     /// Open the minutes editor for the agenda item on screen (the app core handles it).
     case minutes
