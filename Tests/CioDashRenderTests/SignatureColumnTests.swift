@@ -37,8 +37,8 @@ final class SignatureColumnTests: XCTestCase {
     func testEveryVerdictFitsItsColumnInBothLanguagesAt80And100() throws {
         let meeting = try meeting()
         let expected: [Language: [String]] = [
-            .vi: ["✓ hợp lệ", "‼ chưa rõ thu hồi", "✗ không hợp lệ", "✗ sửa sau khi ký", "chưa ký"],
-            .en: ["✓ valid", "‼ revoc. unchecked", "✗ invalid", "✗ edited", "unsigned"],
+            .vi: ["√ hợp lệ", "‼ chưa rõ thu hồi", "× không hợp lệ", "× sửa sau khi ký", "chưa ký"],
+            .en: ["√ valid", "‼ revoc. unchecked", "× invalid", "× edited", "unsigned"],
         ]
         for language in [Language.vi, .en] {
             for width in [80, 100, 120] {
@@ -50,6 +50,23 @@ final class SignatureColumnTests: XCTestCase {
                                   "\(name): \(word) at width \(width)\n" + board.joined(separator: "\n"))
                 }
             }
+        }
+    }
+
+    /// The symbol policy (issue 26 item 15): the signature marks are drawn from symbols the test card
+    /// shows and DejaVu Sans Mono, Noto Sans Mono and misc-fixed all have (✓ and ✗ are boxes in
+    /// Noto Sans Mono, so √ and × mark a signature).
+    func testTheSignatureMarksAreOnTheTestCard() throws {
+        let meeting = try meeting()
+        let allowed = Set(TestCard.screenGlyphs.unicodeScalars)
+        for language in [Language.vi, .en] {
+            var text = try lines(.status, meeting, language, width: 120)
+            for province in meeting.provinces { text += try lines(.province(province.id), meeting, language, width: 120) }
+            let symbols = Set(text.joined().unicodeScalars.filter {
+                !$0.isASCII && !$0.properties.isAlphabetic && !$0.properties.isDiacritic && $0.properties.generalCategory != .nonspacingMark
+            })
+            XCTAssertEqual(symbols.subtracting(allowed), [], "\(language): symbols not on the test card")
+            XCTAssertTrue(text.contains { $0.contains("√ ") } && text.contains { $0.contains("× ") })
         }
     }
 
@@ -74,9 +91,9 @@ final class SignatureColumnTests: XCTestCase {
     func testTheProvinceViewSaysTheFiguresComeFromASignedReturn() throws {
         let meeting = try meeting()
         let valid = try lines(.province(meeting.provinces[0].id), meeting, .vi, width: 100).joined(separator: "\n")
-        XCTAssertTrue(valid.contains("✓ Số liệu từ báo cáo có chữ ký số hợp lệ · người ký CN=Nguyễn Văn A"), valid)
+        XCTAssertTrue(valid.contains("√ Số liệu từ báo cáo có chữ ký số hợp lệ · người ký CN=Nguyễn Văn A"), valid)
         let edited = try lines(.province(meeting.provinces[3].id), meeting, .en, width: 100).joined(separator: "\n")
-        XCTAssertTrue(edited.contains("✗ The file was edited after its signed return was imported"), edited)
+        XCTAssertTrue(edited.contains("× The file was edited after its signed return was imported"), edited)
         let unsigned = try lines(.province(meeting.provinces[4].id), meeting, .en, width: 100).joined(separator: "\n")
         XCTAssertFalse(unsigned.contains("signed return") || unsigned.contains("digital signature is"), "an unsigned return says nothing")
     }

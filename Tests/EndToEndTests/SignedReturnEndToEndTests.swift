@@ -118,15 +118,15 @@ final class SignedReturnEndToEndTests: XCTestCase {
 
         let board = try CiodashProcess.run(["status", meeting, "--lang", "en", "--width", "120"])
         let line = { (name: String) in board.output.split(separator: "\n").first { $0.hasPrefix(name) }.map(String.init) ?? "" }
-        XCTAssertTrue(line("Quảng Ngãi").contains("✓ valid"), board.output)
-        XCTAssertTrue(line("Quảng Trị").contains("✗ invalid"), board.output)
+        XCTAssertTrue(line("Quảng Ngãi").contains("√ valid"), board.output)
+        XCTAssertTrue(line("Quảng Trị").contains("× invalid"), board.output)
         XCTAssertTrue(line("Đà Nẵng").contains("unsigned"), board.output)
         let markdown = try CiodashProcess.run(["snapshot", meeting, "--view", "status", "--format", "markdown", "--lang", "en"])
         XCTAssertTrue(markdown.output.contains("| Signature |"), markdown.output)
         XCTAssertTrue(markdown.output.contains("| valid |"), markdown.output)
 
         let province = try CiodashProcess.run(["snapshot", meeting, "--view", "province:quang-ngai", "--width", "100"])
-        XCTAssertTrue(province.output.contains("✓ Số liệu từ báo cáo có chữ ký số hợp lệ"), province.output)
+        XCTAssertTrue(province.output.contains("√ Số liệu từ báo cáo có chữ ký số hợp lệ"), province.output)
 
         // TT 15/2025's "the certificate's period", on the board and in the province's line.
         XCTAssertTrue(board.output.contains("Quảng Ngãi: valid · signer "), board.output)
@@ -145,7 +145,7 @@ final class SignedReturnEndToEndTests: XCTestCase {
         XCTAssertTrue(flagged.output.contains("provinces/quang-ngai.yaml:"), flagged.output)
         XCTAssertTrue(flagged.output.contains("edited after its signed return was imported"), flagged.output)
         let after = try CiodashProcess.run(["status", meeting, "--lang", "en", "--width", "120"])
-        XCTAssertTrue(after.output.split(separator: "\n").contains { $0.hasPrefix("Quảng Ngãi") && $0.contains("✗ edited") },
+        XCTAssertTrue(after.output.split(separator: "\n").contains { $0.hasPrefix("Quảng Ngãi") && $0.contains("× edited") },
                       after.output)
     }
 

@@ -69,27 +69,27 @@ enum ProvinceHeading {
         return y
     }
 
-    /// Where the figures come from: "✓ Số liệu từ báo cáo có chữ ký số hợp lệ · người ký … · ký lúc …",
+    /// Where the figures come from: "√ Số liệu từ báo cáo có chữ ký số hợp lệ · người ký … · ký lúc …",
     /// or why the signature does not vouch for them.
     static func signatureLine(_ record: SignatureRecord, language: Language) -> (String, StyleRole) {
         let vi = language == .vi
         var parts: [String] = []
         let role: StyleRole
         if !record.dataIntact {
-            parts.append(vi ? "✗ Tệp đã bị sửa sau khi nhập từ báo cáo có chữ ký: chữ ký không còn bảo đảm số liệu"
-                            : "✗ The file was edited after its signed return was imported: the signature no longer vouches for the figures")
+            parts.append(vi ? "× Tệp đã bị sửa sau khi nhập từ báo cáo có chữ ký: chữ ký không còn bảo đảm số liệu"
+                            : "× The file was edited after its signed return was imported: the signature no longer vouches for the figures")
             role = .error
         } else {
             switch record.verdict {
             case .valid:
-                parts.append(vi ? "✓ Số liệu từ báo cáo có chữ ký số hợp lệ" : "✓ Figures from a return with a valid digital signature")
+                parts.append(vi ? "√ Số liệu từ báo cáo có chữ ký số hợp lệ" : "√ Figures from a return with a valid digital signature")
                 role = .normal
             case .revocationNotChecked:
                 parts.append(vi ? "‼ Số liệu từ báo cáo có chữ ký số; không kiểm tra được thu hồi"
                                 : "‼ Figures from a signed return; revocation not checked")
                 role = .warning
             default:
-                parts.append(vi ? "✗ Chữ ký số của báo cáo không hợp lệ" : "✗ The return's digital signature is invalid")
+                parts.append(vi ? "× Chữ ký số của báo cáo không hợp lệ" : "× The return's digital signature is invalid")
                 role = .error
             }
         }

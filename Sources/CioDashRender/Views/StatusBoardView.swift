@@ -106,14 +106,14 @@ public enum StatusBoardView {
                 (state, received, fileTime, filled, problems, note) = ("Tình trạng", "đã nhận", "Tệp lưu lúc", "Đã điền", "Lỗi/CB", "Ghi chú")
                 withErrors = "có lỗi"
                 (stale, afterMeeting) = ("số liệu cũ", "sau ngày họp")
-                legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · Chữ ký: kết quả kiểm tra chữ ký số khi nhập (✓ hợp lệ; ✗ không hợp lệ, hoặc tệp bị sửa sau khi ký; ‼ không kiểm tra được thu hồi; chưa ký)"
+                legend = "Đã điền: số chỉ số đã điền trên số chỉ số chương trình yêu cầu (khai báo, hoặc chỉ số chính của chủ đề) · Lỗi/CB: lỗi/cảnh báo của ciodash check · Chữ ký: kết quả kiểm tra chữ ký số khi nhập (√ hợp lệ; × không hợp lệ, hoặc tệp bị sửa sau khi ký; ‼ không kiểm tra được thu hồi; chưa ký)"
                 signature = "Chữ ký"
                 signaturesHeading = "Chữ ký số của các báo cáo"
             } else {
                 (state, received, fileTime, filled, problems, note) = ("State", "received", "File saved", "Filled", "Err/warn", "Note")
                 withErrors = "has errors"
                 (stale, afterMeeting) = ("stale", "after the meeting")
-                legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · Signature: the digital signature's check at import (✓ valid; ✗ invalid, or the file edited after signing; ‼ revocation not checked; unsigned)"
+                legend = "Filled: metrics filled of those the agenda asks (declared, else each topic's headline) · Err/warn: errors/warnings of ciodash check · Signature: the digital signature's check at import (√ valid; × invalid, or the file edited after signing; ‼ revocation not checked; unsigned)"
                 signature = "Signature"
                 signaturesHeading = "The returns' digital signatures"
             }
@@ -124,10 +124,10 @@ public enum StatusBoardView {
             // Short words that fit the column; the legend and the reports say them in full.
             guard let record else { return ("", .muted) }
             let vi = language == .vi
-            guard record.dataIntact else { return (vi ? "✗ sửa sau khi ký" : "✗ edited", .error) }
+            guard record.dataIntact else { return (vi ? "× sửa sau khi ký" : "× edited", .error) }
             switch record.verdict {
-            case .valid: return ("✓ " + record.verdict.word(language), .normal)
-            case .invalid: return ("✗ " + record.verdict.word(language), .error)
+            case .valid: return ("√ " + record.verdict.word(language), .normal)
+            case .invalid: return ("× " + record.verdict.word(language), .error)
             case .revocationNotChecked: return (vi ? "‼ chưa rõ thu hồi" : "‼ revoc. unchecked", .warning)
             case .unsigned: return (record.verdict.word(language), .muted)
             }

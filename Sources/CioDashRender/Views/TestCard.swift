@@ -40,7 +40,7 @@ public struct TestCard: Sendable {
     /// a box in place of one means the projector laptop's font lacks it. The screens draw no other:
     /// each is in DejaVu Sans Mono, Noto Sans Mono and the bitmap font xterm calls `fixed`
     /// (misc-fixed 6x13), so `‼` warns where `⚠` would be a box, and `↔` stands for `⇄`.
-    public static let screenGlyphs = "● ▲ ▼ ○ ? ‼ ▶ · … – − ± × ≈ ↔ ↑ ↓ ← → ▏ █▉▊▋▌▍▎▏ ░ ┊ ─ │ ┌ ┐ └ ┘"
+    public static let screenGlyphs = "● ▲ ▼ ○ ◐ ? ‼ √ ▶ · … – — − ± × ≈ ↔ ↑ ↓ ← → ▏ █▉▊▋▌▍▎▏ ░ ┊ ─ │ ┌ ┐ └ ┘"
     /// Lower-case letters with two marks, as every screen shows them: a font that lacks a letter
     /// shows a box or a mark beside its letter. (The screens never show Vietnamese in capitals: a
     /// stacked mark on a capital does not fit a terminal cell on any font.)
