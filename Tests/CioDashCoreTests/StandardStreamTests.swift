@@ -10,7 +10,7 @@ final class StandardStreamTests: XCTestCase {
         let stream = StandardStream(descriptor: fd, name: "standard output")
         XCTAssertThrowsError(try stream.write("Thừa Thiên Huế\n")) { error in
             XCTAssertEqual((error as? StandardStream.Failure)?.description,
-                           "cannot write to standard output: No space left on device")
+                           "không ghi được vào đầu ra chuẩn: No space left on device / cannot write to standard output: No space left on device")
         }
     }
 

@@ -25,6 +25,25 @@ final class OutputFailureEndToEndTests: XCTestCase {
         assertFails(try run(["check"], ">/dev/full"), saying: full)
         assertFails(try run([], "</dev/null >/dev/full"), saying: full)
         assertFails(try run(["testcard"], "</dev/null >/dev/full"), saying: full)
+        XCTAssertTrue(try run(["check"], ">/dev/full").errors.contains("không ghi được vào đầu ra chuẩn"), "said in Vietnamese too")
+    }
+
+    /// Issue 26 item 7: the secretariat's commands write through the same checked stream (a full disk
+    /// under `init`, `template`, `import`, `status` is a message and exit status 1, never a silent 0).
+    func testTheSecretariatsCommandsCheckTheirWrites() throws {
+        let full = "cannot write to standard output: No space left on device"
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("ciodash-full-\(getpid())")
+        try? FileManager.default.removeItem(at: work)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let meeting = work.appendingPathComponent("m").path, forms = work.appendingPathComponent("forms").path
+        assertFails(try run(["init", meeting, "--sample", "hue-2019", "--date", "2026-07-24"], ">/dev/full"), saying: full)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: meeting + "/meeting.yaml"), "the folder was made before the report failed")
+        assertFails(try run(["template", meeting, "-o", forms], ">/dev/full"), saying: full)
+        let made = try FileManager.default.contentsOfDirectory(atPath: forms).filter { $0.hasSuffix(".xlsx") }
+        XCTAssertFalse(made.isEmpty)
+        assertFails(try run(["import", meeting, forms + "/" + made[0], "--dry-run"], ">/dev/full"), saying: full)
+        assertFails(try run(["status", meeting], ">/dev/full"), saying: full)
     }
 
     func testClosedStandardOutput() throws {

@@ -22,7 +22,11 @@ public struct StandardStream: Sendable {
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public var stream: String
         public var reason: String
-        public var description: String { "cannot write to \(stream): \(reason)" }
+        /// Both languages: it is said before any `--lang` may be known to the caller.
+        public var description: String {
+            let vi = stream == "standard output" ? "đầu ra chuẩn" : stream == "standard error" ? "đầu ra lỗi" : stream
+            return "không ghi được vào \(vi): \(reason) / cannot write to \(stream): \(reason)"
+        }
     }
 
     public init(descriptor: Int32, name: String) {
