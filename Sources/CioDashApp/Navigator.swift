@@ -192,13 +192,7 @@ public struct Navigator: Sendable {
         if remember && view != s.view { s.history.append(s.view) }
         if s.history.count > 64 { s.history.removeFirst(s.history.count - 64) }
         s = leave(s, for: view)
-        switch view {
-        case .topic(let t): s.topic = t
-        case .province(let p): s.province = p
-        case .panel(let p, let t), .history(let p, let t): s.province = p; s.topic = t
-        case .overview, .agenda, .closing, .status, .tasks: break
-        }
-        return s
+        return selecting(view, s)
     }
 
     /// Switches to `view`, keeping the scroll the old view was left at and restoring the one
@@ -221,11 +215,11 @@ public struct Navigator: Sendable {
     private func tabTarget(from s: NavigationState, forward: Bool) -> ViewID {
         let topicView = index.selectedTopic(s).map { ViewID.topic($0) } ?? .overview
         let provinceView = index.selectedProvince(s).map { ViewID.province($0) } ?? .overview
-        switch s.view {
-        case .overview, .agenda: return forward ? topicView : provinceView
+        switch s.view.kind.tab {
+        case .overview: return forward ? topicView : provinceView
         case .topic: return forward ? provinceView : .overview
-        case .province, .panel, .history: return forward ? .overview : topicView
-        case .closing, .status, .tasks: return .overview
+        case .province: return forward ? .overview : topicView
+        case .aside: return .overview
         }
     }
 
@@ -280,11 +274,15 @@ public struct Navigator: Sendable {
         guard deck.index(of: view) != nil else { return s }
         if view != s.view { s.scroll = 0 }
         s.view = view
-        switch view {
-        case .panel(let p, let t): s.province = p; s.topic = t
-        case .topic(let t): s.topic = t
-        default: break
-        }
+        return selecting(view, s)
+    }
+
+    /// Points the selection at what `view` shows (its kind says which province and topic).
+    private func selecting(_ view: ViewID, _ state: NavigationState) -> NavigationState {
+        var s = state
+        let selection = view.selection
+        if let p = selection.province { s.province = p }
+        if let t = selection.topic { s.topic = t }
         return s
     }
 

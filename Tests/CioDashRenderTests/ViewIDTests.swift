@@ -24,4 +24,18 @@ final class ViewIDTests: XCTestCase {
             XCTAssertNil(ViewID(description: text), text.debugDescription)
         }
     }
+
+    /// The registry is the one list of kinds: every kind of `ViewID` is in it once, under the name
+    /// its views are written with, and the registered kind is the one the view reports.
+    func testEveryKindIsRegisteredOnceUnderTheNameItsViewsCarry() {
+        let views: [ViewID] = [.agenda, .overview, .closing, .status, .tasks, .topic("smart-city"), .province("da-nang"),
+                               .panel(province: "da-nang", topic: "smart-city"), .history(province: "da-nang", topic: "smart-city")]
+        let registered = ViewKind.all.map(\.name)
+        XCTAssertEqual(Set(registered).count, registered.count, "no name registered twice: \(registered)")
+        XCTAssertEqual(Set(registered), Set(views.map { String($0.description.prefix { $0 != ":" }) }))
+        for view in views {
+            XCTAssertEqual(view.kind.name, String(view.description.prefix { $0 != ":" }), view.description)
+            XCTAssertEqual(ViewKind.named[view.kind.name]?.name, view.kind.name, view.description)
+        }
+    }
 }

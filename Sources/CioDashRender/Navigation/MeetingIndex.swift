@@ -72,12 +72,7 @@ public struct MeetingIndex: Sendable {
             return rankNumber(selectedProvince(state), topic: t) ?? 0
         }
         guard state.mode == .browse else { return nil }
-        switch state.view {
-        case .overview, .status: return provinceNumber(selectedProvince(state)) ?? 0
-        case .topic(let t): return rankNumber(selectedProvince(state), topic: t) ?? 0
-        case .province, .agenda: return topicNumber(selectedTopic(state)) ?? 0
-        case .panel, .history, .closing, .tasks: return nil
-        }
+        return state.view.kind.selectedRow(state.view, self, state)
     }
 
     /// The overview's selected topic column.
@@ -87,11 +82,6 @@ public struct MeetingIndex: Sendable {
 
     /// Whether `view` names things this meeting has.
     public func exists(_ view: ViewID) -> Bool {
-        switch view {
-        case .agenda, .overview, .closing, .status, .tasks: return true
-        case .topic(let t): return topicNumbers[t] != nil
-        case .province(let p): return provinceNumbers[p] != nil
-        case .panel(let p, let t), .history(let p, let t): return provinceNumbers[p] != nil && topicNumbers[t] != nil
-        }
+        view.kind.exists(view, self)
     }
 }

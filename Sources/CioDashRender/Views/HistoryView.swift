@@ -122,3 +122,36 @@ public enum HistoryView {
         }
     }
 }
+
+extension HistoryView {
+    /// `history:<province>/<topic>`: one province on one topic across the meetings of the chain.
+    static let kind = ViewKind(
+        name: "history",
+        parse: { ViewKind.pair($0).map { .history(province: $0.province, topic: $0.topic) } },
+        argument: { if case .history(let p, let t) = $0 { return p + "/" + t } else { return "" } },
+        title: { view, meeting, labels, language in
+            guard case .history(let p, let t) = view else { return "" }
+            return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
+                + " · " + labels.acrossMeetings
+        },
+        render: { view, meeting, context in
+            guard case .history(let p, let t) = view, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
+            return render(meeting, province: province, topic: topic, context: context)
+        },
+        report: { view, context, report in
+            guard case .history(let p, let t) = view, let province = context.meeting.province(p),
+                  let topic = context.meeting.topic(t) else { return false }
+            context.provinceFacts(province, into: &report)
+            context.history(province, topic, into: &report)
+            return true
+        },
+        exists: { view, index in
+            guard case .history(let p, let t) = view else { return false }
+            return index.provinceNumber(p) != nil && index.topicNumber(t) != nil
+        },
+        selects: { view in
+            guard case .history(let p, let t) = view else { return (nil, nil) }
+            return (p, t)
+        },
+        tab: .province)
+}

@@ -138,3 +138,41 @@ public enum TopicView {
         return ViewBody(grid: grid, items: items)
     }
 }
+
+extension TopicView {
+    /// `topic:<id>`: the ranking; each ranked province leads to its panel.
+    static let kind = ViewKind(
+        name: "topic",
+        parse: { .topic($0) },
+        argument: { if case .topic(let t) = $0 { return t } else { return "" } },
+        title: { view, meeting, _, language in
+            guard case .topic(let t) = view else { return "" }
+            return meeting.topic(t)?.title(in: language) ?? t
+        },
+        render: { view, meeting, context in
+            guard case .topic(let id) = view, let topic = meeting.topic(id) else { return nil }
+            return render(meeting, topic: topic, context: context)
+        },
+        report: { view, context, report in
+            guard case .topic(let id) = view, let topic = context.meeting.topic(id) else { return false }
+            context.topic(topic, into: &report)
+            return true
+        },
+        links: { view, body, meeting in
+            guard case .topic(let id) = view, let topic = meeting.topic(id) else { return [] }
+            return ViewKind.rowLinks(body, meeting.ranked(topic: topic)) { .panel(province: $0.id, topic: topic.id) }
+        },
+        exists: { view, index in
+            guard case .topic(let t) = view else { return false }
+            return index.topicNumber(t) != nil
+        },
+        selectedRow: { view, index, state in
+            guard case .topic(let t) = view else { return nil }
+            return index.rankNumber(index.selectedProvince(state), topic: t) ?? 0
+        },
+        selects: { view in
+            guard case .topic(let t) = view else { return (nil, nil) }
+            return (nil, t)
+        },
+        tab: .topic)
+}
