@@ -1,5 +1,8 @@
 import XCTest
 @testable import CioDashRender
+import CioDashCore
+import CioDashSamples
+import CioDashTestSupport
 
 /// A view's name is written by `description` and read back by `init?(description:)`, exactly, for
 /// every kind: the room link and the browsers' addresses carry views by these names.
@@ -36,6 +39,26 @@ final class ViewIDTests: XCTestCase {
         for view in views {
             XCTAssertEqual(view.kind.name, String(view.description.prefix { $0 != ":" }), view.description)
             XCTAssertEqual(ViewKind.named[view.kind.name]?.name, view.kind.name, view.description)
+        }
+    }
+
+    /// What people type for `--view` is read through the same registry: every view of a meeting
+    /// resolves from its own name, and the forms offered are the registered kinds' forms.
+    func testTheResolverReadsEveryViewOfAMeetingFromItsNameThroughTheRegistry() throws {
+        let meeting = try MeetingFixture.sample(SampleMeetings.council2026)
+        // The board and the tasks are not in every meeting's list of views, yet always named.
+        let views = ViewRenderer.allViews(of: meeting).filter { $0 != .tasks } + [.status, .tasks]
+        XCTAssertEqual(Set(views.map(\.kind.name)).count, ViewKind.all.count - 1, "every kind but the closing slide is in the meeting")
+        for view in views {
+            XCTAssertEqual(try ViewResolver.resolve(view.description, in: meeting).get(), view, view.description)
+        }
+        XCTAssertEqual(ViewResolver.validViewForms, ["overview", "agenda", "status", "tasks", "topic:<topic-id>",
+                                                     "province:<province-id>", "panel:<province-id>/<topic-id>",
+                                                     "history:<province-id>/<topic-id>", "all"])
+        for text in ["closing", "overview:", "topic", "panel:da-nang", "board"] {
+            guard case .failure(.unknownView) = ViewResolver.resolve(text, in: meeting) else {
+                return XCTFail("\(text) is not a view a user can ask for")
+            }
         }
     }
 }

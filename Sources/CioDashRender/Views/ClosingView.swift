@@ -79,7 +79,7 @@ public enum ClosingView {
 extension ClosingView {
     /// `closing`: the presenter's last slide.
     static let kind = ViewKind(
-        name: "closing", view: .closing,
+        name: "closing", view: .closing, offered: false,
         title: { _, labels, _ in labels.closing },
         render: { meeting, context in render(meeting, context: context) },
         // The presenter's closing slide needs the session's clock; a snapshot has none.

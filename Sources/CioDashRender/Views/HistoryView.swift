@@ -126,8 +126,9 @@ public enum HistoryView {
 extension HistoryView {
     /// `history:<province>/<topic>`: one province on one topic across the meetings of the chain.
     static let kind = ViewKind(
-        name: "history",
+        name: "history", form: "history:<province-id>/<topic-id>",
         parse: { ViewKind.pair($0).map { .history(province: $0.province, topic: $0.topic) } },
+        resolve: { text, meeting in ViewResolver.pair(text, in: meeting) { .history(province: $0, topic: $1) } },
         argument: { if case .history(let p, let t) = $0 { return p + "/" + t } else { return "" } },
         title: { view, meeting, labels, language in
             guard case .history(let p, let t) = view else { return "" }

@@ -29,8 +29,9 @@ public enum PanelView {
 extension PanelView {
     /// `panel:<province>/<topic>`: one province on one topic.
     static let kind = ViewKind(
-        name: "panel",
+        name: "panel", form: "panel:<province-id>/<topic-id>",
         parse: { ViewKind.pair($0).map { .panel(province: $0.province, topic: $0.topic) } },
+        resolve: { text, meeting in ViewResolver.pair(text, in: meeting) { .panel(province: $0, topic: $1) } },
         argument: { if case .panel(let p, let t) = $0 { return p + "/" + t } else { return "" } },
         title: { view, meeting, _, language in
             guard case .panel(let p, let t) = view else { return "" }

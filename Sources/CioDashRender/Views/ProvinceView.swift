@@ -177,8 +177,9 @@ enum NotReportedPage {
 extension ProvinceView {
     /// `province:<id>`: the province on every topic, and its own tasks; each topic leads to the panel.
     static let kind = ViewKind(
-        name: "province",
+        name: "province", form: "province:<province-id>",
         parse: { .province($0) },
+        resolve: { text, meeting in ViewResolver.province(text, in: meeting).map { .province($0) } },
         argument: { if case .province(let p) = $0 { return p } else { return "" } },
         title: { view, meeting, _, _ in
             guard case .province(let p) = view else { return "" }

@@ -142,8 +142,9 @@ public enum TopicView {
 extension TopicView {
     /// `topic:<id>`: the ranking; each ranked province leads to its panel.
     static let kind = ViewKind(
-        name: "topic",
+        name: "topic", form: "topic:<topic-id>",
         parse: { .topic($0) },
+        resolve: { text, meeting in ViewResolver.topic(text, in: meeting).map { .topic($0) } },
         argument: { if case .topic(let t) = $0 { return t } else { return "" } },
         title: { view, meeting, _, language in
             guard case .topic(let t) = view else { return "" }

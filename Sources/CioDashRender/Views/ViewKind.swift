@@ -9,6 +9,12 @@ public struct ViewKind: Sendable {
     public let name: String
     /// The view named by the text after the colon (nil for a kind without one), or nil.
     let parse: @Sendable (_ argument: String?) -> ViewID?
+    /// What a user types for it in `--view`, as the resolver lists it (nil: not offered there).
+    public let form: String?
+    /// The view a user's `--view` text names, names without diacritics accepted (`province:hue`),
+    /// given the trimmed text after the colon (nil when there is none); nil when the text is not
+    /// of this kind's form.
+    let resolve: @Sendable (_ argument: String?, _ meeting: Meeting) -> Result<ViewID, ViewResolver.Failure>?
     /// The text after the colon for `view`, or nil for a kind without one.
     let argument: @Sendable (_ view: ViewID) -> String?
     /// The view's name in the interface language, with the data's names.
@@ -33,8 +39,9 @@ public struct ViewKind: Sendable {
     public enum TabPlace: Sendable { case overview, topic, province, aside }
 
     /// A kind whose name takes an argument after the colon.
-    init(name: String,
+    init(name: String, form: String,
          parse: @escaping @Sendable (String) -> ViewID?,
+         resolve: @escaping @Sendable (String, Meeting) -> Result<ViewID, ViewResolver.Failure>?,
          argument: @escaping @Sendable (ViewID) -> String,
          title: @escaping @Sendable (ViewID, Meeting, Labels, Language) -> String,
          render: @escaping @Sendable (ViewID, Meeting, RenderContext) -> ViewBody?,
@@ -46,6 +53,8 @@ public struct ViewKind: Sendable {
          tab: TabPlace) {
         self.name = name
         self.parse = { text in text.flatMap { $0.isEmpty ? nil : parse($0) } }
+        self.form = form
+        self.resolve = { text, meeting in text.flatMap { resolve($0, meeting) } }
         self.argument = argument
         self.title = title
         self.render = render
@@ -58,7 +67,8 @@ public struct ViewKind: Sendable {
     }
 
     /// A kind that is one view, named by its name alone (`agenda`, `tasks`).
-    init(name: String, view: ViewID,
+    /// `offered`: whether `--view` takes it (the closing slide needs a running session).
+    init(name: String, view: ViewID, offered: Bool = true,
          title: @escaping @Sendable (Meeting, Labels, Language) -> String,
          render: @escaping @Sendable (Meeting, RenderContext) -> ViewBody?,
          report writeReport: @escaping @Sendable (ViewReportBuilder.Context, inout ViewReport) -> Bool,
@@ -67,6 +77,8 @@ public struct ViewKind: Sendable {
          tab: TabPlace = .aside) {
         self.name = name
         self.parse = { $0 == nil ? view : nil }
+        self.form = offered ? name : nil
+        self.resolve = { text, _ in text == nil && offered ? .success(view) : nil }
         self.argument = { _ in nil }
         self.title = { _, meeting, labels, language in title(meeting, labels, language) }
         self.render = { _, meeting, context in render(meeting, context) }
