@@ -61,4 +61,33 @@ final class ViewIDTests: XCTestCase {
             }
         }
     }
+
+    /// A kind says both where its rows lead (links, in the HTML report) and what Enter opens; the two
+    /// agree for every selectable row of every view of the meeting.
+    func testEnterOpensWhereTheSelectedRowLinks() throws {
+        let meeting = try MeetingFixture.sample(SampleMeetings.council2026)
+        let index = MeetingIndex(meeting: meeting)
+        var checked = 0
+        for view in ViewRenderer.allViews(of: meeting) + [.status] {
+            for province in meeting.provinces.prefix(6) {
+                for topic in meeting.topics.prefix(3) {
+                    var state = NavigationState(view: view, language: .vi)
+                    state.province = province.id
+                    state.topic = topic.id
+                    guard let row = index.selectedRow(state) else { continue }
+                    let column = index.selectedColumn(state)
+                    let context = RenderContext(language: .vi, width: 160, selectedRow: row, selectedColumn: column)
+                    let body = try XCTUnwrap(ViewRenderer.body(view, meeting: meeting, context: context))
+                    let item = try XCTUnwrap(body.items.indices.contains(row) ? body.items[row] : nil, "\(view) row \(row)")
+                    let x = item.columns.map { $0.x0 + (column ?? 0) * $0.step } ?? 0
+                    let link = ViewLinks.links(view, body: body, meeting: meeting)
+                        .first { $0.row == item.rows.lowerBound && $0.columns.contains(x) }
+                    var after = state
+                    XCTAssertEqual(view.browse(.open, index: index, state: &after), link?.target, "\(view) \(province.id) \(topic.id)")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 50, "rows of the overview, the board, the agenda, each topic and each province")
+    }
 }

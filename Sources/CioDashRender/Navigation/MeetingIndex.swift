@@ -80,6 +80,18 @@ public struct MeetingIndex: Sendable {
         state.view == .overview ? (topicNumber(selectedTopic(state)) ?? 0) : nil
     }
 
+    /// The province `d` places from the selected one (or from `from`) in display order, kept in range.
+    public func province(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
+        let i = provinceNumber(from ?? selectedProvince(s)) ?? 0
+        return provinceID(at: min(max(0, i + d), max(0, meeting.provinces.count - 1)))
+    }
+
+    /// The topic `d` places from the selected one (or from `from`) in agenda order, kept in range.
+    public func topic(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
+        let i = topicNumber(from ?? selectedTopic(s)) ?? 0
+        return topicID(at: min(max(0, i + d), max(0, meeting.topics.count - 1)))
+    }
+
     /// Whether `view` names things this meeting has.
     public func exists(_ view: ViewID) -> Bool {
         view.kind.exists(view, self)

@@ -208,5 +208,6 @@ extension TasksView {
         name: "tasks", view: .tasks,
         title: { _, _, language in TaskLabels.forLanguage(language).followUpTitle },
         render: { meeting, context in render(meeting, context: context) },
-        report: { context, report in TasksView.report(context.meeting, language: context.language, into: &report); return true })
+        report: { context, report in TasksView.report(context.meeting, language: context.language, into: &report); return true },
+        browse: { move, _, s in ViewKind.scroll(move, &s); return nil })
 }

@@ -145,5 +145,13 @@ extension AgendaView {
         report: { context, report in context.agenda(into: &report); return true },
         links: { body, meeting in ViewKind.rowLinks(body, meeting.topics) { .topic($0.id) } },
         selectedRow: { index, state in index.topicNumber(index.selectedTopic(state)) ?? 0 },
+        browse: { move, index, s in
+            switch move {
+            case .vertical(let d): s.topic = index.topic(after: s, by: d); s.followSelection = true
+            case .open: return index.selectedTopic(s).map { .topic($0) }
+            case .horizontal: break
+            }
+            return nil
+        },
         tab: .overview)
 }

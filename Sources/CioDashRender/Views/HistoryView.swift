@@ -154,5 +154,17 @@ extension HistoryView {
             guard case .history(let p, let t) = view else { return (nil, nil) }
             return (p, t)
         },
+        browse: { view, move, index, s in
+            guard case .history(let pid, let tid) = view else { return nil }
+            switch move {
+            case .vertical: ViewKind.scroll(move, &s)
+            case .horizontal(let d):
+                if let p = index.province(after: s, by: d, from: pid), p != pid {
+                    s.view = .history(province: p, topic: tid); s.province = p; s.scroll = 0
+                }
+            case .open: break
+            }
+            return nil
+        },
         tab: .province)
 }

@@ -218,5 +218,17 @@ extension OverviewView {
             return links
         },
         selectedRow: { index, state in index.provinceNumber(index.selectedProvince(state)) ?? 0 },
+        browse: { move, index, s in
+            switch move {
+            case .vertical(let d): s.province = index.province(after: s, by: d); s.followSelection = true
+            case .horizontal(let d): s.topic = index.topic(after: s, by: d)
+            case .open:
+                guard let p = index.selectedProvince(s), let report = index.meeting.province(p) else { return nil }
+                if report.isBroken { return .province(p) }
+                guard let t = index.selectedTopic(s) else { return nil }
+                return .panel(province: p, topic: t)
+            }
+            return nil
+        },
         tab: .overview)
 }

@@ -61,5 +61,18 @@ extension PanelView {
             guard case .panel(let p, let t) = view else { return (nil, nil) }
             return (p, t)
         },
+        browse: { view, move, index, s in
+            guard case .panel(let pid, let tid) = view else { return nil }
+            switch move {
+            case .vertical: ViewKind.scroll(move, &s)
+            case .horizontal(let d):
+                if let p = index.province(after: s, by: d, from: pid), p != pid {
+                    s.view = .panel(province: p, topic: tid); s.province = p; s.scroll = 0
+                }
+            // A panel opens its figures across the meetings of the previous: chain.
+            case .open: return .history(province: pid, topic: tid)
+            }
+            return nil
+        },
         tab: .province)
 }

@@ -212,5 +212,15 @@ extension ProvinceView {
             guard case .province(let p) = view else { return (nil, nil) }
             return (p, nil)
         },
+        browse: { view, move, index, s in
+            guard case .province(let id) = view else { return nil }
+            switch move {
+            case .vertical(let d): s.topic = index.topic(after: s, by: d); s.followSelection = true
+            case .horizontal(let d):
+                if let p = index.province(after: s, by: d, from: id), p != id { s.view = .province(p); s.province = p; s.scroll = 0 }
+            case .open: return index.selectedTopic(s).map { .panel(province: id, topic: $0) }
+            }
+            return nil
+        },
         tab: .province)
 }

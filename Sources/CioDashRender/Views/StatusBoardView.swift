@@ -175,5 +175,13 @@ extension StatusBoardView {
         render: { meeting, context in render(meeting, context: context) },
         report: { context, report in context.status(into: &report); return true },
         links: { body, meeting in ViewKind.rowLinks(body, meeting.provinces) { .province($0.id) } },
-        selectedRow: { index, state in index.provinceNumber(index.selectedProvince(state)) ?? 0 })
+        selectedRow: { index, state in index.provinceNumber(index.selectedProvince(state)) ?? 0 },
+        browse: { move, index, s in
+            switch move {
+            case .vertical(let d): s.province = index.province(after: s, by: d); s.followSelection = true
+            case .open: return index.selectedProvince(s).map { .province($0) }
+            case .horizontal: break
+            }
+            return nil
+        })
 }

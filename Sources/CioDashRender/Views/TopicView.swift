@@ -175,5 +175,23 @@ extension TopicView {
             guard case .topic(let t) = view else { return (nil, nil) }
             return (nil, t)
         },
+        browse: { view, move, index, s in
+            guard case .topic(let id) = view else { return nil }
+            switch move {
+            case .vertical(let d):
+                let ranking = index.ranking(id)
+                let row = index.rankNumber(index.selectedProvince(s), topic: id) ?? 0
+                if ranking.indices.contains(row + d) { s.province = ranking[row + d] }
+                s.followSelection = true
+            case .horizontal(let d):
+                // The province stays selected: its row in the next topic's ranking is where it ranks there.
+                if let t = index.topic(after: s, by: d, from: id), t != id { s.view = .topic(t); s.topic = t; s.scroll = 0 }
+                s.followSelection = true
+            case .open:
+                guard let p = index.selectedProvince(s), index.rankNumber(p, topic: id) != nil else { return nil }
+                return .panel(province: p, topic: id)
+            }
+            return nil
+        },
         tab: .topic)
 }

@@ -31,6 +31,9 @@ public struct ViewKind: Sendable {
     let selectedRow: @Sendable (_ view: ViewID, _ index: MeetingIndex, _ state: NavigationState) -> Int?
     /// The province and topic that opening the view points the selection at (nil: left as they are).
     let selects: @Sendable (_ view: ViewID) -> (province: String?, topic: String?)
+    /// What an arrow or Enter does inside the view while browsing: it changes the state (the
+    /// selection, the scroll, a sibling view), or returns the view Enter opens.
+    let browse: @Sendable (_ view: ViewID, _ move: ViewMove, _ index: MeetingIndex, _ state: inout NavigationState) -> ViewID?
     /// Where the view stands in Tab's cycle overview → topic → province.
     public let tab: TabPlace
 
@@ -50,6 +53,7 @@ public struct ViewKind: Sendable {
          exists: @escaping @Sendable (ViewID, MeetingIndex) -> Bool,
          selectedRow: @escaping @Sendable (ViewID, MeetingIndex, NavigationState) -> Int? = { _, _, _ in nil },
          selects: @escaping @Sendable (ViewID) -> (province: String?, topic: String?),
+         browse: @escaping @Sendable (ViewID, ViewMove, MeetingIndex, inout NavigationState) -> ViewID?,
          tab: TabPlace) {
         self.name = name
         self.parse = { text in text.flatMap { $0.isEmpty ? nil : parse($0) } }
@@ -63,6 +67,7 @@ public struct ViewKind: Sendable {
         self.exists = exists
         self.selectedRow = selectedRow
         self.selects = selects
+        self.browse = browse
         self.tab = tab
     }
 
@@ -74,6 +79,7 @@ public struct ViewKind: Sendable {
          report writeReport: @escaping @Sendable (ViewReportBuilder.Context, inout ViewReport) -> Bool,
          links: @escaping @Sendable (ViewBody, Meeting) -> [ViewLink] = { _, _ in [] },
          selectedRow: @escaping @Sendable (MeetingIndex, NavigationState) -> Int? = { _, _ in nil },
+         browse: @escaping @Sendable (ViewMove, MeetingIndex, inout NavigationState) -> ViewID? = { _, _, _ in nil },
          tab: TabPlace = .aside) {
         self.name = name
         self.parse = { $0 == nil ? view : nil }
@@ -87,7 +93,13 @@ public struct ViewKind: Sendable {
         self.exists = { _, _ in true }
         self.selectedRow = { _, index, state in selectedRow(index, state) }
         self.selects = { _ in (nil, nil) }
+        self.browse = { _, move, index, state in browse(move, index, &state) }
         self.tab = tab
+    }
+
+    /// A view to read: the arrows up and down scroll it.
+    static func scroll(_ move: ViewMove, _ state: inout NavigationState) {
+        if case .vertical(let d) = move { state.scroll = max(0, state.scroll + d); state.followSelection = false }
     }
 
     /// `da-nang/smart-city` → ("da-nang", "smart-city"), split at the last slash; nil if either is empty.
@@ -102,5 +114,30 @@ public struct ViewKind: Sendable {
         zip(body.items, elements).map { item, element in
             ViewLink(row: item.rows.lowerBound, columns: 0..<body.grid.width, target: target(element))
         }
+    }
+}
+
+/// An arrow or Enter inside a view: the part of a key a view's kind decides.
+public enum ViewMove: Equatable, Sendable {
+    case vertical(Int), horizontal(Int), open
+
+    /// The move a command makes, or nil for a command that is not one.
+    public init?(_ command: Command) {
+        switch command {
+        case .moveUp: self = .vertical(-1)
+        case .moveDown: self = .vertical(1)
+        case .moveLeft: self = .horizontal(-1)
+        case .moveRight: self = .horizontal(1)
+        case .open: self = .open
+        default: return nil
+        }
+    }
+}
+
+extension ViewID {
+    /// What `move` does inside this view while browsing (its kind decides): the state changed in
+    /// place, or the view Enter opens.
+    public func browse(_ move: ViewMove, index: MeetingIndex, state: inout NavigationState) -> ViewID? {
+        kind.browse(self, move, index, &state)
     }
 }
