@@ -97,95 +97,10 @@ public struct Navigator: Sendable {
         case .pageUp: s.scroll = max(0, s.scroll - max(1, s.pageSize - 1)); s.followSelection = false; return s
         default: break
         }
-        let move = Move(command)
-        switch s.view {
-        case .overview:
-            switch move {
-            case .vertical(let d): s.province = province(after: s, by: d); s.followSelection = true
-            case .horizontal(let d): s.topic = topic(after: s, by: d)
-            case .open:
-                guard let p = index.selectedProvince(s), let report = meeting.province(p) else { return s }
-                if report.isBroken { return open(.province(p), from: s) }
-                guard let t = index.selectedTopic(s) else { return s }
-                return open(.panel(province: p, topic: t), from: s)
-            case .none: break
-            }
-        case .topic(let id):
-            let ranking = index.ranking(id)
-            switch move {
-            case .vertical(let d):
-                let row = index.rankNumber(index.selectedProvince(s), topic: id) ?? 0
-                if ranking.indices.contains(row + d) { s.province = ranking[row + d] }
-                s.followSelection = true
-            case .horizontal(let d):
-                // The province stays selected: its row in the next topic's ranking is where it ranks there.
-                if let t = topic(after: s, by: d, from: id), t != id { s.view = .topic(t); s.topic = t; s.scroll = 0 }
-                s.followSelection = true
-            case .open:
-                guard let p = index.selectedProvince(s), index.rankNumber(p, topic: id) != nil else { return s }
-                return open(.panel(province: p, topic: id), from: s)
-            case .none: break
-            }
-        case .province(let id):
-            switch move {
-            case .vertical(let d): s.topic = topic(after: s, by: d); s.followSelection = true
-            case .horizontal(let d):
-                if let p = province(after: s, by: d, from: id), p != id { s.view = .province(p); s.province = p; s.scroll = 0 }
-            case .open:
-                guard let t = index.selectedTopic(s) else { return s }
-                return open(.panel(province: id, topic: t), from: s)
-            case .none: break
-            }
-        case .panel(let pid, let tid), .history(let pid, let tid):
-            let isPanel = s.view == .panel(province: pid, topic: tid)
-            switch move {
-            case .vertical(let d): s.scroll = max(0, s.scroll + d); s.followSelection = false
-            case .horizontal(let d):
-                if let p = province(after: s, by: d, from: pid), p != pid {
-                    s.view = isPanel ? .panel(province: p, topic: tid) : .history(province: p, topic: tid)
-                    s.province = p
-                    s.scroll = 0
-                }
-            case .open:
-                // A panel opens its figures across the meetings of the previous: chain.
-                if isPanel { return open(.history(province: pid, topic: tid), from: s) }
-            case .none: break
-            }
-        case .agenda:
-            switch move {
-            case .vertical(let d): s.topic = topic(after: s, by: d); s.followSelection = true
-            case .open:
-                guard let t = index.selectedTopic(s) else { return s }
-                return open(.topic(t), from: s)
-            case .horizontal, .none: break
-            }
-        case .status:
-            switch move {
-            case .vertical(let d): s.province = province(after: s, by: d); s.followSelection = true
-            case .open:
-                guard let p = index.selectedProvince(s) else { return s }
-                return open(.province(p), from: s)
-            case .horizontal, .none: break
-            }
-        case .tasks:
-            // A list to read: the arrows scroll it.
-            if case .vertical(let d) = move { s.scroll = max(0, s.scroll + d); s.followSelection = false }
-        case .closing:
-            break
-        }
+        // What an arrow or Enter does inside the view is the view's own (its kind's `browse`).
+        guard let move = ViewMove(command) else { return s }
+        if let target = s.view.browse(move, index: index, state: &s) { return open(target, from: s) }
         return s
-    }
-
-    /// The province `d` places from the selected one (or from `from`) in display order, kept in range.
-    private func province(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
-        let i = index.provinceNumber(from ?? index.selectedProvince(s)) ?? 0
-        return index.provinceID(at: min(max(0, i + d), max(0, meeting.provinces.count - 1)))
-    }
-
-    /// The topic `d` places from the selected one (or from `from`) in agenda order, kept in range.
-    private func topic(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
-        let i = index.topicNumber(from ?? index.selectedTopic(s)) ?? 0
-        return index.topicID(at: min(max(0, i + d), max(0, meeting.topics.count - 1)))
     }
 
     /// Opens a view, remembering the current one for Esc, and points selections at what was opened.
@@ -194,13 +109,7 @@ public struct Navigator: Sendable {
         if remember && view != s.view { s.history.append(s.view) }
         if s.history.count > 64 { s.history.removeFirst(s.history.count - 64) }
         s = leave(s, for: view)
-        switch view {
-        case .topic(let t): s.topic = t
-        case .province(let p): s.province = p
-        case .panel(let p, let t), .history(let p, let t): s.province = p; s.topic = t
-        case .overview, .agenda, .closing, .status, .tasks: break
-        }
-        return s
+        return selecting(view, s)
     }
 
     /// Switches to `view`, keeping the scroll the old view was left at and restoring the one
@@ -223,11 +132,11 @@ public struct Navigator: Sendable {
     private func tabTarget(from s: NavigationState, forward: Bool) -> ViewID {
         let topicView = index.selectedTopic(s).map { ViewID.topic($0) } ?? .overview
         let provinceView = index.selectedProvince(s).map { ViewID.province($0) } ?? .overview
-        switch s.view {
-        case .overview, .agenda: return forward ? topicView : provinceView
+        switch s.view.kind.tab {
+        case .overview: return forward ? topicView : provinceView
         case .topic: return forward ? provinceView : .overview
-        case .province, .panel, .history: return forward ? .overview : topicView
-        case .closing, .status, .tasks: return .overview
+        case .province: return forward ? .overview : topicView
+        case .aside: return .overview
         }
     }
 
@@ -282,11 +191,15 @@ public struct Navigator: Sendable {
         guard deck.index(of: view) != nil else { return s }
         if view != s.view { s.scroll = 0 }
         s.view = view
-        switch view {
-        case .panel(let p, let t): s.province = p; s.topic = t
-        case .topic(let t): s.topic = t
-        default: break
-        }
+        return selecting(view, s)
+    }
+
+    /// Points the selection at what `view` shows (its kind says which province and topic).
+    private func selecting(_ view: ViewID, _ state: NavigationState) -> NavigationState {
+        var s = state
+        let selection = view.selection
+        if let p = selection.province { s.province = p }
+        if let t = selection.topic { s.topic = t }
         return s
     }
 
@@ -401,21 +314,5 @@ public struct Navigator: Sendable {
             if let landing = after ?? before { s.view = landing }
         }
         return clamped(s)
-    }
-}
-
-/// What a command means for movement, whatever the view.
-private enum Move: Equatable {
-    case vertical(Int), horizontal(Int), open, none
-
-    init(_ command: Command) {
-        switch command {
-        case .moveUp: self = .vertical(-1)
-        case .moveDown: self = .vertical(1)
-        case .moveLeft: self = .horizontal(-1)
-        case .moveRight: self = .horizontal(1)
-        case .open: self = .open
-        default: self = .none
-        }
     }
 }

@@ -1,5 +1,8 @@
 import XCTest
 @testable import CioDashRender
+import CioDashCore
+import CioDashSamples
+import CioDashTestSupport
 
 /// A view's name is written by `description` and read back by `init?(description:)`, exactly, for
 /// every kind: the room link and the browsers' addresses carry views by these names.
@@ -23,5 +26,68 @@ final class ViewIDTests: XCTestCase {
         for text in ["", "Overview", "topic:", "panel:da-nang", "panel:/smart-city", "history:da-nang/", "board", "status:x"] {
             XCTAssertNil(ViewID(description: text), text.debugDescription)
         }
+    }
+
+    /// The registry is the one list of kinds: every kind of `ViewID` is in it once, under the name
+    /// its views are written with, and the registered kind is the one the view reports.
+    func testEveryKindIsRegisteredOnceUnderTheNameItsViewsCarry() {
+        let views: [ViewID] = [.agenda, .overview, .closing, .status, .tasks, .topic("smart-city"), .province("da-nang"),
+                               .panel(province: "da-nang", topic: "smart-city"), .history(province: "da-nang", topic: "smart-city")]
+        let registered = ViewKind.all.map(\.name)
+        XCTAssertEqual(Set(registered).count, registered.count, "no name registered twice: \(registered)")
+        XCTAssertEqual(Set(registered), Set(views.map { String($0.description.prefix { $0 != ":" }) }))
+        for view in views {
+            XCTAssertEqual(view.kind.name, String(view.description.prefix { $0 != ":" }), view.description)
+            XCTAssertEqual(ViewKind.named[view.kind.name]?.name, view.kind.name, view.description)
+        }
+    }
+
+    /// What people type for `--view` is read through the same registry: every view of a meeting
+    /// resolves from its own name, and the forms offered are the registered kinds' forms.
+    func testTheResolverReadsEveryViewOfAMeetingFromItsNameThroughTheRegistry() throws {
+        let meeting = try MeetingFixture.sample(SampleMeetings.council2026)
+        // The board and the tasks are not in every meeting's list of views, yet always named.
+        let views = ViewRenderer.allViews(of: meeting).filter { $0 != .tasks } + [.status, .tasks]
+        XCTAssertEqual(Set(views.map(\.kind.name)).count, ViewKind.all.count - 1, "every kind but the closing slide is in the meeting")
+        for view in views {
+            XCTAssertEqual(try ViewResolver.resolve(view.description, in: meeting).get(), view, view.description)
+        }
+        XCTAssertEqual(ViewResolver.validViewForms, ["overview", "agenda", "status", "tasks", "topic:<topic-id>",
+                                                     "province:<province-id>", "panel:<province-id>/<topic-id>",
+                                                     "history:<province-id>/<topic-id>", "all"])
+        for text in ["closing", "overview:", "topic", "panel:da-nang", "board"] {
+            guard case .failure(.unknownView) = ViewResolver.resolve(text, in: meeting) else {
+                return XCTFail("\(text) is not a view a user can ask for")
+            }
+        }
+    }
+
+    /// A kind says both where its rows lead (links, in the HTML report) and what Enter opens; the two
+    /// agree for every selectable row of every view of the meeting.
+    func testEnterOpensWhereTheSelectedRowLinks() throws {
+        let meeting = try MeetingFixture.sample(SampleMeetings.council2026)
+        let index = MeetingIndex(meeting: meeting)
+        var checked = 0
+        for view in ViewRenderer.allViews(of: meeting) + [.status] {
+            for province in meeting.provinces.prefix(6) {
+                for topic in meeting.topics.prefix(3) {
+                    var state = NavigationState(view: view, language: .vi)
+                    state.province = province.id
+                    state.topic = topic.id
+                    guard let row = index.selectedRow(state) else { continue }
+                    let column = index.selectedColumn(state)
+                    let context = RenderContext(language: .vi, width: 160, selectedRow: row, selectedColumn: column)
+                    let body = try XCTUnwrap(ViewRenderer.body(view, meeting: meeting, context: context))
+                    let item = try XCTUnwrap(body.items.indices.contains(row) ? body.items[row] : nil, "\(view) row \(row)")
+                    let x = item.columns.map { $0.x0 + (column ?? 0) * $0.step } ?? 0
+                    let link = ViewLinks.links(view, body: body, meeting: meeting)
+                        .first { $0.row == item.rows.lowerBound && $0.columns.contains(x) }
+                    var after = state
+                    XCTAssertEqual(view.browse(.open, index: index, state: &after), link?.target, "\(view) \(province.id) \(topic.id)")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 50, "rows of the overview, the board, the agenda, each topic and each province")
     }
 }

@@ -8,43 +8,7 @@ public enum ViewReportBuilder {
         let title = TextSanitizer.line(view.title(in: meeting, labels: labels, language: language))
         var report = ViewReport(view: view, title: title)
         let context = Context(meeting: meeting, labels: labels, language: language)
-        switch view {
-        case .agenda:
-            context.agenda(into: &report)
-        case .closing:
-            // The presenter's closing slide needs the session's clock; a snapshot has none.
-            return nil
-        case .history(let p, let t):
-            guard let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
-            context.provinceFacts(province, into: &report)
-            context.history(province, topic, into: &report)
-        case .overview:
-            context.overview(into: &report)
-        case .status:
-            context.status(into: &report)
-        case .tasks:
-            TasksView.report(meeting, language: language, into: &report)
-        case .topic(let id):
-            guard let topic = meeting.topic(id) else { return nil }
-            context.topic(topic, into: &report)
-        case .province(let id):
-            guard let province = meeting.province(id) else { return nil }
-            context.provinceFacts(province, into: &report)
-            for (i, topic) in meeting.topics.enumerated() {
-                report.blocks.append(.heading(level: 3, text: "\(i + 1). " + clean(topic.title(in: language))))
-                context.section(province, topic, into: &report)
-            }
-            report.blocks += TasksView.ownReport(meeting, province: id, language: language)
-        case .panel(let p, let t):
-            guard let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
-            context.provinceFacts(province, into: &report)
-            let number = (meeting.topics.firstIndex(of: topic) ?? 0) + 1
-            report.blocks.append(.heading(level: 3, text: "\(number). " + clean(topic.title(in: language))))
-            context.section(province, topic, into: &report)
-            if !province.isBroken {
-                report.blocks.append(.paragraph(labels.file + ": " + clean(province.file)))
-            }
-        }
+        guard view.kind.report(view, context, &report) else { return nil }
         // Every figure of a province carries its return's signature verdict, whichever view made it.
         for index in report.figures.indices {
             guard let record = meeting.province(report.figures[index].provinceID)?.signature else { continue }
@@ -61,7 +25,8 @@ public enum ViewReportBuilder {
 
     static func clean(_ text: String) -> String { TextSanitizer.line(text) }
 
-    private struct Context {
+    /// What every kind's report is written with: the meeting, its labels, and the shared blocks.
+    struct Context {
         let meeting: Meeting
         let labels: Labels
         let language: Language

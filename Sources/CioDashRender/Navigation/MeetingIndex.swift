@@ -72,12 +72,7 @@ public struct MeetingIndex: Sendable {
             return rankNumber(selectedProvince(state), topic: t) ?? 0
         }
         guard state.mode == .browse else { return nil }
-        switch state.view {
-        case .overview, .status: return provinceNumber(selectedProvince(state)) ?? 0
-        case .topic(let t): return rankNumber(selectedProvince(state), topic: t) ?? 0
-        case .province, .agenda: return topicNumber(selectedTopic(state)) ?? 0
-        case .panel, .history, .closing, .tasks: return nil
-        }
+        return state.view.kind.selectedRow(state.view, self, state)
     }
 
     /// The overview's selected topic column.
@@ -85,13 +80,20 @@ public struct MeetingIndex: Sendable {
         state.view == .overview ? (topicNumber(selectedTopic(state)) ?? 0) : nil
     }
 
+    /// The province `d` places from the selected one (or from `from`) in display order, kept in range.
+    public func province(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
+        let i = provinceNumber(from ?? selectedProvince(s)) ?? 0
+        return provinceID(at: min(max(0, i + d), max(0, meeting.provinces.count - 1)))
+    }
+
+    /// The topic `d` places from the selected one (or from `from`) in agenda order, kept in range.
+    public func topic(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
+        let i = topicNumber(from ?? selectedTopic(s)) ?? 0
+        return topicID(at: min(max(0, i + d), max(0, meeting.topics.count - 1)))
+    }
+
     /// Whether `view` names things this meeting has.
     public func exists(_ view: ViewID) -> Bool {
-        switch view {
-        case .agenda, .overview, .closing, .status, .tasks: return true
-        case .topic(let t): return topicNumbers[t] != nil
-        case .province(let p): return provinceNumbers[p] != nil
-        case .panel(let p, let t), .history(let p, let t): return provinceNumbers[p] != nil && topicNumbers[t] != nil
-        }
+        view.kind.exists(view, self)
     }
 }

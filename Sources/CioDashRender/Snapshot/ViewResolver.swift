@@ -27,38 +27,24 @@ public enum ViewResolver {
     /// `all` is handled by the caller.
     public static func resolve(_ text: String, in meeting: Meeting) -> Result<ViewID, Failure> {
         let trimmed = text.trimmingSpaces
-        switch trimmed {
-        case "overview": return .success(.overview)
-        case "agenda": return .success(.agenda)
-        case "status": return .success(.status)
-        case "tasks": return .success(.tasks)
-        default: break
-        }
-        guard let colon = trimmed.firstIndex(of: ":") else {
+        let colon = trimmed.firstIndex(of: ":")
+        let argument = colon.map { String(trimmed[trimmed.index(after: $0)...]).trimmingSpaces }
+        guard let kind = ViewKind.named[String(trimmed[..<(colon ?? trimmed.endIndex)])],
+              let resolved = kind.resolve(argument, meeting) else {
             return .failure(.unknownView(trimmed, valid: validViewForms))
         }
-        let kind = String(trimmed[..<colon])
-        let argument = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
-        switch kind {
-        case "topic":
-            return topic(argument, in: meeting).map { .topic($0) }
-        case "province":
-            return province(argument, in: meeting).map { .province($0) }
-        case "panel", "history":
-            guard let slash = argument.lastIndex(of: "/") else {
-                return .failure(.unknownView(trimmed, valid: validViewForms))
-            }
-            let p = String(argument[..<slash]), t = String(argument[argument.index(after: slash)...])
-            return province(p, in: meeting).flatMap { pid in
-                topic(t, in: meeting).map { kind == "panel" ? .panel(province: pid, topic: $0) : .history(province: pid, topic: $0) }
-            }
-        default:
-            return .failure(.unknownView(trimmed, valid: validViewForms))
-        }
+        return resolved
     }
 
-    public static let validViewForms = ["overview", "agenda", "status", "tasks", "topic:<topic-id>", "province:<province-id>",
-                                        "panel:<province-id>/<topic-id>", "history:<province-id>/<topic-id>", "all"]
+    /// What `--view` takes: each kind's form, then `all`.
+    public static let validViewForms = ViewKind.all.compactMap(\.form) + ["all"]
+
+    /// `<province>/<topic>`, each resolved as `province:` and `topic:` are; nil without a slash.
+    static func pair(_ text: String, in meeting: Meeting, _ make: (String, String) -> ViewID) -> Result<ViewID, Failure>? {
+        guard let slash = text.lastIndex(of: "/") else { return nil }
+        let p = String(text[..<slash]), t = String(text[text.index(after: slash)...])
+        return province(p, in: meeting).flatMap { pid in topic(t, in: meeting).map { make(pid, $0) } }
+    }
 
     static func topic(_ text: String, in meeting: Meeting) -> Result<String, Failure> {
         if meeting.topic(text) != nil { return .success(text) }

@@ -201,3 +201,13 @@ extension TasksView {
                 }))]
     }
 }
+
+extension TasksView {
+    /// `tasks`: a list to read, nothing to select.
+    static let kind = ViewKind(
+        name: "tasks", view: .tasks,
+        title: { _, _, language in TaskLabels.forLanguage(language).followUpTitle },
+        render: { meeting, context in render(meeting, context: context) },
+        report: { context, report in TasksView.report(context.meeting, language: context.language, into: &report); return true },
+        browse: { move, _, s in ViewKind.scroll(move, &s); return nil })
+}

@@ -135,3 +135,23 @@ struct ClockTime: CustomStringConvertible {
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 }
+
+extension AgendaView {
+    /// `agenda`: each item leads to its topic; the arrows choose an item.
+    static let kind = ViewKind(
+        name: "agenda", view: .agenda,
+        title: { _, labels, _ in labels.agenda },
+        render: { meeting, context in render(meeting, context: context) },
+        report: { context, report in context.agenda(into: &report); return true },
+        links: { body, meeting in ViewKind.rowLinks(body, meeting.topics) { .topic($0.id) } },
+        selectedRow: { index, state in index.topicNumber(index.selectedTopic(state)) ?? 0 },
+        browse: { move, index, s in
+            switch move {
+            case .vertical(let d): s.topic = index.topic(after: s, by: d); s.followSelection = true
+            case .open: return index.selectedTopic(s).map { .topic($0) }
+            case .horizontal: break
+            }
+            return nil
+        },
+        tab: .overview)
+}

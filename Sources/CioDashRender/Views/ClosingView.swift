@@ -75,3 +75,13 @@ public enum ClosingView {
         (seconds > 0 ? "+" : seconds < 0 ? "−" : "±") + SessionTiming.mmss(abs(seconds))
     }
 }
+
+extension ClosingView {
+    /// `closing`: the presenter's last slide.
+    static let kind = ViewKind(
+        name: "closing", view: .closing, offered: false,
+        title: { _, labels, _ in labels.closing },
+        render: { meeting, context in render(meeting, context: context) },
+        // The presenter's closing slide needs the session's clock; a snapshot has none.
+        report: { _, _ in false })
+}

@@ -122,3 +122,49 @@ public enum HistoryView {
         }
     }
 }
+
+extension HistoryView {
+    /// `history:<province>/<topic>`: one province on one topic across the meetings of the chain.
+    static let kind = ViewKind(
+        name: "history", form: "history:<province-id>/<topic-id>",
+        parse: { ViewKind.pair($0).map { .history(province: $0.province, topic: $0.topic) } },
+        resolve: { text, meeting in ViewResolver.pair(text, in: meeting) { .history(province: $0, topic: $1) } },
+        argument: { if case .history(let p, let t) = $0 { return p + "/" + t } else { return "" } },
+        title: { view, meeting, labels, language in
+            guard case .history(let p, let t) = view else { return "" }
+            return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
+                + " · " + labels.acrossMeetings
+        },
+        render: { view, meeting, context in
+            guard case .history(let p, let t) = view, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
+            return render(meeting, province: province, topic: topic, context: context)
+        },
+        report: { view, context, report in
+            guard case .history(let p, let t) = view, let province = context.meeting.province(p),
+                  let topic = context.meeting.topic(t) else { return false }
+            context.provinceFacts(province, into: &report)
+            context.history(province, topic, into: &report)
+            return true
+        },
+        exists: { view, index in
+            guard case .history(let p, let t) = view else { return false }
+            return index.provinceNumber(p) != nil && index.topicNumber(t) != nil
+        },
+        selects: { view in
+            guard case .history(let p, let t) = view else { return (nil, nil) }
+            return (p, t)
+        },
+        browse: { view, move, index, s in
+            guard case .history(let pid, let tid) = view else { return nil }
+            switch move {
+            case .vertical: ViewKind.scroll(move, &s)
+            case .horizontal(let d):
+                if let p = index.province(after: s, by: d, from: pid), p != pid {
+                    s.view = .history(province: p, topic: tid); s.province = p; s.scroll = 0
+                }
+            case .open: break
+            }
+            return nil
+        },
+        tab: .province)
+}

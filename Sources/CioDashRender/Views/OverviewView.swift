@@ -191,3 +191,44 @@ public enum OverviewView {
         return SearchKey.fold(text).contains(folded)
     }
 }
+
+extension OverviewView {
+    /// `overview`: a province's name leads to the province, each of its topic cells to the panel.
+    static let kind = ViewKind(
+        name: "overview", view: .overview,
+        title: { _, labels, _ in labels.overview },
+        render: { meeting, context in render(meeting, context: context) },
+        report: { context, report in context.overview(into: &report); return true },
+        links: { body, meeting in
+            var links: [ViewLink] = []
+            let width = body.grid.width
+            for (item, province) in zip(body.items, meeting.provinces) {
+                let row = item.rows.lowerBound
+                guard let strip = item.columns else {
+                    links.append(ViewLink(row: row, columns: 0..<width, target: .province(province.id)))
+                    continue
+                }
+                links.append(ViewLink(row: row, columns: 0..<strip.x0, target: .province(province.id)))
+                for (c, topic) in meeting.topics.prefix(strip.count).enumerated() {
+                    let x = strip.x0 + c * strip.step
+                    links.append(ViewLink(row: row, columns: x..<min(width, x + strip.step),
+                                          target: .panel(province: province.id, topic: topic.id)))
+                }
+            }
+            return links
+        },
+        selectedRow: { index, state in index.provinceNumber(index.selectedProvince(state)) ?? 0 },
+        browse: { move, index, s in
+            switch move {
+            case .vertical(let d): s.province = index.province(after: s, by: d); s.followSelection = true
+            case .horizontal(let d): s.topic = index.topic(after: s, by: d)
+            case .open:
+                guard let p = index.selectedProvince(s), let report = index.meeting.province(p) else { return nil }
+                if report.isBroken { return .province(p) }
+                guard let t = index.selectedTopic(s) else { return nil }
+                return .panel(province: p, topic: t)
+            }
+            return nil
+        },
+        tab: .overview)
+}

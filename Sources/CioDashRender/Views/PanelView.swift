@@ -25,3 +25,54 @@ public enum PanelView {
         return ViewBody(grid: grid)
     }
 }
+
+extension PanelView {
+    /// `panel:<province>/<topic>`: one province on one topic.
+    static let kind = ViewKind(
+        name: "panel", form: "panel:<province-id>/<topic-id>",
+        parse: { ViewKind.pair($0).map { .panel(province: $0.province, topic: $0.topic) } },
+        resolve: { text, meeting in ViewResolver.pair(text, in: meeting) { .panel(province: $0, topic: $1) } },
+        argument: { if case .panel(let p, let t) = $0 { return p + "/" + t } else { return "" } },
+        title: { view, meeting, _, language in
+            guard case .panel(let p, let t) = view else { return "" }
+            return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
+        },
+        render: { view, meeting, context in
+            guard case .panel(let p, let t) = view, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
+            return render(meeting, province: province, topic: topic, context: context)
+        },
+        report: { view, context, report in
+            guard case .panel(let p, let t) = view, let province = context.meeting.province(p),
+                  let topic = context.meeting.topic(t) else { return false }
+            context.provinceFacts(province, into: &report)
+            let number = (context.meeting.topics.firstIndex(of: topic) ?? 0) + 1
+            report.blocks.append(.heading(level: 3, text: "\(number). " + ViewReportBuilder.clean(topic.title(in: context.language))))
+            context.section(province, topic, into: &report)
+            if !province.isBroken {
+                report.blocks.append(.paragraph(context.labels.file + ": " + ViewReportBuilder.clean(province.file)))
+            }
+            return true
+        },
+        exists: { view, index in
+            guard case .panel(let p, let t) = view else { return false }
+            return index.provinceNumber(p) != nil && index.topicNumber(t) != nil
+        },
+        selects: { view in
+            guard case .panel(let p, let t) = view else { return (nil, nil) }
+            return (p, t)
+        },
+        browse: { view, move, index, s in
+            guard case .panel(let pid, let tid) = view else { return nil }
+            switch move {
+            case .vertical: ViewKind.scroll(move, &s)
+            case .horizontal(let d):
+                if let p = index.province(after: s, by: d, from: pid), p != pid {
+                    s.view = .panel(province: p, topic: tid); s.province = p; s.scroll = 0
+                }
+            // A panel opens its figures across the meetings of the previous: chain.
+            case .open: return .history(province: pid, topic: tid)
+            }
+            return nil
+        },
+        tab: .province)
+}

@@ -173,3 +173,54 @@ enum NotReportedPage {
         return ViewBody(grid: grid, items: items)
     }
 }
+
+extension ProvinceView {
+    /// `province:<id>`: the province on every topic, and its own tasks; each topic leads to the panel.
+    static let kind = ViewKind(
+        name: "province", form: "province:<province-id>",
+        parse: { .province($0) },
+        resolve: { text, meeting in ViewResolver.province(text, in: meeting).map { .province($0) } },
+        argument: { if case .province(let p) = $0 { return p } else { return "" } },
+        title: { view, meeting, _, _ in
+            guard case .province(let p) = view else { return "" }
+            return meeting.province(p)?.name ?? p
+        },
+        render: { view, meeting, context in
+            guard case .province(let id) = view, let province = meeting.province(id) else { return nil }
+            return render(meeting, province: province, context: context)
+        },
+        report: { view, context, report in
+            guard case .province(let id) = view, let province = context.meeting.province(id) else { return false }
+            context.provinceFacts(province, into: &report)
+            for (i, topic) in context.meeting.topics.enumerated() {
+                report.blocks.append(.heading(level: 3, text: "\(i + 1). " + ViewReportBuilder.clean(topic.title(in: context.language))))
+                context.section(province, topic, into: &report)
+            }
+            report.blocks += TasksView.ownReport(context.meeting, province: id, language: context.language)
+            return true
+        },
+        links: { view, body, meeting in
+            guard case .province(let id) = view else { return [] }
+            return ViewKind.rowLinks(body, meeting.topics) { .panel(province: id, topic: $0.id) }
+        },
+        exists: { view, index in
+            guard case .province(let p) = view else { return false }
+            return index.provinceNumber(p) != nil
+        },
+        selectedRow: { _, index, state in index.topicNumber(index.selectedTopic(state)) ?? 0 },
+        selects: { view in
+            guard case .province(let p) = view else { return (nil, nil) }
+            return (p, nil)
+        },
+        browse: { view, move, index, s in
+            guard case .province(let id) = view else { return nil }
+            switch move {
+            case .vertical(let d): s.topic = index.topic(after: s, by: d); s.followSelection = true
+            case .horizontal(let d):
+                if let p = index.province(after: s, by: d, from: id), p != id { s.view = .province(p); s.province = p; s.scroll = 0 }
+            case .open: return index.selectedTopic(s).map { .panel(province: id, topic: $0) }
+            }
+            return nil
+        },
+        tab: .province)
+}

@@ -166,3 +166,22 @@ private extension Int64 {
     /// Floor division, so that times before 1970 land on the right day.
     func quotient(dividingBy d: Int64) -> Int64 { self >= 0 ? self / d : -((-self + d - 1) / d) }
 }
+
+extension StatusBoardView {
+    /// `status`: the reporting board; each province's row leads to the province.
+    static let kind = ViewKind(
+        name: "status", view: .status,
+        title: { _, labels, _ in labels.language == .vi ? "Tình hình báo cáo" : "Reporting board" },
+        render: { meeting, context in render(meeting, context: context) },
+        report: { context, report in context.status(into: &report); return true },
+        links: { body, meeting in ViewKind.rowLinks(body, meeting.provinces) { .province($0.id) } },
+        selectedRow: { index, state in index.provinceNumber(index.selectedProvince(state)) ?? 0 },
+        browse: { move, index, s in
+            switch move {
+            case .vertical(let d): s.province = index.province(after: s, by: d); s.followSelection = true
+            case .open: return index.selectedProvince(s).map { .province($0) }
+            case .horizontal: break
+            }
+            return nil
+        })
+}

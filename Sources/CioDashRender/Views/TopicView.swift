@@ -138,3 +138,60 @@ public enum TopicView {
         return ViewBody(grid: grid, items: items)
     }
 }
+
+extension TopicView {
+    /// `topic:<id>`: the ranking; each ranked province leads to its panel.
+    static let kind = ViewKind(
+        name: "topic", form: "topic:<topic-id>",
+        parse: { .topic($0) },
+        resolve: { text, meeting in ViewResolver.topic(text, in: meeting).map { .topic($0) } },
+        argument: { if case .topic(let t) = $0 { return t } else { return "" } },
+        title: { view, meeting, _, language in
+            guard case .topic(let t) = view else { return "" }
+            return meeting.topic(t)?.title(in: language) ?? t
+        },
+        render: { view, meeting, context in
+            guard case .topic(let id) = view, let topic = meeting.topic(id) else { return nil }
+            return render(meeting, topic: topic, context: context)
+        },
+        report: { view, context, report in
+            guard case .topic(let id) = view, let topic = context.meeting.topic(id) else { return false }
+            context.topic(topic, into: &report)
+            return true
+        },
+        links: { view, body, meeting in
+            guard case .topic(let id) = view, let topic = meeting.topic(id) else { return [] }
+            return ViewKind.rowLinks(body, meeting.ranked(topic: topic)) { .panel(province: $0.id, topic: topic.id) }
+        },
+        exists: { view, index in
+            guard case .topic(let t) = view else { return false }
+            return index.topicNumber(t) != nil
+        },
+        selectedRow: { view, index, state in
+            guard case .topic(let t) = view else { return nil }
+            return index.rankNumber(index.selectedProvince(state), topic: t) ?? 0
+        },
+        selects: { view in
+            guard case .topic(let t) = view else { return (nil, nil) }
+            return (nil, t)
+        },
+        browse: { view, move, index, s in
+            guard case .topic(let id) = view else { return nil }
+            switch move {
+            case .vertical(let d):
+                let ranking = index.ranking(id)
+                let row = index.rankNumber(index.selectedProvince(s), topic: id) ?? 0
+                if ranking.indices.contains(row + d) { s.province = ranking[row + d] }
+                s.followSelection = true
+            case .horizontal(let d):
+                // The province stays selected: its row in the next topic's ranking is where it ranks there.
+                if let t = index.topic(after: s, by: d, from: id), t != id { s.view = .topic(t); s.topic = t; s.scroll = 0 }
+                s.followSelection = true
+            case .open:
+                guard let p = index.selectedProvince(s), index.rankNumber(p, topic: id) != nil else { return nil }
+                return .panel(province: p, topic: id)
+            }
+            return nil
+        },
+        tab: .topic)
+}

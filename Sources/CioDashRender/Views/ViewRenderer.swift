@@ -12,30 +12,7 @@ public enum ViewRenderer {
 
     /// The body with no item selected: what `ViewBodyCache` keeps between key presses.
     public static func unselectedBody(_ view: ViewID, meeting: Meeting, context: RenderContext) -> ViewBody? {
-        switch view {
-        case .agenda:
-            return AgendaView.render(meeting, context: context)
-        case .closing:
-            return ClosingView.render(meeting, context: context)
-        case .status:
-            return StatusBoardView.render(meeting, context: context)
-        case .tasks:
-            return TasksView.render(meeting, context: context)
-        case .overview:
-            return OverviewView.render(meeting, context: context)
-        case .topic(let id):
-            guard let topic = meeting.topic(id) else { return nil }
-            return TopicView.render(meeting, topic: topic, context: context)
-        case .province(let id):
-            guard let province = meeting.province(id) else { return nil }
-            return ProvinceView.render(meeting, province: province, context: context)
-        case .panel(let p, let t):
-            guard let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
-            return PanelView.render(meeting, province: province, topic: topic, context: context)
-        case .history(let p, let t):
-            guard let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
-            return HistoryView.render(meeting, province: province, topic: topic, context: context)
-        }
+        view.kind.render(view, meeting, context)
     }
 
     /// Every view of the meeting in reading order: agenda, overview, each topic, each province, then
