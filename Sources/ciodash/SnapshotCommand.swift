@@ -9,8 +9,8 @@ struct SnapshotCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "snapshot",
             abstract: HelpText.pick(vi: "Ghi một màn hình dạng văn bản, Markdown, CSV, HTML, SVG hoặc Word (.docx) cho biên bản và báo cáo.", en: "Write a view as text, Markdown, CSV, HTML, SVG or Word (.docx) for the minutes and reports."),
-            discussion: HelpText.pick(vi: "Các màn hình: overview, agenda, status, topic:<mã-chủ-đề>, province:<mã-tỉnh>, panel:<mã-tỉnh>/<mã-chủ-đề>, history:<mã-tỉnh>/<mã-chủ-đề>, all. Tên tỉnh có thể viết không dấu: province:hue, province:\"dak lak\". Đặt SOURCE_DATE_EPOCH để kết quả giống hệt nhau từng byte.",
-                                     en: "Views: overview, agenda, status, topic:<topic-id>, province:<province-id>, panel:<province-id>/<topic-id>, history:<province-id>/<topic-id>, all. Provinces may be named without diacritics: province:hue, province:\"dak lak\". Set SOURCE_DATE_EPOCH for byte-for-byte reproducible output.")
+            discussion: HelpText.pick(vi: "Các màn hình: overview, agenda, status, tasks, topic:<mã-chủ-đề>, province:<mã-tỉnh>, panel:<mã-tỉnh>/<mã-chủ-đề>, history:<mã-tỉnh>/<mã-chủ-đề>, all. Tên tỉnh có thể viết không dấu: province:hue, province:\"dak lak\". Đặt SOURCE_DATE_EPOCH để kết quả giống hệt nhau từng byte.",
+                                     en: "Views: overview, agenda, status, tasks, topic:<topic-id>, province:<province-id>, panel:<province-id>/<topic-id>, history:<province-id>/<topic-id>, all. Provinces may be named without diacritics: province:hue, province:\"dak lak\". Set SOURCE_DATE_EPOCH for byte-for-byte reproducible output.")
         )
     }
 

@@ -10,14 +10,19 @@ public enum ViewResolver {
 
         public var description: String {
             switch self {
+            // Both languages: `--view` is read before the meeting's language is known to the caller.
             case .unknownView(let v, let valid):
-                return "unknown view '\(TextSanitizer.line(v))'; valid views: \(valid.joined(separator: ", "))"
+                let list = valid.joined(separator: ", ")
+                return "không có màn hình '\(TextSanitizer.line(v))'; các màn hình: \(list) / unknown view '\(TextSanitizer.line(v))'; valid views: \(list)"
             case .unknownTopic(let t, let valid):
-                return "unknown topic '\(TextSanitizer.line(t))'; valid topics: \(valid.joined(separator: ", "))"
+                let list = valid.joined(separator: ", ")
+                return "không có chủ đề '\(TextSanitizer.line(t))'; các chủ đề: \(list) / unknown topic '\(TextSanitizer.line(t))'; valid topics: \(list)"
             case .unknownProvince(let p, let valid):
-                return "unknown province '\(TextSanitizer.line(p))'; valid provinces: \(valid.joined(separator: ", "))"
+                let list = valid.joined(separator: ", ")
+                return "không có tỉnh '\(TextSanitizer.line(p))'; các tỉnh: \(list) / unknown province '\(TextSanitizer.line(p))'; valid provinces: \(list)"
             case .ambiguousProvince(let p, let candidates):
-                return "province '\(TextSanitizer.line(p))' matches several: \(candidates.joined(separator: ", "))"
+                let list = candidates.joined(separator: ", ")
+                return "'\(TextSanitizer.line(p))' khớp với nhiều tỉnh: \(list) / province '\(TextSanitizer.line(p))' matches several: \(list)"
             }
         }
     }
