@@ -1,7 +1,10 @@
 /// Scalars written into YAML status files: every text double-quoted and escaped, so that nothing a
 /// province typed (`=HYPERLINK(…)`, `- item`, `#`, `: `) can change the file's structure.
 enum YAMLText {
-    static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String { quoted(text, json: false) }
+
+    /// `json`: the same string for a JSON file, whose only escape for a control character is `\u00XX`.
+    static func quoted(_ text: String, json: Bool) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -11,7 +14,8 @@ enum YAMLText {
             case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(2)
+                    let hex = String(scalar.value, radix: 16)
+                    out += json ? "\\u" + hex.leftPadded(4) : "\\x" + hex.leftPadded(2)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
