@@ -20,12 +20,12 @@ public enum TasksView {
         }
         let lines = meeting.taskStandings
         text(t.followUpTitle + " · " + t.date(meeting.date), role: .title)
-        text(summary(lines, t), role: lines.contains(where: \.isOverdue) ? .warning : .muted)
+        // With no task, one sentence says so (a line of zeros above it said nothing more).
         guard !lines.isEmpty else {
-            y += 1
             text(t.none, role: .muted)
             return ViewBody(grid: grid)
         }
+        text(summary(lines, t), role: lines.contains(where: \.isOverdue) ? .warning : .muted)
         // owner | what | due | standing | reported (from 120 columns)
         // A wide screen gives the owner, the standing and who reported room first: they are what is read.
         let wide = width >= 140
@@ -76,8 +76,8 @@ public enum TasksView {
         let t = TaskLabels.forLanguage(language)
         let clean = { (s: String) in TextSanitizer.line(s) }
         let lines = meeting.taskStandings
+        guard !lines.isEmpty else { return report.blocks.append(.paragraph(clean(t.none))) }
         report.blocks.append(.paragraph(clean(summary(lines, t))))
-        guard !lines.isEmpty else { return }
         let overdueHeader = language == .vi ? "Số ngày quá hạn" : "Days overdue"
         func table(_ rows: [TaskStanding]) -> ReportBlock {
             .table(ReportTable(header: [t.owner, t.what, t.due, t.standing, overdueHeader, t.reportedBy, t.setAt],
