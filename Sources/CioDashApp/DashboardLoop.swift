@@ -46,8 +46,8 @@ public struct SnapshotFailure: Error, Sendable {
 
 /// The dashboard's loop, once: paint when something on screen can differ, wait for a key (the clock
 /// moves meanwhile), turn what happened into events, run them through `AppCore.update`, carry out
-/// the effects through the ports. The binary calls `run()`; the replay tests drive `handle(_:)`
-/// and `paint()` with a fake clock.
+/// the effects through the ports. The binary calls `run()`; the replay tests call `step()`, the
+/// iteration `run()` repeats, on ports whose key wait hands out a script and moves a fake clock.
 public final class DashboardLoop {
     public private(set) var app: AppState
     let ports: DashboardPorts
@@ -56,8 +56,6 @@ public final class DashboardLoop {
     /// The view's body is kept between key presses; a reload replaces the meeting it came from.
     private let bodies = ViewBodyCache()
     private var lastFrame: FrameInputs?
-    /// The last frame painted (what a replay writes out).
-    public private(set) var lastGrid: Grid?
 
     public init(app: AppState, ports: DashboardPorts) {
         self.app = app
@@ -66,34 +64,40 @@ public final class DashboardLoop {
 
     /// Runs until an effect says quit. `afterFirstFrame` runs once the first frame is painted.
     public func run(afterFirstFrame: () -> Void = {}) {
-        var first = true
-        while true {
-            paint()
-            if first { afterFirstFrame(); first = false }
-            var events: [AppEvent] = [.tick(ports.now())]
-            if let key = ports.nextKey(timeout: Self.tickMilliseconds) { events += [.tick(ports.now()), .key(key)] }
-            events += ports.roomEvents(app)
-            if handle(events) { return }
-        }
+        paint()
+        afterFirstFrame()
+        while !step() {}
+    }
+
+    /// One iteration of the loop: paints what changed, waits for a key at most a tick, then runs the
+    /// clock as it is after the wait, the key, and what the room sent meanwhile, in that order,
+    /// through the core. True when an effect said quit.
+    @discardableResult
+    public func step() -> Bool {
+        paint()
+        let key = ports.nextKey(timeout: Self.tickMilliseconds)
+        // The tick is read after the wait: the next frame shows the time the wait ended at.
+        var events: [AppEvent] = [.tick(ports.now())]
+        if let key { events.append(.key(key)) }
+        events += ports.roomEvents(app)
+        return handle(events)
     }
 
     /// Paints the frame when something on screen can differ from the last one painted: between
     /// keys only the clock moves.
-    public func paint() {
+    private func paint() {
         let size = ports.screenSize()
         let inputs = FrameInputs(app, width: size.width, height: size.height)
         guard inputs != lastFrame else { return }
         if lastFrame?.generation != inputs.generation { bodies.meetingChanged() }
         let grid = app.frame(width: size.width, height: size.height, cache: bodies).grid
         ports.paint(grid)
-        lastGrid = grid
         lastFrame = FrameInputs(app, width: size.width, height: size.height)
     }
 
     /// Runs `events`, and the events their effects answer with, through the core; a finished load
     /// comes in as one more. True when an effect said quit.
-    @discardableResult
-    public func handle(_ events: [AppEvent]) -> Bool {
+    private func handle(_ events: [AppEvent]) -> Bool {
         var queue = events
         while true {
             if queue.isEmpty, let done = ports.finishedLoad() {

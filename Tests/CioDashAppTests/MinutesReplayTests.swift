@@ -72,9 +72,16 @@ final class MinutesReplayTests: XCTestCase {
     key q
     """
 
-    func replay() throws -> (SessionReplay, MinutesRecord, Meeting) {
+    /// The session, replayed once for all the tests that read it (a replay steps the loop every tick
+    /// of its hour and a quarter).
+    nonisolated(unsafe) private static let session = Result { () throws -> SessionReplay in
         let session = try SessionReplay()
-        try session.run(Self.script)
+        try session.run(script)
+        return session
+    }
+
+    func replay() throws -> (SessionReplay, MinutesRecord, Meeting) {
+        let session = try Self.session.get()
         let parsed = MinutesJournalReader.parse(session.journal)
         XCTAssertEqual(parsed.problems, [], "the journal the session wrote reads back whole")
         let record = try XCTUnwrap(parsed.record)

@@ -34,3 +34,35 @@ final class ReplayTests: XCTestCase {
         XCTAssertEqual(Array(a.output.utf8), Array(b.output.utf8))
     }
 }
+
+/// The replays run the iteration the binary runs (`DashboardLoop.step()`), key wait included.
+final class ReplayLoopTests: XCTestCase {
+    /// A wait is the loop's key waits passing with no key, each a tick (0.25 s) of the clock; the
+    /// frame is painted before each wait, and only when something on it can differ: presenting,
+    /// the countdown once a second. The tick is read after the wait, so the frame the script asks
+    /// for after `wait 3` shows the countdown 3 seconds on, and the state holds the clock 3 s on.
+    func testAWaitIsKeyWaitsWithNoKeyAndTheFrameAfterItShowsTheClockItEndedAt() throws {
+        let session = try SessionReplay()
+        try session.run("start present vi 80x24\nkey ]\nframe\nwait 3\nframe")
+        let ports = try XCTUnwrap(session.ports)
+        XCTAssertEqual(ports.keyWaits, 1 + 12 + 1, "] · the frame, then 12 ticks of the wait · the last frame and the end")
+        XCTAssertEqual(ports.idleWaits, 12 + 1, "12 ticks of 0.25 s, and the script's end")
+        XCTAssertEqual(ports.paints, 2 + 3, "the first frame, the slide ] opened, then one a second of the countdown")
+        XCTAssertEqual(session.state?.clock.now, 3)
+        let frames = session.output.components(separatedBy: "── frame ").dropFirst()
+        XCTAssertEqual(frames.count, 2)
+        XCTAssertTrue(frames.first?.contains("còn 30:00") == true, frames.first ?? "")
+        XCTAssertTrue(frames.last?.hasPrefix("2 (line 5, clock 3 s)") == true && frames.last?.contains("còn 29:57") == true,
+                      frames.last ?? "")
+    }
+
+    /// Browsing, nothing on screen moves while no key comes: the loop waits and paints nothing new.
+    func testBrowsingAnIdleWaitPaintsNothingNew() throws {
+        let session = try SessionReplay()
+        try session.run("start browse vi 80x24\nwait 3\nframe")
+        let ports = try XCTUnwrap(session.ports)
+        XCTAssertEqual(ports.paints, 1)
+        XCTAssertEqual(ports.keyWaits, 12 + 1)
+        XCTAssertTrue(session.output.contains("Tổng quan") || session.output.contains("ĐTTM"), session.output)
+    }
+}

@@ -6,10 +6,11 @@ import XCTest
 @testable import CioDashRender
 import CioDashTestSupport
 
-/// Replays a scripted dashboard session through the dashboard's own loop (`DashboardLoop`, the
-/// binary's loop and effect interpreter) on fake ports: a scripted clock, real file changes in a
-/// copy of the sample folder read at once, the journal kept as text; writes the frames it is asked
-/// for as text.
+/// Replays a scripted dashboard session through the dashboard's own loop (`DashboardLoop.step()`,
+/// the iteration the binary's `run()` repeats) on fake ports: the loop's key wait hands out the
+/// script's keys and, while a `wait` lasts, none, moving the scripted clock a tick; real file changes
+/// in a copy of the sample folder are read at once; the journal is kept as text; the frames the
+/// loop painted are written out as text where the script asks.
 ///
 /// Script lines (`#` starts a comment):
 ///   hide FILE            move a file of the meeting folder away (before `start`: the folder lacks it)
@@ -21,8 +22,8 @@ import CioDashTestSupport
 ///   paste TEXT           TEXT as one bracketed paste; `\n` in it is a line break
 ///   key K K …            keys: Space Enter Esc Backspace Tab BackTab Up Down Left Right PgUp PgDn Home End, or one character
 ///   type TEXT            each character of TEXT as a key
-///   wait SECONDS         the clock moves on, one tick a second
-///   frame                the screen as text, into the output
+///   wait SECONDS         the loop's key waits pass with no key, each moving the clock a tick (0.25 s)
+///   frame                the frame the loop painted last, as text, into the output
 final class SessionReplay {
     /// Both samples copied side by side (removed with it).
     private let copies: TestFolder
@@ -30,7 +31,7 @@ final class SessionReplay {
     let folder: URL
     private let stash: URL
     private var loop: DashboardLoop?
-    private var ports: ReplayPorts?
+    private(set) var ports: ReplayPorts?
     private var size = (width: 80, height: 24)
     private var now = 0.0
     private(set) var output = ""
@@ -42,6 +43,16 @@ final class SessionReplay {
     private var frames = 0
     /// Seconds added to the wall clock (`day N`).
     private var shift = 0.0
+    /// The script's lines with their numbers, and the next one to read.
+    private var lines: [(number: Int, text: String)] = []
+    private var next = 0
+    /// Keys read from the script, not yet handed to the loop.
+    private var queued: [Key] = []
+    /// While a `wait` lasts: the clock it ends at.
+    private var waitEnd: Double?
+    /// The script reached its end or the next `start`: the session stops stepping.
+    private var ended = false
+    private var failure: Error?
 
     init() throws {
         copies = try TestFolder(prefix: "ciodash-replay-")
@@ -54,26 +65,89 @@ final class SessionReplay {
     var state: AppState? { loop?.app }
 
     func run(_ script: String) throws {
-        for (number, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let words = line.split(separator: " ").map(String.init)
-            guard let command = words.first else { continue }
-            let rest = Array(words.dropFirst())
-            switch command {
-            case "hide": try move(rest[0], from: folder, to: stash)
-            case "restore": try move(rest[0], from: stash, to: folder)
-            case "start": try start(rest)
-            case "day": shift = (Double(rest[0]) ?? 0) * 86_400
-            case "key": for name in rest { send(.key(try Self.key(name))) }
-            case "type": for c in line.dropFirst("type ".count) { send(.key(.character(c))) }
-            case "scalars":
-                for u in line.dropFirst("scalars ".count).unicodeScalars { send(.key(.character(Character(u)))) }
-            case "paste":
-                send(.key(.paste(fromTerminal: line.dropFirst("paste ".count).replacingOccurrences(of: "\\n", with: "\n"))))
-            case "wait": wait(Double(rest[0]) ?? 0)
-            case "frame": frame(label: "line \(number + 1)")
-            default: throw ReplayError("line \(number + 1): unknown command \(command)")
+        lines = script.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { ($0.offset + 1, String($0.element)) }
+        next = 0
+        while next < lines.count {
+            let (number, line) = lines[next]
+            next += 1
+            let words = Self.words(line)
+            guard let verb = words.first else { continue }
+            switch verb {
+            case "start":
+                try start(Array(words.dropFirst()))
+                try session()
+            case "hide", "restore", "day": try perform(line, number: number)
+            default: throw ReplayError("line \(number): \(verb) before the session's start")
             }
+        }
+    }
+
+    /// Steps the dashboard's loop until the script ends, reaches the next `start`, or the session quits.
+    private func session() throws {
+        guard let loop else { return }
+        ended = false
+        var quit = false
+        while !ended && !quit { quit = loop.step() }
+        if let failure { throw failure }
+        if quit, let left = lines[next...].first(where: { !Self.words($0.text).isEmpty }), Self.words(left.text).first != "start" {
+            throw ReplayError("line \(left.number): the session quit before it")
+        }
+    }
+
+    /// The loop's key wait: the script's next key; while a `wait` lasts, none, and the clock moves
+    /// by the wait's length. Lines that are not keys (frames, file changes) are done on the way.
+    fileprivate func nextKey(timeout milliseconds: Int) -> Key? {
+        while true {
+            if !queued.isEmpty { return queued.removeFirst() }
+            if let end = waitEnd {
+                if now < end {
+                    now = min(end, now + Double(milliseconds) / 1000)
+                    return nil
+                }
+                waitEnd = nil
+            }
+            guard !ended, next < lines.count, Self.words(lines[next].text).first != "start" else {
+                ended = true
+                return nil
+            }
+            let (number, line) = lines[next]
+            next += 1
+            do {
+                try perform(line, number: number)
+            } catch {
+                failure = error
+                ended = true
+                return nil
+            }
+        }
+    }
+
+    /// The words of a line, its comment (`#` on) left out.
+    private static func words(_ raw: String) -> [String] {
+        uncommented(raw).split(separator: " ").map(String.init)
+    }
+
+    private static func uncommented(_ raw: String) -> String {
+        raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    }
+
+    /// One line other than `start`: keys are queued for the loop's key wait.
+    private func perform(_ raw: String, number: Int) throws {
+        let line = Self.uncommented(raw)
+        let words = Self.words(raw)
+        guard let command = words.first else { return }
+        let rest = Array(words.dropFirst())
+        switch command {
+        case "hide": try move(rest[0], from: folder, to: stash)
+        case "restore": try move(rest[0], from: stash, to: folder)
+        case "day": shift = (Double(rest[0]) ?? 0) * 86_400
+        case "key": queued += try rest.map(Self.key)
+        case "type": queued += line.dropFirst("type ".count).map { .character($0) }
+        case "scalars": queued += line.dropFirst("scalars ".count).unicodeScalars.map { .character(Character($0)) }
+        case "paste": queued.append(.paste(fromTerminal: line.dropFirst("paste ".count).replacingOccurrences(of: "\\n", with: "\n")))
+        case "wait": waitEnd = now + (Double(rest[0]) ?? 0)
+        case "frame": frame(label: "line \(number)")
+        default: throw ReplayError("line \(number): unknown command \(command)")
         }
     }
 
@@ -91,7 +165,8 @@ final class SessionReplay {
         let result = MeetingLoader().load(folder: folder.path)
         guard let meeting = result.meeting else { throw ReplayError("the folder does not load: \(result.diagnostics)") }
         let path = folder.path
-        let ports = ReplayPorts(folder: path, clock: { [unowned self] in clock() }, size: { [unowned self] in size })
+        let ports = ReplayPorts(folder: path, clock: { [unowned self] in clock() }, size: { [unowned self] in size },
+                                keys: { [unowned self] in nextKey(timeout: $0) })
         var record: MinutesRecord?
         if words.count > 3 && words[3] == "minutes" {
             record = MinutesRecord(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: Self.utcOffset)
@@ -109,23 +184,8 @@ final class SessionReplay {
         return .init(now: now, wall: String(format: "%02d:%02d", (minutes / 60) % 24, minutes % 60), epoch: Self.startEpoch + shift + now)
     }
 
-    private func wait(_ seconds: Double) {
-        let end = now + seconds
-        while now < end {
-            now = min(end, now + 1)
-            send(.tick(clock()))
-        }
-    }
-
-    /// One event, and the events its effects answer with, through the dashboard's loop.
-    private func send(_ event: AppEvent) {
-        loop?.handle([event])
-    }
-
     private func frame(label: String) {
-        guard let loop else { return }
-        loop.paint()
-        guard let grid = loop.lastGrid else { return }
+        guard let grid = ports?.painted else { return }
         frames += 1
         output += "── frame \(frames) (\(label), clock \(Int(now)) s) " + String(repeating: "─", count: 20) + "\n"
         // A gutter marks the rows where something is selected: text alone would not show it.
@@ -152,30 +212,49 @@ struct ReplayError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// The replay's ports: the scripted clock and size, the copied folder read at once (a plain
+/// The replay's ports: the scripted clock, size and keys, the copied folder read at once (a plain
 /// fingerprint rather than FolderWatch: the fake clock checks at once instead of waiting for a file
-/// to settle), the journal as text, no terminal and no room.
+/// to settle), the journal as text, the frames painted kept, no terminal and no room.
 final class ReplayPorts: DashboardPorts {
     let folder: String
     let clock: () -> ScreenComposer.Clock
     let size: () -> (width: Int, height: Int)
+    let keys: (Int) -> Key?
+    /// The last frame the loop painted, and how many it painted.
+    private(set) var painted: Grid?
+    private(set) var paints = 0
+    /// The loop's key waits: how many, and how many ended with no key.
+    private(set) var keyWaits = 0
+    private(set) var idleWaits = 0
     private var signature: FolderSignature
     private var loaded: AppEvent?
     var journalHeader = ""
     private(set) var journal = ""
 
-    init(folder: String, clock: @escaping () -> ScreenComposer.Clock, size: @escaping () -> (width: Int, height: Int)) {
+    init(folder: String, clock: @escaping () -> ScreenComposer.Clock, size: @escaping () -> (width: Int, height: Int),
+         keys: @escaping (Int) -> Key?) {
         self.folder = folder
         self.clock = clock
         self.size = size
+        self.keys = keys
         signature = FolderSignature(folder: folder)
     }
 
     func now() -> ScreenComposer.Clock { clock() }
     func screenSize() -> (width: Int, height: Int) { size() }
-    func paint(_ grid: Grid) {}
+    func paint(_ grid: Grid) {
+        painted = grid
+        paints += 1
+    }
+
     func repaintAll() {}
-    func nextKey(timeout milliseconds: Int) -> Key? { nil }
+
+    func nextKey(timeout milliseconds: Int) -> Key? {
+        keyWaits += 1
+        let key = keys(milliseconds)
+        if key == nil { idleWaits += 1 }
+        return key
+    }
 
     func folderChanges() -> [String] {
         let current = FolderSignature(folder: folder)
