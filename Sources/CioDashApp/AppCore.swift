@@ -42,6 +42,9 @@ public enum AppCore {
         case .key(let key):
             return InputChain.key(s, key)
 
+        case .input(let input):
+            return InputChain.input(s, input)
+
         case .command(let command):
             return InputChain.command(s, command)
 
@@ -68,6 +71,7 @@ public enum AppCore {
             case .snapshotSaved(let path): s.navigation.message = "\(labels.snapshotSaved): \(path)"
             case .snapshotFailed(let reason): s.navigation.message = "\(labels.snapshotFailed): \(reason)"
             case .minutesFailed(let reason): s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).journalFailed(reason)
+            case .commandLogFailed(let reason): s.navigation.message = CommandLog.failed(reason, language: s.navigation.language)
             case .reloadStarted: s.reloading = true
             }
             return (s, [])

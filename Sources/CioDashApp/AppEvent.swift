@@ -6,6 +6,9 @@ import CioDashRender
 public enum AppEvent: Sendable {
     /// A key press: resolved into a command once, by the input chain (`InputChain`).
     case key(Key)
+    /// An input already resolved: a key the loop resolved (and logged), or a command or text a
+    /// replayed command log names. It enters the input chain where a key does, at its first link.
+    case input(Input)
     /// A command from another screen of the meeting (a speaker view driving the presenter): it
     /// takes the same path as the key of the same meaning, from the input chain's room link on.
     case command(Command)

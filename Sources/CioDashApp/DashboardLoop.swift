@@ -13,8 +13,9 @@ public protocol DashboardPorts: AnyObject {
     func paint(_ grid: Grid)
     /// The next `paint` sends every cell (the terminal changed size).
     func repaintAll()
-    /// The next key, waiting at most `milliseconds` (a room message may end the wait early).
-    func nextKey(timeout milliseconds: Int) -> Key?
+    /// What the person at the screen did next: a key, waiting at most `milliseconds` (a room
+    /// message may end the wait early); a replay's ports hand out its script's inputs.
+    func nextInput(timeout milliseconds: Int) -> UserInput?
     /// The folder's files that changed and settled since the last look.
     func folderChanges() -> [String]
     /// Forgets the changes seen so far (a reload asked for with `r` reads everything).
@@ -56,10 +57,18 @@ public final class DashboardLoop {
     /// The view's body is kept between key presses; a reload replaces the meeting it came from.
     private let bodies = ViewBodyCache()
     private var lastFrame: FrameInputs?
+    /// The command log, when one is kept (`--command-log`).
+    private let log: CommandLog?
+    /// Why the command log could not be written on quit, if it could not (no status line is left
+    /// to say it on: the shell says it once the terminal is restored).
+    public private(set) var commandLogFailure: String?
 
-    public init(app: AppState, ports: DashboardPorts) {
+    /// `commandLog`: where to write, as a replay script, every input handled (nil: no log).
+    public init(app: AppState, ports: DashboardPorts, commandLog: CommandLogSink? = nil) {
         self.app = app
         self.ports = ports
+        let size = ports.screenSize()
+        log = commandLog.map { CommandLog(sink: $0, app: app, width: size.width, height: size.height) }
     }
 
     /// Runs until an effect says quit. `afterFirstFrame` runs once the first frame is painted.
@@ -75,10 +84,14 @@ public final class DashboardLoop {
     @discardableResult
     public func step() -> Bool {
         paint()
-        let key = ports.nextKey(timeout: Self.tickMilliseconds)
+        let input = ports.nextInput(timeout: Self.tickMilliseconds)
         // The tick is read after the wait: the next frame shows the time the wait ended at.
         var events: [AppEvent] = [.tick(ports.now())]
-        if let key { events.append(.key(key)) }
+        switch input {
+        case .key(let key)?: events.append(.key(key))
+        case .resolved(let input)?: events.append(.input(input))
+        case nil: break
+        }
         events += ports.roomEvents(app)
         return handle(events)
     }
@@ -106,8 +119,10 @@ public final class DashboardLoop {
                 if done.stillLoading { queue.append(.effectFinished(.reloadStarted)) }
             }
             guard !queue.isEmpty else { break }
+            var event = queue.removeFirst()
+            if let input = resolved(event) { event = .input(input) }
             let effects: [AppEffect]
-            (app, effects) = AppCore.update(app, queue.removeFirst())
+            (app, effects) = AppCore.update(app, event)
             for effect in effects {
                 if let answer = carryOut(effect) { queue += answer } else { return true }
             }
@@ -116,10 +131,35 @@ public final class DashboardLoop {
         return false
     }
 
+    /// Writes what the command log keeps (the loop does at each folder check and on quit; a replay
+    /// whose script ends without quitting does at its end); the failure, if any.
+    public func flushCommandLog() -> String? { log?.flush() }
+
+    /// A key resolved where it arrives (the state after the events before it), or an input a replay
+    /// names; either is noted in the command log as what it does. Nil for events that are no input.
+    private func resolved(_ event: AppEvent) -> Input? {
+        let input: Input
+        switch event {
+        case .key(let key): input = InputChain.resolve(app, key)
+        case .input(let given): input = given
+        default: return nil
+        }
+        if let log {
+            if input.key == .resize {
+                let size = ports.screenSize()
+                log.resized(width: size.width, height: size.height, at: app.clock.now)
+            } else {
+                log.record(input, typed: InputChain.context(app).takesText, at: app.clock.now)
+            }
+        }
+        return input
+    }
+
     /// One effect through the ports; what it answers with, or nil to quit.
     private func carryOut(_ effect: AppEffect) -> [AppEvent]? {
         switch effect {
         case .quit:
+            commandLogFailure = log?.flush()
             return nil
         case .drivePresenter(let command):
             ports.drive(command)
@@ -139,6 +179,7 @@ public final class DashboardLoop {
             }
             // What a full disk held back is written as soon as there is room, typing or not.
             if app.minutes != nil, let failure = ports.flushJournal() { answer.append(.effectFinished(.minutesFailed(failure))) }
+            if let failure = log?.flush() { answer.append(.effectFinished(.commandLogFailed(failure))) }
             return answer
         case .recordMinutes(let entries):
             // Every entry is applied to the journal's record even when writing fails: it is

@@ -6,6 +6,8 @@ public enum EffectResult: Equatable, Sendable {
     case snapshotFailed(String)
     /// The minutes journal could not be written; why.
     case minutesFailed(String)
+    /// The command log (`--command-log`) could not be written; why. Said once: the log stops.
+    case commandLogFailed(String)
     /// The shell started reading the folder again (for `.reloadFolder`, or a `.checkFolder` that
     /// found a change); `.folderReloaded` follows.
     case reloadStarted

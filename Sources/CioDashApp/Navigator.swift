@@ -27,7 +27,14 @@ public struct Navigator: Sendable {
         if let prompt = s.prompt {
             s.message = nil
             if input.command == .quit { return (s, .quit) }
-            return (presented(handlePrompt(prompt, input, s, now: now), now: now), nil)
+            // Taking the prompt is its own command with the text typed (`do search dak lak`): the
+            // prompt closes and the command runs as it would with no prompt open.
+            let taken = input.command == .confirm ? Input(command: prompt.command, argument: .text(prompt.text)) : input
+            if taken.command == prompt.command, taken.text != nil {
+                s.prompt = nil
+                return perform(s, taken, now: now)
+            }
+            return (presented(handlePrompt(prompt, input, s), now: now), nil)
         }
         guard s.showHelp, !input.isPaste else { return (state, nil) }
         s.message = nil
@@ -56,13 +63,16 @@ public struct Navigator: Sendable {
         case .toggleLanguage: s.language = s.language.toggled; return (s, nil)
         case .save: return (s, .saveSnapshot(s.view))
         case .reload: return (s, .reload)
-        case .search: s.prompt = .search(""); return (s, nil)
+        case .search:
+            // `/` opens the prompt; the prompt's Enter (or a replayed `do search TEXT`) names the text.
+            guard let text = input.text else { s.prompt = .search(""); return (s, nil) }
+            return (presented(search(text, s), now: now), nil)
         case .nextMatch: return (presented(nextMatch(s), now: now), nil)
         case .top: s.scroll = 0; s.followSelection = false; return (s, nil)
         case .bottom: s.scroll = Int.max / 2; s.followSelection = false; return (s, nil)
         default: break
         }
-        let next = s.mode == .present ? present(s, command, input.key, now: now) : browse(s, command, input.key)
+        let next = s.mode == .present ? present(s, command, input, now: now) : browse(s, command, input)
         return (presented(clamped(next), now: now), nil)
     }
 
@@ -77,11 +87,11 @@ public struct Navigator: Sendable {
 
     // MARK: Browsing
 
-    private func browse(_ state: NavigationState, _ command: Command, _ key: Key?) -> NavigationState {
+    private func browse(_ state: NavigationState, _ command: Command, _ input: Input) -> NavigationState {
         var s = state
         switch command {
         case .agendaItem:
-            guard let digit = key?.digit, let t = index.topicID(at: digit - 1) else { return s }
+            guard let number = input.number, let t = index.topicID(at: number - 1) else { return s }
             return open(.topic(t), from: s)
         case .reportingBoard:
             return open(.status, from: s)
@@ -142,7 +152,7 @@ public struct Navigator: Sendable {
 
     // MARK: Presenting
 
-    private func present(_ state: NavigationState, _ command: Command, _ key: Key?, now: Double) -> NavigationState {
+    private func present(_ state: NavigationState, _ command: Command, _ input: Input, now: Double) -> NavigationState {
         var s = state
         let current = deck.index(of: s.view) ?? 0
         var target = current
@@ -151,7 +161,10 @@ public struct Navigator: Sendable {
         case .previousSlide: target -= 1
         case .nextTopic: target = deck.topicStart(from: current, forward: true)
         case .previousTopic: target = deck.topicStart(from: current, forward: false)
-        case .goToSlide: s.prompt = .goToSlide(""); return s
+        case .goToSlide:
+            guard let text = input.text else { s.prompt = .goToSlide(""); return s }
+            guard let n = Int(text) else { return s }
+            target = n - 1
         case .toggleTimer: s.timer.togglePause(now: now); return s
         case .scrollUp, .scrollDown:
             let d = command == .scrollUp ? -1 : 1
@@ -173,7 +186,7 @@ public struct Navigator: Sendable {
             }
             target += 1
         case .agendaItem:
-            guard let digit = key?.digit, let slide = deck.slide(forTopicNumber: digit, in: meeting) else { return s }
+            guard let number = input.number, let slide = deck.slide(forTopicNumber: number, in: meeting) else { return s }
             target = slide
         default: return s
         }
@@ -205,8 +218,8 @@ public struct Navigator: Sendable {
 
     // MARK: Prompts and search
 
-    /// A prompt's key: its commands (take, cancel, delete), or a character typed into it.
-    private func handlePrompt(_ prompt: NavigationState.Prompt, _ input: Input, _ state: NavigationState, now: Double) -> NavigationState {
+    /// A prompt's key: cancel, delete, or text typed into it.
+    private func handlePrompt(_ prompt: NavigationState.Prompt, _ input: Input, _ state: NavigationState) -> NavigationState {
         var s = state
         switch (prompt, input.command) {
         case (_, .close?):
@@ -215,15 +228,6 @@ public struct Navigator: Sendable {
             s.prompt = .search(String(text.dropLast()))
         case (.goToSlide(let text), .deleteBackward?):
             s.prompt = .goToSlide(String(text.dropLast()))
-        case (.search(let text), .confirm?):
-            s.prompt = nil
-            let folded = SearchKey.fold(text)
-            s.search = folded.isEmpty ? nil : folded
-            s.searchPosition = -1
-            if s.search != nil { s = nextMatch(s) }
-        case (.goToSlide(let text), .confirm?):
-            s.prompt = nil
-            if let n = Int(text) { s = goTo(slide: n - 1, s) }
         case (.search(let text), nil):
             if let typed = input.key?.promptText { s.prompt = .search(text + typed) }
         case (.goToSlide(let text), nil):
@@ -233,6 +237,18 @@ public struct Navigator: Sendable {
         default:
             break
         }
+        return s
+    }
+
+    /// Searches for `text` (folded: no diacritics needed) and moves to its first match; empty text
+    /// ends the search.
+    private func search(_ text: String, _ state: NavigationState) -> NavigationState {
+        var s = state
+        s.prompt = nil
+        let folded = SearchKey.fold(text)
+        s.search = folded.isEmpty ? nil : folded
+        s.searchPosition = -1
+        if s.search != nil { s = nextMatch(s) }
         return s
     }
 

@@ -118,7 +118,9 @@ final class LivePorts: DashboardPorts {
     func screenSize() -> (width: Int, height: Int) { let size = session.size; return (size.width, size.height) }
     func paint(_ grid: Grid) { session.paint(grid) }
     func repaintAll() { session.requestFullRepaint() }
-    func nextKey(timeout milliseconds: Int) -> Key? { session.readKey(timeout: milliseconds, wake: room?.wakeDescriptor) }
+    func nextInput(timeout milliseconds: Int) -> UserInput? {
+        session.readKey(timeout: milliseconds, wake: room?.wakeDescriptor).map(UserInput.key)
+    }
     func folderChanges() -> [String] { watch.poll() }
     func forgetFolderChanges() { watch.reset() }
     func startLoad(asked: Bool, changed: [String]) { loader.start(asked: asked, changed: changed) }

@@ -10,18 +10,18 @@ import CioDashTestSupport
 final class MinutesReplayTests: XCTestCase {
     static let script = """
     start present vi 100x30 minutes
-    key m                                     # the agenda slide: attendance
+    do minutes                                # the agenda slide: attendance
     key Tab
     type Lê Thị Thu Hà, Văn phòng Sở TT&TT Thừa Thiên Huế
     key Tab
     type kon tum, Quảng Nam, Tỉnh Lạ
     key Tab
     type Đại diện Bộ TT&TT; Cục Tin học hóa
-    key Esc
+    do close
     wait 60
-    key 1                                     # smart-city, 30 minutes planned
+    do agendaItem 1                           # smart-city, 30 minutes planned
     wait 600
-    key m
+    do minutes
     scalars Thống nhất nhân rộng mô hình IOC của Thừa Thiên Huế
     key Enter
     type Các tỉnh gửi kế hoạch ĐTTM trước quý IV.
@@ -38,14 +38,14 @@ final class MinutesReplayTests: XCTestCase {
     key Tab
     type 15/10/2019
     frame
-    key Esc
-    key t                                     # a pause of two minutes
+    do close
+    do toggleTimer                            # a pause of two minutes
     wait 120
-    key t
+    do toggleTimer
     wait 1500                                 # 35 minutes in all: over by 5
-    key ]                                     # public-service portal
+    do nextTopic                              # public-service portal
     wait 900
-    key m
+    do minutes
     type Đẩy mạnh dịch vụ công mức 3, 4 và BCCI.
     key Tab
     type Bưu điện các tỉnh
@@ -53,10 +53,10 @@ final class MinutesReplayTests: XCTestCase {
     type Nhận và trả hồ sơ TTHC qua BCCI
     key Tab Tab Tab Tab Tab
     paste Ý kiến Kon Tum: thiếu kinh phí.\\nÝ kiến Gia Lai: đường truyền yếu.\u{1B}[2J
-    key Esc
-    key ]                                     # information security
+    do close
+    do nextTopic                              # information security
     wait 1200
-    key m
+    do minutes
     type Triển khai SOC cấp tỉnh; 日本 mẫu thử.
     key Tab
     type quang tri, dak lak                   # names typed without diacritics
@@ -68,8 +68,8 @@ final class MinutesReplayTests: XCTestCase {
     type kon tum                              # a province marked absent, given a task
     key Tab
     type Báo cáo sự cố ATTT
-    key Esc
-    key q
+    do close
+    do quit
     """
 
     /// The session, replayed once for all the tests that read it (a replay steps the loop every tick
@@ -203,7 +203,7 @@ final class MinutesReplayTests: XCTestCase {
     /// With a fresh journal (what --fresh-journal begins) there is nothing to warn about.
     func testARehearsalTheDayBeforeDoesNotDateTheDocuments() throws {
         let rehearsal = try SessionReplay()
-        try rehearsal.run("day -1\nstart present vi 100x30 minutes\nkey 1\nwait 71\nkey q")
+        try rehearsal.run("day -1\nstart present vi 100x30 minutes\ndo agendaItem 1\nwait 71\ndo quit")
         let rehearsed = try XCTUnwrap(MinutesJournalReader.parse(rehearsal.journal).record)
         let (session, fresh, meeting) = try replay()
         let alone = MinutesDocument(meeting: meeting, record: rehearsed, language: .vi)

@@ -43,7 +43,7 @@ final class ReplayLoopTests: XCTestCase {
     /// for after `wait 3` shows the countdown 3 seconds on, and the state holds the clock 3 s on.
     func testAWaitIsKeyWaitsWithNoKeyAndTheFrameAfterItShowsTheClockItEndedAt() throws {
         let session = try SessionReplay()
-        try session.run("start present vi 80x24\nkey ]\nframe\nwait 3\nframe")
+        try session.run("start present vi 80x24\ndo nextTopic\nframe\nwait 3\nframe")
         let ports = try XCTUnwrap(session.ports)
         XCTAssertEqual(ports.keyWaits, 1 + 12 + 1, "] · the frame, then 12 ticks of the wait · the last frame and the end")
         XCTAssertEqual(ports.idleWaits, 12 + 1, "12 ticks of 0.25 s, and the script's end")

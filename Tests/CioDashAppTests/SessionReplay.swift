@@ -12,18 +12,17 @@ import CioDashTestSupport
 /// in a copy of the sample folder are read at once; the journal is kept as text; the frames the
 /// loop painted are written out as text where the script asks.
 ///
-/// Script lines (`#` starts a comment):
+/// Script lines: the replay script's language (`CommandScript`: `start`, `do COMMAND [ARGUMENT]`,
+/// `type`, `paste`, `key`, `wait`, `size`), which the binary's `--command-log` writes, and the
+/// replay's own (`#` starts a comment):
 ///   hide FILE            move a file of the meeting folder away (before `start`: the folder lacks it)
 ///   restore FILE         put it back; the next second's folder check reloads, as the live screen does
 ///   day N                the wall clock N days from the sample's day (before `start`: a rehearsal the day before)
-///   start MODE LANG WxH [minutes]  open the dashboard (browse|present, vi|en) at clock 0 (wall 08:00
-///                        on 27/07/2019, UTC+7); with `minutes`, keeping a fresh minutes journal
-///   scalars TEXT         each Unicode scalar of TEXT as a key (decomposed text, as an input method sends it)
-///   paste TEXT           TEXT as one bracketed paste; `\n` in it is a line break
-///   key K K …            keys: Space Enter Esc Backspace Tab BackTab Up Down Left Right PgUp PgDn Home End, or one character
-///   type TEXT            each character of TEXT as a key
-///   wait SECONDS         the loop's key waits pass with no key, each moving the clock a tick (0.25 s)
+///   scalars TEXT         each Unicode scalar of TEXT typed (decomposed text, as an input method sends it)
 ///   frame                the frame the loop painted last, as text, into the output
+/// `start` opens the dashboard at clock 0 (wall 08:00 on 27/07/2019, UTC+7); with `minutes`, keeping
+/// a fresh journal. `wait SECONDS` is the loop's key waits passing with no input, each moving the
+/// clock a tick (0.25 s).
 final class SessionReplay {
     /// Both samples copied side by side (removed with it).
     private let copies: TestFolder
@@ -46,15 +45,20 @@ final class SessionReplay {
     /// The script's lines with their numbers, and the next one to read.
     private var lines: [(number: Int, text: String)] = []
     private var next = 0
-    /// Keys read from the script, not yet handed to the loop.
-    private var queued: [Key] = []
+    /// Inputs read from the script, not yet handed to the loop.
+    private var queued: [UserInput] = []
     /// While a `wait` lasts: the clock it ends at.
     private var waitEnd: Double?
     /// The script reached its end or the next `start`: the session stops stepping.
     private var ended = false
     private var failure: Error?
+    /// Where the loop writes its command log, when the replay keeps one (`init(keepingLog:)`).
+    private let commandLog: ReplayCommandLog?
+    /// The command log the loop wrote (flushed by its folder checks and on quit).
+    var log: String { commandLog?.text ?? "" }
 
-    init() throws {
+    init(keepingLog: Bool = false) throws {
+        commandLog = keepingLog ? ReplayCommandLog() : nil
         copies = try TestFolder(prefix: "ciodash-replay-")
         root = URL(fileURLWithPath: copies.path)
         folder = URL(fileURLWithPath: try copies.copySamples())
@@ -70,14 +74,13 @@ final class SessionReplay {
         while next < lines.count {
             let (number, line) = lines[next]
             next += 1
-            let words = Self.words(line)
-            guard let verb = words.first else { continue }
-            switch verb {
-            case "start":
-                try start(Array(words.dropFirst()))
+            switch try Self.parse(line, number: number) {
+            case nil: continue
+            case .start(let mode, let language, let width, let height, let minutes)?:
+                try start(mode: mode, language: language, width: width, height: height, minutes: minutes)
                 try session()
-            case "hide", "restore", "day": try perform(line, number: number)
-            default: throw ReplayError("line \(number): \(verb) before the session's start")
+            case .other(let verb, _, _)? where ["hide", "restore", "day"].contains(verb): try perform(line, number: number)
+            default: throw ReplayError("line \(number): before the session's start")
             }
         }
     }
@@ -89,14 +92,16 @@ final class SessionReplay {
         var quit = false
         while !ended && !quit { quit = loop.step() }
         if let failure { throw failure }
-        if quit, let left = lines[next...].first(where: { !Self.words($0.text).isEmpty }), Self.words(left.text).first != "start" {
+        if !quit, let failed = loop.flushCommandLog() { throw ReplayError("the command log: \(failed)") }
+        if quit, let left = lines[next...].first(where: { (try? Self.parse($0.text, number: $0.number)) != nil }),
+           !Self.startsSession(left.text) {
             throw ReplayError("line \(left.number): the session quit before it")
         }
     }
 
     /// The loop's key wait: the script's next key; while a `wait` lasts, none, and the clock moves
     /// by the wait's length. Lines that are not keys (frames, file changes) are done on the way.
-    fileprivate func nextKey(timeout milliseconds: Int) -> Key? {
+    fileprivate func nextInput(timeout milliseconds: Int) -> UserInput? {
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
             if let end = waitEnd {
@@ -106,7 +111,7 @@ final class SessionReplay {
                 }
                 waitEnd = nil
             }
-            guard !ended, next < lines.count, Self.words(lines[next].text).first != "start" else {
+            guard !ended, next < lines.count, !Self.startsSession(lines[next].text) else {
                 ended = true
                 return nil
             }
@@ -122,32 +127,38 @@ final class SessionReplay {
         }
     }
 
-    /// The words of a line, its comment (`#` on) left out.
-    private static func words(_ raw: String) -> [String] {
-        uncommented(raw).split(separator: " ").map(String.init)
+    private static func parse(_ line: String, number: Int) throws -> CommandScript.Line? {
+        do {
+            return try CommandScript.parse(line)
+        } catch {
+            throw ReplayError("line \(number): \(error)")
+        }
     }
 
-    private static func uncommented(_ raw: String) -> String {
-        raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    private static func startsSession(_ line: String) -> Bool {
+        if case .start? = try? CommandScript.parse(line) { return true }
+        return false
     }
 
-    /// One line other than `start`: keys are queued for the loop's key wait.
-    private func perform(_ raw: String, number: Int) throws {
-        let line = Self.uncommented(raw)
-        let words = Self.words(raw)
-        guard let command = words.first else { return }
-        let rest = Array(words.dropFirst())
-        switch command {
-        case "hide": try move(rest[0], from: folder, to: stash)
-        case "restore": try move(rest[0], from: stash, to: folder)
-        case "day": shift = (Double(rest[0]) ?? 0) * 86_400
-        case "key": queued += try rest.map(Self.key)
-        case "type": queued += line.dropFirst("type ".count).map { .character($0) }
-        case "scalars": queued += line.dropFirst("scalars ".count).unicodeScalars.map { .character(Character($0)) }
-        case "paste": queued.append(.paste(fromTerminal: line.dropFirst("paste ".count).replacingOccurrences(of: "\\n", with: "\n")))
-        case "wait": waitEnd = now + (Double(rest[0]) ?? 0)
-        case "frame": frame(label: "line \(number)")
-        default: throw ReplayError("line \(number): unknown command \(command)")
+    /// One line other than `start`: inputs are queued for the loop's key wait.
+    private func perform(_ line: String, number: Int) throws {
+        switch try Self.parse(line, number: number) {
+        case nil: return
+        case .inputs(let inputs)?: queued += inputs
+        case .wait(let seconds)?: waitEnd = now + seconds
+        case .size(let width, let height)?:
+            size = (width, height)
+            queued.append(.key(.resize))
+        case .start?: throw ReplayError("line \(number): a session is running")
+        case .other(let verb, let words, let rest)?:
+            switch verb {
+            case "hide": try move(words[0], from: folder, to: stash)
+            case "restore": try move(words[0], from: stash, to: folder)
+            case "day": shift = (Double(words[0]) ?? 0) * 86_400
+            case "scalars": queued += Key.typingScalars(rest).map { .resolved(Input(typing: $0)) }
+            case "frame": frame(label: "line \(number)")
+            default: throw ReplayError("line \(number): unknown command \(verb)")
+            }
         }
     }
 
@@ -157,18 +168,15 @@ final class SessionReplay {
         try FileManager.default.moveItem(at: from.appendingPathComponent(file), to: target)
     }
 
-    private func start(_ words: [String]) throws {
-        let mode: NavigationState.Mode = words[0] == "present" ? .present : .browse
-        let language = Language(rawValue: words[1]) ?? .vi
-        let dims = words[2].split(separator: "x").compactMap { Int($0) }
-        size = (dims[0], dims[1])
+    private func start(mode: NavigationState.Mode, language: Language, width: Int, height: Int, minutes: Bool) throws {
+        size = (width, height)
         let result = MeetingLoader().load(folder: folder.path)
         guard let meeting = result.meeting else { throw ReplayError("the folder does not load: \(result.diagnostics)") }
         let path = folder.path
         let ports = ReplayPorts(folder: path, clock: { [unowned self] in clock() }, size: { [unowned self] in size },
-                                keys: { [unowned self] in nextKey(timeout: $0) })
+                                inputs: { [unowned self] in nextInput(timeout: $0) })
         var record: MinutesRecord?
-        if words.count > 3 && words[3] == "minutes" {
+        if minutes {
             record = MinutesRecord(meetingTitle: meeting.title, meetingDate: meeting.date, utcOffset: Self.utcOffset)
             ports.journalHeader = MinutesJournalFormat.line(.init(meetingTitle: meeting.title, meetingDate: meeting.date,
                                                                   utcOffset: Self.utcOffset))
@@ -176,7 +184,7 @@ final class SessionReplay {
         let app = AppCore.start(meeting: meeting, result: result, mode: mode, language: language, clock: clock(), minutes: record,
                                 sizes: ReloadKeeper.sizes(of: meeting, folder: path))
         self.ports = ports
-        loop = DashboardLoop(app: app, ports: ports)
+        loop = DashboardLoop(app: app, ports: ports, commandLog: commandLog)
     }
 
     private func clock() -> ScreenComposer.Clock {
@@ -195,16 +203,6 @@ final class SessionReplay {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func key(_ name: String) throws -> Key {
-        let named: [String: Key] = ["Space": .character(" "), "Enter": .enter, "Esc": .escape, "Backspace": .backspace,
-                                    "Tab": .tab, "BackTab": .backTab, "Up": .up, "Down": .down, "Left": .left,
-                                    "Right": .right, "PgUp": .pageUp, "PgDn": .pageDown, "Home": .home, "End": .end,
-                                    "Delete": .delete, "WordLeft": .wordLeft, "WordRight": .wordRight, "CtrlW": .deleteWord,
-                                    "F2": .function(2)]
-        if let key = named[name] { return key }
-        guard name.count == 1, let c = name.first else { throw ReplayError("unknown key \(name)") }
-        return .character(c)
-    }
 }
 
 struct ReplayError: Error, CustomStringConvertible {
@@ -219,11 +217,11 @@ final class ReplayPorts: DashboardPorts {
     let folder: String
     let clock: () -> ScreenComposer.Clock
     let size: () -> (width: Int, height: Int)
-    let keys: (Int) -> Key?
+    let inputs: (Int) -> UserInput?
     /// The last frame the loop painted, and how many it painted.
     private(set) var painted: Grid?
     private(set) var paints = 0
-    /// The loop's key waits: how many, and how many ended with no key.
+    /// The loop's key waits: how many, and how many ended with no input.
     private(set) var keyWaits = 0
     private(set) var idleWaits = 0
     private var signature: FolderSignature
@@ -232,11 +230,11 @@ final class ReplayPorts: DashboardPorts {
     private(set) var journal = ""
 
     init(folder: String, clock: @escaping () -> ScreenComposer.Clock, size: @escaping () -> (width: Int, height: Int),
-         keys: @escaping (Int) -> Key?) {
+         inputs: @escaping (Int) -> UserInput?) {
         self.folder = folder
         self.clock = clock
         self.size = size
-        self.keys = keys
+        self.inputs = inputs
         signature = FolderSignature(folder: folder)
     }
 
@@ -249,11 +247,11 @@ final class ReplayPorts: DashboardPorts {
 
     func repaintAll() {}
 
-    func nextKey(timeout milliseconds: Int) -> Key? {
+    func nextInput(timeout milliseconds: Int) -> UserInput? {
         keyWaits += 1
-        let key = keys(milliseconds)
-        if key == nil { idleWaits += 1 }
-        return key
+        let input = inputs(milliseconds)
+        if input == nil { idleWaits += 1 }
+        return input
     }
 
     func folderChanges() -> [String] {
@@ -289,4 +287,13 @@ final class ReplayPorts: DashboardPorts {
     func roomEvents(_ app: AppState) -> [AppEvent] { [] }
     func roomStateChanged(_ app: AppState) {}
     func drive(_ command: Command) {}
+}
+
+/// The replay's command log: what the loop wrote, as text.
+final class ReplayCommandLog: CommandLogSink {
+    private(set) var text = ""
+    func append(_ text: String) -> String? {
+        self.text += text
+        return nil
+    }
 }

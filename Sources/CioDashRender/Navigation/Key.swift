@@ -53,6 +53,47 @@ public enum Key: Hashable, Sendable {
         }
     }
 
+    /// The names a replay script and the command log (`--command-log`) give the keys that are not
+    /// one character (`key Tab`); a character key is named by itself.
+    public static let scriptNames: [(name: String, key: Key)] = [
+        ("Space", .character(" ")), ("Enter", .enter), ("Esc", .escape), ("Backspace", .backspace), ("Tab", .tab),
+        ("BackTab", .backTab), ("Up", .up), ("Down", .down), ("Left", .left), ("Right", .right), ("PgUp", .pageUp),
+        ("PgDn", .pageDown), ("Home", .home), ("End", .end), ("Delete", .delete), ("WordLeft", .wordLeft),
+        ("WordRight", .wordRight), ("CtrlW", .deleteWord), ("CtrlC", .interrupt),
+    ]
+    private static let byScriptName = Dictionary(uniqueKeysWithValues: scriptNames.map { ($0.name, $0.key) })
+    private static let scriptNameOf = Dictionary(uniqueKeysWithValues: scriptNames.map { ($0.key, $0.name) })
+
+    /// The key a script names: a name of `scriptNames`, `F1`–`F12`, or one character.
+    public init?(scriptName name: String) {
+        if let key = Key.byScriptName[name] {
+            self = key
+        } else if name.count > 1, name.first == "F", let n = Int(name.dropFirst()), (1...12).contains(n) {
+            self = .function(n)
+        } else if name.count == 1, let c = name.first {
+            self = .character(c)
+        } else {
+            return nil
+        }
+    }
+
+    /// The name a script gives this key; nil for what is not a key press (a paste, a resize).
+    public var scriptName: String? {
+        if let name = Key.scriptNameOf[self] { return name }
+        switch self {
+        case .function(let n): return "F\(n)"
+        case .character(let c) where !c.isWhitespace && !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }):
+            return String(c)
+        default: return nil
+        }
+    }
+
+    /// Text as the keys that type it, one a character.
+    public static func typing(_ text: some StringProtocol) -> [Key] { text.map { .character($0) } }
+
+    /// Text as the keys that type it, one a Unicode scalar (decomposed text, as an input method sends it).
+    public static func typingScalars(_ text: some StringProtocol) -> [Key] { text.unicodeScalars.map { .character(Character($0)) } }
+
     /// A paste as a prompt takes it: one line of at most `longestPaste` characters.
     public static func promptLine(_ pasted: String) -> String {
         let line = TextSanitizer.line(pasted)
