@@ -95,9 +95,10 @@ let package = Package(
         ),
 
         // What every test target shares: the one golden-file helper, the one meeting-folder builder,
-        // the small meeting built in code.
+        // the small meeting built in code, the replay of scripted sessions through the dashboard's loop.
         .target(name: "CioDashTestSupport",
-                dependencies: ["CioDashCore", "CioDashSamples", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                dependencies: ["CioDashCore", "CioDashRender", "CioDashApp", "CioDashSamples",
+                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Tests/CioDashTestSupport"),
         .testTarget(name: "CioDashCoreTests", dependencies: ["CioDashCore", "CioDashSamples", "CioDashTestSupport"]),
         .testTarget(

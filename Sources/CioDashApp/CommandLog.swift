@@ -15,7 +15,7 @@ public protocol CommandLogSink: AnyObject {
 /// Lines are kept in memory and written by `flush()`, which the loop calls at each folder check
 /// (once a second) and on quit, so a key press costs no write. The first failed write is reported
 /// once; the log then stops and the dashboard goes on.
-final class CommandLog {
+public final class CommandLog {
     private let sink: CommandLogSink
     private var buffer = ""
     /// Text typed since the last line, written as one `type` line.
@@ -81,10 +81,10 @@ final class CommandLog {
         typed = ""
     }
 
-    /// The status line's words for a failed write, in the screen's language.
-    static func failed(_ reason: String, language: Language) -> String {
+    /// The status line's words for a failed write, in the screen's language; `reason` names the file.
+    public static func failed(_ reason: String, language: Language) -> String {
         language == .vi
-            ? "Không ghi được nhật ký lệnh (--command-log): \(reason); bảng điều khiển vẫn chạy, nhật ký dừng ở đây."
-            : "Could not write the command log (--command-log): \(reason); the dashboard goes on, the log stops here."
+            ? "Không ghi được nhật ký lệnh \(reason); nhật ký dừng ở đây, bảng điều khiển vẫn chạy"
+            : "Could not write the command log \(reason); the log stops here, the dashboard goes on"
     }
 }

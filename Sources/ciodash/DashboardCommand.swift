@@ -120,6 +120,10 @@ struct ScreenOptions: ParsableArguments {
     @Flag(name: .long, help: HelpText.help(vi: "Người trình bày: bắt đầu nhật ký biên bản mới, chuyển nhật ký cũ (của buổi tập) sang <nhật-ký>.old-N; không xóa gì.", en: "Presenter: begin a new minutes journal, moving an existing one (a rehearsal's) aside to <journal>.old-N; nothing is deleted."))
     var freshJournal = false
 
+    @Option(name: .customLong("command-log"), help: ArgumentHelp(HelpText.pick(vi: "Ghi thêm vào cuối tệp này mọi lệnh đã làm, mỗi lệnh một dòng (cùng chữ đã gõ và thời gian giữa các lệnh), theo ngôn ngữ của kịch bản phát lại: phiên làm việc chạy lại được y như cũ.", en: "Append every command done to this file, one a line (with the text typed and the time between commands), in the replay scripts' language: the session can be replayed as it ran."),
+                                                                   valueName: "file"))
+    var commandLog: String?
+
     /// The journal to keep, if any.
     func minutesPath(meetingFolder: String, date: LocalDate) -> String? {
         minutes ?? (takeMinutes ? MinutesLocation.defaultPath(meetingFolder: meetingFolder, date: date) : nil)
@@ -134,6 +138,7 @@ struct ScreenOptions: ParsableArguments {
             throw ValidationError("--width must be between 20 and 1000")
         }
         if let minutes { try requireUTF8(minutes, what: "minutes journal") }
+        if let commandLog { try requireUTF8(commandLog, what: "command log") }
         if freshJournal && minutes == nil && !takeMinutes {
             throw ValidationError("--fresh-journal needs --take-minutes or --minutes FILE")
         }

@@ -21,6 +21,7 @@ struct DashboardRunner {
         let language = screenOptions.lang ?? meeting.language
         // The journal is opened before the screen, so that a refusal is read on the terminal.
         let minutes = mode == .present ? try openMinutes(meeting, language: language) : nil
+        let commandLog = try openCommandLog()
         let session: TerminalSession
         do {
             session = try TerminalSession.open(theme: screenOptions.theme)
@@ -48,8 +49,25 @@ struct DashboardRunner {
         let ports = LivePorts(session: session, folder: folder, limit: meetingOptions.limits.maxProvinceFiles,
                               journal: minutes?.journal, room: room) { options.load(earlierMeetingsFolder: earlier) }
         let debugCrash = screenOptions.debugCrash
-        DashboardLoop(app: app, ports: ports).run {
+        let loop = DashboardLoop(app: app, ports: ports, commandLog: commandLog)
+        loop.run {
             if debugCrash { fatalError("--debug-crash: deliberate trap after the first frame") }
+        }
+        if let failure = loop.commandLogFailure {
+            // The last lines were written on quit: no status line is left to say it on.
+            session.restore()
+            printError("ciodash: " + CommandLog.failed(failure, language: .vi) + " / " + CommandLog.failed(failure, language: .en))
+        }
+    }
+
+    /// The command log `--command-log` names, opened for appending; nil without the option.
+    private func openCommandLog() throws -> CommandLogFile? {
+        guard let path = screenOptions.commandLog else { return nil }
+        switch CommandLogFile.opening(path, meetingFolder: meetingOptions.resolvedFolder) {
+        case .success(let file): return file
+        case .failure(let error):
+            printError("ciodash: \(error)")
+            throw ExitCode(2)
         }
     }
 

@@ -168,3 +168,37 @@ final class CommandLogTests: XCTestCase {
         XCTAssertEqual(replay.state?.clock.now, 3.5)
     }
 }
+
+/// A command log that cannot be written: said once on the status line, and the dashboard goes on.
+final class CommandLogFailureTests: XCTestCase {
+    final class FullDisk: CommandLogSink {
+        var writes = 0
+        func append(_ text: String) -> String? {
+            writes += 1
+            return "/mnt/full/commands.log: No space left on device"
+        }
+    }
+
+    func testAFailedWriteIsSaidOnceAndTheDashboardGoesOn() throws {
+        for (language, words) in [("vi", "Không ghi được nhật ký lệnh /mnt/full/commands.log: No space left on device; nhật ký dừng"),
+                                  ("en", "Could not write the command log /mnt/full/commands.log: No space left on device; the log stops")] {
+            let disk = FullDisk()
+            let session = try SessionReplay(commandLog: disk)
+            try session.run("""
+            start browse \(language) 120x30
+            do agendaItem 1
+            wait 1.25
+            frame
+            do moveDown
+            wait 3
+            do reportingBoard
+            frame
+            """)
+            XCTAssertEqual(disk.writes, 1, "the first folder check writes; after it fails, nothing is written")
+            let frames = session.output.components(separatedBy: "── frame ").dropFirst()
+            XCTAssertTrue(frames.first?.contains(words) == true, frames.first ?? "")
+            XCTAssertEqual(session.output.components(separatedBy: words).count, 2, "said once")
+            XCTAssertEqual(session.state?.navigation.view, .status, "keys still work after the failure")
+        }
+    }
+}

@@ -1,10 +1,8 @@
+import CioDashApp
 import CioDashCore
+import CioDashRender
 import CioDashSamples
 import Foundation
-import XCTest
-@testable import CioDashApp
-@testable import CioDashRender
-import CioDashTestSupport
 
 /// Replays a scripted dashboard session through the dashboard's own loop (`DashboardLoop.step()`,
 /// the iteration the binary's `run()` repeats) on fake ports: the loop's key wait hands out the
@@ -23,22 +21,22 @@ import CioDashTestSupport
 /// `start` opens the dashboard at clock 0 (wall 08:00 on 27/07/2019, UTC+7); with `minutes`, keeping
 /// a fresh journal. `wait SECONDS` is the loop's key waits passing with no input, each moving the
 /// clock a tick (0.25 s).
-final class SessionReplay {
+public final class SessionReplay {
     /// Both samples copied side by side (removed with it).
     private let copies: TestFolder
-    let root: URL
-    let folder: URL
+    public let root: URL
+    public let folder: URL
     private let stash: URL
     private var loop: DashboardLoop?
-    private(set) var ports: ReplayPorts?
+    public private(set) var ports: ReplayPorts?
     private var size = (width: 80, height: 24)
     private var now = 0.0
-    private(set) var output = ""
+    public private(set) var output = ""
     /// The minutes journal the session wrote, header first, as the shell writes it.
-    var journal: String { (ports?.journalHeader ?? "") + (ports?.journal ?? "") }
+    public var journal: String { (ports?.journalHeader ?? "") + (ports?.journal ?? "") }
     /// 2019-07-27 08:00 at UTC+7, the sample session's start.
-    static let startEpoch = 1_564_189_200.0
-    static let utcOffset = 7 * 3600
+    public static let startEpoch = 1_564_189_200.0
+    public static let utcOffset = 7 * 3600
     private var frames = 0
     /// Seconds added to the wall clock (`day N`).
     private var shift = 0.0
@@ -52,13 +50,14 @@ final class SessionReplay {
     /// The script reached its end or the next `start`: the session stops stepping.
     private var ended = false
     private var failure: Error?
-    /// Where the loop writes its command log, when the replay keeps one (`init(keepingLog:)`).
-    private let commandLog: ReplayCommandLog?
-    /// The command log the loop wrote (flushed by its folder checks and on quit).
-    var log: String { commandLog?.text ?? "" }
+    /// Where the loop writes its command log, when the replay keeps one.
+    private let commandLog: CommandLogSink?
+    /// The command log the loop wrote (flushed by its folder checks and on quit), when kept as text.
+    public var log: String { (commandLog as? ReplayCommandLog)?.text ?? "" }
 
-    init(keepingLog: Bool = false) throws {
-        commandLog = keepingLog ? ReplayCommandLog() : nil
+    /// `keepingLog`: the loop writes its command log into `log`; `commandLog`: into that sink instead.
+    public init(keepingLog: Bool = false, commandLog sink: CommandLogSink? = nil) throws {
+        commandLog = sink ?? (keepingLog ? ReplayCommandLog() : nil)
         copies = try TestFolder(prefix: "ciodash-replay-")
         root = URL(fileURLWithPath: copies.path)
         folder = URL(fileURLWithPath: try copies.copySamples())
@@ -66,9 +65,15 @@ final class SessionReplay {
         try FileManager.default.createDirectory(at: stash, withIntermediateDirectories: true)
     }
 
-    var state: AppState? { loop?.app }
+    public var state: AppState? { loop?.app }
 
-    func run(_ script: String) throws {
+    /// The last frame the loop painted, a line a row, as a terminal shows it.
+    public var lastFrameLines: [String] {
+        guard let grid = ports?.painted else { return [] }
+        return (0..<grid.height).map { grid.line($0) }
+    }
+
+    public func run(_ script: String) throws {
         lines = script.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { ($0.offset + 1, String($0.element)) }
         next = 0
         while next < lines.count {
@@ -205,25 +210,25 @@ final class SessionReplay {
 
 }
 
-struct ReplayError: Error, CustomStringConvertible {
-    let description: String
+public struct ReplayError: Error, CustomStringConvertible {
+    public let description: String
     init(_ description: String) { self.description = description }
 }
 
 /// The replay's ports: the scripted clock, size and keys, the copied folder read at once (a plain
 /// fingerprint rather than FolderWatch: the fake clock checks at once instead of waiting for a file
 /// to settle), the journal as text, the frames painted kept, no terminal and no room.
-final class ReplayPorts: DashboardPorts {
+public final class ReplayPorts: DashboardPorts {
     let folder: String
     let clock: () -> ScreenComposer.Clock
     let size: () -> (width: Int, height: Int)
     let inputs: (Int) -> UserInput?
     /// The last frame the loop painted, and how many it painted.
-    private(set) var painted: Grid?
-    private(set) var paints = 0
+    public private(set) var painted: Grid?
+    public private(set) var paints = 0
     /// The loop's key waits: how many, and how many ended with no input.
-    private(set) var keyWaits = 0
-    private(set) var idleWaits = 0
+    public private(set) var keyWaits = 0
+    public private(set) var idleWaits = 0
     private var signature: FolderSignature
     private var loaded: AppEvent?
     var journalHeader = ""
@@ -238,61 +243,61 @@ final class ReplayPorts: DashboardPorts {
         signature = FolderSignature(folder: folder)
     }
 
-    func now() -> ScreenComposer.Clock { clock() }
-    func screenSize() -> (width: Int, height: Int) { size() }
-    func paint(_ grid: Grid) {
+    public func now() -> ScreenComposer.Clock { clock() }
+    public func screenSize() -> (width: Int, height: Int) { size() }
+    public func paint(_ grid: Grid) {
         painted = grid
         paints += 1
     }
 
-    func repaintAll() {}
+    public func repaintAll() {}
 
-    func nextInput(timeout milliseconds: Int) -> UserInput? {
+    public func nextInput(timeout milliseconds: Int) -> UserInput? {
         keyWaits += 1
         let input = inputs(milliseconds)
         if input == nil { idleWaits += 1 }
         return input
     }
 
-    func folderChanges() -> [String] {
+    public func folderChanges() -> [String] {
         let current = FolderSignature(folder: folder)
         let changed = current.changedFiles(since: signature)
         if !changed.isEmpty { signature = current }
         return changed
     }
 
-    func forgetFolderChanges() { signature = FolderSignature(folder: folder) }
+    public func forgetFolderChanges() { signature = FolderSignature(folder: folder) }
 
-    func startLoad(asked: Bool, changed: [String]) {
+    public func startLoad(asked: Bool, changed: [String]) {
         let result = MeetingLoader().load(folder: folder)
         loaded = .folderReloaded(result, changed: changed, asked: asked, sizes: ReloadKeeper.sizes(of: result.meeting, folder: folder))
     }
 
-    func finishedLoad() -> (event: AppEvent, stillLoading: Bool)? {
+    public func finishedLoad() -> (event: AppEvent, stillLoading: Bool)? {
         defer { loaded = nil }
         return loaded.map { ($0, false) }
     }
 
-    func record(_ entries: [MinutesEntry]) -> String? {
+    public func record(_ entries: [MinutesEntry]) -> String? {
         journal += entries.map(MinutesJournalFormat.line).joined()
         return nil
     }
 
-    func flushJournal() -> String? { nil }
+    public func flushJournal() -> String? { nil }
 
-    func saveSnapshot(_ view: ViewID, language: Language, meeting: Meeting, width: Int) -> Result<String, SnapshotFailure> {
+    public func saveSnapshot(_ view: ViewID, language: Language, meeting: Meeting, width: Int) -> Result<String, SnapshotFailure> {
         .success("./ciodash-snapshots/" + view.fileStem + ".txt")
     }
 
-    func roomEvents(_ app: AppState) -> [AppEvent] { [] }
-    func roomStateChanged(_ app: AppState) {}
-    func drive(_ command: Command) {}
+    public func roomEvents(_ app: AppState) -> [AppEvent] { [] }
+    public func roomStateChanged(_ app: AppState) {}
+    public func drive(_ command: Command) {}
 }
 
 /// The replay's command log: what the loop wrote, as text.
 final class ReplayCommandLog: CommandLogSink {
     private(set) var text = ""
-    func append(_ text: String) -> String? {
+    public func append(_ text: String) -> String? {
         self.text += text
         return nil
     }
