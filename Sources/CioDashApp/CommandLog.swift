@@ -84,7 +84,7 @@ public final class CommandLog {
     /// The status line's words for a failed write, in the screen's language; `reason` names the file.
     public static func failed(_ reason: String, language: Language) -> String {
         language == .vi
-            ? "Không ghi được nhật ký lệnh \(reason); nhật ký dừng ở đây, bảng điều khiển vẫn chạy"
-            : "Could not write the command log \(reason); the log stops here, the dashboard goes on"
+            ? "Không ghi được nhật ký lệnh \(reason); đã dừng ghi nhật ký"
+            : "Could not write the command log \(reason); the log is stopped"
     }
 }

@@ -180,8 +180,8 @@ final class CommandLogFailureTests: XCTestCase {
     }
 
     func testAFailedWriteIsSaidOnceAndTheDashboardGoesOn() throws {
-        for (language, words) in [("vi", "Không ghi được nhật ký lệnh /mnt/full/commands.log: No space left on device; nhật ký dừng"),
-                                  ("en", "Could not write the command log /mnt/full/commands.log: No space left on device; the log stops")] {
+        for (language, words) in [("vi", "Không ghi được nhật ký lệnh /mnt/full/commands.log: No space left on device; đã dừng ghi nhật ký"),
+                                  ("en", "Could not write the command log /mnt/full/commands.log: No space left on device; the log is stopped")] {
             let disk = FullDisk()
             let session = try SessionReplay(commandLog: disk)
             try session.run("""
