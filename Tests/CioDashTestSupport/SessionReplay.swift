@@ -6,7 +6,7 @@ import Foundation
 
 /// Replays a scripted dashboard session through the dashboard's own loop (`DashboardLoop.step()`,
 /// the iteration the binary's `run()` repeats) on fake ports: the loop's key wait hands out the
-/// script's keys and, while a `wait` lasts, none, moving the scripted clock a tick; real file changes
+/// script's inputs and, while a `wait` lasts, none, moving the scripted clock a tick; real file changes
 /// in a copy of the sample folder are read at once; the journal is kept as text; the frames the
 /// loop painted are written out as text where the script asks.
 ///
@@ -104,8 +104,8 @@ public final class SessionReplay {
         }
     }
 
-    /// The loop's key wait: the script's next key; while a `wait` lasts, none, and the clock moves
-    /// by the wait's length. Lines that are not keys (frames, file changes) are done on the way.
+    /// The loop's key wait: the script's next input; while a `wait` lasts, none, and the clock moves
+    /// a tick (the wait's timeout). Lines that are no input (frames, file changes) are done on the way.
     fileprivate func nextInput(timeout milliseconds: Int) -> UserInput? {
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
