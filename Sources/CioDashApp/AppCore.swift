@@ -118,7 +118,7 @@ public enum AppCore {
         switch message {
         case .presenterState(let share, let at):
             guard let follow = s.follow else { return }
-            if follow.last.flatMap({ PresenterDeck.topic(of: $0.slide) }) != PresenterDeck.topic(of: share.slide) {
+            if follow.last.flatMap({ $0.slide.topicID }) != share.slide.topicID {
                 s.follow?.notesScroll = 0
             }
             s.follow?.last = share

@@ -72,7 +72,7 @@ public struct AppState: Sendable {
         }
         let fits = width >= ScreenComposer.minimumWidth && height >= ScreenComposer.minimumHeight
         // A sharing presenter's agenda slide ends with the join line, in rows of its own under the agenda.
-        let joinLine = share.map { !$0.showInfo && navigation.view == .agenda && !navigation.showHelp && fits } ?? false
+        let joinLine = share.map { !$0.showInfo && navigation.view.kind.slide.contains(.joinLine) && !navigation.showHelp && fits } ?? false
         var frame = ScreenComposer.compose(index: index, state: navigation, width: width, height: height,
                                            clock: clock, notice: standingLine, cache: cache,
                                            reservedRows: joinLine ? RoomInfoOverlay.compactHeight : 0)

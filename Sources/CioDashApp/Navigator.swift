@@ -71,7 +71,7 @@ public struct Navigator: Sendable {
     public func presented(_ state: NavigationState, now: Double) -> NavigationState {
         guard state.mode == .present else { return state }
         var s = state
-        s.timer.activate(PresenterDeck.topic(of: s.view), now: now)
+        s.timer.activate(s.view.topicID, now: now)
         return s
     }
 
@@ -155,21 +155,18 @@ public struct Navigator: Sendable {
         case .toggleTimer: s.timer.togglePause(now: now); return s
         case .scrollUp, .scrollDown:
             let d = command == .scrollUp ? -1 : 1
-            if case .topic(let t) = s.view {
-                // A ranking slide: the arrows choose the province whose panel Enter opens.
-                let ranking = index.ranking(t)
-                let row = index.rankNumber(index.selectedProvince(s), topic: t) ?? 0
-                if ranking.indices.contains(row + d) { s.province = ranking[row + d] }
-                s.followSelection = true
+            // A slide that selects (a ranking): the arrows choose the row Enter opens, as when browsing.
+            if s.view.kind.slide.contains(.selectsRow) {
+                _ = s.view.browse(.vertical(d), index: index, state: &s)
                 return s
             }
             s.scroll = max(0, s.scroll + d)
             s.followSelection = false
             return s
         case .open:
-            if case .topic(let t) = s.view, let p = index.selectedProvince(s),
-               deck.index(of: .panel(province: p, topic: t)) != nil {
-                return show(.panel(province: p, topic: t), s)
+            if s.view.kind.slide.contains(.selectsRow), let opened = s.view.browse(.open, index: index, state: &s),
+               deck.index(of: opened) != nil {
+                return show(opened, s)
             }
             target += 1
         case .agendaItem:
@@ -258,7 +255,7 @@ public struct Navigator: Sendable {
             // The presenter's deck is fixed: jump to the matched province's panel in this topic, or the topic.
             switch found[s.searchPosition] {
             case .province(let i):
-                if let t = PresenterDeck.topic(of: s.view) ?? meeting.topics.first?.id {
+                if let t = s.view.topicID ?? meeting.topics.first?.id {
                     s = show(.panel(province: meeting.provinces[i].id, topic: t), s)
                 }
             case .topic(let j):
@@ -266,15 +263,17 @@ public struct Navigator: Sendable {
             }
             return s
         }
-        switch (found[s.searchPosition], s.view) {
-        case (.province(let i), .overview), (.province(let i), .topic):
+        // A view listing what matched selects it in place; any other opens the match's view.
+        let lists = s.view.kind.lists
+        switch found[s.searchPosition] {
+        case .province(let i) where lists.contains(.provinces):
             s.province = meeting.provinces[i].id
             s.followSelection = true
-        case (.province(let i), _):
+        case .province(let i):
             s = open(.province(meeting.provinces[i].id), from: s)
-        case (.topic(let j), .overview):
+        case .topic(let j) where lists.contains(.topics):
             s.topic = meeting.topics[j].id
-        case (.topic(let j), _):
+        case .topic(let j):
             s = open(.topic(meeting.topics[j].id), from: s)
         }
         return s

@@ -94,7 +94,7 @@ final class ProjectorSlideTests: XCTestCase {
                 for help in [false, true] {
                     var state = NavigationState(mode: mode, view: view, language: .vi)
                     state.showHelp = help
-                    state.timer.activate(PresenterDeck.topic(of: view), now: 0)
+                    state.timer.activate(view.topicID, now: 0)
                     for now in [0.0, 1790, 1900] {
                         let grid = ScreenComposer.compose(index: index, state: state, width: 100, height: 30,
                                                           clock: .init(now: now, wall: "08:00"), notice: "thư mục").grid
@@ -114,7 +114,7 @@ final class ProjectorSlideTests: XCTestCase {
     func testItem15NoFilePathAtTheFootOfAPanelOnTheProjector() throws {
         let meeting = try GoldenSnapshotTests.sample()
         let index = MeetingIndex(meeting: meeting)
-        let panel = try XCTUnwrap(index.deck.slides.first { if case .panel = $0 { return true } else { return false } })
+        let panel = try XCTUnwrap(index.deck.slides.first { $0.name == "panel" })
         let state = NavigationState(mode: .present, view: panel, language: .vi)
         let grid = ScreenComposer.compose(index: index, state: state, width: 100, height: 40, clock: .init(now: 0, wall: "08:00")).grid
         let text = screen(grid).joined(separator: "\n")
@@ -138,7 +138,7 @@ final class ProjectorSlideTests: XCTestCase {
         let meeting = try GoldenSnapshotTests.sample(SampleMeetings.council2026)
         let index = MeetingIndex(meeting: meeting)
         for view in index.deck.slides {
-            guard case .panel = view else { continue }
+            guard view.name == "panel" else { continue }
             let state = NavigationState(mode: .present, view: view, language: .vi)
             let lines = screen(SpeakerView.compose(index: index, state: state, width: 80, height: 24,
                                                    clock: .init(now: 0, wall: "08:00"), notice: nil, notesScroll: 0).grid)

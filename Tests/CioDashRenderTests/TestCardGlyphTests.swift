@@ -15,7 +15,7 @@ final class TestCardGlyphTests: XCTestCase {
                 for help in [false, true] where !help || view == .overview || view == .agenda {
                     var state = NavigationState(mode: mode, view: view, language: .vi)
                     state.showHelp = help
-                    state.timer.activate(PresenterDeck.topic(of: view), now: 0)
+                    state.timer.activate(view.topicID, now: 0)
                     for now in [0.0, 1700, 1900] {
                         let grid = ScreenComposer.compose(index: index, state: state, width: 100, height: 30,
                                                           clock: .init(now: now, wall: "08:00")).grid

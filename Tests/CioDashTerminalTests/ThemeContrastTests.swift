@@ -27,7 +27,7 @@ final class ThemeContrastTests: XCTestCase {
                         state.search = SearchKey.fold("hue")
                         state.message = "Đã lưu"
                         // An overrun countdown on the topics' slides.
-                        state.timer.activate(PresenterDeck.topic(of: view), now: 0)
+                        state.timer.activate(view.topicID, now: 0)
                         let grid = ScreenComposer.compose(index: index, state: state, width: width, height: height,
                                                           clock: .init(now: 4000, wall: "09:06"),
                                                           notice: "1 lỗi trong thư mục").grid

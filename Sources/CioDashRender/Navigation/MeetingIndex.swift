@@ -67,17 +67,14 @@ public struct MeetingIndex: Sendable {
 
     /// The selected row of the state's view, as the view numbers its items (nil: nothing selectable).
     public func selectedRow(_ state: NavigationState) -> Int? {
-        // The presenter selects only in a ranking: the row Enter opens.
-        if state.mode == .present, case .topic(let t) = state.view {
-            return rankNumber(selectedProvince(state), topic: t) ?? 0
-        }
-        guard state.mode == .browse else { return nil }
+        // The presenter selects only where the slide says so (a ranking: the row Enter opens).
+        guard state.mode == .browse || state.view.kind.slide.contains(.selectsRow) else { return nil }
         return state.view.kind.selectedRow(state.view, self, state)
     }
 
-    /// The overview's selected topic column.
+    /// The selected topic column of a view whose columns are the topics (the overview).
     public func selectedColumn(_ state: NavigationState) -> Int? {
-        state.view == .overview ? (topicNumber(selectedTopic(state)) ?? 0) : nil
+        state.view.kind.lists.contains(.topics) ? (topicNumber(selectedTopic(state)) ?? 0) : nil
     }
 
     /// The province `d` places from the selected one (or from `from`) in display order, kept in range.

@@ -54,12 +54,13 @@ public enum ScreenComposer {
                                     selectedColumn: index.selectedColumn(state),
                                     highlight: state.search)
         context.utcOffset = clock.utcOffset
-        // Only the agenda and closing slides show the session's times (they are drawn again each second).
-        if state.mode == .present && (state.view == .agenda || state.view == .closing) {
+        // Slides that show the session's times (the agenda, the closing slide) are drawn again each
+        // second; a slide with parts to leave out (the agenda) is drawn for the height it has.
+        let slide = state.view.kind.slide
+        if state.mode == .present && slide.contains(.sessionTimes) {
             context.timing = SessionTiming(timer: state.timer, now: clock.now)
         }
-        // A slide fits its screen; only the agenda has parts to leave out, so only it is drawn per height.
-        if state.mode == .present && state.view == .agenda { context.rows = viewport }
+        if state.mode == .present && slide.contains(.fitsHeight) { context.rows = viewport }
         let body = (cache.map { $0.body(state.view, meeting: meeting, context: context) }
                     ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context))
             ?? ViewBody(grid: Grid(width: width - 2, height: 0))
@@ -115,7 +116,7 @@ public enum ScreenComposer {
         let number = deck.index(of: state.view).map { "\($0 + 1)" } ?? "–"
         var info = ["\(labels.slide) \(number)/\(deck.slides.count)", clock.wall]
         var overrun = false
-        if let topicID = PresenterDeck.topic(of: state.view), let topic = meeting.topic(topicID), let minutes = topic.minutes {
+        if let topicID = state.view.topicID, let topic = meeting.topic(topicID), let minutes = topic.minutes {
             let left = Double(minutes * 60) - state.timer.elapsed(topicID, now: clock.now)
             overrun = left < 0
             var countdown = countdownText(left: left, labels: labels, language: state.language)

@@ -97,10 +97,9 @@ public enum SpeakerView {
             guard inner.height > 0 else { return }
         }
         var context = RenderContext(language: state.language, width: inner.width)
-        if state.view == .agenda || state.view == .closing {
-            context.timing = SessionTiming(timer: state.timer, now: clock.now)
-        }
-        if state.view == .agenda { context.rows = inner.height }
+        let traits = state.view.kind.slide
+        if traits.contains(.sessionTimes) { context.timing = SessionTiming(timer: state.timer, now: clock.now) }
+        if traits.contains(.fitsHeight) { context.rows = inner.height }
         guard let body = cache.map({ $0.body(state.view, meeting: meeting, context: context) })
                 ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context) else { return }
         grid.blit(body.grid, rows: 0..<min(body.grid.height, inner.height), x: inner.x, y: inner.y)
@@ -128,7 +127,7 @@ private struct SlideFacts {
         count = deck.slides.count
         counter = "\(labels.slide) \(number.map { "\($0 + 1)" } ?? "–")/\(count)"
         title = view.title(in: index.meeting, labels: labels, language: language)
-        topicID = PresenterDeck.topic(of: view)
+        topicID = view.topicID
         next = number.flatMap { deck.slides.indices.contains($0 + 1) ? deck.slides[$0 + 1] : nil }
     }
 }
