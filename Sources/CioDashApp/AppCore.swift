@@ -183,7 +183,7 @@ public enum AppCore {
             return
         }
         let kept = merged.kept.map { $0.description(in: s.navigation.language) }
-        let old = s.index
+        let old = s.navigator
         s.navigator = Navigator(meeting: next)
         s.generation += 1
         s.navigation = s.navigator.presented(s.navigator.carried(s.navigation, from: old), now: s.clock.now)

@@ -9,13 +9,15 @@ import CioDashRender
 public struct Navigator: Sendable {
     public let index: MeetingIndex
     public var meeting: Meeting { index.meeting }
-    public var deck: PresenterDeck { index.deck }
+    /// The presenter's slides for this meeting.
+    public let deck: PresenterDeck
     /// Folded province names and topic titles, computed once per meeting rather than per key.
     private let foldedProvinces: [String]
     private let foldedTopics: [String]
 
     public init(meeting: Meeting) {
         index = MeetingIndex(meeting: meeting)
+        deck = PresenterDeck(meeting: meeting)
         foldedProvinces = meeting.provinces.map { SearchKey.fold($0.name + " " + $0.id) }
         foldedTopics = meeting.topics.map { SearchKey.fold($0.title + " " + ($0.titleEN ?? "") + " " + $0.id) }
     }
@@ -99,7 +101,7 @@ public struct Navigator: Sendable {
         }
         // What an arrow or Enter does inside the view is the view's own (its kind's `browse`).
         guard let move = ViewMove(command) else { return s }
-        if let target = s.view.browse(move, index: index, state: &s) { return open(target, from: s) }
+        if let target = s.view.browse(move, index: index, selection: &s.selection) { return open(target, from: s) }
         return s
     }
 
@@ -157,14 +159,14 @@ public struct Navigator: Sendable {
             let d = command == .scrollUp ? -1 : 1
             // A slide that selects (a ranking): the arrows choose the row Enter opens, as when browsing.
             if s.view.kind.slide.contains(.selectsRow) {
-                _ = s.view.browse(.vertical(d), index: index, state: &s)
+                _ = s.view.browse(.vertical(d), index: index, selection: &s.selection)
                 return s
             }
             s.scroll = max(0, s.scroll + d)
             s.followSelection = false
             return s
         case .open:
-            if s.view.kind.slide.contains(.selectsRow), let opened = s.view.browse(.open, index: index, state: &s),
+            if s.view.kind.slide.contains(.selectsRow), let opened = s.view.browse(.open, index: index, selection: &s.selection),
                deck.index(of: opened) != nil {
                 return show(opened, s)
             }
@@ -299,13 +301,13 @@ public struct Navigator: Sendable {
     /// The state carried over to a reloaded meeting (this navigator's): the same views and
     /// selections by id; where a province or topic is gone, the one now at its place, and a
     /// presenter whose slide is gone lands on the nearest slide that remains, looking forward first.
-    public func carried(_ state: NavigationState, from old: MeetingIndex) -> NavigationState {
+    public func carried(_ state: NavigationState, from old: Navigator) -> NavigationState {
         var s = state
         if let p = s.province, index.provinceNumber(p) == nil {
-            s.province = old.provinceNumber(p).flatMap { index.provinceID(at: min($0, meeting.provinces.count - 1)) }
+            s.province = old.index.provinceNumber(p).flatMap { index.provinceID(at: min($0, meeting.provinces.count - 1)) }
         }
         if let t = s.topic, index.topicNumber(t) == nil {
-            s.topic = old.topicNumber(t).flatMap { index.topicID(at: min($0, meeting.topics.count - 1)) }
+            s.topic = old.index.topicNumber(t).flatMap { index.topicID(at: min($0, meeting.topics.count - 1)) }
         }
         if s.mode == .present, deck.index(of: s.view) == nil, let was = old.deck.index(of: s.view) {
             let after = old.deck.slides[was...].first { deck.index(of: $0) != nil }

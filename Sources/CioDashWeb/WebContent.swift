@@ -1,4 +1,5 @@
 import CioDashCore
+import CioDashApp
 import CioDashRender
 import Foundation
 import NIOCore

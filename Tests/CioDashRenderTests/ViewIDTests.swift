@@ -87,9 +87,7 @@ final class ViewIDTests: XCTestCase {
         for view in ViewRenderer.allViews(of: meeting) + [.status] {
             for province in meeting.provinces.prefix(6) {
                 for topic in meeting.topics.prefix(3) {
-                    var state = NavigationState(view: view, language: .vi)
-                    state.province = province.id
-                    state.topic = topic.id
+                    let state = ViewSelection(view: view, province: province.id, topic: topic.id)
                     guard let row = index.selectedRow(state) else { continue }
                     let column = index.selectedColumn(state)
                     let context = RenderContext(language: .vi, width: 160, selectedRow: row, selectedColumn: column)
@@ -99,7 +97,7 @@ final class ViewIDTests: XCTestCase {
                     let link = ViewLinks.links(view, body: body, meeting: meeting)
                         .first { $0.row == item.rows.lowerBound && $0.columns.contains(x) }
                     var after = state
-                    XCTAssertEqual(view.browse(.open, index: index, state: &after), link?.target, "\(view) \(province.id) \(topic.id)")
+                    XCTAssertEqual(view.browse(.open, index: index, selection: &after), link?.target, "\(view) \(province.id) \(topic.id)")
                     checked += 1
                 }
             }

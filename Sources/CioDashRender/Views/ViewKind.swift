@@ -26,10 +26,10 @@ public struct ViewKind: Sendable {
     /// Whether the meeting has what the view names.
     let exists: @Sendable (_ view: ViewID, _ index: MeetingIndex) -> Bool
     /// The row the browsing selection is on, as the view numbers its items (nil: nothing selectable).
-    let selectedRow: @Sendable (_ view: ViewID, _ index: MeetingIndex, _ state: NavigationState) -> Int?
+    let selectedRow: @Sendable (_ view: ViewID, _ index: MeetingIndex, _ state: ViewSelection) -> Int?
     /// What an arrow or Enter does inside the view while browsing: it changes the state (the
     /// selection, the scroll, a sibling view), or returns the view Enter opens.
-    let browse: @Sendable (_ view: ViewID, _ move: ViewMove, _ index: MeetingIndex, _ state: inout NavigationState) -> ViewID?
+    let browse: @Sendable (_ view: ViewID, _ move: ViewMove, _ index: MeetingIndex, _ state: inout ViewSelection) -> ViewID?
     /// Where the view stands in Tab's cycle overview → topic → province.
     public let tab: TabPlace
     /// What the view lists, so that a search match is selected in it, not opened.
@@ -80,8 +80,8 @@ public struct ViewKind: Sendable {
          report: @escaping @Sendable (ViewID, ViewReportBuilder.Context, inout ViewReport) -> Bool,
          links: @escaping @Sendable (ViewID, ViewBody, Meeting) -> [ViewLink] = { _, _, _ in [] },
          exists: @escaping @Sendable (ViewID, MeetingIndex) -> Bool,
-         selectedRow: @escaping @Sendable (ViewID, MeetingIndex, NavigationState) -> Int? = { _, _, _ in nil },
-         browse: @escaping @Sendable (ViewID, ViewMove, MeetingIndex, inout NavigationState) -> ViewID?,
+         selectedRow: @escaping @Sendable (ViewID, MeetingIndex, ViewSelection) -> Int? = { _, _, _ in nil },
+         browse: @escaping @Sendable (ViewID, ViewMove, MeetingIndex, inout ViewSelection) -> ViewID?,
          tab: TabPlace, lists: Lists = [], slide: SlideTraits = [],
          around: @escaping @Sendable (ViewID) -> [ViewID] = { _ in [] },
          tablesIn: @escaping @Sendable (ViewID) -> ViewID? = { _ in nil }, indexed: Bool = false) {
@@ -111,8 +111,8 @@ public struct ViewKind: Sendable {
          render: @escaping @Sendable (Meeting, RenderContext) -> ViewBody?,
          report writeReport: @escaping @Sendable (ViewReportBuilder.Context, inout ViewReport) -> Bool,
          links: @escaping @Sendable (ViewBody, Meeting) -> [ViewLink] = { _, _ in [] },
-         selectedRow: @escaping @Sendable (MeetingIndex, NavigationState) -> Int? = { _, _ in nil },
-         browse: @escaping @Sendable (ViewMove, MeetingIndex, inout NavigationState) -> ViewID? = { _, _, _ in nil },
+         selectedRow: @escaping @Sendable (MeetingIndex, ViewSelection) -> Int? = { _, _ in nil },
+         browse: @escaping @Sendable (ViewMove, MeetingIndex, inout ViewSelection) -> ViewID? = { _, _, _ in nil },
          tab: TabPlace = .aside, lists: Lists = [], slide: SlideTraits = [], indexed: Bool = false) {
         self.name = name
         self.about = .nothing
@@ -145,7 +145,7 @@ public struct ViewKind: Sendable {
     }
 
     /// A view to read: the arrows up and down scroll it.
-    static func scroll(_ move: ViewMove, _ state: inout NavigationState) {
+    static func scroll(_ move: ViewMove, _ state: inout ViewSelection) {
         if case .vertical(let d) = move { state.scroll = max(0, state.scroll + d); state.followSelection = false }
     }
 
@@ -164,21 +164,9 @@ public struct ViewKind: Sendable {
     }
 }
 
-/// An arrow or Enter inside a view: the part of a key a view's kind decides.
+/// An arrow or Enter inside a view: the part of a command a view's kind decides.
 public enum ViewMove: Equatable, Sendable {
     case vertical(Int), horizontal(Int), open
-
-    /// The move a command makes, or nil for a command that is not one.
-    public init?(_ command: Command) {
-        switch command {
-        case .moveUp: self = .vertical(-1)
-        case .moveDown: self = .vertical(1)
-        case .moveLeft: self = .horizontal(-1)
-        case .moveRight: self = .horizontal(1)
-        case .open: self = .open
-        default: return nil
-        }
-    }
 }
 
 extension ViewID {
@@ -187,9 +175,9 @@ extension ViewID {
     /// The view whose tables hold this view's, if any.
     public var tablesIn: ViewID? { kind.tablesIn(self) }
 
-    /// What `move` does inside this view while browsing (its kind decides): the state changed in
-    /// place, or the view Enter opens.
-    public func browse(_ move: ViewMove, index: MeetingIndex, state: inout NavigationState) -> ViewID? {
-        kind.browse(self, move, index, &state)
+    /// What `move` does inside this view while browsing (its kind decides): the selection changed
+    /// in place, or the view Enter opens.
+    public func browse(_ move: ViewMove, index: MeetingIndex, selection: inout ViewSelection) -> ViewID? {
+        kind.browse(self, move, index, &selection)
     }
 }

@@ -1,3 +1,4 @@
+import CioDashRender
 import CioDashCore
 
 /// The presenter's slides: the agenda, the overview, then for each topic what its `slides:` says
