@@ -122,7 +122,7 @@ public enum AppCore {
         switch message {
         case .presenterState(let share, let at):
             guard let follow = s.follow else { return }
-            if follow.last.flatMap({ PresenterDeck.topic(of: $0.slide) }) != PresenterDeck.topic(of: share.slide) {
+            if follow.last.flatMap({ $0.slide.topicID }) != share.slide.topicID {
                 s.follow?.notesScroll = 0
             }
             s.follow?.last = share
@@ -187,7 +187,7 @@ public enum AppCore {
             return
         }
         let kept = merged.kept.map { $0.description(in: s.navigation.language) }
-        let old = s.index
+        let old = s.navigator
         s.navigator = Navigator(meeting: next)
         s.generation += 1
         s.navigation = s.navigator.presented(s.navigator.carried(s.navigation, from: old), now: s.clock.now)

@@ -65,15 +65,15 @@ public struct AppState: Sendable {
     public mutating func frame(width: Int, height: Int, cache: ViewBodyCache? = nil) -> ScreenComposer.Frame {
         if let follow, follow.speaker, follow.attached {
             // The speaker view: the presenter's slide small, the countdown large, the notes.
-            let frame = SpeakerView.compose(index: index, state: navigation, width: width, height: height, clock: clock,
+            let frame = SpeakerView.compose(navigator: navigator, state: navigation, width: width, height: height, clock: clock,
                                             notice: standingLine, notesScroll: follow.notesScroll, cache: cache)
             self.follow?.notesScroll = frame.scroll
             return frame
         }
         let fits = width >= ScreenComposer.minimumWidth && height >= ScreenComposer.minimumHeight
         // A sharing presenter's agenda slide ends with the join line, in rows of its own under the agenda.
-        let joinLine = share.map { !$0.showInfo && navigation.view == .agenda && !navigation.showHelp && fits } ?? false
-        var frame = ScreenComposer.compose(index: index, state: navigation, width: width, height: height,
+        let joinLine = share.map { !$0.showInfo && navigation.view.kind.slide.contains(.joinLine) && !navigation.showHelp && fits } ?? false
+        var frame = ScreenComposer.compose(navigator: navigator, state: navigation, width: width, height: height,
                                            clock: clock, notice: standingLine, cache: cache,
                                            reservedRows: joinLine ? RoomInfoOverlay.compactHeight : 0)
         if let share, share.showInfo || joinLine, !navigation.showHelp, fits {
@@ -86,7 +86,8 @@ public struct AppState: Sendable {
         guard let editor = minutes?.editor else { return frame }
         var framed = frame
         let textWidth = MinutesEditorView.draw(editor, on: &framed.grid, top: height - 2 - frame.viewport,
-                                               meeting: meeting, language: navigation.language, browsers: browsersLine)
+                                               meeting: meeting, language: navigation.language, browsers: browsersLine,
+                                               keyLine: { [language = navigation.language] in CommandTable.formKeys(language: language, width: $0) })
         minutes?.textWidth = textWidth
         return framed
     }

@@ -9,13 +9,15 @@ import CioDashRender
 public struct Navigator: Sendable {
     public let index: MeetingIndex
     public var meeting: Meeting { index.meeting }
-    public var deck: PresenterDeck { index.deck }
+    /// The presenter's slides for this meeting.
+    public let deck: PresenterDeck
     /// Folded province names and topic titles, computed once per meeting rather than per key.
     private let foldedProvinces: [String]
     private let foldedTopics: [String]
 
     public init(meeting: Meeting) {
         index = MeetingIndex(meeting: meeting)
+        deck = PresenterDeck(meeting: meeting)
         foldedProvinces = meeting.provinces.map { SearchKey.fold($0.name + " " + $0.id) }
         foldedTopics = meeting.topics.map { SearchKey.fold($0.title + " " + ($0.titleEN ?? "") + " " + $0.id) }
     }
@@ -81,7 +83,7 @@ public struct Navigator: Sendable {
     public func presented(_ state: NavigationState, now: Double) -> NavigationState {
         guard state.mode == .present else { return state }
         var s = state
-        s.timer.activate(PresenterDeck.topic(of: s.view), now: now)
+        s.timer.activate(s.view.topicID, now: now)
         return s
     }
 
@@ -109,7 +111,7 @@ public struct Navigator: Sendable {
         }
         // What an arrow or Enter does inside the view is the view's own (its kind's `browse`).
         guard let move = ViewMove(command) else { return s }
-        if let target = s.view.browse(move, index: index, state: &s) { return open(target, from: s) }
+        if let target = s.view.browse(move, index: index, selection: &s.selection) { return open(target, from: s) }
         return s
     }
 
@@ -168,21 +170,18 @@ public struct Navigator: Sendable {
         case .toggleTimer: s.timer.togglePause(now: now); return s
         case .scrollUp, .scrollDown:
             let d = command == .scrollUp ? -1 : 1
-            if case .topic(let t) = s.view {
-                // A ranking slide: the arrows choose the province whose panel Enter opens.
-                let ranking = index.ranking(t)
-                let row = index.rankNumber(index.selectedProvince(s), topic: t) ?? 0
-                if ranking.indices.contains(row + d) { s.province = ranking[row + d] }
-                s.followSelection = true
+            // A slide that selects (a ranking): the arrows choose the row Enter opens, as when browsing.
+            if s.view.kind.slide.contains(.selectsRow) {
+                _ = s.view.browse(.vertical(d), index: index, selection: &s.selection)
                 return s
             }
             s.scroll = max(0, s.scroll + d)
             s.followSelection = false
             return s
         case .open:
-            if case .topic(let t) = s.view, let p = index.selectedProvince(s),
-               deck.index(of: .panel(province: p, topic: t)) != nil {
-                return show(.panel(province: p, topic: t), s)
+            if s.view.kind.slide.contains(.selectsRow), let opened = s.view.browse(.open, index: index, selection: &s.selection),
+               deck.index(of: opened) != nil {
+                return show(opened, s)
             }
             target += 1
         case .agendaItem:
@@ -274,7 +273,7 @@ public struct Navigator: Sendable {
             // The presenter's deck is fixed: jump to the matched province's panel in this topic, or the topic.
             switch found[s.searchPosition] {
             case .province(let i):
-                if let t = PresenterDeck.topic(of: s.view) ?? meeting.topics.first?.id {
+                if let t = s.view.topicID ?? meeting.topics.first?.id {
                     s = show(.panel(province: meeting.provinces[i].id, topic: t), s)
                 }
             case .topic(let j):
@@ -282,15 +281,17 @@ public struct Navigator: Sendable {
             }
             return s
         }
-        switch (found[s.searchPosition], s.view) {
-        case (.province(let i), .overview), (.province(let i), .topic):
+        // A view listing what matched selects it in place; any other opens the match's view.
+        let lists = s.view.kind.lists
+        switch found[s.searchPosition] {
+        case .province(let i) where lists.contains(.provinces):
             s.province = meeting.provinces[i].id
             s.followSelection = true
-        case (.province(let i), _):
+        case .province(let i):
             s = open(.province(meeting.provinces[i].id), from: s)
-        case (.topic(let j), .overview):
+        case .topic(let j) where lists.contains(.topics):
             s.topic = meeting.topics[j].id
-        case (.topic(let j), _):
+        case .topic(let j):
             s = open(.topic(meeting.topics[j].id), from: s)
         }
         return s
@@ -316,13 +317,13 @@ public struct Navigator: Sendable {
     /// The state carried over to a reloaded meeting (this navigator's): the same views and
     /// selections by id; where a province or topic is gone, the one now at its place, and a
     /// presenter whose slide is gone lands on the nearest slide that remains, looking forward first.
-    public func carried(_ state: NavigationState, from old: MeetingIndex) -> NavigationState {
+    public func carried(_ state: NavigationState, from old: Navigator) -> NavigationState {
         var s = state
         if let p = s.province, index.provinceNumber(p) == nil {
-            s.province = old.provinceNumber(p).flatMap { index.provinceID(at: min($0, meeting.provinces.count - 1)) }
+            s.province = old.index.provinceNumber(p).flatMap { index.provinceID(at: min($0, meeting.provinces.count - 1)) }
         }
         if let t = s.topic, index.topicNumber(t) == nil {
-            s.topic = old.topicNumber(t).flatMap { index.topicID(at: min($0, meeting.topics.count - 1)) }
+            s.topic = old.index.topicNumber(t).flatMap { index.topicID(at: min($0, meeting.topics.count - 1)) }
         }
         if s.mode == .present, deck.index(of: s.view) == nil, let was = old.deck.index(of: s.view) {
             let after = old.deck.slides[was...].first { deck.index(of: $0) != nil }

@@ -43,7 +43,7 @@ public struct PresenterShare: Equatable, Sendable, Codable {
     public init(_ state: AppState, revision: UInt64, fingerprint: String) {
         let nav = state.navigation, now = state.clock.now
         let deck = state.navigator.deck
-        let topics = Set(deck.slides.compactMap { PresenterDeck.topic(of: $0) })
+        let topics = Set(deck.slides.compactMap(\.topicID))
         // Within the ranges a follower accepts (`problem`): a valid agenda may plan more than 7 days.
         let duration = { (seconds: Double) in min(max(seconds, 0), Self.maxDuration) }
         let delta = SessionTiming(timer: nav.timer, now: now).delta(state.meeting)

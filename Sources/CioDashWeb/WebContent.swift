@@ -1,4 +1,5 @@
 import CioDashCore
+import CioDashApp
 import CioDashRender
 import Foundation
 import NIOCore
@@ -104,10 +105,10 @@ final class WebContent {
     func isAhead(_ view: ViewID, furthest: Int) -> Bool {
         guard let deck, let meeting else { return false }
         if let index = deck.index(of: view) { return index > furthest }
-        guard let topic = PresenterDeck.topic(of: view) ?? { if case .history(_, let t) = view { return t } else { return nil } }(),
+        guard let topic = view.topicID,
               let order = meeting.topics.firstIndex(where: { $0.id == topic }) else { return false }
         // The furthest topic shown: that of the furthest slide or of the last topic slide before it.
-        let shownTopics = deck.slides.prefix(furthest + 1).compactMap(PresenterDeck.topic(of:))
+        let shownTopics = deck.slides.prefix(furthest + 1).compactMap(\.topicID)
         let reached = shownTopics.compactMap { t in meeting.topics.firstIndex { $0.id == t } }.max() ?? -1
         return order > reached
     }

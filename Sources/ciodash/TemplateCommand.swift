@@ -42,8 +42,9 @@ struct TemplateCommand: ParsableCommand {
         for name in provinces {
             // The same matching as --view province:…, so "hue" and "dak lak" work here too.
             switch ViewResolver.resolve("province:" + name, in: meeting) {
-            case .success(.province(let id)): chosen.append(meeting.province(id)!)
-            case .success: throw ExitCode(1)
+            case .success(let view):
+                guard let province = view.provinceID.flatMap(meeting.province) else { throw ExitCode(1) }
+                chosen.append(province)
             case .failure(let failure):
                 printError("ciodash: \(failure)")
                 throw ExitCode(1)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CioDashCore
+import CioDashApp
 import CioDashRender
 import CioDashTerminal
 import Foundation

@@ -287,7 +287,7 @@ final class NavigatorTests: XCTestCase {
         var s = state(.panel(province: "kon-tum", topic: "smart-city")) { $0.province = "kon-tum"; $0.history = [.province("kon-tum")] }
         var smaller = meeting
         smaller.provinces.removeLast()
-        s = Navigator(meeting: smaller).carried(s, from: nav.index)
+        s = Navigator(meeting: smaller).carried(s, from: nav)
         XCTAssertEqual(s.view, .overview)
         XCTAssertEqual(s.province, "dak-lak", "the province now at the removed one's place (the last)")
         XCTAssertTrue(s.history.isEmpty)

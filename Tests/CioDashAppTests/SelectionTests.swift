@@ -25,7 +25,7 @@ final class SelectionTests: XCTestCase {
         var state = NavigationState(view: .overview, language: .vi)
         state.province = "dak-lak"
         state.topic = "digital-signatures"   // the second topic
-        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state,
+        let frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state,
                                            width: 100, height: 24, clock: clock)
         let y = try XCTUnwrap(row(frame.grid, containing: "Đắk Lắk"))
         let (nameWidth, columnWidth) = OverviewView.columnWidths(meeting, width: 98)
@@ -41,7 +41,7 @@ final class SelectionTests: XCTestCase {
         let meeting = MeetingFixture.make()
         var state = NavigationState(view: .overview, language: .en)
         state.province = try XCTUnwrap(meeting.provinces.first { $0.isBroken }).id
-        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state,
+        let frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state,
                                            width: 100, height: 24, clock: clock)
         let y = try XCTUnwrap(row(frame.grid, containing: "kon-tum"))
         let (nameWidth, _) = OverviewView.columnWidths(meeting, width: 98)
@@ -53,14 +53,14 @@ final class SelectionTests: XCTestCase {
         let deck = PresenterDeck(meeting: meeting)
         var state = NavigationState(view: .topic("smart-city"), language: .vi)
         state.province = "dak-lak"   // second in the smart-city ranking
-        var frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 90, height: 24, clock: clock)
+        var frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 90, height: 24, clock: clock)
         var rows = Set(cells(frame.grid, .selected).map { $0[1] })
         XCTAssertEqual(rows.count, 1, "one ranked province row")
         XCTAssertEqual(cells(frame.grid, .selected).count, 88, "the whole body width")
 
         state = NavigationState(view: .agenda, language: .vi)
         state.topic = "digital-signatures"
-        frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 90, height: 24, clock: clock)
+        frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 90, height: 24, clock: clock)
         rows = Set(cells(frame.grid, .selected).map { $0[1] })
         let chuKySo = try XCTUnwrap(row(frame.grid, containing: "Triển khai chữ ký số"))
         XCTAssertTrue(rows.contains(chuKySo), "the second agenda item's rows")
@@ -68,7 +68,7 @@ final class SelectionTests: XCTestCase {
 
         state = NavigationState(view: .province("thua-thien-hue"), language: .en)
         state.topic = "digital-signatures"
-        frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 90, height: 40, clock: clock)
+        frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 90, height: 40, clock: clock)
         let rule = try XCTUnwrap(row(frame.grid, containing: "2. Digital signatures"))
         XCTAssertEqual(Set(cells(frame.grid, .selected).map { $0[1] }), [rule], "the topic's rule line")
     }
@@ -90,11 +90,11 @@ final class SelectionTests: XCTestCase {
         for (i, key) in keys.enumerated() {
             state = navigator.update(state, key).0
             let (w, h) = i % 7 == 3 ? (80, 24) : (160, 40)
-            let fresh = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: w, height: h,
+            let fresh = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: w, height: h,
                                                clock: clock)
             var kept = fresh
             for cache in caches {
-                kept = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: w, height: h,
+                kept = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: w, height: h,
                                               clock: clock, cache: cache)
                 XCTAssertEqual(kept.grid, fresh.grid, "after key \(i) (\(key)) in \(state.view)")
                 XCTAssertEqual(kept.scroll, fresh.scroll)
@@ -113,9 +113,9 @@ final class SelectionTests: XCTestCase {
         func visit(_ cache: ViewBodyCache, _ list: [ViewID]) {
             for view in list {
                 let state = NavigationState(view: view, language: .vi)
-                let kept = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 100, height: 24,
+                let kept = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 100, height: 24,
                                                   clock: clock, cache: cache)
-                XCTAssertEqual(kept.grid, ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 100,
+                XCTAssertEqual(kept.grid, ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 100,
                                                                  height: 24, clock: clock).grid, "\(view)")
             }
         }
@@ -139,12 +139,12 @@ final class SelectionTests: XCTestCase {
         let cache = ViewBodyCache()
         let state = NavigationState(view: .overview, language: .vi)
         let deck = PresenterDeck(meeting: old)
-        _ = ScreenComposer.compose(index: MeetingIndex(meeting: old), state: state, width: 100, height: 24, clock: clock, cache: cache)
+        _ = ScreenComposer.compose(navigator: Navigator(meeting: old), state: state, width: 100, height: 24, clock: clock, cache: cache)
         cache.meetingChanged()
-        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: renamed), state: state, width: 100, height: 24,
+        let frame = ScreenComposer.compose(navigator: Navigator(meeting: renamed), state: state, width: 100, height: 24,
                                            clock: clock, cache: cache)
         XCTAssertTrue(frame.grid.lines.contains { $0.contains("Huế (đã sửa)") })
-        XCTAssertEqual(frame.grid, ScreenComposer.compose(index: MeetingIndex(meeting: renamed), state: state, width: 100, height: 24,
+        XCTAssertEqual(frame.grid, ScreenComposer.compose(navigator: Navigator(meeting: renamed), state: state, width: 100, height: 24,
                                                           clock: clock).grid)
     }
 }

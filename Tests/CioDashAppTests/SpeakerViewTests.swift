@@ -20,7 +20,7 @@ final class SpeakerViewTests: XCTestCase {
         app.follow = FollowState(presenter: "127.0.0.1:7420", ownFingerprint: nil)
         app.follow?.speaker = true
         let deck = PresenterDeck(meeting: meeting)
-        let topic = PresenterDeck.topic(of: slide)
+        let topic = slide.topicID
         let share = PresenterShare(revision: 7, slide: slide, slideNumber: (deck.index(of: slide) ?? 0) + 1,
                                    slideCount: deck.slides.count,
                                    spent: topic == "smart-city" ? [:] : ["smart-city": 30 * 60 + 100],

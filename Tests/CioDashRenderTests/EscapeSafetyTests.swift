@@ -1,6 +1,7 @@
 import XCTest
 import CioDashCore
 @testable import CioDashRender
+@testable import CioDashApp
 
 /// Escape sequences in every text field never come out of the renderer: not in a snapshot (text or
 /// Markdown, every view, both languages, several widths), not in a screen frame; they are shown as
@@ -66,7 +67,7 @@ final class EscapeSafetyTests: XCTestCase {
                 for view in ViewRenderer.allViews(of: meeting) {
                     var state = NavigationState(mode: mode, view: view, language: .vi)
                     state.message = "saved " + HostileMeeting.payload
-                    let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state,
+                    let frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state,
                                                        width: width, height: height, clock: clock,
                                                        notice: HostileMeeting.payload)
                     let text = frame.grid.cells.map(\.text).joined()

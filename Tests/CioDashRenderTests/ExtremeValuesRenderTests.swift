@@ -1,6 +1,7 @@
 import XCTest
 import CioDashCore
 @testable import CioDashRender
+@testable import CioDashApp
 import CioDashTestSupport
 
 /// Values the loader accepts but no real file holds: the largest finite numbers, subnormals, a
@@ -49,7 +50,7 @@ final class ExtremeValuesRenderTests: XCTestCase {
         let meeting = meeting()
         var state = NavigationState(view: .province("dak-lak"), language: .vi)
         state.scroll = 0
-        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state,
+        let frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state,
                                            width: 80, height: 24, clock: ScreenComposer.Clock(now: 0, wall: "08:00"))
         XCTAssertEqual(frame.grid.lines.count, 24)
         XCTAssertTrue(frame.grid.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
@@ -120,7 +121,7 @@ final class ExtremeValuesRenderTests: XCTestCase {
     /// the speaker view and the agenda and closing slides draw it, clamped, without trapping.
     func testDurationsPastIntAreDrawnClamped() {
         let meeting = MeetingFixture.make()
-        let index = MeetingIndex(meeting: meeting)
+        let navigator = Navigator(meeting: meeting)
         let hostile: [Double] = [1e308, -1e300, -1e308, .greatestFiniteMagnitude, 9.3e18, -9.3e18, 1e20, .infinity, .nan]
         for spent in hostile {
             for runningFor in hostile + [0] {
@@ -132,8 +133,8 @@ final class ExtremeValuesRenderTests: XCTestCase {
                     var state = NavigationState(mode: .present, view: view, language: .vi)
                     state.timer = timer
                     let clock = ScreenComposer.Clock(now: 100, wall: "08:00")
-                    let frame = ScreenComposer.compose(index: index, state: state, width: 80, height: 24, clock: clock)
-                    let speaker = SpeakerView.compose(index: index, state: state, width: 100, height: 30, clock: clock,
+                    let frame = ScreenComposer.compose(navigator: navigator, state: state, width: 80, height: 24, clock: clock)
+                    let speaker = SpeakerView.compose(navigator: navigator, state: state, width: 100, height: 30, clock: clock,
                                                       notice: nil, notesScroll: 0)
                     XCTAssertEqual(frame.grid.lines.count, 24)
                     XCTAssertEqual(speaker.grid.lines.count, 30)

@@ -87,16 +87,16 @@ final class ProjectorSlideTests: XCTestCase {
     /// bitmap font (xterm -fn fixed: misc-fixed 6x13) and in Noto Sans Mono; `⇄` in Noto Sans Mono.
     func testItem15NoSymbolThatCommonFontsLack() throws {
         let meeting = try GoldenSnapshotTests.sample()
-        let index = MeetingIndex(meeting: meeting)
+        let navigator = Navigator(meeting: meeting)
         var seen = Set<Unicode.Scalar>()
         for mode in [NavigationState.Mode.browse, .present] {
             for view in [ViewID.overview, .agenda, .topic("smart-city"), .closing] {
                 for help in [false, true] {
                     var state = NavigationState(mode: mode, view: view, language: .vi)
                     state.showHelp = help
-                    state.timer.activate(PresenterDeck.topic(of: view), now: 0)
+                    state.timer.activate(view.topicID, now: 0)
                     for now in [0.0, 1790, 1900] {
-                        let grid = ScreenComposer.compose(index: index, state: state, width: 100, height: 30,
+                        let grid = ScreenComposer.compose(navigator: navigator, state: state, width: 100, height: 30,
                                                           clock: .init(now: now, wall: "08:00"), notice: "thư mục").grid
                         for y in 0..<grid.height { seen.formUnion(grid.line(y).unicodeScalars) }
                     }
@@ -113,10 +113,10 @@ final class ProjectorSlideTests: XCTestCase {
     /// Item 15: the panels on the projector do not end with their file's path.
     func testItem15NoFilePathAtTheFootOfAPanelOnTheProjector() throws {
         let meeting = try GoldenSnapshotTests.sample()
-        let index = MeetingIndex(meeting: meeting)
-        let panel = try XCTUnwrap(index.deck.slides.first { if case .panel = $0 { return true } else { return false } })
+        let navigator = Navigator(meeting: meeting)
+        let panel = try XCTUnwrap(navigator.deck.slides.first { $0.name == "panel" })
         let state = NavigationState(mode: .present, view: panel, language: .vi)
-        let grid = ScreenComposer.compose(index: index, state: state, width: 100, height: 40, clock: .init(now: 0, wall: "08:00")).grid
+        let grid = ScreenComposer.compose(navigator: navigator, state: state, width: 100, height: 40, clock: .init(now: 0, wall: "08:00")).grid
         let text = screen(grid).joined(separator: "\n")
         XCTAssertFalse(text.contains("Tệp: provinces/"), text)
         XCTAssertFalse(text.contains("provinces/"), text)
@@ -136,11 +136,11 @@ final class ProjectorSlideTests: XCTestCase {
     /// title is whole at 80×24.
     func testItem15TheSpeakerViewsEmptyNotesAndWholeTitle() throws {
         let meeting = try GoldenSnapshotTests.sample(SampleMeetings.council2026)
-        let index = MeetingIndex(meeting: meeting)
-        for view in index.deck.slides {
-            guard case .panel = view else { continue }
+        let navigator = Navigator(meeting: meeting)
+        for view in navigator.deck.slides {
+            guard view.name == "panel" else { continue }
             let state = NavigationState(mode: .present, view: view, language: .vi)
-            let lines = screen(SpeakerView.compose(index: index, state: state, width: 80, height: 24,
+            let lines = screen(SpeakerView.compose(navigator: navigator, state: state, width: 80, height: 24,
                                                    clock: .init(now: 0, wall: "08:00"), notice: nil, notesScroll: 0).grid)
             let text = lines.joined(separator: "\n")
             XCTAssertFalse(text.contains("meeting.yaml"), "a presenter's words, not a developer's hint\n" + text)

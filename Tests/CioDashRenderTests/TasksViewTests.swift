@@ -1,5 +1,6 @@
 import CioDashCore
 @testable import CioDashRender
+@testable import CioDashApp
 import XCTest
 import CioDashTestSupport
 

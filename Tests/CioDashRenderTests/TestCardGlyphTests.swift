@@ -8,16 +8,16 @@ import XCTest
 final class TestCardGlyphTests: XCTestCase {
     func testEverySymbolOnTheScreensIsOnTheTestCard() throws {
         let meeting = try XCTUnwrap(MeetingLoader().load(folder: SampleMeetings.hue2019.path).meeting)
-        let index = MeetingIndex(meeting: meeting)
+        let navigator = Navigator(meeting: meeting)
         var symbols = Set<Unicode.Scalar>()
         for mode in [NavigationState.Mode.browse, .present] {
-            for view in mode == .present ? index.deck.slides : ViewRenderer.allViews(of: meeting) {
+            for view in mode == .present ? navigator.deck.slides : ViewRenderer.allViews(of: meeting) {
                 for help in [false, true] where !help || view == .overview || view == .agenda {
                     var state = NavigationState(mode: mode, view: view, language: .vi)
                     state.showHelp = help
-                    state.timer.activate(PresenterDeck.topic(of: view), now: 0)
+                    state.timer.activate(view.topicID, now: 0)
                     for now in [0.0, 1700, 1900] {
-                        let grid = ScreenComposer.compose(index: index, state: state, width: 100, height: 30,
+                        let grid = ScreenComposer.compose(navigator: navigator, state: state, width: 100, height: 30,
                                                           clock: .init(now: now, wall: "08:00")).grid
                         for y in 0..<grid.height {
                             for s in grid.line(y).unicodeScalars where !s.isASCII && !s.properties.isAlphabetic

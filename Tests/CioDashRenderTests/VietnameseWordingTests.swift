@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import CioDashCore
 @testable import CioDashRender
+@testable import CioDashApp
 import CioDashTestSupport
 
 /// The Vietnamese interface reads as a Vietnamese reader expects, with no English sentence inside it.

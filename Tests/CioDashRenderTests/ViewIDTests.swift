@@ -7,19 +7,39 @@ import CioDashTestSupport
 /// A view's name is written by `description` and read back by `init?(description:)`, exactly, for
 /// every kind: the room link and the browsers' addresses carry views by these names.
 final class ViewIDTests: XCTestCase {
-    func testEveryKindOfViewReadsBackFromItsName() {
-        let views: [ViewID] = [.agenda, .overview, .closing, .status, .tasks, .topic("smart-city"), .province("da-nang"),
-                               .panel(province: "da-nang", topic: "smart-city"), .history(province: "da-nang", topic: "smart-city")]
-        var kinds = Set<String>()
-        for view in views {
-            // Adding a kind of view without adding it above stops this switch from compiling.
-            switch view {
-            case .agenda, .overview, .closing, .status, .tasks, .topic, .province, .panel, .history:
-                kinds.insert(String(view.description.prefix { $0 != ":" }))
+    /// One view of each registered kind, made by the kind from a name it reads.
+    static func exampleViews() -> [ViewID] {
+        ViewKind.all.map { kind in
+            switch kind.about {
+            case .nothing: return kind.parse(nil)!
+            case .topic: return kind.parse("smart-city")!
+            case .province: return kind.parse("da-nang")!
+            case .provinceAndTopic: return kind.parse("da-nang/smart-city")!
             }
-            XCTAssertEqual(ViewID(description: view.description), view, "\(view.description) reads back")
         }
-        XCTAssertEqual(kinds.count, views.count, "one example of each kind")
+    }
+
+    func testEveryKindOfViewReadsBackFromItsName() {
+        let views = Self.exampleViews()
+        XCTAssertEqual(views.count, ViewKind.all.count)
+        for view in views {
+            XCTAssertEqual(ViewID(description: view.description), view, "\(view.description) reads back")
+            XCTAssertEqual(String(view.description.prefix { $0 != ":" }), view.kind.name, view.description)
+        }
+    }
+
+    /// The names the views' files give their views are of the kinds registered under those names.
+    func testTheNamedViewsAreOfTheirRegisteredKinds() {
+        let named: [(ViewID, String)] = [(.agenda, "agenda"), (.overview, "overview"), (.closing, "closing"),
+                                         (.status, "status"), (.tasks, "tasks"), (.topic("smart-city"), "topic:smart-city"),
+                                         (.province("da-nang"), "province:da-nang"),
+                                         (.panel(province: "da-nang", topic: "smart-city"), "panel:da-nang/smart-city"),
+                                         (.history(province: "da-nang", topic: "smart-city"), "history:da-nang/smart-city")]
+        for (view, text) in named {
+            XCTAssertEqual(view.description, text)
+            XCTAssertEqual(ViewID(description: text), view, text)
+        }
+        XCTAssertEqual(Set(named.map(\.0.kind.name)), Set(ViewKind.all.map(\.name)), "one named view per registered kind")
     }
 
     func testNamesThatAreNotExactlyAViewAreRefused() {
@@ -28,17 +48,13 @@ final class ViewIDTests: XCTestCase {
         }
     }
 
-    /// The registry is the one list of kinds: every kind of `ViewID` is in it once, under the name
-    /// its views are written with, and the registered kind is the one the view reports.
+    /// The registry is the one list of kinds: every kind is in it once, under the name its views
+    /// are written with.
     func testEveryKindIsRegisteredOnceUnderTheNameItsViewsCarry() {
-        let views: [ViewID] = [.agenda, .overview, .closing, .status, .tasks, .topic("smart-city"), .province("da-nang"),
-                               .panel(province: "da-nang", topic: "smart-city"), .history(province: "da-nang", topic: "smart-city")]
         let registered = ViewKind.all.map(\.name)
         XCTAssertEqual(Set(registered).count, registered.count, "no name registered twice: \(registered)")
-        XCTAssertEqual(Set(registered), Set(views.map { String($0.description.prefix { $0 != ":" }) }))
-        for view in views {
-            XCTAssertEqual(view.kind.name, String(view.description.prefix { $0 != ":" }), view.description)
-            XCTAssertEqual(ViewKind.named[view.kind.name]?.name, view.kind.name, view.description)
+        for view in Self.exampleViews() {
+            XCTAssertEqual(ViewKind.named[view.name]?.name, view.kind.name, view.description)
         }
     }
 
@@ -71,9 +87,7 @@ final class ViewIDTests: XCTestCase {
         for view in ViewRenderer.allViews(of: meeting) + [.status] {
             for province in meeting.provinces.prefix(6) {
                 for topic in meeting.topics.prefix(3) {
-                    var state = NavigationState(view: view, language: .vi)
-                    state.province = province.id
-                    state.topic = topic.id
+                    let state = ViewSelection(view: view, province: province.id, topic: topic.id)
                     guard let row = index.selectedRow(state) else { continue }
                     let column = index.selectedColumn(state)
                     let context = RenderContext(language: .vi, width: 160, selectedRow: row, selectedColumn: column)
@@ -83,7 +97,7 @@ final class ViewIDTests: XCTestCase {
                     let link = ViewLinks.links(view, body: body, meeting: meeting)
                         .first { $0.row == item.rows.lowerBound && $0.columns.contains(x) }
                     var after = state
-                    XCTAssertEqual(view.browse(.open, index: index, state: &after), link?.target, "\(view) \(province.id) \(topic.id)")
+                    XCTAssertEqual(view.browse(.open, index: index, selection: &after), link?.target, "\(view) \(province.id) \(topic.id)")
                     checked += 1
                 }
             }

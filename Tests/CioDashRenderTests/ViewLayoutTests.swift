@@ -47,12 +47,12 @@ final class ViewLayoutTests: XCTestCase {
         var state = NavigationState(view: .overview, language: .vi)
         state.province = "kon-tum"
         let clock = ScreenComposer.Clock(now: 0, wall: "08:00")
-        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 80, height: 12, clock: clock)
+        let frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 80, height: 12, clock: clock)
         XCTAssertEqual(frame.grid.height, 12)
         XCTAssertTrue(frame.grid.lines.contains { $0.contains("kon-tum") }, "selected third row is on screen at 80×12")
         state.scroll = 10_000
         state.followSelection = false
-        let bottom = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 80, height: 24, clock: clock)
+        let bottom = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 80, height: 24, clock: clock)
         XCTAssertLessThan(bottom.scroll, 10_000)
     }
 
@@ -63,7 +63,7 @@ final class ViewLayoutTests: XCTestCase {
         let state = NavigationState(view: .status, language: .vi)
         let cache = ViewBodyCache()
         func screen(_ offset: Int?) -> String {
-            ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 200, height: 60,
+            ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 200, height: 60,
                                    clock: .init(now: 0, wall: "08:00", utcOffset: offset), cache: cache).grid.lines.joined(separator: "\n")
         }
         XCTAssertTrue(screen(7 * 3600).contains("giờ địa phương (UTC+7)"))
@@ -73,12 +73,12 @@ final class ViewLayoutTests: XCTestCase {
     func testTooSmallTerminalSaysWhatItNeeds() {
         let meeting = MeetingFixture.make()
         let state = NavigationState(view: .overview, language: .en)
-        let frame = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 30, height: 8,
+        let frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 30, height: 8,
                                            clock: .init(now: 0, wall: "08:00"))
         let text = frame.grid.lines.joined(separator: " ")
         XCTAssertTrue(text.contains("Terminal too small"), text)
         XCTAssertTrue(text.contains("40×12"), text)
-        let tiny = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 1, height: 1,
+        let tiny = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 1, height: 1,
                                           clock: .init(now: 0, wall: "08:00"))
         XCTAssertEqual(tiny.grid.width, 1)
     }
@@ -88,13 +88,13 @@ final class ViewLayoutTests: XCTestCase {
         let nav = Navigator(meeting: meeting)
         var state = NavigationState(mode: .present, language: .vi)
         state = nav.update(state, .character("1"), now: 0).0
-        let onTime = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 100, height: 30,
+        let onTime = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 100, height: 30,
                                             clock: .init(now: 600, wall: "08:10")).grid.lines.joined(separator: "\n")
         XCTAssertTrue(onTime.contains("Trang 3/11"), onTime)
         XCTAssertTrue(onTime.contains("08:10"))
         XCTAssertTrue(onTime.contains("còn 20:00"), onTime)
         XCTAssertFalse(onTime.contains("⏱"), "a glyph projector fonts lack")
-        let late = ScreenComposer.compose(index: MeetingIndex(meeting: meeting), state: state, width: 100, height: 30,
+        let late = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state, width: 100, height: 30,
                                           clock: .init(now: 1_935, wall: "08:32")).grid.lines.joined(separator: "\n")
         XCTAssertTrue(late.contains("‼ quá giờ +02:15"), late)
     }

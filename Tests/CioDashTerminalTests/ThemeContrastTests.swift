@@ -15,11 +15,11 @@ final class ThemeContrastTests: XCTestCase {
     func rolesOnScreen() throws -> [StyleRole: String] {
         let result = MeetingLoader().load(folder: SampleMeetings.hue2019.path)
         let meeting = try XCTUnwrap(result.meeting)
-        let index = MeetingIndex(meeting: meeting)
+        let navigator = Navigator(meeting: meeting)
         var seen: [StyleRole: String] = [:]
         for (width, height) in [(80, 24), (200, 60)] {
             for mode in [NavigationState.Mode.browse, .present] {
-                let views = mode == .present ? index.deck.slides : ViewRenderer.allViews(of: meeting)
+                let views = mode == .present ? navigator.deck.slides : ViewRenderer.allViews(of: meeting)
                 for view in views {
                     for help in [false, true] where !help || view == .overview {
                         var state = NavigationState(mode: mode, view: view, language: .vi)
@@ -27,8 +27,8 @@ final class ThemeContrastTests: XCTestCase {
                         state.search = SearchKey.fold("hue")
                         state.message = "Đã lưu"
                         // An overrun countdown on the topics' slides.
-                        state.timer.activate(PresenterDeck.topic(of: view), now: 0)
-                        let grid = ScreenComposer.compose(index: index, state: state, width: width, height: height,
+                        state.timer.activate(view.topicID, now: 0)
+                        let grid = ScreenComposer.compose(navigator: navigator, state: state, width: width, height: height,
                                                           clock: .init(now: 4000, wall: "09:06"),
                                                           notice: "1 lỗi trong thư mục").grid
                         for y in 0..<grid.height {

@@ -77,7 +77,7 @@ enum MinutesRules {
             s.navigation.message = MinutesLabels.forLanguage(s.navigation.language).minutesOff
             return []
         }
-        minutes.editor = MinutesEditor(topic: PresenterDeck.topic(of: s.navigation.view), record: minutes.record,
+        minutes.editor = MinutesEditor(topic: s.navigation.view.topicID, record: minutes.record,
                                        meeting: s.meeting)
         s.minutes = minutes
         return []

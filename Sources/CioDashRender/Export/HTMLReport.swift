@@ -54,7 +54,7 @@ public struct HTMLReport: Sendable {
     /// The search box and what it searches: every province and topic, linked to its view.
     private func appendIndex(to out: inout [UInt8], present: Set<ViewID>, labels: Labels) {
         // A file of one view other than the overview has nothing to search or move to.
-        guard present.contains(.overview) || present.contains(where: { if case .province = $0 { return true }; return false }) else { return }
+        guard present.contains(where: { $0.kind.indexed }) else { return }
         let vi = language == .vi
         out.appendMarkup("<nav class=\"index\" aria-label=\"\(vi ? "Mục lục" : "Index")\">\n")
         out.appendMarkup("<label for=\"q\">\(labels.searchPrompt)</label> <input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"\(vi ? "hue, dak lak, chu ky so" : "hue, dak lak, signatures")\">\n")
@@ -126,13 +126,8 @@ public struct HTMLReport: Sendable {
         out.appendMarkup("<h2>")
         out.appendEscaped(view.title(in: meeting, labels: labels, language: language))
         out.appendMarkup("</h2>\n")
-        // A panel leads up to its province and topic and on to its history; a history back to them.
-        var around: [ViewID] = []
-        switch view {
-        case .panel(let p, let t): around = [.province(p), .topic(t), .history(province: p, topic: t)]
-        case .history(let p, let t): around = [.panel(province: p, topic: t), .province(p), .topic(t)]
-        default: break
-        }
+        // A panel leads up to its province and topic and on to its history (its kind says).
+        let around = view.around
         if !around.isEmpty {
             out.appendMarkup("<p class=\"up\">")
             for (i, up) in around.filter(isPresent).enumerated() {
@@ -152,10 +147,10 @@ public struct HTMLReport: Sendable {
             Self.appendRow(body.grid, y: y, links: byRow[y]?.sorted { $0.columns.lowerBound < $1.columns.lowerBound } ?? [], to: &out)
         }
         out.appendMarkup("</pre>\n")
-        if tables, case .panel(let p, _) = view, present?.contains(.province(p)) == true {
+        if tables, let holder = view.tablesIn, present?.contains(holder) == true {
             // A panel's tables are one section of its province's, which this document holds: a link to
             // them, not a second copy (a third of the size of `--view all`'s tables).
-            out.appendMarkup("<p class=\"tables\"><a href=\"#\(ViewLinks.anchor(.province(p)))\">")
+            out.appendMarkup("<p class=\"tables\"><a href=\"#\(ViewLinks.anchor(holder))\">")
             out.appendEscaped(language == .vi ? "Bảng số liệu: ở màn hình của tỉnh" : "Tables of the figures: under the province's view")
             out.appendMarkup("</a></p>\n")
         } else if tables, let report = ViewReportBuilder.report(view, meeting: meeting, language: language) {

@@ -38,7 +38,7 @@ public final class ViewBodyCache {
     /// How many bodies are kept (for tests).
     public var count: Int { entries.count }
 
-    func body(_ view: ViewID, meeting: Meeting, context: RenderContext) -> ViewBody? {
+    public func body(_ view: ViewID, meeting: Meeting, context: RenderContext) -> ViewBody? {
         let wanted = Key(view: view, language: context.language, width: context.width, highlight: context.highlight,
                          timing: context.timing, rows: context.rows, utcOffset: context.utcOffset)
         if let i = entries.firstIndex(where: { $0.key == wanted }) {

@@ -205,9 +205,14 @@ extension TasksView {
 extension TasksView {
     /// `tasks`: a list to read, nothing to select.
     static let kind = ViewKind(
-        name: "tasks", view: .tasks,
+        name: "tasks",
         title: { _, _, language in TaskLabels.forLanguage(language).followUpTitle },
         render: { meeting, context in render(meeting, context: context) },
         report: { context, report in TasksView.report(context.meeting, language: context.language, into: &report); return true },
         browse: { move, _, s in ViewKind.scroll(move, &s); return nil })
+}
+
+extension ViewID {
+    /// What became of the tasks earlier sessions gave (meeting.yaml's `tasks:`).
+    public static let tasks = ViewID(TasksView.kind)
 }

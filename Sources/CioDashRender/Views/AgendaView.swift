@@ -139,7 +139,7 @@ struct ClockTime: CustomStringConvertible {
 extension AgendaView {
     /// `agenda`: each item leads to its topic; the arrows choose an item.
     static let kind = ViewKind(
-        name: "agenda", view: .agenda,
+        name: "agenda",
         title: { _, labels, _ in labels.agenda },
         render: { meeting, context in render(meeting, context: context) },
         report: { context, report in context.agenda(into: &report); return true },
@@ -153,5 +153,10 @@ extension AgendaView {
             }
             return nil
         },
-        tab: .overview)
+        tab: .overview, slide: [.sessionTimes, .fitsHeight, .joinLine])
+}
+
+extension ViewID {
+    /// The agenda: each item, its presenter and its time.
+    public static let agenda = ViewID(AgendaView.kind)
 }

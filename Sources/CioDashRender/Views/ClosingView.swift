@@ -79,9 +79,15 @@ public enum ClosingView {
 extension ClosingView {
     /// `closing`: the presenter's last slide.
     static let kind = ViewKind(
-        name: "closing", view: .closing, offered: false,
+        name: "closing", offered: false,
         title: { _, labels, _ in labels.closing },
         render: { meeting, context in render(meeting, context: context) },
         // The presenter's closing slide needs the session's clock; a snapshot has none.
-        report: { _, _ in false })
+        report: { _, _ in false },
+        slide: .sessionTimes)
+}
+
+extension ViewID {
+    /// The presenter's last slide: planned and spent time per topic.
+    public static let closing = ViewID(ClosingView.kind)
 }

@@ -1,17 +1,14 @@
 import CioDashCore
 
-/// The `?` overlay: every key of the mode, from the command table, in the interface language, boxed
-/// over the current view.
+/// The `?` overlay: the keys and what they do (the app gives its command table's rows), boxed over
+/// the current view.
 public enum HelpOverlay {
-    /// The overlay's lines: the command table's rows for this mode.
-    public static func entries(mode: NavigationState.Mode, language: Language) -> [(String, String)] {
-        CommandTable.help(mode: mode, language: language).map { ($0.keys, $0.text) }
-    }
-
     /// Long help texts wrap under themselves rather than being cut, as far as the screen has rows.
     /// `scroll` wrapped lines are skipped from the top (kept within what there is to show).
-    static func draw(on grid: inout Grid, mode: NavigationState.Mode, labels: Labels, language: Language, scroll: Int = 0) {
-        let keys = entries(mode: mode, language: language)
+    /// `scrollHint`: the last row's text when the help is taller than the screen, given the lines
+    /// left below (0: at the end), naming the keys that scroll it (the app's command table does).
+    public static func draw(on grid: inout Grid, entries keys: [(String, String)], labels: Labels, scroll: Int = 0,
+                            scrollHint: (_ linesBelow: Int) -> String) {
         let keyWidth = keys.map { DisplayWidth.of($0.0) }.max() ?? 10
         let textWidth = keys.map { DisplayWidth.of($0.1) }.max() ?? 20
         let width = min(grid.width - 2, keyWidth + textWidth + 6)
@@ -32,12 +29,7 @@ public enum HelpOverlay {
         }
         if !fits && inner.height > 0 {
             let more = rows.count - first - room
-            let text: String
-            if more > 0 {
-                text = language == .vi ? "… còn \(more) dòng: ↓ PgDn cuộn xuống" : "… \(more) more lines: ↓ PgDn scroll down"
-            } else {
-                text = language == .vi ? "↑ PgUp cuộn lên · phím khác đóng trợ giúp" : "↑ PgUp scroll up · any other key closes"
-            }
+            let text = scrollHint(max(0, more))
             grid.put(TextLayout.truncate(text, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, role: .muted)
         }
     }

@@ -126,36 +126,30 @@ public enum HistoryView {
 extension HistoryView {
     /// `history:<province>/<topic>`: one province on one topic across the meetings of the chain.
     static let kind = ViewKind(
-        name: "history", form: "history:<province-id>/<topic-id>",
-        parse: { ViewKind.pair($0).map { .history(province: $0.province, topic: $0.topic) } },
+        name: "history", about: .provinceAndTopic, form: "history:<province-id>/<topic-id>",
         resolve: { text, meeting in ViewResolver.pair(text, in: meeting) { .history(province: $0, topic: $1) } },
-        argument: { if case .history(let p, let t) = $0 { return p + "/" + t } else { return "" } },
         title: { view, meeting, labels, language in
-            guard case .history(let p, let t) = view else { return "" }
+            guard let p = view.provinceID, let t = view.topicID else { return "" }
             return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
                 + " · " + labels.acrossMeetings
         },
         render: { view, meeting, context in
-            guard case .history(let p, let t) = view, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
+            guard let p = view.provinceID, let t = view.topicID, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
             return render(meeting, province: province, topic: topic, context: context)
         },
         report: { view, context, report in
-            guard case .history(let p, let t) = view, let province = context.meeting.province(p),
+            guard let p = view.provinceID, let t = view.topicID, let province = context.meeting.province(p),
                   let topic = context.meeting.topic(t) else { return false }
             context.provinceFacts(province, into: &report)
             context.history(province, topic, into: &report)
             return true
         },
         exists: { view, index in
-            guard case .history(let p, let t) = view else { return false }
+            guard let p = view.provinceID, let t = view.topicID else { return false }
             return index.provinceNumber(p) != nil && index.topicNumber(t) != nil
         },
-        selects: { view in
-            guard case .history(let p, let t) = view else { return (nil, nil) }
-            return (p, t)
-        },
         browse: { view, move, index, s in
-            guard case .history(let pid, let tid) = view else { return nil }
+            guard let pid = view.provinceID, let tid = view.topicID else { return nil }
             switch move {
             case .vertical: ViewKind.scroll(move, &s)
             case .horizontal(let d):
@@ -166,5 +160,14 @@ extension HistoryView {
             }
             return nil
         },
-        tab: .province)
+        tab: .province,
+        around: { view in
+            guard let p = view.provinceID, let t = view.topicID else { return [] }
+            return [.panel(province: p, topic: t), .province(p), .topic(t)]
+        })
+}
+
+extension ViewID {
+    /// One province × topic across the meetings of the `previous:` chain.
+    public static func history(province: String, topic: String) -> ViewID { ViewID(HistoryView.kind, province: province, topic: topic) }
 }

@@ -8,8 +8,9 @@ public enum MinutesEditorView {
     @discardableResult
     /// `top`: the first row under the banner (the slide's title and countdown stay in sight).
     /// `browsers`: the line of units browsers announced (attendance form only), above the keys.
+    /// `keyLine`: the form's keys for a width, from the app's command table.
     public static func draw(_ editor: MinutesEditor, on grid: inout Grid, top: Int = 1, meeting: Meeting, language: Language,
-                            browsers: String? = nil) -> Int {
+                            browsers: String? = nil, keyLine: (_ width: Int) -> String) -> Int {
         let words = MinutesLabels.forLanguage(language)
         guard grid.width >= 20, grid.height - top >= 6 else { return max(2, grid.width - 8) }
         if editor.hidden { return drawHidden(editor, on: &grid, words: words) }
@@ -48,8 +49,8 @@ public enum MinutesEditorView {
         if let offer {
             grid.put(TextLayout.truncate(offer, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, role: .header)
         }
-        // The form's keys from the command table, most needed first, as many whole ones as fit.
-        let keys = CommandTable.formKeys(language: words.language, width: inner.width)
+        // The form's keys, most needed first, as many whole ones as fit.
+        let keys = keyLine(inner.width)
         grid.put(keys, x: inner.x, y: inner.y + inner.height - 1, maxWidth: inner.width, role: .muted)
         return textWidth
     }

@@ -195,7 +195,7 @@ public enum OverviewView {
 extension OverviewView {
     /// `overview`: a province's name leads to the province, each of its topic cells to the panel.
     static let kind = ViewKind(
-        name: "overview", view: .overview,
+        name: "overview",
         title: { _, labels, _ in labels.overview },
         render: { meeting, context in render(meeting, context: context) },
         report: { context, report in context.overview(into: &report); return true },
@@ -230,5 +230,10 @@ extension OverviewView {
             }
             return nil
         },
-        tab: .overview)
+        tab: .overview, lists: [.provinces, .topics], indexed: true)
+}
+
+extension ViewID {
+    /// Every province against every topic.
+    public static let overview = ViewID(OverviewView.kind)
 }

@@ -29,20 +29,18 @@ public enum PanelView {
 extension PanelView {
     /// `panel:<province>/<topic>`: one province on one topic.
     static let kind = ViewKind(
-        name: "panel", form: "panel:<province-id>/<topic-id>",
-        parse: { ViewKind.pair($0).map { .panel(province: $0.province, topic: $0.topic) } },
+        name: "panel", about: .provinceAndTopic, form: "panel:<province-id>/<topic-id>",
         resolve: { text, meeting in ViewResolver.pair(text, in: meeting) { .panel(province: $0, topic: $1) } },
-        argument: { if case .panel(let p, let t) = $0 { return p + "/" + t } else { return "" } },
         title: { view, meeting, _, language in
-            guard case .panel(let p, let t) = view else { return "" }
+            guard let p = view.provinceID, let t = view.topicID else { return "" }
             return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
         },
         render: { view, meeting, context in
-            guard case .panel(let p, let t) = view, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
+            guard let p = view.provinceID, let t = view.topicID, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
             return render(meeting, province: province, topic: topic, context: context)
         },
         report: { view, context, report in
-            guard case .panel(let p, let t) = view, let province = context.meeting.province(p),
+            guard let p = view.provinceID, let t = view.topicID, let province = context.meeting.province(p),
                   let topic = context.meeting.topic(t) else { return false }
             context.provinceFacts(province, into: &report)
             let number = (context.meeting.topics.firstIndex(of: topic) ?? 0) + 1
@@ -54,15 +52,11 @@ extension PanelView {
             return true
         },
         exists: { view, index in
-            guard case .panel(let p, let t) = view else { return false }
+            guard let p = view.provinceID, let t = view.topicID else { return false }
             return index.provinceNumber(p) != nil && index.topicNumber(t) != nil
         },
-        selects: { view in
-            guard case .panel(let p, let t) = view else { return (nil, nil) }
-            return (p, t)
-        },
         browse: { view, move, index, s in
-            guard case .panel(let pid, let tid) = view else { return nil }
+            guard let pid = view.provinceID, let tid = view.topicID else { return nil }
             switch move {
             case .vertical: ViewKind.scroll(move, &s)
             case .horizontal(let d):
@@ -74,5 +68,15 @@ extension PanelView {
             }
             return nil
         },
-        tab: .province)
+        tab: .province,
+        around: { view in
+            guard let p = view.provinceID, let t = view.topicID else { return [] }
+            return [.province(p), .topic(t), .history(province: p, topic: t)]
+        },
+        tablesIn: { view in view.provinceID.map { .province($0) } })
+}
+
+extension ViewID {
+    /// One province × topic.
+    public static func panel(province: String, topic: String) -> ViewID { ViewID(PanelView.kind, province: province, topic: topic) }
 }

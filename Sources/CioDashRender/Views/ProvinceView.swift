@@ -177,20 +177,18 @@ enum NotReportedPage {
 extension ProvinceView {
     /// `province:<id>`: the province on every topic, and its own tasks; each topic leads to the panel.
     static let kind = ViewKind(
-        name: "province", form: "province:<province-id>",
-        parse: { .province($0) },
+        name: "province", about: .province, form: "province:<province-id>",
         resolve: { text, meeting in ViewResolver.province(text, in: meeting).map { .province($0) } },
-        argument: { if case .province(let p) = $0 { return p } else { return "" } },
         title: { view, meeting, _, _ in
-            guard case .province(let p) = view else { return "" }
+            guard let p = view.provinceID else { return "" }
             return meeting.province(p)?.name ?? p
         },
         render: { view, meeting, context in
-            guard case .province(let id) = view, let province = meeting.province(id) else { return nil }
+            guard let id = view.provinceID, let province = meeting.province(id) else { return nil }
             return render(meeting, province: province, context: context)
         },
         report: { view, context, report in
-            guard case .province(let id) = view, let province = context.meeting.province(id) else { return false }
+            guard let id = view.provinceID, let province = context.meeting.province(id) else { return false }
             context.provinceFacts(province, into: &report)
             for (i, topic) in context.meeting.topics.enumerated() {
                 report.blocks.append(.heading(level: 3, text: "\(i + 1). " + ViewReportBuilder.clean(topic.title(in: context.language))))
@@ -200,20 +198,16 @@ extension ProvinceView {
             return true
         },
         links: { view, body, meeting in
-            guard case .province(let id) = view else { return [] }
+            guard let id = view.provinceID else { return [] }
             return ViewKind.rowLinks(body, meeting.topics) { .panel(province: id, topic: $0.id) }
         },
         exists: { view, index in
-            guard case .province(let p) = view else { return false }
+            guard let p = view.provinceID else { return false }
             return index.provinceNumber(p) != nil
         },
         selectedRow: { _, index, state in index.topicNumber(index.selectedTopic(state)) ?? 0 },
-        selects: { view in
-            guard case .province(let p) = view else { return (nil, nil) }
-            return (p, nil)
-        },
         browse: { view, move, index, s in
-            guard case .province(let id) = view else { return nil }
+            guard let id = view.provinceID else { return nil }
             switch move {
             case .vertical(let d): s.topic = index.topic(after: s, by: d); s.followSelection = true
             case .horizontal(let d):
@@ -222,5 +216,10 @@ extension ProvinceView {
             }
             return nil
         },
-        tab: .province)
+        tab: .province, indexed: true)
+}
+
+extension ViewID {
+    /// One province across the topics.
+    public static func province(_ id: String) -> ViewID { ViewID(ProvinceView.kind, province: id) }
 }

@@ -13,15 +13,6 @@ public struct SessionTiming: Equatable, Sendable {
         self.current = current
     }
 
-    /// From the countdown's state at time `now`.
-    public init(timer: TopicTimer, now: Double) {
-        var spent: [String: Int] = [:]
-        for topic in Set(timer.spent.keys).union(timer.activeTopic.map { [$0] } ?? []) {
-            spent[topic] = WholeNumber.seconds(timer.elapsed(topic, now: now))
-        }
-        self.init(spent: spent, current: timer.activeTopic)
-    }
-
     /// What the session's figures compare: the items held (those with a time budget that ran,
     /// the running one only once it runs over) planned against actual, and the items not held.
     /// Both sums are over the same items, so that planned, actual and ahead/behind add up for a room.

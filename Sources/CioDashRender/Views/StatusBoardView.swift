@@ -170,7 +170,7 @@ private extension Int64 {
 extension StatusBoardView {
     /// `status`: the reporting board; each province's row leads to the province.
     static let kind = ViewKind(
-        name: "status", view: .status,
+        name: "status",
         title: { _, labels, _ in labels.language == .vi ? "Tình hình báo cáo" : "Reporting board" },
         render: { meeting, context in render(meeting, context: context) },
         report: { context, report in context.status(into: &report); return true },
@@ -184,4 +184,9 @@ extension StatusBoardView {
             }
             return nil
         })
+}
+
+extension ViewID {
+    /// The reporting board: who has reported, when, and how completely.
+    public static let status = ViewID(StatusBoardView.kind)
 }

@@ -142,41 +142,35 @@ public enum TopicView {
 extension TopicView {
     /// `topic:<id>`: the ranking; each ranked province leads to its panel.
     static let kind = ViewKind(
-        name: "topic", form: "topic:<topic-id>",
-        parse: { .topic($0) },
+        name: "topic", about: .topic, form: "topic:<topic-id>",
         resolve: { text, meeting in ViewResolver.topic(text, in: meeting).map { .topic($0) } },
-        argument: { if case .topic(let t) = $0 { return t } else { return "" } },
         title: { view, meeting, _, language in
-            guard case .topic(let t) = view else { return "" }
+            guard let t = view.topicID else { return "" }
             return meeting.topic(t)?.title(in: language) ?? t
         },
         render: { view, meeting, context in
-            guard case .topic(let id) = view, let topic = meeting.topic(id) else { return nil }
+            guard let id = view.topicID, let topic = meeting.topic(id) else { return nil }
             return render(meeting, topic: topic, context: context)
         },
         report: { view, context, report in
-            guard case .topic(let id) = view, let topic = context.meeting.topic(id) else { return false }
+            guard let id = view.topicID, let topic = context.meeting.topic(id) else { return false }
             context.topic(topic, into: &report)
             return true
         },
         links: { view, body, meeting in
-            guard case .topic(let id) = view, let topic = meeting.topic(id) else { return [] }
+            guard let id = view.topicID, let topic = meeting.topic(id) else { return [] }
             return ViewKind.rowLinks(body, meeting.ranked(topic: topic)) { .panel(province: $0.id, topic: topic.id) }
         },
         exists: { view, index in
-            guard case .topic(let t) = view else { return false }
+            guard let t = view.topicID else { return false }
             return index.topicNumber(t) != nil
         },
         selectedRow: { view, index, state in
-            guard case .topic(let t) = view else { return nil }
+            guard let t = view.topicID else { return nil }
             return index.rankNumber(index.selectedProvince(state), topic: t) ?? 0
         },
-        selects: { view in
-            guard case .topic(let t) = view else { return (nil, nil) }
-            return (nil, t)
-        },
         browse: { view, move, index, s in
-            guard case .topic(let id) = view else { return nil }
+            guard let id = view.topicID else { return nil }
             switch move {
             case .vertical(let d):
                 let ranking = index.ranking(id)
@@ -193,5 +187,10 @@ extension TopicView {
             }
             return nil
         },
-        tab: .topic)
+        tab: .topic, lists: .provinces, slide: .selectsRow)
+}
+
+extension ViewID {
+    /// One topic's ranking of the provinces.
+    public static func topic(_ id: String) -> ViewID { ViewID(TopicView.kind, topic: id) }
 }

@@ -1,26 +1,40 @@
 import Foundation
 import CioDashCore
 
-/// Which view is shown: the same names the `--view` option takes.
-public enum ViewID: Hashable, Sendable, CustomStringConvertible {
-    case agenda
-    case overview
-    case topic(String)
-    case province(String)
-    case panel(province: String, topic: String)
-    /// One province × topic across the meetings of the `previous:` chain.
-    case history(province: String, topic: String)
-    /// The presenter's last slide: planned and spent time per topic.
-    case closing
-    /// The reporting board: who has reported, when, and how completely.
-    case status
-    /// What became of the tasks earlier sessions gave (meeting.yaml's `tasks:`): `TasksView`.
-    case tasks
+/// Which view is shown: its kind (by the kind's name) and what it is about. The same names the
+/// `--view` option takes: `overview`, `topic:smart-city`, `panel:da-nang/smart-city`.
+///
+/// Each view's own file names its views (`ViewID.agenda`, `ViewID.panel(province:topic:)`) beside
+/// its kind; `ViewKinds.swift` registers the kind.
+public struct ViewID: Hashable, Sendable, CustomStringConvertible {
+    /// The name of the view's kind (`panel`).
+    public let name: String
+    /// The province the view is about (province, panel and history views).
+    public let provinceID: String?
+    /// The topic the view is about (topic, panel and history views).
+    public let topicID: String?
 
-    /// `overview`, `topic:smart-city`, `panel:da-nang/smart-city`: the kind's name, then its argument.
+    init(_ kind: ViewKind, province: String? = nil, topic: String? = nil) {
+        self.init(name: kind.name, province: province, topic: topic)
+    }
+
+    init(name: String, province: String? = nil, topic: String? = nil) {
+        self.name = name
+        self.provinceID = province
+        self.topicID = topic
+    }
+
+    /// The description of this view's kind.
+    public var kind: ViewKind {
+        // Views are made only by registered kinds (`ViewIDTests` holds every kind registered).
+        ViewKind.named[name]!
+    }
+
+    /// `overview`, `topic:smart-city`, `panel:da-nang/smart-city`: the kind's name, then the
+    /// province and topic the view is about, in that order, joined by `/`.
     public var description: String {
-        let kind = self.kind
-        return kind.argument(self).map { kind.name + ":" + $0 } ?? kind.name
+        let argument = [provinceID, topicID].compactMap { $0 }.joined(separator: "/")
+        return argument.isEmpty ? name : name + ":" + argument
     }
 
     /// The view its `description` names, exactly: the inverse of `description` for every kind (no
@@ -43,6 +57,7 @@ public enum ViewID: Hashable, Sendable, CustomStringConvertible {
         kind.title(self, meeting, labels, language)
     }
 
-    /// The province and topic opening this view points the selection at (nil: left as it is).
-    public var selection: (province: String?, topic: String?) { kind.selects(self) }
+    /// The province and topic opening this view points the selection at (nil: left as it is):
+    /// the ones it is about.
+    public var selection: (province: String?, topic: String?) { (provinceID, topicID) }
 }

@@ -7,16 +7,14 @@ import CioDashCore
 public struct ViewKind: Sendable {
     /// The name before the colon: `tasks`, `panel` (`panel:da-nang/smart-city`).
     public let name: String
-    /// The view named by the text after the colon (nil for a kind without one), or nil.
-    let parse: @Sendable (_ argument: String?) -> ViewID?
+    /// What the text after the colon names: nothing, a topic, a province, or both (`da-nang/smart-city`).
+    public let about: Subject
     /// What a user types for it in `--view`, as the resolver lists it (nil: not offered there).
     public let form: String?
     /// The view a user's `--view` text names, names without diacritics accepted (`province:hue`),
     /// given the trimmed text after the colon (nil when there is none); nil when the text is not
     /// of this kind's form.
     let resolve: @Sendable (_ argument: String?, _ meeting: Meeting) -> Result<ViewID, ViewResolver.Failure>?
-    /// The text after the colon for `view`, or nil for a kind without one.
-    let argument: @Sendable (_ view: ViewID) -> String?
     /// The view's name in the interface language, with the data's names.
     let title: @Sendable (_ view: ViewID, _ meeting: Meeting, _ labels: Labels, _ language: Language) -> String
     /// The body with nothing selected, or nil when the view names nothing in the meeting.
@@ -28,77 +26,126 @@ public struct ViewKind: Sendable {
     /// Whether the meeting has what the view names.
     let exists: @Sendable (_ view: ViewID, _ index: MeetingIndex) -> Bool
     /// The row the browsing selection is on, as the view numbers its items (nil: nothing selectable).
-    let selectedRow: @Sendable (_ view: ViewID, _ index: MeetingIndex, _ state: NavigationState) -> Int?
-    /// The province and topic that opening the view points the selection at (nil: left as they are).
-    let selects: @Sendable (_ view: ViewID) -> (province: String?, topic: String?)
+    let selectedRow: @Sendable (_ view: ViewID, _ index: MeetingIndex, _ state: ViewSelection) -> Int?
     /// What an arrow or Enter does inside the view while browsing: it changes the state (the
     /// selection, the scroll, a sibling view), or returns the view Enter opens.
-    let browse: @Sendable (_ view: ViewID, _ move: ViewMove, _ index: MeetingIndex, _ state: inout NavigationState) -> ViewID?
+    let browse: @Sendable (_ view: ViewID, _ move: ViewMove, _ index: MeetingIndex, _ state: inout ViewSelection) -> ViewID?
     /// Where the view stands in Tab's cycle overview → topic → province.
     public let tab: TabPlace
+    /// What the view lists, so that a search match is selected in it, not opened.
+    public let lists: Lists
+    /// How the view behaves as the presenter's slide.
+    public let slide: SlideTraits
+    /// The views a document holding this one links to above it (a panel: its province, topic, history).
+    let around: @Sendable (_ view: ViewID) -> [ViewID]
+    /// The view whose tables hold this view's, linked to instead of a second copy (a panel's province).
+    let tablesIn: @Sendable (_ view: ViewID) -> ViewID?
+    /// Whether a document holding this view gets the search index of every province and topic.
+    public let indexed: Bool
+
+    /// What a view's rows or columns are: provinces, topics.
+    public struct Lists: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let provinces = Lists(rawValue: 1)
+        public static let topics = Lists(rawValue: 2)
+    }
+
+    /// What a view does as a slide on the projector.
+    public struct SlideTraits: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// It shows the session's planned and spent times (drawn again each second).
+        public static let sessionTimes = SlideTraits(rawValue: 1)
+        /// It is drawn for the screen's height, leaving parts out to fit.
+        public static let fitsHeight = SlideTraits(rawValue: 2)
+        /// A sharing presenter's join address is shown under it.
+        public static let joinLine = SlideTraits(rawValue: 4)
+        /// The presenter's arrows select a row and Enter opens it, as when browsing (a ranking).
+        public static let selectsRow = SlideTraits(rawValue: 8)
+    }
 
     /// Tab cycles overview → topic → province → overview (Shift-Tab the other way); a view stands
     /// at one of the three places, or aside (both keys go to the overview).
     public enum TabPlace: Sendable { case overview, topic, province, aside }
 
+    /// What a view's name carries after the colon: the province and topic it is about.
+    public enum Subject: Sendable { case nothing, topic, province, provinceAndTopic }
+
     /// A kind whose name takes an argument after the colon.
-    init(name: String, form: String,
-         parse: @escaping @Sendable (String) -> ViewID?,
+    init(name: String, about: Subject, form: String,
          resolve: @escaping @Sendable (String, Meeting) -> Result<ViewID, ViewResolver.Failure>?,
-         argument: @escaping @Sendable (ViewID) -> String,
          title: @escaping @Sendable (ViewID, Meeting, Labels, Language) -> String,
          render: @escaping @Sendable (ViewID, Meeting, RenderContext) -> ViewBody?,
          report: @escaping @Sendable (ViewID, ViewReportBuilder.Context, inout ViewReport) -> Bool,
          links: @escaping @Sendable (ViewID, ViewBody, Meeting) -> [ViewLink] = { _, _, _ in [] },
          exists: @escaping @Sendable (ViewID, MeetingIndex) -> Bool,
-         selectedRow: @escaping @Sendable (ViewID, MeetingIndex, NavigationState) -> Int? = { _, _, _ in nil },
-         selects: @escaping @Sendable (ViewID) -> (province: String?, topic: String?),
-         browse: @escaping @Sendable (ViewID, ViewMove, MeetingIndex, inout NavigationState) -> ViewID?,
-         tab: TabPlace) {
+         selectedRow: @escaping @Sendable (ViewID, MeetingIndex, ViewSelection) -> Int? = { _, _, _ in nil },
+         browse: @escaping @Sendable (ViewID, ViewMove, MeetingIndex, inout ViewSelection) -> ViewID?,
+         tab: TabPlace, lists: Lists = [], slide: SlideTraits = [],
+         around: @escaping @Sendable (ViewID) -> [ViewID] = { _ in [] },
+         tablesIn: @escaping @Sendable (ViewID) -> ViewID? = { _ in nil }, indexed: Bool = false) {
         self.name = name
-        self.parse = { text in text.flatMap { $0.isEmpty ? nil : parse($0) } }
+        self.about = about
         self.form = form
         self.resolve = { text, meeting in text.flatMap { resolve($0, meeting) } }
-        self.argument = argument
         self.title = title
         self.render = render
         self.report = report
         self.links = links
         self.exists = exists
         self.selectedRow = selectedRow
-        self.selects = selects
         self.browse = browse
         self.tab = tab
+        self.lists = lists
+        self.slide = slide
+        self.around = around
+        self.tablesIn = tablesIn
+        self.indexed = indexed
     }
 
     /// A kind that is one view, named by its name alone (`agenda`, `tasks`).
     /// `offered`: whether `--view` takes it (the closing slide needs a running session).
-    init(name: String, view: ViewID, offered: Bool = true,
+    init(name: String, offered: Bool = true,
          title: @escaping @Sendable (Meeting, Labels, Language) -> String,
          render: @escaping @Sendable (Meeting, RenderContext) -> ViewBody?,
          report writeReport: @escaping @Sendable (ViewReportBuilder.Context, inout ViewReport) -> Bool,
          links: @escaping @Sendable (ViewBody, Meeting) -> [ViewLink] = { _, _ in [] },
-         selectedRow: @escaping @Sendable (MeetingIndex, NavigationState) -> Int? = { _, _ in nil },
-         browse: @escaping @Sendable (ViewMove, MeetingIndex, inout NavigationState) -> ViewID? = { _, _, _ in nil },
-         tab: TabPlace = .aside) {
+         selectedRow: @escaping @Sendable (MeetingIndex, ViewSelection) -> Int? = { _, _ in nil },
+         browse: @escaping @Sendable (ViewMove, MeetingIndex, inout ViewSelection) -> ViewID? = { _, _, _ in nil },
+         tab: TabPlace = .aside, lists: Lists = [], slide: SlideTraits = [], indexed: Bool = false) {
         self.name = name
-        self.parse = { $0 == nil ? view : nil }
+        self.about = .nothing
         self.form = offered ? name : nil
-        self.resolve = { text, _ in text == nil && offered ? .success(view) : nil }
-        self.argument = { _ in nil }
+        self.resolve = { text, _ in text == nil && offered ? .success(ViewID(name: name)) : nil }
         self.title = { _, meeting, labels, language in title(meeting, labels, language) }
         self.render = { _, meeting, context in render(meeting, context) }
         self.report = { _, context, report in writeReport(context, &report) }
         self.links = { _, body, meeting in links(body, meeting) }
         self.exists = { _, _ in true }
         self.selectedRow = { _, index, state in selectedRow(index, state) }
-        self.selects = { _ in (nil, nil) }
         self.browse = { _, move, index, state in browse(move, index, &state) }
         self.tab = tab
+        self.lists = lists
+        self.slide = slide
+        self.around = { _ in [] }
+        self.tablesIn = { _ in nil }
+        self.indexed = indexed
+    }
+
+    /// The view named by the text after the colon (nil when there is none), or nil.
+    func parse(_ text: String?) -> ViewID? {
+        switch about {
+        case .nothing: return text == nil ? ViewID(name: name) : nil
+        case .topic: return text.flatMap { $0.isEmpty ? nil : ViewID(name: name, topic: $0) }
+        case .province: return text.flatMap { $0.isEmpty ? nil : ViewID(name: name, province: $0) }
+        case .provinceAndTopic:
+            return text.flatMap(Self.pair).map { ViewID(name: name, province: $0.province, topic: $0.topic) }
+        }
     }
 
     /// A view to read: the arrows up and down scroll it.
-    static func scroll(_ move: ViewMove, _ state: inout NavigationState) {
+    static func scroll(_ move: ViewMove, _ state: inout ViewSelection) {
         if case .vertical(let d) = move { state.scroll = max(0, state.scroll + d); state.followSelection = false }
     }
 
@@ -117,27 +164,20 @@ public struct ViewKind: Sendable {
     }
 }
 
-/// An arrow or Enter inside a view: the part of a key a view's kind decides.
+/// An arrow or Enter inside a view: the part of a command a view's kind decides.
 public enum ViewMove: Equatable, Sendable {
     case vertical(Int), horizontal(Int), open
-
-    /// The move a command makes, or nil for a command that is not one.
-    public init?(_ command: Command) {
-        switch command {
-        case .moveUp: self = .vertical(-1)
-        case .moveDown: self = .vertical(1)
-        case .moveLeft: self = .horizontal(-1)
-        case .moveRight: self = .horizontal(1)
-        case .open: self = .open
-        default: return nil
-        }
-    }
 }
 
 extension ViewID {
-    /// What `move` does inside this view while browsing (its kind decides): the state changed in
-    /// place, or the view Enter opens.
-    public func browse(_ move: ViewMove, index: MeetingIndex, state: inout NavigationState) -> ViewID? {
-        kind.browse(self, move, index, &state)
+    /// The views a document holding this one links to above it.
+    public var around: [ViewID] { kind.around(self) }
+    /// The view whose tables hold this view's, if any.
+    public var tablesIn: ViewID? { kind.tablesIn(self) }
+
+    /// What `move` does inside this view while browsing (its kind decides): the selection changed
+    /// in place, or the view Enter opens.
+    public func browse(_ move: ViewMove, index: MeetingIndex, selection: inout ViewSelection) -> ViewID? {
+        kind.browse(self, move, index, &selection)
     }
 }

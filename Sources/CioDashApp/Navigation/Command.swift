@@ -1,3 +1,4 @@
+import CioDashRender
 /// What a key asks the dashboard to do; `CommandTable` says which keys mean which command in which
 /// context. A key is turned into a command once (`CommandTable.command(for:in:)`), and a speaker
 /// view or a follower sends the same command over the network: every handler sees commands, never keys.

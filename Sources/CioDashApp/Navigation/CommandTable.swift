@@ -1,3 +1,4 @@
+import CioDashRender
 import CioDashCore
 
 /// Every key binding of the dashboard, once: which keys run which command in which context, with the
@@ -263,6 +264,15 @@ public enum CommandTable {
     /// opens on top of the screen, the help itself, a prompt, the minutes form, included).
     public static func help(mode: NavigationState.Mode, language: Language) -> [(keys: String, text: String)] {
         rows.compactMap { row in row.helpLine(mode).map { (row.keys(language), $0.help(language)) } }
+    }
+
+    /// The help's last row when it is taller than the screen: how many lines are left below
+    /// (`linesBelow`, 0 at the end) and the keys that scroll it.
+    public static func helpScrollHint(language: Language, linesBelow more: Int) -> String {
+        if more > 0 {
+            return language == .vi ? "… còn \(more) dòng: ↓ PgDn cuộn xuống" : "… \(more) more lines: ↓ PgDn scroll down"
+        }
+        return language == .vi ? "↑ PgUp cuộn lên · phím khác đóng trợ giúp" : "↑ PgUp scroll up · any other key closes"
     }
 
     /// The footer line for a mode, in `language`: the hints in their order, as many whole hints as

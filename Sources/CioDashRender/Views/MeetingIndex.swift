@@ -1,11 +1,10 @@
 import CioDashCore
 
 /// A loaded meeting with what navigation and the screen look up on every key: where each province
-/// and topic is, each topic's ranking, and the presenter's deck. Built once per meeting (per reload),
+/// and topic is, and each topic's ranking. Built once per meeting (per reload),
 /// so that selections can be kept by id and still be found in constant time.
 public struct MeetingIndex: Sendable {
     public let meeting: Meeting
-    public let deck: PresenterDeck
     private let provinceNumbers: [String: Int]
     private let topicNumbers: [String: Int]
     /// Per topic id: province ids, best first, and each id's place in that ranking.
@@ -14,7 +13,6 @@ public struct MeetingIndex: Sendable {
 
     public init(meeting: Meeting) {
         self.meeting = meeting
-        deck = PresenterDeck(meeting: meeting)
         provinceNumbers = Self.numbers(meeting.provinces.map(\.id))
         topicNumbers = Self.numbers(meeting.topics.map(\.id))
         var rankings: [String: [String]] = [:]
@@ -56,38 +54,33 @@ public struct MeetingIndex: Sendable {
     }
 
     /// The selected province, falling back to the first when none (or a vanished one) is selected.
-    public func selectedProvince(_ state: NavigationState) -> String? {
-        provinceNumber(state.province) != nil ? state.province : provinceID(at: 0)
+    public func selectedProvince(_ selection: ViewSelection) -> String? {
+        provinceNumber(selection.province) != nil ? selection.province : provinceID(at: 0)
     }
 
     /// The selected topic, falling back to the first.
-    public func selectedTopic(_ state: NavigationState) -> String? {
-        topicNumber(state.topic) != nil ? state.topic : topicID(at: 0)
+    public func selectedTopic(_ selection: ViewSelection) -> String? {
+        topicNumber(selection.topic) != nil ? selection.topic : topicID(at: 0)
     }
 
-    /// The selected row of the state's view, as the view numbers its items (nil: nothing selectable).
-    public func selectedRow(_ state: NavigationState) -> Int? {
-        // The presenter selects only in a ranking: the row Enter opens.
-        if state.mode == .present, case .topic(let t) = state.view {
-            return rankNumber(selectedProvince(state), topic: t) ?? 0
-        }
-        guard state.mode == .browse else { return nil }
-        return state.view.kind.selectedRow(state.view, self, state)
+    /// The selected row of the selection's view, as the view numbers its items (nil: nothing selectable).
+    public func selectedRow(_ selection: ViewSelection) -> Int? {
+        selection.view.kind.selectedRow(selection.view, self, selection)
     }
 
-    /// The overview's selected topic column.
-    public func selectedColumn(_ state: NavigationState) -> Int? {
-        state.view == .overview ? (topicNumber(selectedTopic(state)) ?? 0) : nil
+    /// The selected topic column of a view whose columns are the topics (the overview).
+    public func selectedColumn(_ selection: ViewSelection) -> Int? {
+        selection.view.kind.lists.contains(.topics) ? (topicNumber(selectedTopic(selection)) ?? 0) : nil
     }
 
     /// The province `d` places from the selected one (or from `from`) in display order, kept in range.
-    public func province(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
+    public func province(after s: ViewSelection, by d: Int, from: String? = nil) -> String? {
         let i = provinceNumber(from ?? selectedProvince(s)) ?? 0
         return provinceID(at: min(max(0, i + d), max(0, meeting.provinces.count - 1)))
     }
 
     /// The topic `d` places from the selected one (or from `from`) in agenda order, kept in range.
-    public func topic(after s: NavigationState, by d: Int, from: String? = nil) -> String? {
+    public func topic(after s: ViewSelection, by d: Int, from: String? = nil) -> String? {
         let i = topicNumber(from ?? selectedTopic(s)) ?? 0
         return topicID(at: min(max(0, i + d), max(0, meeting.topics.count - 1)))
     }

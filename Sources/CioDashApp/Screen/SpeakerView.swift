@@ -1,4 +1,5 @@
 import CioDashCore
+import CioDashRender
 
 /// The presenter's own screen beside the projector (`ciodash follow --speaker`): the slide the
 /// projector shows, drawn small; the topic's countdown in large digits; the session ahead or
@@ -16,7 +17,7 @@ public enum SpeakerView {
     /// The frame for `state` (the presenter's slide and countdown, as the follower holds them).
     /// `notesScroll` lines of the notes are skipped; the frame's `scroll` is that number kept within
     /// the notes, and its `viewport` the notes' visible rows.
-    public static func compose(index: MeetingIndex, state: NavigationState, width: Int, height: Int,
+    public static func compose(navigator: Navigator, state: NavigationState, width: Int, height: Int,
                                clock: ScreenComposer.Clock, notice: String?, notesScroll: Int,
                                cache: ViewBodyCache? = nil) -> ScreenComposer.Frame {
         let labels = Labels.forLanguage(state.language)
@@ -24,8 +25,8 @@ public enum SpeakerView {
             return .init(grid: ScreenComposer.tooSmall(width: width, height: height, labels: labels), scroll: 0, viewport: 0)
         }
         let words = SpeakerWords.forLanguage(state.language)
-        let meeting = index.meeting
-        let slide = SlideFacts(index: index, view: state.view, labels: labels, language: state.language)
+        let meeting = navigator.meeting
+        let slide = SlideFacts(navigator: navigator, view: state.view, labels: labels, language: state.language)
         var grid = Grid(width: width, height: height)
 
         grid.fill(x: 0, y: 0, width: width, height: 1, role: .title)
@@ -38,7 +39,7 @@ public enum SpeakerView {
         let timing = SessionTiming(timer: state.timer, now: clock.now)
         let clockSide = ClockSide(meeting: meeting, slide: slide, timer: state.timer, timing: timing, clock: clock,
                                   labels: labels, words: words)
-        var notes = NotesBox(slide: slide, meeting: meeting, index: index, words: words)
+        var notes = NotesBox(slide: slide, meeting: meeting, navigator: navigator, words: words)
 
         if width >= twoColumnWidth {
             let side = min(72, max(30, width * 2 / 5))
@@ -75,7 +76,7 @@ public enum SpeakerView {
         grid.fill(x: 0, y: height - 1, width: width, height: 1, role: .footer)
         grid.put(CommandTable.speakerFooter(language: state.language, width: width - 2), x: 1, y: height - 1, role: .footer)
         if state.showHelp {
-            HelpOverlay.draw(on: &grid, mode: .present, labels: labels, language: state.language, scroll: state.helpScroll)
+            ScreenComposer.drawHelp(on: &grid, mode: .present, labels: labels, language: state.language, scroll: state.helpScroll)
         }
         return .init(grid: grid, scroll: notes.scroll, viewport: notes.visibleRows)
     }
@@ -97,10 +98,9 @@ public enum SpeakerView {
             guard inner.height > 0 else { return }
         }
         var context = RenderContext(language: state.language, width: inner.width)
-        if state.view == .agenda || state.view == .closing {
-            context.timing = SessionTiming(timer: state.timer, now: clock.now)
-        }
-        if state.view == .agenda { context.rows = inner.height }
+        let traits = state.view.kind.slide
+        if traits.contains(.sessionTimes) { context.timing = SessionTiming(timer: state.timer, now: clock.now) }
+        if traits.contains(.fitsHeight) { context.rows = inner.height }
         guard let body = cache.map({ $0.body(state.view, meeting: meeting, context: context) })
                 ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context) else { return }
         grid.blit(body.grid, rows: 0..<min(body.grid.height, inner.height), x: inner.x, y: inner.y)
@@ -121,14 +121,14 @@ private struct SlideFacts {
     /// The slide after this one in the deck, nil on the last.
     let next: ViewID?
 
-    init(index: MeetingIndex, view: ViewID, labels: Labels, language: Language) {
-        let deck = index.deck
+    init(navigator: Navigator, view: ViewID, labels: Labels, language: Language) {
+        let deck = navigator.deck
         self.view = view
         number = deck.index(of: view)
         count = deck.slides.count
         counter = "\(labels.slide) \(number.map { "\($0 + 1)" } ?? "–")/\(count)"
-        title = view.title(in: index.meeting, labels: labels, language: language)
-        topicID = PresenterDeck.topic(of: view)
+        title = view.title(in: navigator.meeting, labels: labels, language: language)
+        topicID = view.topicID
         next = number.flatMap { deck.slides.indices.contains($0 + 1) ? deck.slides[$0 + 1] : nil }
     }
 }
@@ -227,7 +227,7 @@ private struct NotesBox {
     private(set) var scroll = 0
     private(set) var visibleRows = 0
 
-    init(slide: SlideFacts, meeting: Meeting, index: MeetingIndex, words: SpeakerWords) {
+    init(slide: SlideFacts, meeting: Meeting, navigator: Navigator, words: SpeakerWords) {
         moreBelow = words.moreBelow
         if let id = slide.topicID, let topic = meeting.topic(id) {
             title = words.notes
@@ -235,7 +235,7 @@ private struct NotesBox {
             missing = words.noNotes
             return
         }
-        let deck = index.deck
+        let deck = navigator.deck
         let after = slide.number.map { $0 + 1 } ?? 0
         let nextTopic = deck.slides.indices.dropFirst(after).lazy.compactMap { deck.topic(at: $0) }.first
         if let id = nextTopic, let topic = meeting.topic(id) {

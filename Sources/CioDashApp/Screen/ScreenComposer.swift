@@ -1,4 +1,5 @@
 import CioDashCore
+import CioDashRender
 
 /// The whole screen for a state: header (a banner in presenter mode), the view's body scrolled to
 /// keep the selection visible, a status line and key hints. The ncurses layer only copies it out.
@@ -37,29 +38,30 @@ public enum ScreenComposer {
     /// With a `cache` (one per loaded meeting), the view's body is kept between calls and only the
     /// selection is marked on the visible rows; the frame is the same as without. `reservedRows`
     /// under the body are left blank for an overlay of the caller's (the sharing presenter's join line).
-    public static func compose(index: MeetingIndex, state: NavigationState, width: Int, height: Int,
+    public static func compose(navigator: Navigator, state: NavigationState, width: Int, height: Int,
                                clock: Clock, notice: String? = nil, cache: ViewBodyCache? = nil,
                                reservedRows: Int = 0) -> Frame {
-        let meeting = index.meeting
+        let index = navigator.index, meeting = index.meeting
         let labels = Labels.forLanguage(state.language)
         guard width >= minimumWidth, height >= minimumHeight else {
             return Frame(grid: tooSmall(width: width, height: height, labels: labels), scroll: state.scroll, viewport: 0)
         }
         var grid = Grid(width: width, height: height)
         let top = state.mode == .present
-            ? drawBanner(&grid, meeting: meeting, state: state, deck: index.deck, clock: clock, labels: labels)
+            ? drawBanner(&grid, meeting: meeting, state: state, deck: navigator.deck, clock: clock, labels: labels)
             : drawHeader(&grid, meeting: meeting, state: state, labels: labels)
         let viewport = max(1, height - top - 2 - max(0, reservedRows))
         var context = RenderContext(language: state.language, width: width - 2, selectedRow: index.selectedRow(state),
                                     selectedColumn: index.selectedColumn(state),
                                     highlight: state.search)
         context.utcOffset = clock.utcOffset
-        // Only the agenda and closing slides show the session's times (they are drawn again each second).
-        if state.mode == .present && (state.view == .agenda || state.view == .closing) {
+        // Slides that show the session's times (the agenda, the closing slide) are drawn again each
+        // second; a slide with parts to leave out (the agenda) is drawn for the height it has.
+        let slide = state.view.kind.slide
+        if state.mode == .present && slide.contains(.sessionTimes) {
             context.timing = SessionTiming(timer: state.timer, now: clock.now)
         }
-        // A slide fits its screen; only the agenda has parts to leave out, so only it is drawn per height.
-        if state.mode == .present && state.view == .agenda { context.rows = viewport }
+        if state.mode == .present && slide.contains(.fitsHeight) { context.rows = viewport }
         let body = (cache.map { $0.body(state.view, meeting: meeting, context: context) }
                     ?? ViewRenderer.unselectedBody(state.view, meeting: meeting, context: context))
             ?? ViewBody(grid: Grid(width: width - 2, height: 0))
@@ -88,12 +90,19 @@ public enum ScreenComposer {
         let hints = CommandTable.footer(mode: state.mode, language: state.language, width: width - 2)
         grid.put(TextLayout.truncate(hints, to: width - 2), x: 1, y: height - 1, role: .footer)
         if state.showHelp {
-            HelpOverlay.draw(on: &grid, mode: state.mode, labels: labels, language: state.language, scroll: state.helpScroll)
+            ScreenComposer.drawHelp(on: &grid, mode: state.mode, labels: labels, language: state.language, scroll: state.helpScroll)
         }
         return Frame(grid: grid, scroll: scroll, viewport: viewport)
     }
 
     /// One header line: meeting, date, view; the language on the right.
+    /// The `?` overlay for `mode`: the command table's rows, and its keys for scrolling the help.
+    public static func drawHelp(on grid: inout Grid, mode: NavigationState.Mode, labels: Labels, language: Language,
+                                scroll: Int = 0) {
+        HelpOverlay.draw(on: &grid, entries: CommandTable.help(mode: mode, language: language).map { ($0.keys, $0.text) },
+                         labels: labels, scroll: scroll) { CommandTable.helpScrollHint(language: language, linesBelow: $0) }
+    }
+
     static func drawHeader(_ grid: inout Grid, meeting: Meeting, state: NavigationState, labels: Labels) -> Int {
         let width = grid.width
         grid.fill(x: 0, y: 0, width: width, height: 1, role: .title)
@@ -115,7 +124,7 @@ public enum ScreenComposer {
         let number = deck.index(of: state.view).map { "\($0 + 1)" } ?? "–"
         var info = ["\(labels.slide) \(number)/\(deck.slides.count)", clock.wall]
         var overrun = false
-        if let topicID = PresenterDeck.topic(of: state.view), let topic = meeting.topic(topicID), let minutes = topic.minutes {
+        if let topicID = state.view.topicID, let topic = meeting.topic(topicID), let minutes = topic.minutes {
             let left = Double(minutes * 60) - state.timer.elapsed(topicID, now: clock.now)
             overrun = left < 0
             var countdown = countdownText(left: left, labels: labels, language: state.language)

@@ -1,6 +1,7 @@
 import XCTest
 import CioDashCore
 @testable import CioDashRender
+@testable import CioDashApp
 
 /// The command table is the one place key bindings are written: the README, the help and the
 /// footer must say what it says.
@@ -29,16 +30,16 @@ final class CommandTableTests: XCTestCase {
 
     func testHelpThatDoesNotFitSaysHowManyLinesAreLeftOut() {
         var grid = Grid(width: 80, height: 12)
-        HelpOverlay.draw(on: &grid, mode: .browse, labels: .vi, language: .vi)
+        ScreenComposer.drawHelp(on: &grid, mode: .browse, labels: .vi, language: .vi)
         let text = grid.lines.joined(separator: "\n")
         XCTAssertTrue(text.contains("… còn "), "a short screen names what the help leaves out:\n" + text)
         XCTAssertFalse(text.contains("Ctrl-C"), "the last key is among those left out:\n" + text)
         var scrolled = Grid(width: 80, height: 12)
-        HelpOverlay.draw(on: &scrolled, mode: .browse, labels: .vi, language: .vi, scroll: 1_000)
+        ScreenComposer.drawHelp(on: &scrolled, mode: .browse, labels: .vi, language: .vi, scroll: 1_000)
         let end = scrolled.lines.joined(separator: "\n")
         XCTAssertTrue(end.contains("Ctrl-C") && end.contains("↑ PgUp cuộn lên"), "scrolled to the end, the last keys show:\n" + end)
         var tall = Grid(width: 80, height: 40)
-        HelpOverlay.draw(on: &tall, mode: .browse, labels: .vi, language: .vi)
+        ScreenComposer.drawHelp(on: &tall, mode: .browse, labels: .vi, language: .vi)
         let whole = tall.lines.joined(separator: "\n")
         XCTAssertFalse(whole.contains("… còn "), whole)
         XCTAssertTrue(whole.contains("Ctrl-C"), whole)
@@ -64,7 +65,7 @@ final class CommandTableTests: XCTestCase {
     func testHelpAndFooterComeFromTheTableInBothLanguages() {
         for mode in [NavigationState.Mode.browse, .present] {
             for language in [Language.vi, .en] {
-                let help = HelpOverlay.entries(mode: mode, language: language)
+                let help = CommandTable.help(mode: mode, language: language)
                 XCTAssertEqual(help.count, CommandTable.rows.filter { $0.helpLine(mode) != nil }.count)
                 XCTAssertTrue(help.allSatisfy { !$0.1.isEmpty }, "\(mode) \(language): every line says what it does")
             }
@@ -102,7 +103,7 @@ final class CommandTableTests: XCTestCase {
     /// not commands) are where keys are keys; `.resize` is the terminal's event, not a binding.
     func testNoKeyLiteralOutsideTheCommandTable() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let allowed = ["Sources/CioDashRender/Navigation/CommandTable.swift", "Sources/CioDashRender/Navigation/Key.swift",
+        let allowed = ["Sources/CioDashApp/Navigation/CommandTable.swift", "Sources/CioDashRender/Input/Key.swift",
                        "Sources/CioDashTerminal/KeyReader.swift"]
         let pattern = try NSRegularExpression(pattern:
             #"\.character\(|\.function\([0-9]|\.(escape|enter|backspace|backTab|interrupt|wordLeft|wordRight|deleteWord)\b|\bKey\.(up|down|left|right|tab|home|end|pageUp|pageDown)\b"#)

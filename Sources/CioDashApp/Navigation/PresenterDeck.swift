@@ -1,3 +1,4 @@
+import CioDashRender
 import CioDashCore
 
 /// The presenter's slides: the agenda, the overview, then for each topic what its `slides:` says
@@ -9,26 +10,31 @@ import CioDashCore
 public struct PresenterDeck: Equatable, Sendable {
     public let slides: [ViewID]
     private let numbers: [ViewID: Int]
+    /// Where each topic's slides start (its ranking), in order.
+    private let topicStarts: [Int]
 
     public init(meeting: Meeting) {
         var slides: [ViewID] = [.agenda, .overview]
+        var starts: [Int] = []
         // "Kết quả thực hiện kết luận phiên trước": the session opens by asking what became of the tasks.
         if !meeting.tasks.isEmpty { slides.append(.tasks) }
         for topic in meeting.topics {
             switch topic.slides {
             case .none: continue
-            case .ranking: slides.append(.topic(topic.id))
+            case .ranking:
+                starts.append(slides.count); slides.append(.topic(topic.id))
             case .panels:
-                slides.append(.topic(topic.id))
+                starts.append(slides.count); slides.append(.topic(topic.id))
                 slides += meeting.provinces.map { .panel(province: $0.id, topic: topic.id) }
             case .provinces(let ids):
-                slides.append(.topic(topic.id))
+                starts.append(slides.count); slides.append(.topic(topic.id))
                 // Ids with no status file have no panel to show (`check` warns about the list).
                 slides += ids.filter { meeting.province($0) != nil }.map { .panel(province: $0, topic: topic.id) }
             }
         }
         slides.append(.closing)
         self.slides = slides
+        topicStarts = starts
         var numbers: [ViewID: Int] = [:]
         for (i, slide) in slides.enumerated() where numbers[slide] == nil { numbers[slide] = i }
         self.numbers = numbers
@@ -40,21 +46,13 @@ public struct PresenterDeck: Equatable, Sendable {
     /// The topic a slide belongs to, for the countdown.
     public func topic(at index: Int) -> String? {
         guard slides.indices.contains(index) else { return nil }
-        return Self.topic(of: slides[index])
-    }
-
-    /// The topic whose countdown runs while `view` is shown.
-    public static func topic(of view: ViewID) -> String? {
-        switch view {
-        case .topic(let t), .panel(_, let t): return t
-        default: return nil
-        }
+        return slides[index].topicID
     }
 
     /// First slide of the next (or previous) topic from `index`.
     public func topicStart(from index: Int, forward: Bool) -> Int {
         let current = topic(at: index)
-        let starts = slides.indices.filter { if case .topic = slides[$0] { return true } else { return false } }
+        let starts = topicStarts
         if forward {
             return starts.first { $0 > index && topic(at: $0) != current } ?? index
         }

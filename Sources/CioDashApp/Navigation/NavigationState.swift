@@ -1,4 +1,5 @@
 import CioDashCore
+import CioDashRender
 
 /// Everything the dashboard's screen is a function of, apart from the meeting and the clock.
 public struct NavigationState: Equatable, Sendable {
@@ -11,19 +12,36 @@ public struct NavigationState: Equatable, Sendable {
     }
 
     public var mode: Mode
-    /// What is shown; in presenter mode also the current slide (a slide is known by the view it
-    /// shows, so a deck rebuilt on reload keeps it).
-    public var view: ViewID
+    /// What is shown and selected, as the view kinds read and move it. In presenter mode the view
+    /// is also the current slide (a slide is known by the view it shows, so a deck rebuilt on
+    /// reload keeps it).
+    public var selection: ViewSelection
     public var language: Language
-    /// The selected province by id (overview row, topic ranking row, province and panel views); nil
-    /// selects the first. Kept by identity so a reload or a ranking of another topic keeps it.
-    public var province: String?
-    /// The selected topic by id (overview column, province view row, agenda row); nil selects the first.
-    public var topic: String?
-    /// First body row shown; the screen clamps it and keeps the selection visible.
-    public var scroll = 0
-    /// Set by selection moves, cleared by explicit scrolling, so PgDn is not undone by the next frame.
-    public var followSelection = true
+    /// What is shown (`selection.view`).
+    public var view: ViewID {
+        get { selection.view }
+        set { selection.view = newValue }
+    }
+    /// The selected province by id (`selection.province`); nil selects the first.
+    public var province: String? {
+        get { selection.province }
+        set { selection.province = newValue }
+    }
+    /// The selected topic by id (`selection.topic`); nil selects the first.
+    public var topic: String? {
+        get { selection.topic }
+        set { selection.topic = newValue }
+    }
+    /// First body row shown (`selection.scroll`).
+    public var scroll: Int {
+        get { selection.scroll }
+        set { selection.scroll = newValue }
+    }
+    /// Whether the screen keeps the selection visible (`selection.followSelection`).
+    public var followSelection: Bool {
+        get { selection.followSelection }
+        set { selection.followSelection = newValue }
+    }
     /// Body rows visible on screen, set by the shell on resize; PgUp/PgDn move by it.
     public var pageSize = 20
     /// Views to go back to with Esc/Backspace, most recent last.
@@ -46,7 +64,7 @@ public struct NavigationState: Equatable, Sendable {
 
     public init(mode: Mode = .browse, view: ViewID? = nil, language: Language) {
         self.mode = mode
-        self.view = view ?? (mode == .present ? .agenda : .overview)
+        selection = ViewSelection(view: view ?? (mode == .present ? .agenda : .overview))
         self.language = language
     }
 }
