@@ -248,3 +248,22 @@ final class MinutesReplayTests: XCTestCase {
         _ = session
     }
 }
+
+/// The minutes session's command log (the form's text as `type` and `paste`, its editing keys as
+/// `key`, the clock as `wait`) replays into the same record.
+final class MinutesCommandLogTests: XCTestCase {
+    func testTheLogOfTheMinutesSessionReplaysIntoTheSameRecord() throws {
+        let session = try SessionReplay(keepingLog: true)
+        try session.run(MinutesReplayTests.script.split(separator: "\n").filter { !$0.hasPrefix("frame") }.joined(separator: "\n"))
+        let log = session.log
+        XCTAssertTrue(log.hasPrefix("start present vi 100x30 minutes\ndo minutes\nkey Tab\ntype Lê Thị Thu Hà"), log)
+        XCTAssertTrue(log.contains("paste \"Ý kiến Kon Tum: thiếu kinh phí.\\nÝ kiến Gia Lai: đường truyền yếu.[2J\""), log)
+        XCTAssertTrue(log.hasSuffix("do close\ndo quit\n"), log)
+        let replay = try SessionReplay()
+        try replay.run(log)
+        let original = try XCTUnwrap(MinutesJournalReader.parse(session.journal).record)
+        let replayed = try XCTUnwrap(MinutesJournalReader.parse(replay.journal).record)
+        XCTAssertEqual(replayed, original)
+        XCTAssertEqual(replay.journal, session.journal, "the journal, entry for entry")
+    }
+}
