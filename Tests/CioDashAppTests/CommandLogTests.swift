@@ -201,4 +201,18 @@ final class CommandLogFailureTests: XCTestCase {
             XCTAssertEqual(session.state?.navigation.view, .status, "keys still work after the failure")
         }
     }
+
+    /// Quitting before the first folder check: the log's only write is on quit, and its failure is
+    /// handed to the shell, which says it once the terminal is given back.
+    func testAFailureOnQuitIsHandedToTheShell() throws {
+        let disk = FullDisk()
+        let session = try SessionReplay(commandLog: disk)
+        try session.run("start browse vi 80x24\ndo agendaItem 1\ndo quit")
+        XCTAssertEqual(disk.writes, 1)
+        XCTAssertEqual(session.commandLogFailureOnQuit, "/mnt/full/commands.log: No space left on device")
+        let quiet = try SessionReplay(keepingLog: true)
+        try quiet.run("start browse vi 80x24\ndo agendaItem 1\ndo quit")
+        XCTAssertNil(quiet.commandLogFailureOnQuit)
+        XCTAssertEqual(quiet.log, "start browse vi 80x24\ndo agendaItem 1\ndo quit\n")
+    }
 }

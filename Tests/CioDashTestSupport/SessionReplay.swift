@@ -67,6 +67,10 @@ public final class SessionReplay {
 
     public var state: AppState? { loop?.app }
 
+    /// Why the command log could not be written when the session quit (the shell says it on
+    /// standard error), if it could not.
+    public var commandLogFailureOnQuit: String? { loop?.commandLogFailure }
+
     /// The last frame the loop painted, a line a row, as a terminal shows it.
     public var lastFrameLines: [String] {
         guard let grid = ports?.painted else { return [] }
