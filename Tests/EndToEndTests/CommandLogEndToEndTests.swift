@@ -46,6 +46,44 @@ final class CommandLogEndToEndTests: XCTestCase {
                        "the replay's last frame is the screen before q; the log:\n" + written)
     }
 
+    /// Presenting: slides, `g` and a search. The banner (the first three rows) holds the wall clock,
+    /// which a replay sets to the sample's day; every row under it is the replay's.
+    func testAPresentersLogReplaysToTheSlideItShowedLast() throws {
+        let replay = try SessionReplay()
+        let log = replay.root.appendingPathComponent("present.log").path
+        let tmux = try TmuxHarness.dashboard("present " + TmuxHarness.quote(replay.folder.path) + " --command-log " + TmuxHarness.quote(log))
+        defer { tmux.close() }
+        try tmux.waitFor("Trang 1/83")
+        try tmux.sendKeys("Space")
+        try tmux.waitFor("Trang 2/83")
+        try tmux.sendKeys("]")
+        try tmux.waitFor("Trang 3/83")
+        try tmux.sendKeys("Space")
+        try tmux.waitFor("Trang 4/83")
+        try tmux.sendKeys("g")
+        try tmux.type("30")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor("Trang 30/83")
+        try tmux.sendKeys("/")
+        try tmux.type("lam dong")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor("Lâm Đồng (68)")
+        let shown = try tmux.screenLines()
+        try tmux.sendKeys("q")
+        XCTAssertEqual(try tmux.waitForExit(), 0)
+
+        let written = try String(contentsOfFile: log, encoding: .utf8)
+        let lines = written.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.filter { !$0.hasPrefix("wait ") && !$0.hasPrefix("type ") }, [
+            "start present vi 80x24", "do nextSlide", "do nextTopic", "do nextSlide", "do goToSlide", "do goToSlide 30",
+            "do search", "do search lam dong", "do quit",
+        ], written)
+        try replay.run(written)
+        XCTAssertEqual(replay.lastFrameLines.dropFirst(3).map(Self.trimmedRight), shown.dropFirst(3).map(Self.trimmedRight),
+                       "the replay's last slide under the banner is the screen before q; the log:\n" + written)
+        XCTAssertEqual(replay.lastFrameLines.count, shown.count)
+    }
+
     static func trimmedRight(_ line: String) -> String {
         String(line.reversed().drop { $0 == " " }.reversed())
     }
