@@ -42,13 +42,7 @@ public enum UnitsView {
         let width = max(1, context.width)
         var grid = Grid(width: width, height: 0)
         var y = 0
-        func text(_ s: String, role: StyleRole) {
-            for line in TextLayout.wrap(s, width: width) {
-                grid.ensureRow(y)
-                grid.put(line, x: 0, y: y, role: role)
-                y += 1
-            }
-        }
+        func text(_ s: String, role: StyleRole) { grid.putWrapped(s, y: &y, role: role) }
         text(words.summary(meeting, labels: context.labels), role: .muted)
         y += 1
         // Name and code first; what a unit was made of takes the room that is left, the seat and the
@@ -146,16 +140,8 @@ extension UnitsView {
             report.blocks.append(.paragraph(words.source))
             return true
         },
-        links: { body, meeting in ViewKind.rowLinks(body, meeting.provinces) { .province($0.id) } },
-        selectedRow: { index, s in index.provinceNumber(index.selectedProvince(s)) ?? 0 },
-        browse: { move, index, s in
-            switch move {
-            case .vertical(let d): s.province = index.province(after: s, by: d); s.followSelection = true
-            case .open: return index.selectedProvince(s).map { .province($0) }
-            case .horizontal: break
-            }
-            return nil
-        },
+        links: ViewKind.ProvinceRows.links, selectedRow: ViewKind.ProvinceRows.selectedRow,
+        browse: ViewKind.ProvinceRows.browse,
         lists: .provinces)
 }
 
