@@ -32,6 +32,8 @@ final class UnitsViewTests: XCTestCase {
         let kontum = try XCTUnwrap(vi.components(separatedBy: "\n").first { $0.hasPrefix("Kon Tum") }, vi)
         XCTAssertTrue(kontum.contains("62") && kontum.contains("từ 01/07/2025 thuộc Quảng Ngãi"), kontum)
         XCTAssertTrue(vi.contains("(cả nước 63 đơn vị)"), vi)
+        let hue = try XCTUnwrap(vi.components(separatedBy: "\n").first { $0.hasPrefix("Thừa Thiên Huế") }, vi)
+        XCTAssertTrue(hue.contains("từ 01/01/2025 là Thành phố Huế"), "renamed, not unchanged: \(hue)")
         XCTAssertFalse(vi.contains("hợp nhất từ"), "no unit of 2019 was merged yet:\n\(vi)")
         XCTAssertTrue(try text(meeting, .en).contains("part of Quảng Ngãi from"))
     }

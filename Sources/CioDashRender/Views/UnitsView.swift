@@ -29,8 +29,14 @@ public enum UnitsView {
                 row.seat = unit.seatIn.map(UnitsCatalogue.formerName) ?? ""
                 if unit.seatConfirmed == .notConfirmed, !row.seat.isEmpty { row.seat += " " + words.unconfirmed }
             }
-            if later, let successor = UnitsCatalogue.successor(of: unit.id), successor.isMerged {
-                row.note = words.partOf(successor.name, since: labels.date(UnitsCatalogue.firstDayOf34))
+            if later, let successor = UnitsCatalogue.successor(of: unit.id) {
+                if successor.isMerged {
+                    row.note = words.partOf(successor.name, since: labels.date(UnitsCatalogue.firstDayOf34))
+                } else if successor.id != unit.id {
+                    // Thừa Thiên Huế became Thành phố Huế: the same unit under another name.
+                    let since = UnitsCatalogue.all.filter { $0.id == successor.id }.compactMap(\.from).min() ?? UnitsCatalogue.firstDayOf34
+                    row.note = words.became(successor.fullName(language), since: labels.date(since))
+                }
             }
             return row
         }
@@ -111,6 +117,11 @@ public enum UnitsView {
         /// "từ 01/07/2025 thuộc tỉnh Gia Lai mới".
         func partOf(_ name: String, since date: String) -> String {
             language == .vi ? "từ \(date) thuộc \(name) (sau sắp xếp)" : "part of \(name) from \(date) (after the reorganisation)"
+        }
+
+        /// "từ 01/07/2025 là Thành phố Huế".
+        func became(_ name: String, since date: String) -> String {
+            language == .vi ? "từ \(date) là \(name)" : "\(name) from \(date)"
         }
 
         /// "Đơn vị hành chính ngày 15/11/2025: 34 tỉnh, thành phố".
