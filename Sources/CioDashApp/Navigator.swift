@@ -99,6 +99,8 @@ public struct Navigator: Sendable {
             return open(.status, from: s)
         case .tasksView:
             return open(.tasks, from: s)
+        case .unitsView:
+            return open(.units, from: s)
         case .back:
             let previous = s.history.popLast() ?? .overview
             guard previous != s.view else { return s }

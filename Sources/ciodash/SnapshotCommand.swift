@@ -9,9 +9,16 @@ struct SnapshotCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "snapshot",
             abstract: HelpText.pick(vi: "Ghi một màn hình dạng văn bản, Markdown, CSV, HTML, SVG hoặc Word (.docx) cho biên bản và báo cáo.", en: "Write a view as text, Markdown, CSV, HTML, SVG or Word (.docx) for the minutes and reports."),
-            discussion: HelpText.pick(vi: "Các màn hình: overview, agenda, status, tasks, topic:<mã-chủ-đề>, province:<mã-tỉnh>, panel:<mã-tỉnh>/<mã-chủ-đề>, history:<mã-tỉnh>/<mã-chủ-đề>, all. Tên tỉnh có thể viết không dấu: province:hue, province:\"dak lak\". Đặt SOURCE_DATE_EPOCH để kết quả giống hệt nhau từng byte.",
-                                     en: "Views: overview, agenda, status, tasks, topic:<topic-id>, province:<province-id>, panel:<province-id>/<topic-id>, history:<province-id>/<topic-id>, all. Provinces may be named without diacritics: province:hue, province:\"dak lak\". Set SOURCE_DATE_EPOCH for byte-for-byte reproducible output.")
+            discussion: HelpText.pick(vi: "Các màn hình: \(viewForms(.vi)). Tên tỉnh có thể viết không dấu: province:hue, province:\"dak lak\". Đặt SOURCE_DATE_EPOCH để kết quả giống hệt nhau từng byte.",
+                                     en: "Views: \(viewForms(.en)). Provinces may be named without diacritics: province:hue, province:\"dak lak\". Set SOURCE_DATE_EPOCH for byte-for-byte reproducible output.")
         )
+    }
+
+    /// The views `--view` takes, from the registry of view kinds, placeholders in the help's language.
+    static func viewForms(_ language: Language) -> String {
+        let forms = ViewResolver.validViewForms.joined(separator: ", ")
+        guard language == .vi else { return forms }
+        return forms.replacingOccurrences(of: "<topic-id>", with: "<mã-chủ-đề>").replacingOccurrences(of: "<province-id>", with: "<mã-tỉnh>")
     }
 
     @OptionGroup var meetingOptions: MeetingOptions

@@ -53,6 +53,24 @@ final class NavigatorTests: XCTestCase {
         XCTAssertEqual(CommandTable.command(for: .character("a"), mode: .browse), .tasksView)
     }
 
+    /// `u` opens the units; ↓ selects the next province, a search selects the match in place, Enter
+    /// opens the selected province, Esc comes back.
+    func testUOpensTheUnitsAndTheirRowsLeadToTheProvinces() {
+        let (units, _) = nav.update(state(.overview), .character("u"))
+        XCTAssertEqual(units.view, .units)
+        XCTAssertEqual(nav.index.selectedRow(units), 0)
+        let (down, _) = nav.update(units, .down)
+        XCTAssertEqual(nav.index.selectedRow(down), 1)
+        let (opened, _) = nav.update(down, .enter)
+        XCTAssertEqual(opened.view, .province(nav.meeting.provinces[1].id))
+        let (back, _) = nav.update(opened, .escape)
+        XCTAssertEqual(back.view, .units)
+        var searched = units
+        for key in [Key.character("/")] + "dak lak".map { Key.character($0) } + [.enter] { searched = nav.update(searched, key).0 }
+        XCTAssertEqual(searched.view, .units, "the units list the provinces: a match is selected, not opened")
+        XCTAssertEqual(searched.province, "dak-lak")
+    }
+
     func testEnterOnAPanelOpensItsHistoryAndEscComesBack() {
         let panel = state(.panel(province: "dak-lak", topic: "smart-city")) { $0.province = "dak-lak"; $0.topic = "smart-city" }
         let (history, _) = nav.update(panel, .enter)

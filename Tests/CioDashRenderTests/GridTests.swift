@@ -105,4 +105,36 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(diff.positions.count, 10, "5 columns × 2 rows of the screen")
         XCTAssertTrue(diff.positions.allSatisfy { $0.x < 5 && $0.y < 2 })
     }
+
+    /// The window copy (one bulk copy per row) puts every cell where a cell-by-cell copy would, for
+    /// offsets on every side and clipping through wide characters, which are then blanked, never split.
+    func testBlitClippedOnEverySideMatchesACellByCellCopy() {
+        var source = Grid(width: 9, height: 4)
+        for y in 0..<4 { source.put(y % 2 == 0 ? "a漢b字c" : "Đắk 国x", x: y % 3, y: y) }
+        for x in -6...10 {
+            for y in -3...5 {
+                for rows in [0..<4, 1..<3, 2..<4] {
+                    var fast = Grid(width: 8, height: 5)
+                    fast.put("──────", x: 0, y: 0)
+                    let slow = fast
+                    fast.blit(source, rows: rows, x: x, y: y)
+                    // The reference: each cell copied on its own, then a wide character cut in half blanked.
+                    var cells = slow.cells
+                    for row in rows where row >= 0 && row < source.height {
+                        let target = y + row - rows.lowerBound
+                        guard target >= 0 && target < slow.height else { continue }
+                        for col in 0..<source.width where x + col >= 0 && x + col < slow.width {
+                            cells[target * slow.width + x + col] = source[col, row]
+                        }
+                        for col in 0..<slow.width {
+                            let i = target * slow.width + col
+                            if cells[i].width == 2 && (col + 1 >= slow.width || cells[i + 1].width != 0) { cells[i] = .blank }
+                            else if cells[i].width == 0 && (col == 0 || cells[i - 1].width != 2) { cells[i] = .blank }
+                        }
+                    }
+                    XCTAssertEqual(fast.cells, cells, "x \(x) y \(y) rows \(rows)")
+                }
+            }
+        }
+    }
 }

@@ -14,6 +14,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case reportingBoard
     /// The tasks view: what the council assigned and what became of it.
     case tasksView
+    /// The administrative units: the provinces across the 2025 reorganisation.
+    case unitsView
     case search, nextMatch, save, reload, toggleLanguage, help, quit
     /// Open the minutes editor for the agenda item on screen (the app core handles it).
     case minutes

@@ -140,11 +140,20 @@ public struct Grid: Hashable, Sendable {
     /// Copies some rows of another grid in at (x, y), clipped: the screen's window onto a view,
     /// without first copying that window into a grid of its own.
     public mutating func blit(_ other: Grid, rows: Range<Int>, x: Int, y: Int) {
+        let (width, height) = (self.width, self.height)
+        // The columns of `other` that land inside this grid; one bulk copy per row (the screen's
+        // window is a whole screen of cells a frame).
+        let first = max(0, -x), end = min(other.width, width - x)
         for row in rows where row >= 0 && row < other.height {
             let target = y + row - rows.lowerBound
             guard target >= 0 && target < height else { continue }
-            for col in 0..<other.width where x + col >= 0 && x + col < width {
-                cells[target * width + x + col] = other.cells[row * other.width + col]
+            if first < end {
+                cells.withUnsafeMutableBufferPointer { to in
+                    other.cells.withUnsafeBufferPointer { from in
+                        (to.baseAddress! + target * width + x + first)
+                            .update(from: from.baseAddress! + row * other.width + first, count: end - first)
+                    }
+                }
             }
             repairWideCharacters(row: target)
         }
@@ -218,12 +227,15 @@ public struct Grid: Hashable, Sendable {
 
     /// Blanks any half of a wide character whose other half was overwritten.
     private mutating func repairWideCharacters(row y: Int) {
-        for x in 0..<width {
-            let i = y * width + x
-            if cells[i].width == 2 && (x + 1 >= width || !cells[i + 1].isContinuation) {
-                cells[i] = .blank
-            } else if cells[i].isContinuation && (x == 0 || cells[i - 1].width != 2) {
-                cells[i] = .blank
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for x in 0..<width {
+                let i = y * width + x
+                if cells[i].width == 2 && (x + 1 >= width || !cells[i + 1].isContinuation) {
+                    cells[i] = .blank
+                } else if cells[i].isContinuation && (x == 0 || cells[i - 1].width != 2) {
+                    cells[i] = .blank
+                }
             }
         }
     }

@@ -11,13 +11,7 @@ public enum StatusBoardView {
         let width = max(1, context.width)
         var grid = Grid(width: width, height: 0)
         var y = 0
-        func text(_ s: String, role: StyleRole) {
-            for line in TextLayout.wrap(s, width: width) {
-                grid.ensureRow(y)
-                grid.put(line, x: 0, y: y, role: role)
-                y += 1
-            }
-        }
+        func text(_ s: String, role: StyleRole) { grid.putWrapped(s, y: &y, role: role) }
         // No title line: the screen's header, a snapshot's facts and `ciodash status` each name the meeting once.
         text(words.summary(board), role: board.withErrorsCount > 0 ? .warning : .muted)
         y += 1
@@ -174,16 +168,9 @@ extension StatusBoardView {
         title: { _, labels, _ in labels.language == .vi ? "Tình hình báo cáo" : "Reporting board" },
         render: { meeting, context in render(meeting, context: context) },
         report: { context, report in context.status(into: &report); return true },
-        links: { body, meeting in ViewKind.rowLinks(body, meeting.provinces) { .province($0.id) } },
-        selectedRow: { index, state in index.provinceNumber(index.selectedProvince(state)) ?? 0 },
-        browse: { move, index, s in
-            switch move {
-            case .vertical(let d): s.province = index.province(after: s, by: d); s.followSelection = true
-            case .open: return index.selectedProvince(s).map { .province($0) }
-            case .horizontal: break
-            }
-            return nil
-        })
+        links: ViewKind.ProvinceRows.links, selectedRow: ViewKind.ProvinceRows.selectedRow,
+        browse: ViewKind.ProvinceRows.browse,
+        lists: .provinces)
 }
 
 extension ViewID {

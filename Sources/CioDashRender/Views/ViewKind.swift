@@ -156,6 +156,27 @@ public struct ViewKind: Sendable {
         return p.isEmpty || t.isEmpty ? nil : (p, t)
     }
 
+    /// A list with a row per province of the meeting, each leading to its province (the board, the
+    /// units): where its rows lead, which is selected, and what ↑ ↓ and Enter do in it.
+    enum ProvinceRows {
+        static func links(_ body: ViewBody, _ meeting: Meeting) -> [ViewLink] {
+            ViewKind.rowLinks(body, meeting.provinces) { .province($0.id) }
+        }
+
+        static func selectedRow(_ index: MeetingIndex, _ s: ViewSelection) -> Int? {
+            index.provinceNumber(index.selectedProvince(s)) ?? 0
+        }
+
+        static func browse(_ move: ViewMove, _ index: MeetingIndex, _ s: inout ViewSelection) -> ViewID? {
+            switch move {
+            case .vertical(let d): s.province = index.province(after: s, by: d); s.followSelection = true
+            case .open: return index.selectedProvince(s).map { .province($0) }
+            case .horizontal: break
+            }
+            return nil
+        }
+    }
+
     /// One link per item, the whole width, each to `target` of the matching element.
     static func rowLinks<S: Sequence>(_ body: ViewBody, _ elements: S, _ target: (S.Element) -> ViewID) -> [ViewLink] {
         zip(body.items, elements).map { item, element in

@@ -6,6 +6,7 @@ extension ViewKind {
         OverviewView.kind,
         AgendaView.kind,
         StatusBoardView.kind,
+        UnitsView.kind,
         TasksView.kind,
         ClosingView.kind,
         TopicView.kind,

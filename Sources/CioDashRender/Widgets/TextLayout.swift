@@ -101,3 +101,15 @@ public enum TextLayout {
         }
     }
 }
+
+extension Grid {
+    /// Writes `text` wrapped to the grid's width from row `y` on, growing the grid as needed; `y` ends
+    /// on the row after the last line.
+    mutating func putWrapped(_ text: String, y: inout Int, role: StyleRole) {
+        for line in TextLayout.wrap(text, width: width) {
+            ensureRow(y)
+            put(line, x: 0, y: y, role: role)
+            y += 1
+        }
+    }
+}
