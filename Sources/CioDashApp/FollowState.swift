@@ -69,7 +69,7 @@ public struct FollowState: Equatable, Sendable {
             parts.append(vi ? "bản thư mục của bạn khác của người trình bày" : "your copy of the folder differs from the presenter's")
         }
         if folderUnavailable {
-            parts.append(vi ? "thư mục quá lớn để gửi: mở bản của bạn (ciodash follow … THƯ_MỤC)"
+            parts.append(vi ? "thư mục quá lớn để gửi: mở bản của bạn (ciodash follow … <thư-mục>)"
                             : "the folder is too large to send: open your own copy (ciodash follow … DIR)")
         }
         return parts.joined(separator: " · ")

@@ -79,7 +79,7 @@ struct FollowCommand: ParsableCommand {
             let haveFolder = ownCopy || (writer?.isIdle == true
                 && early.contains { if case .folder = $0 { return true } else { return false } })
             if early.contains(.folderUnavailable) && !ownCopy {
-                printError("ciodash: thư mục của người trình bày quá lớn để gửi; hãy mở bản của bạn: ciodash follow \(presenter) --code … THƯ_MỤC / "
+                printError("ciodash: thư mục của người trình bày quá lớn để gửi; hãy mở bản của bạn: ciodash follow \(presenter) --code … <thư-mục> / "
                     + "the presenter's folder is too large to send; open your own copy: ciodash follow \(presenter) --code … DIR")
                 throw ExitCode(1)
             }

@@ -67,7 +67,7 @@ final class UnitsViewTests: XCTestCase {
         let report = try XCTUnwrap(ViewReportBuilder.report(.units, meeting: meeting, language: .vi))
         XCTAssertEqual(report.title, "Đơn vị hành chính")
         let table = try XCTUnwrap(report.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }.first)
-        XCTAssertEqual(table.header, ["Tỉnh/thành", "Mã", "hợp nhất từ", "trụ sở", "ghi chú"])
+        XCTAssertEqual(table.header, ["Tỉnh/thành", "Mã", "Hợp nhất từ", "Trụ sở", "Ghi chú"])
         XCTAssertEqual(table.rows.count, meeting.provinces.count)
         XCTAssertTrue(table.rows.contains(["Lâm Đồng", "68", "Lâm Đồng, Đắk Nông, Bình Thuận", "Lâm Đồng", ""]), "\(table.rows)")
     }

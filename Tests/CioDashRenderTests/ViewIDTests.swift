@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import CioDashRender
 import CioDashCore
@@ -56,6 +57,23 @@ final class ViewIDTests: XCTestCase {
         for view in Self.exampleViews() {
             XCTAssertEqual(ViewKind.named[view.name]?.name, view.kind.name, view.description)
         }
+    }
+
+    /// A kind defined in a view's file but left out of the registry would name views nothing can
+    /// find: every `ViewKind(name: …)` in the sources is registered.
+    func testEveryKindDefinedInTheSourcesIsRegistered() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sources = root.appendingPathComponent("Sources/CioDashRender")
+        let pattern = try NSRegularExpression(pattern: #"ViewKind\(\s*name:\s*"([^"]+)""#)
+        var defined = Set<String>()
+        for file in FileManager.default.enumerator(atPath: sources.path)?.compactMap({ $0 as? String }) ?? [] where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                defined.insert(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        XCTAssertGreaterThanOrEqual(defined.count, 9, "the view files are where the test looks")
+        XCTAssertEqual(defined, Set(ViewKind.all.map(\.name)), "each kind defined is registered in ViewKinds.swift")
     }
 
     /// What people type for `--view` is read through the same registry: every view of a meeting

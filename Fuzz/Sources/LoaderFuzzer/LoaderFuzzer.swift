@@ -98,10 +98,8 @@ final class FuzzFolder {
         }
         guard let meeting = result.meeting else { return }
         let views = ViewRenderer.allViews(of: meeting).filter { view in
-            switch view {
-            case .province(let id), .panel(province: let id, topic: _): return target == 2 || id == "quang-tri"
-            default: return true
-            }
+            guard view.name == "province" || view.name == "panel", let id = view.provinceID else { return true }
+            return target == 2 || id == "quang-tri"
         }
         let language = english ? Language.en : meeting.language
         if width >= 20 {

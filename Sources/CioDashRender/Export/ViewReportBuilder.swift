@@ -79,7 +79,7 @@ public enum ViewReportBuilder {
             table.rows.append(["", "", labels.total, "\(total)"])
             report.blocks.append(.table(table))
             var count = "\(meeting.provinces.count) \(labels.provinces) · \(meeting.topics.count) \(labels.topics)"
-            if let asOf = meeting.dataAsOf { count += " · \(labels.dataAsOf) \(asOf)" }
+            if let asOf = meeting.dataAsOf { count += " · \(labels.dataAsOf) \(labels.date(asOf))" }
             report.blocks.append(.paragraph(count))
         }
 

@@ -142,7 +142,10 @@ extension UnitsView {
         render: { meeting, context in render(meeting, context: context) },
         report: { context, report in
             let words = Words(context.language)
-            var table = ReportTable(header: [context.labels.province, words.code, words.madeOf, words.seat, words.note], numeric: [])
+            // Headers in sentence case; on screen the same words start a line's detail in lower case.
+            func header(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+            var table = ReportTable(header: [context.labels.province, words.code, header(words.madeOf), header(words.seat),
+                                             header(words.note)], numeric: [])
             for row in rows(context.meeting, language: context.language) {
                 table.rows.append([row.name, row.code, row.madeOf, row.seat, row.note])
             }

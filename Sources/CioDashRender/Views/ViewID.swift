@@ -26,8 +26,9 @@ public struct ViewID: Hashable, Sendable, CustomStringConvertible {
 
     /// The description of this view's kind.
     public var kind: ViewKind {
-        // Views are made only by registered kinds (`ViewIDTests` holds every kind registered).
-        ViewKind.named[name]!
+        // Views are made only by kinds, and `ViewIDTests` holds every kind of the sources registered.
+        guard let kind = ViewKind.named[name] else { preconditionFailure("view kind \(name) is not in ViewKinds.swift") }
+        return kind
     }
 
     /// `overview`, `topic:smart-city`, `panel:da-nang/smart-city`: the kind's name, then the
