@@ -103,10 +103,21 @@ class Browser:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         port_file = os.path.join(self.profile, 'DevToolsActivePort')
         end = time.time() + 30
-        while not os.path.exists(port_file) and time.time() < end:
-            time.sleep(0.1)
-        time.sleep(0.2)
-        self.port = int(open(port_file).read().split()[0])
+        self.port = None
+        # Chromium writes the file once it listens; wait until its first line is a whole port number
+        # (the file can be seen before its text is written), not for a fixed time.
+        while self.port is None and time.time() < end:
+            try:
+                with open(port_file) as f:
+                    lines = f.read().split('\n')
+                if len(lines) > 1 and lines[0].isdigit():
+                    self.port = int(lines[0])
+            except FileNotFoundError:
+                pass
+            if self.port is None:
+                time.sleep(0.1)
+        if self.port is None:
+            raise RuntimeError('chromium did not say its DevTools port within 30 s')
 
     def open(self, url, width, height, mobile):
         request = urllib.request.Request(f'http://127.0.0.1:{self.port}/json/new?about:blank', method='PUT')
