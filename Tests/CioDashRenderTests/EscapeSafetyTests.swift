@@ -34,8 +34,8 @@ final class EscapeSafetyTests: XCTestCase {
 
     func testSnapshotsCarryNoControlCharacter() throws {
         let meeting = try hostile.meeting
-        let views = ViewRenderer.allViews(of: meeting)
-        XCTAssertEqual(views.count, 2 + 1 + 4 + 4, "agenda, overview, one topic, four provinces, four panels")
+        let views = ViewRenderer.everyView(of: meeting)
+        XCTAssertEqual(views.count, 2 + 1 + 4 + 4 + 3, "agenda, overview, one topic, four provinces, four panels, the board, the units, the tasks")
         for width in [20, 40, 80, 120, 200] {
             for language in [Language.vi, .en] {
                 let snapshot = Snapshot(meeting: meeting, language: language, width: width, generatedAt: 0)
@@ -48,7 +48,7 @@ final class EscapeSafetyTests: XCTestCase {
 
     func testEveryTextFieldIsShownVisibly() throws {
         let meeting = try hostile.meeting
-        let views = ViewRenderer.allViews(of: meeting)
+        let views = ViewRenderer.everyView(of: meeting)
         let text = [Language.vi, .en].map {
             Snapshot(meeting: meeting, language: $0, width: 400, generatedAt: 0).text(for: views)
         }.joined()
@@ -64,7 +64,7 @@ final class EscapeSafetyTests: XCTestCase {
         let clock = ScreenComposer.Clock(now: 0, wall: "08:00")
         for (width, height) in [(40, 12), (80, 24), (200, 50)] {
             for mode in [NavigationState.Mode.browse, .present] {
-                for view in ViewRenderer.allViews(of: meeting) {
+                for view in ViewRenderer.everyView(of: meeting) {
                     var state = NavigationState(mode: mode, view: view, language: .vi)
                     state.message = "saved " + HostileMeeting.payload
                     let frame = ScreenComposer.compose(navigator: Navigator(meeting: meeting), state: state,
