@@ -51,18 +51,11 @@ extension PanelView {
             }
             return true
         },
-        exists: { view, index in
-            guard let p = view.provinceID, let t = view.topicID else { return false }
-            return index.provinceNumber(p) != nil && index.topicNumber(t) != nil
-        },
         browse: { view, move, index, s in
             guard let pid = view.provinceID, let tid = view.topicID else { return nil }
             switch move {
             case .vertical: ViewKind.scroll(move, &s)
-            case .horizontal(let d):
-                if let p = index.province(after: s, by: d, from: pid), p != pid {
-                    s.view = .panel(province: p, topic: tid); s.province = p; s.scroll = 0
-                }
+            case .horizontal(let d): ViewKind.sameViewOfNextProvince(view, by: d, index, &s)
             // A panel opens its figures across the meetings of the previous: chain.
             case .open: return .history(province: pid, topic: tid)
             }

@@ -201,10 +201,6 @@ extension ProvinceView {
             guard let id = view.provinceID else { return [] }
             return ViewKind.rowLinks(body, meeting.topics) { .panel(province: id, topic: $0.id) }
         },
-        exists: { view, index in
-            guard let p = view.provinceID else { return false }
-            return index.provinceNumber(p) != nil
-        },
         selectedRow: { _, index, state in index.topicNumber(index.selectedTopic(state)) ?? 0 },
         browse: { view, move, index, s in
             guard let id = view.provinceID else { return nil }

@@ -161,10 +161,6 @@ extension TopicView {
             guard let id = view.topicID, let topic = meeting.topic(id) else { return [] }
             return ViewKind.rowLinks(body, meeting.ranked(topic: topic)) { .panel(province: $0.id, topic: topic.id) }
         },
-        exists: { view, index in
-            guard let t = view.topicID else { return false }
-            return index.topicNumber(t) != nil
-        },
         selectedRow: { view, index, state in
             guard let t = view.topicID else { return nil }
             return index.rankNumber(index.selectedProvince(state), topic: t) ?? 0

@@ -79,7 +79,7 @@ public struct ViewKind: Sendable {
          render: @escaping @Sendable (ViewID, Meeting, RenderContext) -> ViewBody?,
          report: @escaping @Sendable (ViewID, ViewReportBuilder.Context, inout ViewReport) -> Bool,
          links: @escaping @Sendable (ViewID, ViewBody, Meeting) -> [ViewLink] = { _, _, _ in [] },
-         exists: @escaping @Sendable (ViewID, MeetingIndex) -> Bool,
+         exists: @escaping @Sendable (ViewID, MeetingIndex) -> Bool = ViewKind.namesWhatTheMeetingHas,
          selectedRow: @escaping @Sendable (ViewID, MeetingIndex, ViewSelection) -> Int? = { _, _, _ in nil },
          browse: @escaping @Sendable (ViewID, ViewMove, MeetingIndex, inout ViewSelection) -> ViewID?,
          tab: TabPlace, lists: Lists = [], slide: SlideTraits = [],
@@ -144,6 +144,21 @@ public struct ViewKind: Sendable {
         }
     }
 
+    /// Whether the meeting has the province and the topic a view names (those it names).
+    @Sendable static func namesWhatTheMeetingHas(_ view: ViewID, _ index: MeetingIndex) -> Bool {
+        (view.provinceID.map { index.provinceNumber($0) != nil } ?? true)
+            && (view.topicID.map { index.topicNumber($0) != nil } ?? true)
+    }
+
+    /// ← → on a view of one province × topic (a panel, a history): the same view of the province
+    /// `d` places on in display order.
+    static func sameViewOfNextProvince(_ view: ViewID, by d: Int, _ index: MeetingIndex, _ s: inout ViewSelection) {
+        guard let pid = view.provinceID, let p = index.province(after: s, by: d, from: pid), p != pid else { return }
+        s.view = ViewID(name: view.name, province: p, topic: view.topicID)
+        s.province = p
+        s.scroll = 0
+    }
+
     /// A view to read: the arrows up and down scroll it.
     static func scroll(_ move: ViewMove, _ state: inout ViewSelection) {
         if case .vertical(let d) = move { state.scroll = max(0, state.scroll + d); state.followSelection = false }
@@ -159,15 +174,15 @@ public struct ViewKind: Sendable {
     /// A list with a row per province of the meeting, each leading to its province (the board, the
     /// units): where its rows lead, which is selected, and what ↑ ↓ and Enter do in it.
     enum ProvinceRows {
-        static func links(_ body: ViewBody, _ meeting: Meeting) -> [ViewLink] {
+        @Sendable static func links(_ body: ViewBody, _ meeting: Meeting) -> [ViewLink] {
             ViewKind.rowLinks(body, meeting.provinces) { .province($0.id) }
         }
 
-        static func selectedRow(_ index: MeetingIndex, _ s: ViewSelection) -> Int? {
+        @Sendable static func selectedRow(_ index: MeetingIndex, _ s: ViewSelection) -> Int? {
             index.provinceNumber(index.selectedProvince(s)) ?? 0
         }
 
-        static func browse(_ move: ViewMove, _ index: MeetingIndex, _ s: inout ViewSelection) -> ViewID? {
+        @Sendable static func browse(_ move: ViewMove, _ index: MeetingIndex, _ s: inout ViewSelection) -> ViewID? {
             switch move {
             case .vertical(let d): s.province = index.province(after: s, by: d); s.followSelection = true
             case .open: return index.selectedProvince(s).map { .province($0) }
