@@ -126,13 +126,8 @@ public enum HistoryView {
 extension HistoryView {
     /// `history:<province>/<topic>`: one province on one topic across the meetings of the chain.
     static let kind = ViewKind(
-        name: "history", about: .provinceAndTopic, form: "history:<province-id>/<topic-id>",
-        resolve: { text, meeting in ViewResolver.pair(text, in: meeting) { .history(province: $0, topic: $1) } },
-        title: { view, meeting, labels, language in
-            guard let p = view.provinceID, let t = view.topicID else { return "" }
-            return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
-                + " · " + labels.acrossMeetings
-        },
+        name: "history", about: .provinceAndTopic,
+        title: { view, meeting, labels, language in PanelView.title(view, meeting, language) + " · " + labels.acrossMeetings },
         render: { view, meeting, context in
             guard let p = view.provinceID, let t = view.topicID, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
             return render(meeting, province: province, topic: topic, context: context)

@@ -27,14 +27,16 @@ public enum PanelView {
 }
 
 extension PanelView {
+    /// "Đà Nẵng · Đô thị thông minh": the province and topic a view of one province × topic is about.
+    static func title(_ view: ViewID, _ meeting: Meeting, _ language: Language) -> String {
+        guard let p = view.provinceID, let t = view.topicID else { return "" }
+        return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
+    }
+
     /// `panel:<province>/<topic>`: one province on one topic.
     static let kind = ViewKind(
-        name: "panel", about: .provinceAndTopic, form: "panel:<province-id>/<topic-id>",
-        resolve: { text, meeting in ViewResolver.pair(text, in: meeting) { .panel(province: $0, topic: $1) } },
-        title: { view, meeting, _, language in
-            guard let p = view.provinceID, let t = view.topicID else { return "" }
-            return (meeting.province(p)?.name ?? p) + " · " + (meeting.topic(t)?.title(in: language) ?? t)
-        },
+        name: "panel", about: .provinceAndTopic,
+        title: { view, meeting, _, language in title(view, meeting, language) },
         render: { view, meeting, context in
             guard let p = view.provinceID, let t = view.topicID, let province = meeting.province(p), let topic = meeting.topic(t) else { return nil }
             return render(meeting, province: province, topic: topic, context: context)

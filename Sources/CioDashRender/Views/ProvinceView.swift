@@ -177,8 +177,7 @@ enum NotReportedPage {
 extension ProvinceView {
     /// `province:<id>`: the province on every topic, and its own tasks; each topic leads to the panel.
     static let kind = ViewKind(
-        name: "province", about: .province, form: "province:<province-id>",
-        resolve: { text, meeting in ViewResolver.province(text, in: meeting).map { .province($0) } },
+        name: "province", about: .province,
         title: { view, meeting, _, _ in
             guard let p = view.provinceID else { return "" }
             return meeting.province(p)?.name ?? p

@@ -142,8 +142,7 @@ public enum TopicView {
 extension TopicView {
     /// `topic:<id>`: the ranking; each ranked province leads to its panel.
     static let kind = ViewKind(
-        name: "topic", about: .topic, form: "topic:<topic-id>",
-        resolve: { text, meeting in ViewResolver.topic(text, in: meeting).map { .topic($0) } },
+        name: "topic", about: .topic,
         title: { view, meeting, _, language in
             guard let t = view.topicID else { return "" }
             return meeting.topic(t)?.title(in: language) ?? t

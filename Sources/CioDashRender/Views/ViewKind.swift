@@ -9,12 +9,8 @@ public struct ViewKind: Sendable {
     public let name: String
     /// What the text after the colon names: nothing, a topic, a province, or both (`da-nang/smart-city`).
     public let about: Subject
-    /// What a user types for it in `--view`, as the resolver lists it (nil: not offered there).
-    public let form: String?
-    /// The view a user's `--view` text names, names without diacritics accepted (`province:hue`),
-    /// given the trimmed text after the colon (nil when there is none); nil when the text is not
-    /// of this kind's form.
-    let resolve: @Sendable (_ argument: String?, _ meeting: Meeting) -> Result<ViewID, ViewResolver.Failure>?
+    /// Whether `--view` offers the kind (the closing slide needs a running session).
+    let offered: Bool
     /// The view's name in the interface language, with the data's names.
     let title: @Sendable (_ view: ViewID, _ meeting: Meeting, _ labels: Labels, _ language: Language) -> String
     /// The body with nothing selected, or nil when the view names nothing in the meeting.
@@ -73,8 +69,7 @@ public struct ViewKind: Sendable {
     public enum Subject: Sendable { case nothing, topic, province, provinceAndTopic }
 
     /// A kind whose name takes an argument after the colon.
-    init(name: String, about: Subject, form: String,
-         resolve: @escaping @Sendable (String, Meeting) -> Result<ViewID, ViewResolver.Failure>?,
+    init(name: String, about: Subject,
          title: @escaping @Sendable (ViewID, Meeting, Labels, Language) -> String,
          render: @escaping @Sendable (ViewID, Meeting, RenderContext) -> ViewBody?,
          report: @escaping @Sendable (ViewID, ViewReportBuilder.Context, inout ViewReport) -> Bool,
@@ -87,8 +82,7 @@ public struct ViewKind: Sendable {
          tablesIn: @escaping @Sendable (ViewID) -> ViewID? = { _ in nil }, indexed: Bool = false) {
         self.name = name
         self.about = about
-        self.form = form
-        self.resolve = { text, meeting in text.flatMap { resolve($0, meeting) } }
+        self.offered = true
         self.title = title
         self.render = render
         self.report = report
@@ -116,8 +110,7 @@ public struct ViewKind: Sendable {
          tab: TabPlace = .aside, lists: Lists = [], slide: SlideTraits = [], indexed: Bool = false) {
         self.name = name
         self.about = .nothing
-        self.form = offered ? name : nil
-        self.resolve = { text, _ in text == nil && offered ? .success(ViewID(name: name)) : nil }
+        self.offered = offered
         self.title = { _, meeting, labels, language in title(meeting, labels, language) }
         self.render = { _, meeting, context in render(meeting, context) }
         self.report = { _, context, report in writeReport(context, &report) }
@@ -131,6 +124,32 @@ public struct ViewKind: Sendable {
         self.around = { _ in [] }
         self.tablesIn = { _ in nil }
         self.indexed = indexed
+    }
+
+    /// What a user types for it in `--view`, as the resolver lists it (nil: not offered there).
+    public var form: String? {
+        guard offered else { return nil }
+        switch about {
+        case .nothing: return name
+        case .topic: return name + ":<topic-id>"
+        case .province: return name + ":<province-id>"
+        case .provinceAndTopic: return name + ":<province-id>/<topic-id>"
+        }
+    }
+
+    /// The view a user's `--view` text names, names without diacritics accepted (`province:hue`),
+    /// given the trimmed text after the colon (nil when there is none); nil when the text is not
+    /// of this kind's form.
+    func resolve(_ text: String?, _ meeting: Meeting) -> Result<ViewID, ViewResolver.Failure>? {
+        guard offered else { return nil }
+        switch (about, text) {
+        case (.nothing, nil): return .success(ViewID(name: name))
+        case (.topic, let text?): return ViewResolver.topic(text, in: meeting).map { ViewID(name: name, topic: $0) }
+        case (.province, let text?): return ViewResolver.province(text, in: meeting).map { ViewID(name: name, province: $0) }
+        case (.provinceAndTopic, let text?):
+            return ViewResolver.pair(text, in: meeting) { ViewID(name: name, province: $0, topic: $1) }
+        default: return nil
+        }
     }
 
     /// The view named by the text after the colon (nil when there is none), or nil.
